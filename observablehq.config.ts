@@ -1,0 +1,21 @@
+// Observable Framework configuration. Everything the pages need is bundled from
+// node_modules: no CDN, no font service, no DuckDB extension download.
+export default {
+  title: "Accord Atlas",
+  root: "src",
+  output: "dist",
+  theme: ["air", "near-midnight"],
+  globalStylesheets: [],
+  style: "style.css",
+  pages: [
+    { name: "Overview", path: "/" },
+    { name: "SQL notebook", path: "/sql" },
+    { name: "Data", path: "/data" },
+  ],
+  head: '<meta name="color-scheme" content="light dark">',
+  footer: "Accord Atlas · every figure links to its sources.",
+  search: false,
+  duckdb: { extensions: { json: null, parquet: null } },
+  cleanUrls: true,
+  toc: false,
+};

@@ -1,0 +1,63 @@
+/**
+ * Partial dates: analysts often know only the year ("2026") or the month
+ * ("2025-02") of an event. A partial date keeps its precision and maps to the
+ * span of days it covers, so nothing is placed on a made-up day.
+ */
+export type DatePrecision = "year" | "month" | "day";
+
+export interface PartialDate {
+  /** As written, ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD. */
+  text: string;
+  precision: DatePrecision;
+  /** First day covered, YYYY-MM-DD. */
+  from: string;
+  /** Last day covered, YYYY-MM-DD. */
+  to: string;
+}
+
+export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+export const PARTIAL_DATE_EXPECTED = "a date written YYYY, YYYY-MM or YYYY-MM-DD (for example 2026, 2025-02 or 2025-02-10)";
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** Parses a partial date; returns undefined when the text is malformed or impossible (2025-02-30). */
+export function parsePartialDate(text: string): PartialDate | undefined {
+  const match = PARTIAL_DATE_PATTERN.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (year < 1800 || year > 2200) return undefined;
+  if (match[2] === undefined) {
+    return { text, precision: "year", from: `${match[1]}-01-01`, to: `${match[1]}-12-31` };
+  }
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return undefined;
+  const last = daysInMonth(year, month);
+  if (match[3] === undefined) {
+    return { text, precision: "month", from: `${match[1]}-${match[2]}-01`, to: `${match[1]}-${match[2]}-${pad(last)}` };
+  }
+  const day = Number(match[3]);
+  if (day < 1 || day > last) return undefined;
+  return { text, precision: "day", from: text, to: text };
+}
+
+/** Days since 1970-01-01 for a YYYY-MM-DD string (Arrow's DateDay unit). */
+export function epochDay(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** Formats a partial date for people: "10 Feb 2025", "Feb 2025", "2026". */
+export function formatPartialDate(text: string | null | undefined): string {
+  if (!text) return "";
+  const parsed = parsePartialDate(text);
+  if (!parsed) return text;
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const [y, m, d] = text.split("-");
+  if (parsed.precision === "year") return y;
+  if (parsed.precision === "month") return `${months[Number(m) - 1]} ${y}`;
+  return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
+}

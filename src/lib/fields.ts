@@ -1,0 +1,374 @@
+/**
+ * Field kinds: each kind knows how to validate an input value (with zod), how
+ * to read it from a CSV cell, which table columns it becomes and how to fill
+ * them. The entity schemas in schema.ts are built from these, so validation,
+ * TypeScript types, table columns and documentation come from one definition.
+ */
+import { z } from "zod";
+import { isCountryCode } from "./countries.js";
+import { PARTIAL_DATE_EXPECTED, epochDay, parsePartialDate } from "./dates.js";
+
+export type TableName =
+  | "sectors"
+  | "institutions"
+  | "sources"
+  | "events"
+  | "commitments"
+  | "commitment_parties"
+  | "status_updates";
+
+export type ColumnType = "utf8" | "int32" | "date" | "list_utf8";
+
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+  nullable: boolean;
+  description: string;
+}
+
+export interface FieldSpec<T = unknown> {
+  kind: string;
+  zod: z.ZodType<T>;
+  required: boolean;
+  description: string;
+  /** What a valid value looks like, in words, for error reports and docs. */
+  expected: string;
+  /** The table whose ids this field refers to. */
+  ref?: TableName;
+  /** Allowed values, for enum fields. */
+  values?: readonly string[];
+  columns(name: string): ColumnSpec[];
+  /** Table cells for a value that already passed `zod`. */
+  cells(name: string, value: unknown): Record<string, unknown>;
+  /** Reads a CSV cell (already trimmed); undefined when empty. */
+  fromCsv(cell: string): unknown;
+}
+
+export const LIMITS = { id: 80, short: 300, long: 4000, url: 2000, list: 100 } as const;
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+// C0 controls except tab and line feed, DEL, C1 controls, and bidirectional overrides.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** YAML writes `~` or nothing for absent values; treat null like a missing field. */
+const absent = (v: unknown) => (v === null ? undefined : v);
+
+function describeControl(s: string): string {
+  const m = CONTROL_SINGLE_LINE.exec(s);
+  if (!m) return "";
+  const code = m[0].codePointAt(0) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")} at character ${m.index + 1}`;
+}
+
+function textSchema(max: number, multiline: boolean) {
+  const control = multiline ? CONTROL : CONTROL_SINGLE_LINE;
+  return z
+    .string()
+    .trim()
+    .min(1, "is empty")
+    .max(max, `is too long (at most ${max} characters)`)
+    .superRefine((s, ctx) => {
+      if (control.test(s)) {
+        ctx.addIssue({ code: "custom", message: `contains a control character (${describeControl(s)})` });
+      }
+    });
+}
+
+interface Options<R extends boolean = true> {
+  required?: R;
+}
+
+/** The value type of a field: optional fields may be undefined. */
+type Value<T, R extends boolean> = R extends false ? T | undefined : T;
+
+const stringColumn =
+  (description: string, nullable: boolean) =>
+  (name: string): ColumnSpec[] => [{ name, type: "utf8", nullable, description }];
+const sameCell = (name: string, value: unknown) => ({ [name]: value ?? null });
+const csvString = (cell: string) => (cell === "" ? undefined : cell);
+
+function make<T, R extends boolean>(
+  spec: Omit<FieldSpec<T>, "required">,
+  options: Options<R>,
+): FieldSpec<Value<T, R>> {
+  const required = options.required !== false;
+  const zod = required ? z.preprocess(absent, spec.zod) : z.preprocess(absent, spec.zod.optional());
+  return { ...spec, required, zod } as FieldSpec<Value<T, R>>;
+}
+
+/** A record's own identifier: lower-case letters, digits, dot, dash, underscore. */
+export function id<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+  const expected = `an identifier of lower-case letters, digits, '.', '-' or '_' (at most ${LIMITS.id} characters), for example jmc-8-labour-talks`;
+  return make(
+    {
+      kind: "id",
+      description,
+      expected,
+      zod: z
+        .string()
+        .trim()
+        .max(LIMITS.id, `is too long (at most ${LIMITS.id} characters)`)
+        .regex(ID_PATTERN, "is not a valid identifier"),
+      columns: stringColumn(description, options.required === false),
+      cells: sameCell,
+      fromCsv: csvString,
+    },
+    options,
+  );
+}
+
+/** A reference to the id of a record in another table. */
+export function ref<R extends boolean = true>(
+  table: TableName,
+  description: string,
+  options: Options<R> = {},
+): FieldSpec<Value<string, R>> {
+  return { ...id(description, options), kind: "ref", ref: table, expected: `the id of a record in ${table}` };
+}
+
+/** A list of references, written as a YAML/JSON list or, in CSV, separated by ';'. */
+export function refList<R extends boolean = true>(
+  table: TableName,
+  description: string,
+  options: Options<R> & { min?: number } = {},
+): FieldSpec<Value<string[], R>> {
+  const min = options.min ?? 0;
+  const item = z.string().trim().max(LIMITS.id).regex(ID_PATTERN, "is not a valid identifier");
+  return make(
+    {
+      kind: "refList",
+      ref: table,
+      description,
+      expected: `a list of ids of records in ${table}${min ? ` (at least ${min})` : ""}`,
+      zod: z
+        .array(item)
+        .min(min, `needs at least ${min} item${min === 1 ? "" : "s"}`)
+        .max(LIMITS.list, `has too many items (at most ${LIMITS.list})`),
+      columns: (name) => [{ name, type: "list_utf8", nullable: false, description }],
+      cells: (name, value) => ({ [name]: (value as string[] | undefined) ?? [] }),
+      fromCsv: csvList,
+    },
+    options,
+  );
+}
+
+function csvList(cell: string): unknown {
+  if (cell === "") return undefined;
+  return cell.split(";").map((s) => s.trim());
+}
+
+/** Short single-line text: names, titles, labels. */
+export function text<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+  return make(
+    {
+      kind: "text",
+      description,
+      expected: `text on one line, at most ${LIMITS.short} characters`,
+      zod: textSchema(LIMITS.short, false),
+      columns: stringColumn(description, options.required === false),
+      cells: sameCell,
+      fromCsv: csvString,
+    },
+    options,
+  );
+}
+
+/** Longer text that may span lines: summaries and notes. */
+export function longText<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+  return make(
+    {
+      kind: "longText",
+      description,
+      expected: `text, at most ${LIMITS.long} characters`,
+      zod: textSchema(LIMITS.long, true),
+      columns: stringColumn(description, options.required === false),
+      cells: sameCell,
+      fromCsv: csvString,
+    },
+    options,
+  );
+}
+
+/** A list of short texts (aliases, co-chairs). */
+export function textList<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string[], R>> {
+  return make(
+    {
+      kind: "textList",
+      description,
+      expected: `a list of short texts (in CSV separated by ';'), at most ${LIMITS.list} items`,
+      zod: z.array(textSchema(LIMITS.short, false)).max(LIMITS.list, `has too many items (at most ${LIMITS.list})`),
+      columns: (name) => [{ name, type: "list_utf8", nullable: false, description }],
+      cells: (name, value) => ({ [name]: (value as string[] | undefined) ?? [] }),
+      fromCsv: csvList,
+    },
+    options,
+  );
+}
+
+/** One of a fixed set of values. */
+export function oneOf<const T extends readonly [string, ...string[]], R extends boolean = true>(
+  values: T,
+  description: string,
+  options: Options<R> & { defaultValue?: T[number] } = {},
+): FieldSpec<Value<T[number], R>> {
+  const expected = `one of: ${values.join(", ")}`;
+  const base = make(
+    {
+      kind: "enum",
+      values,
+      description: options.defaultValue ? `${description} Defaults to \`${options.defaultValue}\`.` : description,
+      expected,
+      zod: z.string().trim().pipe(z.enum(values, { error: `is not one of: ${values.join(", ")}` })),
+      columns: (name) => [
+        { name, type: "utf8", nullable: options.required === false && !options.defaultValue, description },
+      ],
+      cells: (name, value) => ({ [name]: value ?? options.defaultValue ?? null }),
+      fromCsv: csvString,
+    },
+    options,
+  );
+  return base;
+}
+
+/** A partial date (YYYY, YYYY-MM, YYYY-MM-DD), kept with its precision and the span of days it covers. */
+export function partialDate<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+  const nullable = options.required === false;
+  return make(
+    {
+      kind: "partialDate",
+      description,
+      expected: PARTIAL_DATE_EXPECTED,
+      // YAML reads an unquoted 2026 as a number; accept it as the year it is.
+      zod: z.preprocess(
+        (v) => (typeof v === "number" && Number.isInteger(v) ? String(v) : v),
+        z
+          .string()
+          .trim()
+          .superRefine((s, ctx) => {
+            if (!parsePartialDate(s)) {
+              const looksRight = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s);
+              ctx.addIssue({
+                code: "custom",
+                message: looksRight ? "is not a real calendar date" : "is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
+              });
+            }
+          }),
+      ),
+      columns: (name) => [
+        { name, type: "utf8", nullable, description: `${description} As written (YYYY, YYYY-MM or YYYY-MM-DD).` },
+        {
+          name: `${name}_precision`,
+          type: "utf8",
+          nullable,
+          description: `Precision of ${name}: year, month or day.`,
+        },
+        { name: `${name}_from`, type: "date", nullable, description: `First day covered by ${name}.` },
+        { name: `${name}_to`, type: "date", nullable, description: `Last day covered by ${name}.` },
+      ],
+      cells: (name, value) => {
+        const parsed = typeof value === "string" ? parsePartialDate(value) : undefined;
+        return {
+          [name]: parsed?.text ?? null,
+          [`${name}_precision`]: parsed?.precision ?? null,
+          [`${name}_from`]: parsed ? epochDay(parsed.from) : null,
+          [`${name}_to`]: parsed ? epochDay(parsed.to) : null,
+        };
+      },
+      fromCsv: csvString,
+    },
+    options,
+  );
+}
+
+/** An http or https URL. Anything else (javascript:, data:, file:) is refused so it can never reach a page. */
+export function url<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+  return make(
+    {
+      kind: "url",
+      description,
+      expected: "an absolute http:// or https:// URL",
+      zod: z
+        .string()
+        .trim()
+        .max(LIMITS.url, `is too long (at most ${LIMITS.url} characters)`)
+        .superRefine((s, ctx) => {
+          let parsed: URL | undefined;
+          try {
+            parsed = new URL(s);
+          } catch {
+            ctx.addIssue({ code: "custom", message: "is not a URL" });
+            return;
+          }
+          if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+            ctx.addIssue({ code: "custom", message: `uses the ${parsed.protocol} scheme; only http and https are allowed` });
+          } else if (CONTROL_SINGLE_LINE.test(s) || /\s/.test(s)) {
+            ctx.addIssue({ code: "custom", message: "contains spaces or control characters" });
+          }
+        }),
+      columns: stringColumn(description, options.required === false),
+      cells: sameCell,
+      fromCsv: csvString,
+    },
+    options,
+  );
+}
+
+/** A positive whole number. */
+export function positiveInt<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<number, R>> {
+  return make(
+    {
+      kind: "int",
+      description,
+      expected: "a whole number of 1 or more",
+      zod: z
+        .number({ error: "is not a number" })
+        .int("is not a whole number")
+        .min(1, "is less than 1")
+        .max(1_000_000, "is too large"),
+      columns: (name) => [{ name, type: "int32", nullable: options.required === false, description }],
+      cells: sameCell,
+      fromCsv: (cell) => (cell === "" ? undefined : /^[+-]?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell),
+    },
+    options,
+  );
+}
+
+/** A colour written #rrggbb. */
+export function color<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+  return make(
+    {
+      kind: "color",
+      description,
+      expected: "a colour written #rrggbb, for example #4e79a7",
+      zod: z
+        .string()
+        .trim()
+        .regex(/^#[0-9a-fA-F]{6}$/, "is not a colour written #rrggbb")
+        .transform((s) => s.toLowerCase()),
+      columns: stringColumn(description, options.required === false),
+      cells: sameCell,
+      fromCsv: csvString,
+    },
+    options,
+  );
+}
+
+/** An ISO 3166-1 alpha-2 country code. */
+export function country<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+  return make(
+    {
+      kind: "country",
+      description,
+      expected: "an ISO 3166-1 alpha-2 country code in capitals, for example PK or BY",
+      zod: z
+        .string()
+        .trim()
+        .refine((s) => isCountryCode(s), "is not an ISO 3166-1 alpha-2 country code"),
+      columns: stringColumn(description, options.required === false),
+      cells: sameCell,
+      fromCsv: csvString,
+    },
+    options,
+  );
+}
