@@ -219,7 +219,7 @@ export function oneOf<const T extends readonly [string, ...string[]], R extends 
       values,
       description: options.defaultValue ? `${description} Defaults to \`${options.defaultValue}\`.` : description,
       expected,
-      zod: z.string().trim().pipe(z.enum(values, { error: `is not one of: ${values.join(", ")}` })),
+      zod: z.string().trim().pipe(z.enum(values, { error: "is not an allowed value" })),
       columns: (name) => [
         { name, type: "utf8", nullable: options.required === false && !options.defaultValue, description },
       ],

@@ -1,0 +1,248 @@
+/**
+ * A small static file server for Framework's built output (dist/), used by
+ * `npm run preview` (scripts/serve.ts), the browser tests
+ * (test/browser/harness.ts) and the load benchmark (bench/load.ts). No
+ * dependencies: node:http, node:fs and node:zlib.
+ *
+ * - Clean URLs as Framework builds them: `/` → index.html, `/sql` →
+ *   sql.html, `/dir/` → dir/index.html; `/sql.html` is served too.
+ * - MIME types for what Framework emits, including `application/wasm` (needed
+ *   for WebAssembly.instantiateStreaming) and `text/javascript`.
+ * - Missing files get a 404 (dist/404.html when it exists).
+ * - Gzip when the client accepts it (compressed once per file and kept in
+ *   memory), so byte counts match what a real static host sends.
+ * - Counts requests and bytes sent, so a benchmark can report page weight.
+ */
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, resolve, sep } from "node:path";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
+
+const gzip = promisify(gzipCallback);
+
+export const MIME_TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".arrow": "application/vnd.apache.arrow.stream",
+  ".parquet": "application/vnd.apache.parquet",
+  ".csv": "text/csv; charset=utf-8",
+  ".tsv": "text/tab-separated-values; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".ttf": "font/ttf",
+  ".otf": "font/otf",
+  ".zip": "application/zip",
+  ".xml": "application/xml",
+};
+
+/** Types worth gzipping; images, fonts and zips are compressed already. */
+const COMPRESSIBLE = new Set([
+  ".html",
+  ".js",
+  ".mjs",
+  ".css",
+  ".json",
+  ".map",
+  ".wasm",
+  ".arrow",
+  ".csv",
+  ".tsv",
+  ".txt",
+  ".md",
+  ".svg",
+  ".xml",
+]);
+
+export function mimeType(path: string): string {
+  return MIME_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
+}
+
+export interface ServerStats {
+  /** Requests answered (any status). */
+  requests: number;
+  /** Bytes of response bodies sent (compressed size when gzipped). */
+  bytes: number;
+  /** Bytes of the files behind those responses, uncompressed. */
+  rawBytes: number;
+  /** Paths that got a 404. */
+  notFound: string[];
+}
+
+export interface StaticServerOptions {
+  /** Directory to serve (Framework's output, usually dist/). */
+  root: string;
+  /** Port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Host to bind; 127.0.0.1 by default. */
+  host?: string;
+  /** Gzip compressible files for clients that accept it; true by default. */
+  compress?: boolean;
+  /** Called after each response, e.g. for a request log. */
+  onResponse?: (info: { method: string; path: string; status: number; bytes: number }) => void;
+}
+
+export interface StaticServer {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234 */
+  url: string;
+  port: number;
+  /** Counters since start or the last reset(). */
+  stats(): ServerStats;
+  /** Zeroes the counters (call before each page load to measure it alone). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Maps a URL path to candidate files under root, following Framework's cleanUrls. */
+export function candidates(root: string, pathname: string): string[] {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return [];
+  }
+  if (decoded.includes("\0")) return [];
+  const base = resolve(root);
+  const file = resolve(base, `.${decoded.startsWith("/") ? decoded : `/${decoded}`}`);
+  if (file !== base && !file.startsWith(base + sep)) return []; // escapes root
+  if (decoded.endsWith("/")) return [join(file, "index.html")];
+  return [file, `${file}.html`, join(file, "index.html")];
+}
+
+async function findFile(paths: string[]): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (info.isFile()) return { path, size: info.size, mtimeMs: info.mtimeMs };
+    } catch {
+      // try the next candidate
+    }
+  }
+  return undefined;
+}
+
+/** Starts the server; resolves once it listens. */
+export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
+  const root = resolve(options.root);
+  const compress = options.compress ?? true;
+  const gzipCache = new Map<string, Promise<Buffer>>();
+  let counters: ServerStats = { requests: 0, bytes: 0, rawBytes: 0, notFound: [] };
+
+  const gzipped = (path: string, mtimeMs: number): Promise<Buffer> => {
+    const key = `${path}:${mtimeMs}`;
+    let entry = gzipCache.get(key);
+    if (!entry) {
+      entry = readFile(path).then((data) => gzip(data));
+      gzipCache.set(key, entry);
+      entry.catch(() => gzipCache.delete(key));
+    }
+    return entry;
+  };
+
+  const finish = (req: IncomingMessage, path: string, status: number, bytes: number, rawBytes: number) => {
+    counters.requests += 1;
+    counters.bytes += bytes;
+    counters.rawBytes += rawBytes;
+    if (status === 404) counters.notFound.push(path);
+    options.onResponse?.({ method: req.method ?? "GET", path, status, bytes });
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const method = req.method ?? "GET";
+    if (method !== "GET" && method !== "HEAD") {
+      res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" }).end("Method not allowed\n");
+      finish(req, url.pathname, 405, 0, 0);
+      return;
+    }
+    const found = await findFile(candidates(root, url.pathname));
+    if (!found) {
+      const page = await findFile([join(root, "404.html")]);
+      const body = page ? await readFile(page.path) : Buffer.from(`Not found: ${url.pathname}\n`);
+      res.writeHead(404, {
+        "Content-Type": page ? MIME_TYPES[".html"] : MIME_TYPES[".txt"],
+        "Content-Length": body.length,
+        "Cache-Control": "no-cache",
+      });
+      res.end(method === "HEAD" ? undefined : body);
+      finish(req, url.pathname, 404, method === "HEAD" ? 0 : body.length, body.length);
+      return;
+    }
+    const headers: Record<string, string | number> = {
+      "Content-Type": mimeType(found.path),
+      "Cache-Control": "no-cache",
+      "X-Content-Type-Options": "nosniff",
+    };
+    const accepts = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    if (compress && accepts && COMPRESSIBLE.has(extname(found.path).toLowerCase()) && found.size > 1024) {
+      const body = await gzipped(found.path, found.mtimeMs);
+      headers["Content-Encoding"] = "gzip";
+      headers["Content-Length"] = body.length;
+      headers.Vary = "Accept-Encoding";
+      res.writeHead(200, headers);
+      res.end(method === "HEAD" ? undefined : body);
+      finish(req, url.pathname, 200, method === "HEAD" ? 0 : body.length, found.size);
+      return;
+    }
+    headers["Content-Length"] = found.size;
+    res.writeHead(200, headers);
+    if (method === "HEAD") {
+      res.end();
+      finish(req, url.pathname, 200, 0, found.size);
+      return;
+    }
+    const stream = createReadStream(found.path);
+    stream.on("error", (error) => res.destroy(error));
+    stream.on("end", () => finish(req, url.pathname, 200, found.size, found.size));
+    stream.pipe(res);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end(`Internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
+  });
+  server.keepAliveTimeout = 5000;
+
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once("error", rejectListen);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", rejectListen);
+      resolveListen();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    stats: () => ({ ...counters, notFound: [...counters.notFound] }),
+    reset: () => {
+      counters = { requests: 0, bytes: 0, rawBytes: 0, notFound: [] };
+    },
+    close: () =>
+      new Promise<void>((resolveClose, rejectClose) => {
+        server.close((error) => (error ? rejectClose(error) : resolveClose()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,4 @@
+// The institutions table as Arrow IPC (see docs/tables.md).
+import { writeTable } from "../lib/loader.js";
+
+writeTable("institutions");

@@ -1,0 +1,57 @@
+/**
+ * The whole path from a data folder to tables (Node only): find the record
+ * files, read them, validate every record, and normalise them into rows. Used
+ * by the loaders, `npm run validate` and the tests.
+ */
+import { resolve } from "node:path";
+import type { TableName } from "./fields.js";
+import { normalise, type Row } from "./normalise.js";
+import type { Problem } from "./problems.js";
+import { displayPath, listRecordFiles, readRecordFile } from "./read/files.js";
+import type { RawRecord } from "./read/record.js";
+import { TABLE_NAMES } from "./schema.js";
+import { type Tables, validateRecords } from "./validate.js";
+
+/** The data folder: ACCORD_DATA_DIR when set, else `data/` of the project. */
+export function dataDir(): string {
+  return resolve(process.env.ACCORD_DATA_DIR || "data");
+}
+
+export interface DatasetResult {
+  /** Table rows; present only when there is no error. */
+  tables?: Tables<Row[]>;
+  /** Records read per table. */
+  read: Tables<number>;
+  /** Record files read. */
+  files: string[];
+  problems: Problem[];
+  errors: number;
+}
+
+export function loadDataset(dir: string = dataDir()): DatasetResult {
+  const { files, problems } = listRecordFiles(dir);
+  const raws: RawRecord[] = [];
+  for (const file of files) {
+    const result = readRecordFile(file, displayPath(file));
+    problems.push(...result.problems);
+    for (const r of result.records) raws.push(r);
+  }
+  const validation = validateRecords(raws, problems);
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return {
+    tables: errors ? undefined : normalise(validation.records),
+    read: validation.read,
+    files: files.map(displayPath),
+    problems,
+    errors,
+  };
+}
+
+/** One line per table: records read and rows written, which must be equal. */
+export function reconcile(result: DatasetResult): { table: TableName; read: number; written: number }[] {
+  return TABLE_NAMES.map((table) => ({
+    table,
+    read: result.read[table],
+    written: result.tables?.[table].length ?? 0,
+  }));
+}

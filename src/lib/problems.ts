@@ -1,0 +1,112 @@
+/**
+ * Problems found in records: where (file, line, column, field), what was there,
+ * and what was expected. Validation collects every problem before it reports.
+ */
+export type Severity = "error" | "warning";
+
+export interface Location {
+  /** Path of the file, relative to the data folder's parent (as the user typed it). */
+  file: string;
+  /** 1-based line. */
+  line?: number;
+  /** 1-based column (YAML, JSON: character; CSV: field number). */
+  column?: number;
+}
+
+export interface Problem extends Location {
+  severity: Severity;
+  /** Field path within the file, for example `commitments[2].sector`. */
+  field?: string;
+  /** The offending value, shortened for display. */
+  value?: string;
+  /** What is wrong. */
+  message: string;
+  /** What a valid value looks like. */
+  expected?: string;
+}
+
+const MAX_VALUE_CHARS = 80;
+
+/** Renders a value for a report: JSON-ish, shortened, control characters made visible. */
+export function showValue(value: unknown): string {
+  let s: string;
+  if (typeof value === "string") s = JSON.stringify(value);
+  else if (value === undefined) s = "(missing)";
+  else {
+    try {
+      s = JSON.stringify(value) ?? String(value);
+    } catch {
+      s = String(value);
+    }
+  }
+  if (s.length > MAX_VALUE_CHARS) s = `${s.slice(0, MAX_VALUE_CHARS - 1)}… (${s.length} characters)`;
+  return s;
+}
+
+export function where(p: Location): string {
+  return `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""}`;
+}
+
+/** One line per problem: `data/x.yaml:12:5  commitments[2].sector  "helth" is not a known sector (expected ...)`. */
+export function formatProblem(p: Problem): string {
+  const parts = [`${p.severity === "error" ? "error" : "warning"} ${where(p)}`];
+  if (p.field) parts.push(p.field);
+  let message = p.message;
+  if (p.value !== undefined) message = `${p.value} ${message}`;
+  if (p.expected) message += ` — expected ${p.expected}`;
+  parts.push(message);
+  return parts.join("  ");
+}
+
+/** Stable order: by file, line, column, then message. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      (a.field ?? "").localeCompare(b.field ?? "") ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/**
+ * The whole report. Every problem is listed; when one file has the same problem
+ * on many lines (a column missing from a big CSV), the first `repeatLimit` are
+ * shown in full and the rest are summarised with their count and line range.
+ */
+export function formatReport(problems: Problem[], { repeatLimit = 10 } = {}): string {
+  const sorted = sortProblems(problems);
+  const groups = new Map<string, Problem[]>();
+  for (const p of sorted) {
+    const field = (p.field ?? "").replace(/\[\d+\]/g, "[]");
+    const key = `${p.severity}\u0000${p.file}\u0000${field}\u0000${p.message}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(p);
+  }
+  const lines: string[] = [];
+  const shownKeys = new Set<string>();
+  for (const p of sorted) {
+    const field = (p.field ?? "").replace(/\[\d+\]/g, "[]");
+    const key = `${p.severity}\u0000${p.file}\u0000${field}\u0000${p.message}`;
+    const group = groups.get(key) ?? [];
+    const index = group.indexOf(p);
+    if (index < repeatLimit) lines.push(formatProblem(p));
+    else if (!shownKeys.has(key)) {
+      shownKeys.add(key);
+      const rest = group.slice(repeatLimit);
+      const first = rest[0].line ?? 0;
+      const last = rest[rest.length - 1].line ?? 0;
+      lines.push(
+        `  … and ${rest.length.toLocaleString("en")} more like this in ${p.file} (lines ${first.toLocaleString("en")}–${last.toLocaleString("en")})`,
+      );
+    }
+  }
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  lines.push(
+    `${errors.toLocaleString("en")} error${errors === 1 ? "" : "s"}, ${warnings.toLocaleString("en")} warning${warnings === 1 ? "" : "s"}`,
+  );
+  return lines.join("\n");
+}

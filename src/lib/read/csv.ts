@@ -1,0 +1,180 @@
+/**
+ * CSV records: one table per file, named by the file (`commitments.csv`, or
+ * `commitments.2024.csv` for a table split over several files). The first row
+ * names the columns; lists are separated by ';'. A `parties` column in
+ * commitments lists the institutions bound, each optionally `id:role`.
+ */
+import { parse } from "csv-parse/sync";
+import type { TableName } from "../fields.js";
+import type { Problem } from "../problems.js";
+import { showValue } from "../problems.js";
+import { ENTITY, isTableName, TABLE_NAMES } from "../schema.js";
+import type { RawRecord, ReadResult } from "./record.js";
+
+/** The table a CSV file holds, from its name: `commitments.csv`, `commitments.part-2.csv`. */
+export function csvTable(fileName: string): string {
+  const base = fileName.split("/").pop() ?? fileName;
+  return base.split(".")[0];
+}
+
+export function readCsv(text: string, file: string): ReadResult {
+  const problems: Problem[] = [];
+  const records: RawRecord[] = [];
+  const table = csvTable(file);
+  if (!isTableName(table)) {
+    return {
+      records,
+      problems: [
+        {
+          severity: "error",
+          file,
+          message: `the file name does not name a table ("${table}")`,
+          expected: `a CSV file named after its table: ${TABLE_NAMES.map((t) => `${t}.csv`).join(", ")}`,
+        },
+      ],
+    };
+  }
+  let rows: { record: string[]; info: { lines: number }; raw: string }[];
+  try {
+    rows = parse(text, { relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as typeof rows;
+  } catch (error) {
+    const e = error as Error & { code?: string; lines?: number };
+    const start = lastCompleteLine(text, e.lines);
+    problems.push({
+      severity: "error",
+      file,
+      line: start,
+      message: `is not valid CSV: ${e.message.replace(/^[A-Za-z ]+: /, "").replace(/ at line \d+$/, "")}`,
+      expected:
+        e.code === "CSV_QUOTE_NOT_CLOSED"
+          ? "every quoted field closed with a matching double quote (write a quote inside a field as \"\")"
+          : "comma-separated values, quoted with double quotes where a value holds a comma, quote or line break",
+    });
+    return { records, problems };
+  }
+  if (rows.length === 0) {
+    problems.push({ severity: "error", file, line: 1, message: "has no header row", expected: "a header row naming the columns" });
+    return { records, problems };
+  }
+  const entity = ENTITY[table];
+  const header = rows[0].record.map((h) => h.trim());
+  const allowed = new Set([...Object.keys(entity.fields), ...(table === "commitments" ? ["parties"] : [])]);
+  const seen = new Map<string, number>();
+  header.forEach((name, index) => {
+    const column = index + 1;
+    if (!allowed.has(name)) {
+      problems.push({
+        severity: "error",
+        file,
+        line: 1,
+        column,
+        field: name || `(column ${column})`,
+        message: name ? `is not a column of ${table}` : "has no name",
+        expected: `columns among: ${[...allowed].join(", ")}`,
+      });
+    } else if (seen.has(name)) {
+      problems.push({
+        severity: "error",
+        file,
+        line: 1,
+        column,
+        field: name,
+        message: `appears twice in the header (also column ${seen.get(name)})`,
+        expected: "each column once",
+      });
+    } else seen.set(name, column);
+  });
+  for (const [name, field] of Object.entries(entity.fields)) {
+    if (field.required && !seen.has(name)) {
+      problems.push({
+        severity: "error",
+        file,
+        line: 1,
+        field: name,
+        message: `required column is missing from the header`,
+        expected: `a column named ${name} (${field.expected})`,
+      });
+    }
+  }
+  if (problems.length) return { records, problems }; // rows cannot be read reliably under a broken header
+
+  for (let r = 1; r < rows.length; r++) {
+    const { record: cells, info, raw } = rows[r];
+    const line = info.lines - (raw.replace(/^\n+/, "").replace(/\n$/, "").match(/\n/g)?.length ?? 0);
+    if (cells.every((c) => c.trim() === "")) continue;
+    const path = `row ${r}`;
+    if (cells.length !== header.length) {
+      problems.push({
+        severity: "error",
+        file,
+        line,
+        field: path,
+        message: `has ${cells.length} field${cells.length === 1 ? "" : "s"} but the header has ${header.length}`,
+        expected: `${header.length} comma-separated fields (quote values that contain commas)`,
+      });
+      continue;
+    }
+    const values: Record<string, unknown> = {};
+    const fieldLocs: RawRecord["fieldLocs"] = {};
+    header.forEach((name, index) => {
+      const cell = cells[index].trim();
+      fieldLocs[name] = { file, line, column: index + 1 };
+      if (name === "parties") return;
+      const value = entity.fields[name].fromCsv(cell);
+      if (value !== undefined) values[name] = value;
+    });
+    const rec: RawRecord = { table: table as TableName, values, loc: { file, line }, fieldLocs, path };
+    records.push(rec);
+    const partiesIndex = header.indexOf("parties");
+    if (partiesIndex >= 0) records.push(...partiesFromCell(rec, cells[partiesIndex].trim(), partiesIndex + 1, problems));
+  }
+  return { records, problems };
+}
+
+function partiesFromCell(commitment: RawRecord, cell: string, column: number, problems: Problem[]): RawRecord[] {
+  if (cell === "") return [];
+  const loc = { file: commitment.loc.file, line: commitment.loc.line, column };
+  return cell.split(";").flatMap((item, index) => {
+    const [institution, role, ...rest] = item.trim().split(":");
+    if (rest.length) {
+      problems.push({
+        severity: "error",
+        ...loc,
+        field: `${commitment.path}.parties[${index}]`,
+        value: showValue(item.trim()),
+        message: "has more than one ':'",
+        expected: "institution-id or institution-id:role",
+      });
+      return [];
+    }
+    const values: Record<string, unknown> = { commitment_id: commitment.values.id, institution_id: institution.trim() };
+    if (role !== undefined) values.role = role.trim();
+    return [
+      {
+        table: "commitment_parties" as const,
+        values,
+        loc,
+        fieldLocs: { commitment_id: loc, institution_id: loc, role: loc },
+        path: `${commitment.path}.parties[${index}]`,
+      },
+    ];
+  });
+}
+
+/** The line where the record that failed to parse starts: the line after the last complete record. */
+function lastCompleteLine(text: string, failedAt: number | undefined): number | undefined {
+  if (failedAt === undefined) return undefined;
+  // Find the start of the unterminated quoted record: scan records by quote balance.
+  let line = 1;
+  let recordStart = 1;
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (ch === "\n") {
+      line++;
+      if (!inQuotes) recordStart = line;
+    }
+  }
+  return inQuotes ? recordStart : failedAt;
+}
