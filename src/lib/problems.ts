@@ -39,6 +39,8 @@ export function showValue(value: unknown): string {
       s = String(value);
     }
   }
+  // JSON.stringify escapes C0 controls only; make DEL, C1 controls and bidi overrides visible too.
+  s = s.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   if (s.length > MAX_VALUE_CHARS) s = `${s.slice(0, MAX_VALUE_CHARS - 1)}… (${s.length} characters)`;
   return s;
 }

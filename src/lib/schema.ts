@@ -282,7 +282,8 @@ export const ENTITY: Record<TableName, EntitySpec> = Object.fromEntries(ENTITIES
 export const TABLE_NAMES = ENTITIES.map((e) => e.table);
 
 export function isTableName(name: string): name is TableName {
-  return name in ENTITY;
+  // Own keys only: `name in ENTITY` would also accept "toString", "constructor", "__proto__".
+  return Object.hasOwn(ENTITY, name);
 }
 
 /** The columns of a table: every field's columns, then the derived ones. */

@@ -200,10 +200,15 @@ function mapRecord(
   for (const pair of map.items) {
     const name = isScalar(pair.key) ? String(pair.key.value) : showValue(pair.key);
     const valueNode = pair.value as Node | null;
-    values[name] = valueNode && typeof (valueNode as { toJSON?: unknown }).toJSON === "function" ? valueNode.toJSON() : null;
-    fieldLocs[name] = at(valueNode && valueNode.range ? valueNode : (pair.key as Node));
+    setOwn(values, name, valueNode && typeof (valueNode as { toJSON?: unknown }).toJSON === "function" ? valueNode.toJSON() : null);
+    setOwn(fieldLocs, name, at(valueNode && valueNode.range ? valueNode : (pair.key as Node)));
   }
   return { table, values, loc: at(map), fieldLocs, path };
+}
+
+/** Defines a field: plain assignment of a key `__proto__` would set the prototype, and the field would go unreported. */
+function setOwn<T>(object: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function inheritEvent(record: RawRecord, eventId: unknown, eventLoc: Location, problems: Problem[]): void {

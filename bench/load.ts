@@ -1,0 +1,251 @@
+/**
+ * `npm run bench:load [--runs=3] [--dist=dist] [--timeout=30000] [/ /sql /data …]`
+ *
+ * Loads each page of the built site cold (new browser context, HTTP cache off)
+ * in headless Chromium, several times, and reports the medians of:
+ * - first chart: the page's performance.mark("chart:first") (or
+ *   window.__accordMarks["chart:first"]); without one, the first element
+ *   matching `[data-chart], .card svg, figure svg` to appear in the DOM;
+ * - DuckDB answers: performance.mark("duckdb:first-query") set by
+ *   src/components/db.ts when the first query returns;
+ * - bytes: response bodies sent by the server for that load (gzipped, as a
+ *   static host would send them).
+ * All times are milliseconds since navigation start. Results also go to
+ * bench/results/load-<timestamp>.json.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { resolve } from "node:path";
+import { startStaticServer } from "../scripts/static-server.js";
+import { launchBrowser, openPage } from "../test/browser/harness.js";
+
+const GOALS = { firstChartMs: 1000, duckdbMs: 2500 };
+const CHART_SELECTOR = "[data-chart], .card svg, figure svg";
+
+interface Options {
+  pages: string[];
+  runs: number;
+  dist: string;
+  timeoutMs: number;
+  idleMs: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { pages: [], runs: 3, dist: "dist", timeoutMs: 30_000, idleMs: 2_000 };
+  for (const arg of argv) {
+    const [flag, value] = arg.split("=", 2);
+    if (flag === "--runs") options.runs = Math.max(1, Number(value));
+    else if (flag === "--dist") options.dist = value;
+    else if (flag === "--timeout") options.timeoutMs = Number(value);
+    else if (flag === "--idle") options.idleMs = Number(value);
+    else if (arg.startsWith("--")) {
+      console.error(`Unknown option ${arg}. Usage: npm run bench:load -- [--runs=3] [--dist=dist] [/ /sql /data]`);
+      process.exit(2);
+    } else options.pages.push(arg.startsWith("/") ? arg : `/${arg}`);
+  }
+  if (options.pages.length === 0) options.pages = ["/", "/sql", "/data"];
+  if (!Number.isFinite(options.runs) || !Number.isFinite(options.timeoutMs)) {
+    console.error("--runs and --timeout take numbers.");
+    process.exit(2);
+  }
+  return options;
+}
+
+/** Runs in the page before its scripts: notes when the first chart appears. */
+const INSTRUMENT = `(() => {
+  const marks = (window.__benchMarks = {});
+  const check = () => {
+    if (marks.chartSeen === undefined && document.querySelector(${JSON.stringify(CHART_SELECTOR)})) {
+      marks.chartSeen = performance.now();
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ["data-chart"]});
+})();`;
+
+interface Marks {
+  chart: number | null;
+  chartSource: "mark" | "dom" | null;
+  duckdb: number | null;
+  duckdbReady: number | null;
+  load: number | null;
+}
+
+/**
+ * Runs in the page: reads the marks (times since navigation start). A string,
+ * not a function, because tsx's transform adds helpers that do not exist in
+ * the page.
+ */
+const READ_MARKS = `(() => {
+  const mark = (name) =>
+    performance.getEntriesByName(name, "mark")[0]?.startTime ?? window.__accordMarks?.[name] ?? null;
+  const chartMark = mark("chart:first");
+  const chartSeen = window.__benchMarks?.chartSeen ?? null;
+  const navigation = performance.getEntriesByType("navigation")[0];
+  return {
+    chart: chartMark ?? chartSeen,
+    chartSource: chartMark !== null ? "mark" : chartSeen !== null ? "dom" : null,
+    duckdb: mark("duckdb:first-query"),
+    duckdbReady: mark("duckdb:ready"),
+    load: navigation && navigation.loadEventEnd > 0 ? navigation.loadEventEnd : null,
+  };
+})()`;
+
+interface Run extends Marks {
+  bytes: number;
+  rawBytes: number;
+  requests: number;
+  notFound: string[];
+  consoleErrors: string[];
+  outsideRequests: string[];
+  timedOut: boolean;
+}
+
+function median(values: (number | null)[]): number | null {
+  const xs = values.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (xs.length === 0) return null;
+  const mid = Math.floor(xs.length / 2);
+  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+}
+
+const seconds = (ms: number | null) => (ms === null ? "—" : `${(ms / 1000).toFixed(2)} s`);
+const megabytes = (bytes: number | null) =>
+  bytes === null ? "—" : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
+const verdict = (ms: number | null, goal: number) => (ms === null ? " " : ms <= goal ? "✓" : "✗");
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("   ").trimEnd()).join("\n");
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const dist = resolve(options.dist);
+  if (!existsSync(resolve(dist, "index.html"))) {
+    console.error(`No built site in ${dist} (index.html is missing). Run \`npm run build\` first, then \`npm run bench:load\`.`);
+    process.exit(1);
+  }
+
+  let lastActivity = Date.now();
+  const server = await startStaticServer({ root: dist, onResponse: () => (lastActivity = Date.now()) });
+  const browser = await launchBrowser();
+  const chromiumVersion = browser.version();
+  const cpus = os.cpus();
+  console.log(`Chromium ${chromiumVersion} · ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}) · Node ${process.version}`);
+  console.log(`Serving ${dist} at ${server.url}; ${options.runs} cold load(s) per page after one warm-up.\n`);
+
+  const loadOnce = async (path: string): Promise<Run> => {
+    server.reset();
+    lastActivity = Date.now();
+    const start = Date.now();
+    // Observe requests without routing them: routing costs a round trip to
+    // playwright per request (~0.3–0.5 s on DuckDB pages), which a visitor
+    // would not pay. A new context starts with an empty cache.
+    const handle = await openPage(browser, `${server.url}${path}`, { initScripts: [INSTRUMENT], intercept: false });
+    let marks = (await handle.page.evaluate(READ_MARKS)) as Marks;
+    let timedOut = false;
+    // Wait for both marks; give up when the network has been idle for a
+    // while (the page has none of them) or at the timeout.
+    for (;;) {
+      if (marks.chart !== null && marks.duckdb !== null) break;
+      if (Date.now() - lastActivity > options.idleMs) break;
+      if (Date.now() - start > options.timeoutMs) {
+        timedOut = true;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+      marks = (await handle.page.evaluate(READ_MARKS)) as Marks;
+    }
+    const stats = server.stats();
+    await handle.close();
+    return {
+      ...marks,
+      bytes: stats.bytes,
+      rawBytes: stats.rawBytes,
+      requests: stats.requests,
+      notFound: stats.notFound,
+      consoleErrors: handle.consoleErrors,
+      outsideRequests: handle.outsideRequests,
+      timedOut,
+    };
+  };
+
+  const results = [];
+  try {
+    for (const path of options.pages) {
+      process.stdout.write(`${path}: warm-up`);
+      await loadOnce(path); // fills the server's gzip cache; not counted
+      const runs: Run[] = [];
+      for (let i = 0; i < options.runs; ++i) {
+        const run = await loadOnce(path);
+        runs.push(run);
+        process.stdout.write(`, run ${i + 1} (chart ${seconds(run.chart)}, DuckDB ${seconds(run.duckdb)})`);
+      }
+      process.stdout.write("\n");
+      const last = runs[runs.length - 1];
+      for (const problem of [
+        ...last.notFound.map((p) => `404 ${p}`),
+        ...last.consoleErrors,
+        ...last.outsideRequests.map((u) => `outside request: ${u}`),
+        ...(runs.some((r) => r.timedOut) ? [`timed out after ${options.timeoutMs} ms`] : []),
+      ]) {
+        console.log(`  ! ${problem.split("\n")[0]}`);
+      }
+      results.push({
+        page: path,
+        firstChartMs: median(runs.map((r) => r.chart)),
+        chartSource: last.chartSource,
+        duckdbFirstQueryMs: median(runs.map((r) => r.duckdb)),
+        duckdbReadyMs: median(runs.map((r) => r.duckdbReady)),
+        loadEventMs: median(runs.map((r) => r.load)),
+        bytes: median(runs.map((r) => r.bytes)),
+        rawBytes: median(runs.map((r) => r.rawBytes)),
+        requests: median(runs.map((r) => r.requests)),
+        runs,
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  console.log(
+    `\nMedians of ${options.runs} cold load(s). Goals: first chart ≤ ${seconds(GOALS.firstChartMs)}, DuckDB ≤ ${seconds(GOALS.duckdbMs)}.\n`,
+  );
+  const header = ["page", "first chart", "", "DuckDB answers", "", "DuckDB ready", "load event", "bytes (gzip)", "raw", "requests"];
+  const body = results.map((r) => [
+    r.page,
+    seconds(r.firstChartMs) + (r.chartSource === "dom" ? " (dom)" : ""),
+    verdict(r.firstChartMs, GOALS.firstChartMs),
+    seconds(r.duckdbFirstQueryMs),
+    verdict(r.duckdbFirstQueryMs, GOALS.duckdbMs),
+    seconds(r.duckdbReadyMs),
+    seconds(r.loadEventMs),
+    megabytes(r.bytes),
+    megabytes(r.rawBytes),
+    String(r.requests ?? "—"),
+  ]);
+  console.log(table([header, ...body]));
+  console.log("\n— means the page never reached that point (no chart, or no DuckDB query).");
+
+  const report = {
+    date: new Date().toISOString(),
+    chromium: chromiumVersion,
+    cores: cpus.length,
+    cpu: cpus[0]?.model.trim() ?? null,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    runsPerPage: options.runs,
+    goals: GOALS,
+    chartSelector: CHART_SELECTOR,
+    pages: results,
+  };
+  const dir = resolve("bench/results");
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, `load-${report.date.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`Wrote ${file}`);
+}
+
+await main();

@@ -1,0 +1,88 @@
+/**
+ * The SQL behind the pages, as fragments with bound parameters. Each takes the
+ * shared filter state; pages run them with `database().query(...)`.
+ */
+import { commitmentWhere, eventWhere, type FilterState } from "./filters.js";
+import { type SqlFragment, sql } from "./sql.js";
+
+/** Values for the filter bar: every sector, country, institution, series and status that occurs. */
+export const filterOptionQueries = {
+  sector: sql`SELECT id, label, color FROM sectors ORDER BY label`,
+  country: sql`SELECT DISTINCT country AS id, country_name AS label FROM institutions ORDER BY label`,
+  institution: sql`SELECT id, coalesce(acronym, name) AS label, name || ' ' || country_name AS keywords
+    FROM institutions ORDER BY lower(coalesce(acronym, name))`,
+  series: sql`SELECT DISTINCT series AS id, series AS label FROM events WHERE series IS NOT NULL ORDER BY 1`,
+  years: sql`SELECT CAST(min(year(d)) AS INTEGER) AS first, CAST(max(year(d)) AS INTEGER) AS last FROM (
+    SELECT date_from AS d FROM commitments UNION ALL SELECT target_date_to FROM commitments
+    UNION ALL SELECT start_date_from FROM events)`,
+};
+
+/** Headline counts for the filtered commitments. */
+export function headline(filters: FilterState): SqlFragment {
+  const where = commitmentWhere(filters);
+  return sql`WITH c AS (SELECT * FROM commitments c WHERE ${where})
+    SELECT
+      CAST(count(*) AS INTEGER) AS commitments,
+      CAST(count(*) FILTER (WHERE status IN ('in_progress', 'done')) AS INTEGER) AS with_progress,
+      CAST(count(*) FILTER (WHERE status = 'done') AS INTEGER) AS done,
+      CAST(count(*) FILTER (WHERE status IN ('stalled', 'dropped')) AS INTEGER) AS stalled,
+      CAST(count(DISTINCT event_id) AS INTEGER) AS events,
+      CAST(count(DISTINCT sector) AS INTEGER) AS sectors,
+      CAST((SELECT count(DISTINCT p.institution_id) FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id
+        WHERE p.commitment_id IN (SELECT id FROM c) AND i.type <> 'government') AS INTEGER) AS institutions,
+      CAST((SELECT count(*) FROM commitments) AS INTEGER) AS total
+    FROM c`;
+}
+
+/** Commitments per sector and status, for the stacked bar chart. */
+export function bySectorAndStatus(filters: FilterState): SqlFragment {
+  return sql`SELECT s.id AS sector, s.label, s.color, c.status, CAST(count(*) AS INTEGER) AS n
+    FROM commitments c JOIN sectors s ON s.id = c.sector
+    WHERE ${commitmentWhere(filters)}
+    GROUP BY ALL ORDER BY s.label, c.status`;
+}
+
+/** Events in the filters' scope, newest first, with their matching commitment count and first source. */
+export function eventList(filters: FilterState): SqlFragment {
+  return sql`SELECT e.id, e.title, e.kind, e.status, e.start_date, e.end_date, e.place, e.host_country,
+      e.start_date_from, e.start_date_to, e.confidence, e.note,
+      CAST((SELECT count(*) FROM commitments c WHERE c.event_id = e.id AND ${commitmentWhere(filters)}) AS INTEGER) AS commitments,
+      CAST((SELECT count(*) FROM commitments c WHERE c.target_event_id = e.id AND ${commitmentWhere(filters)}) AS INTEGER) AS due,
+      src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url,
+      CAST(len(e.source_ids) AS INTEGER) AS source_count
+    FROM events e LEFT JOIN sources src ON src.id = e.source_ids[1]
+    WHERE ${eventWhere(filters)}
+    ORDER BY e.start_date_from DESC, e.id`;
+}
+
+/** The filtered commitments with event, sector and source, for the table of records. */
+export function commitmentRows(filters: FilterState): SqlFragment {
+  return sql`SELECT c.id, c.date, c.date_from, s.label AS sector, s.color AS sector_color, c.summary, c.action, c.strength,
+      c.status, c.status_date, c.confidence, c.note, c.target_date, c.target_note, t.title AS target_event,
+      e.title AS event, e.id AS event_id,
+      (SELECT string_agg(coalesce(i.acronym, i.name), ', ' ORDER BY coalesce(i.acronym, i.name))
+        FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE p.commitment_id = c.id) AS parties,
+      src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url, c.locator
+    FROM commitments c
+      JOIN events e ON e.id = c.event_id
+      JOIN sectors s ON s.id = c.sector
+      JOIN sources src ON src.id = c.source_id
+      LEFT JOIN events t ON t.id = c.target_event_id
+    WHERE ${commitmentWhere(filters)}
+    ORDER BY c.date_from DESC, c.id`;
+}
+
+/** How current the data is: the latest dated evidence of each kind. */
+export const freshness = sql`SELECT
+    (SELECT max(start_date_from) FROM events WHERE status = 'held') AS latest_event,
+    (SELECT max(date_from) FROM status_updates) AS latest_update,
+    (SELECT max(published_from) FROM sources) AS latest_source,
+    CAST((SELECT count(*) FROM sources) AS INTEGER) AS sources`;
+
+/** Sources cited by the filtered commitments (for captions): most cited first. */
+export function citedSources(filters: FilterState): SqlFragment {
+  return sql`SELECT src.id, src.title, src.publisher, src.url, CAST(count(*) AS INTEGER) AS n
+    FROM commitments c JOIN sources src ON src.id = c.source_id
+    WHERE ${commitmentWhere(filters)}
+    GROUP BY ALL ORDER BY n DESC, src.publisher, src.id`;
+}

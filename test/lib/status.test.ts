@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { parsePartialDate } from "../../src/lib/dates.js";
+import type { Status } from "../../src/lib/schema.js";
+import { compareUpdates, type DatedStatus, deriveStatus, latestUpdate } from "../../src/lib/status.js";
+
+/** An update as normalise builds it: the date with the span of days it covers. */
+function update(id: string, date: string, status: Status): DatedStatus {
+  const parsed = parsePartialDate(date);
+  if (!parsed) throw new Error(`bad date ${date}`);
+  return { id, status, date, date_from: parsed.from, date_to: parsed.to };
+}
+
+/** Every order of a list. */
+function permutations<T>(items: T[]): T[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+}
+
+describe("deriveStatus", () => {
+  it("is announced, with no date, when there is no update", () => {
+    expect(deriveStatus([])).toEqual({ status: "announced", status_date: null });
+  });
+
+  it("takes the status and date of the only update", () => {
+    expect(deriveStatus([update("u1", "2025-03-05", "stalled")])).toEqual({ status: "stalled", status_date: "2025-03-05" });
+  });
+
+  it("takes the latest update whatever the order", () => {
+    const updates = [
+      update("a", "2025-03-05", "in_progress"),
+      update("b", "2025-09-01", "done"),
+      update("c", "2025-06-20", "stalled"),
+      update("d", "2024-12", "announced"),
+    ];
+    const orders = permutations(updates);
+    expect(orders).toHaveLength(24);
+    for (const order of orders) expect(deriveStatus(order)).toEqual({ status: "done", status_date: "2025-09-01" });
+  });
+
+  it("does not read the update ids as dates", () => {
+    // The id that sorts last is not the latest update.
+    const updates = [update("z-early", "2025-01-01", "stalled"), update("a-late", "2025-12-31", "done")];
+    expect(deriveStatus(updates).status).toBe("done");
+    expect(deriveStatus([...updates].reverse()).status).toBe("done");
+  });
+});
+
+describe("the ordering rule for partial dates (status.ts)", () => {
+  it("counts a month-precise update as the last day of its month", () => {
+    // 2025-08 covers 1–31 Aug, so it is later than 15 Aug.
+    const month = update("m", "2025-08", "done");
+    const day = update("d", "2025-08-15", "stalled");
+    expect(compareUpdates(month, day)).toBeGreaterThan(0);
+    expect(latestUpdate([month, day])).toBe(month);
+    expect(latestUpdate([day, month])).toBe(month);
+  });
+
+  it("puts a day-precise update on the month's last day after the month-precise one (same last day, later first day)", () => {
+    const month = update("m", "2025-08", "in_progress");
+    const lastDay = update("d", "2025-08-31", "done");
+    expect(compareUpdates(lastDay, month)).toBeGreaterThan(0);
+    expect(deriveStatus([lastDay, month])).toEqual({ status: "done", status_date: "2025-08-31" });
+    expect(deriveStatus([month, lastDay])).toEqual({ status: "done", status_date: "2025-08-31" });
+  });
+
+  it("puts a day in the next month after a month-precise update", () => {
+    const month = update("m", "2025-08", "done");
+    const next = update("n", "2025-09-01", "stalled");
+    expect(latestUpdate([month, next])).toBe(next);
+  });
+
+  it("counts a year-precise update as 31 December, after the year's earlier days", () => {
+    const year = update("y", "2025", "dropped");
+    const day = update("d", "2025-12-30", "stalled");
+    expect(latestUpdate([year, day])).toBe(year);
+    expect(latestUpdate([day, year])).toBe(year);
+    // December and 31 December end on the same day as the year but start later, so they are later.
+    const december = update("m", "2025-12", "done");
+    for (const order of permutations([year, december, day])) expect(latestUpdate(order)).toBe(december);
+    expect(latestUpdate([year, update("e", "2025-12-31", "done")])?.id).toBe("e");
+  });
+
+  it("breaks a tie on the same date by id", () => {
+    const a = update("u-a", "2025-05-05", "done");
+    const b = update("u-b", "2025-05-05", "stalled");
+    expect(compareUpdates(a, b)).toBeLessThan(0);
+    expect(latestUpdate([a, b])).toBe(b);
+    expect(latestUpdate([b, a])).toBe(b);
+    expect(compareUpdates(a, { ...a })).toBe(0);
+  });
+
+  it("is a total order: sorting any permutation gives the same sequence", () => {
+    const updates = [
+      update("a", "2025", "in_progress"),
+      update("b", "2025-08", "stalled"),
+      update("c", "2025-08-31", "done"),
+      update("d", "2025-08-31", "dropped"),
+      update("e", "2025-08-01", "in_progress"),
+    ];
+    const expected = ["e", "b", "c", "d", "a"];
+    for (const order of permutations(updates)) expect([...order].sort(compareUpdates).map((u) => u.id)).toEqual(expected);
+  });
+});

@@ -1,0 +1,10 @@
+import { readYaml, readJson } from "./src/lib/read/document.js";
+const show = (r: any) => console.log(JSON.stringify(r.problems), JSON.stringify(r.records.map((x: any) => x.values)));
+show(readYaml("sectors:\n  - id: a\n    label: &l Trade\n    color: '#000000'\n  - id: b\n    label: *l\n    color: '#000000'\n", "s.yaml"));
+show(readJson('[1,2]', "s.json"));
+show(readJson('{"sectors": [{"id": "a", "id": "b"}]}', "s.json"));
+show(readJson('{"sectors": [\n  {"id": "a"}\n', "s.json"));
+show(readYaml("- a\n- b\n", "s.yaml"));
+show(readYaml("sectors: 3\n", "s.yaml"));
+show(readYaml("sectors:\n  - 3\n", "s.yaml"));
+show(readYaml("event: 3\ncommitments:\n  - id: c\n", "s.yaml"));

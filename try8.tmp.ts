@@ -1,0 +1,10 @@
+import { tableFromIPC, Type } from "apache-arrow";
+import { loadDataset } from "./src/lib/dataset.js";
+import { toArrowIPC } from "./src/lib/arrow.js";
+import { tableColumns } from "./src/lib/schema.js";
+const r = loadDataset("test/fixtures/valid");
+const t = tableFromIPC(toArrowIPC(tableColumns("commitments"), r.tables!.commitments));
+for (const f of t.schema.fields) console.log(f.name, String(f.type), f.type.typeId, f.nullable);
+console.log(t.numRows, t.get(0)?.toJSON());
+const e = tableFromIPC(toArrowIPC(tableColumns("events"), r.tables!.events));
+console.log(e.getChild("co_chairs")?.get(0)?.toArray(), e.getChild("start_date_from")?.get(0));
