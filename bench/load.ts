@@ -128,7 +128,14 @@ async function main(): Promise<void> {
   }
 
   let lastActivity = Date.now();
-  const server = await startStaticServer({ root: dist, onResponse: () => (lastActivity = Date.now()) });
+  let loadsDuckDB = false;
+  const server = await startStaticServer({
+    root: dist,
+    onResponse: ({ path }) => {
+      lastActivity = Date.now();
+      if (path.endsWith(".wasm")) loadsDuckDB = true;
+    },
+  });
   const browser = await launchBrowser();
   const chromiumVersion = browser.version();
   const cpus = os.cpus();
@@ -138,6 +145,7 @@ async function main(): Promise<void> {
   const loadOnce = async (path: string): Promise<Run> => {
     server.reset();
     lastActivity = Date.now();
+    loadsDuckDB = false;
     const start = Date.now();
     // Observe requests without routing them: routing costs a round trip to
     // playwright per request (~0.3–0.5 s on DuckDB pages), which a visitor
@@ -145,17 +153,22 @@ async function main(): Promise<void> {
     const handle = await openPage(browser, `${server.url}${path}`, { initScripts: [INSTRUMENT], intercept: false });
     let marks = (await handle.page.evaluate(READ_MARKS)) as Marks;
     let timedOut = false;
-    // Wait for both marks; give up when the network has been idle for a
-    // while (the page has none of them) or at the timeout.
+    // Wait for both marks. A page that fetched DuckDB's wasm gets until the
+    // timeout for its first query (compiling the wasm is quiet on the
+    // network); otherwise give up once nothing has happened (no request, no
+    // new mark) for idleMs: the page has no chart or no query.
     for (;;) {
       if (marks.chart !== null && marks.duckdb !== null) break;
-      if (Date.now() - lastActivity > options.idleMs) break;
+      const waitingForDuckDB = loadsDuckDB && marks.duckdb === null;
+      if (!waitingForDuckDB && Date.now() - lastActivity > options.idleMs) break;
       if (Date.now() - start > options.timeoutMs) {
         timedOut = true;
         break;
       }
       await new Promise((r) => setTimeout(r, 50));
-      marks = (await handle.page.evaluate(READ_MARKS)) as Marks;
+      const next = (await handle.page.evaluate(READ_MARKS)) as Marks;
+      if (next.chart !== marks.chart || next.duckdb !== marks.duckdb) lastActivity = Date.now();
+      marks = next;
     }
     const stats = server.stats();
     await handle.close();

@@ -722,7 +722,7 @@ describe("YAML document structure", () => {
       [8, 5, "sectors[2].id", "is missing (required)"],
       [8, 5, "sectors[2].label", "is missing (required)"],
       [8, 5, "sectors[2].color", "is missing (required)"],
-      [8, 18, "sectors[2].__proto__", "is not a field of sectors"],
+      [8, 16, "sectors[2].__proto__", "is not a field of sectors"],
     ]);
     expect(result.tables).toBeUndefined();
   });
