@@ -161,9 +161,11 @@ function mark(name: string): void {
 
 function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (typeof ErrorEvent !== "undefined" && error instanceof ErrorEvent) return error.message || "the worker failed to load";
   return String(error);
 }
+
+/** Seconds without download progress before a start counts as stalled. */
+const STALL_SECONDS = 60;
 
 /** Starts DuckDB-WASM from the files Framework copies out of node_modules. */
 async function startEngine(): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
@@ -181,13 +183,49 @@ async function startEngine(): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }
   if (!bundle.mainWorker) throw new Error("no DuckDB-WASM worker fits this browser");
   // Framework rewrites the worker as an ES module: a classic worker fails.
   const worker = new Worker(bundle.mainWorker, { type: "module" });
-  // AsyncDuckDB drops pending requests when the worker fails, so its promises
-  // would never settle; fail the start instead.
-  const workerFailed = new Promise<never>((_, reject) => {
-    worker.addEventListener("error", (event) => reject(new Error(messageOf(event))), { once: true });
-  });
   const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker);
-  await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]);
+  // Some failures never settle db.instantiate(): a worker that fails to load
+  // (AsyncDuckDB drops its pending requests), and a wasm file that fails to
+  // download or compile (Emscripten aborts inside the worker). Watch for them.
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let progress = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener(
+      "error",
+      (event) => {
+        const detail = (event as ErrorEvent).message;
+        reject(new Error(detail || `the worker script did not load (${bundle.mainWorker})`));
+      },
+      { once: true },
+    );
+    // Runs alongside the worker's own download: costs no time.
+    fetch(bundle.mainModule, { method: "HEAD" }).then(
+      (response) => {
+        if (response.status === 404 || response.status === 410) {
+          reject(new Error(`the WebAssembly file is missing (${response.status} for ${bundle.mainModule})`));
+        }
+      },
+      () => {}, // offline or HEAD refused: the watchdog still applies
+    );
+    const arm = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(
+        () => reject(new Error(`no progress for ${STALL_SECONDS} s while loading ${bundle.mainModule}`)),
+        STALL_SECONDS * 1000,
+      );
+    };
+    arm();
+    progress = arm;
+  });
+  failed.catch(() => {}); // a late failure after a successful start is the worker's to report
+  try {
+    await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker, () => progress()), failed]);
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  } finally {
+    clearTimeout(watchdog);
+  }
   return { db, worker };
 }
 
@@ -238,7 +276,10 @@ async function open(): Promise<Database> {
           throw new Error(`Could not load the table “${name}”: ${messageOf(error)}`, { cause: error });
         }
         loaded += 1;
-        setStatus({ state: "loading tables", message: `Loading tables ${loaded}/${total}…`, loaded, total });
+        // After a failure the other tables may still arrive: keep the error.
+        if (current.state === "loading tables") {
+          setStatus({ state: "loading tables", message: `Loading tables ${loaded}/${total}…`, loaded, total });
+        }
       }),
     );
   } catch (error) {

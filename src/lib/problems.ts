@@ -26,6 +26,8 @@ export interface Problem extends Location {
 }
 
 const MAX_VALUE_CHARS = 80;
+/** DEL, C1 controls and bidirectional overrides: JSON.stringify leaves them raw. */
+const INVISIBLE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Renders a value for a report: JSON-ish, shortened, control characters made visible. */
 export function showValue(value: unknown): string {
@@ -39,8 +41,8 @@ export function showValue(value: unknown): string {
       s = String(value);
     }
   }
-  // JSON.stringify escapes C0 controls only; make DEL, C1 controls and bidi overrides visible too.
-  s = s.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  // JSON.stringify escapes C0 controls only; make the others visible too.
+  s = s.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   if (s.length > MAX_VALUE_CHARS) s = `${s.slice(0, MAX_VALUE_CHARS - 1)}… (${s.length} characters)`;
   return s;
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { DateDay, Int32, List, tableFromIPC, Type, Utf8 } from "apache-arrow";
+import { DateDay, Int32, List, Type, tableFromIPC, Utf8 } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { toArrowIPC, toArrowTable } from "../../src/lib/arrow.js";
 import { loadDataset } from "../../src/lib/dataset.js";
@@ -70,7 +70,10 @@ describe("Arrow IPC of the valid fixture", () => {
       session: 8,
       note: null,
     });
-    expect([...(events.getChild("co_chairs")?.get(0) ?? [])]).toEqual(["Minister of Commerce (PK)", "Minister of Industry (BY)"]);
+    expect([...(events.getChild("co_chairs")?.get(0) ?? [])]).toEqual([
+      "Minister of Commerce (PK)",
+      "Minister of Industry (BY)",
+    ]);
     expect([...(events.getChild("co_chairs")?.get(1) ?? [])]).toEqual([]);
     const commitments = tableFromIPC(first.commitments);
     expect(commitments.getChild("status")?.toArray()).toEqual(["done", "in_progress", "announced", "announced"]);

@@ -8,7 +8,12 @@ describe("parsePartialDate", () => {
   });
 
   it("keeps a month's precision and spans the whole month", () => {
-    expect(parsePartialDate("2025-08")).toEqual({ text: "2025-08", precision: "month", from: "2025-08-01", to: "2025-08-31" });
+    expect(parsePartialDate("2025-08")).toEqual({
+      text: "2025-08",
+      precision: "month",
+      from: "2025-08-01",
+      to: "2025-08-31",
+    });
     expect(parsePartialDate("2025-04")?.to).toBe("2025-04-30");
   });
 

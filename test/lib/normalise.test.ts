@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { epochDay } from "../../src/lib/dates.js";
 import { loadDataset, reconcile } from "../../src/lib/dataset.js";
+import { epochDay } from "../../src/lib/dates.js";
 import type { Row } from "../../src/lib/normalise.js";
 import { ENTITY, TABLE_NAMES, tableColumns } from "../../src/lib/schema.js";
 
@@ -20,7 +20,12 @@ describe("the valid fixture", () => {
   it("has no error and only the markup warning", () => {
     expect(result.errors).toBe(0);
     expect(result.problems).toEqual([
-      expect.objectContaining({ severity: "warning", field: "sources[0].title", line: 4, message: expect.stringContaining("markup") }),
+      expect.objectContaining({
+        severity: "warning",
+        field: "sources[0].title",
+        line: 4,
+        message: expect.stringContaining("markup"),
+      }),
     ]);
   });
 
@@ -56,7 +61,12 @@ describe("normalise", () => {
   });
 
   it("sorts rows by key", () => {
-    expect(tables.commitments.map((r) => r.id)).toEqual(["jmc8-energy-wg", "jmc8-labour-talks", "jmc8-tractors", "jmc9-trade-target"]);
+    expect(tables.commitments.map((r) => r.id)).toEqual([
+      "jmc8-energy-wg",
+      "jmc8-labour-talks",
+      "jmc8-tractors",
+      "jmc9-trade-target",
+    ]);
     expect(tables.institutions.map((r) => r.id)).toEqual(["by-gov", "by-mtw", "by-mtz", "pk-gov", "pk-navttc"]);
     expect(tables.commitment_parties.map((r) => `${r.commitment_id} ${r.institution_id}`)).toEqual([
       "jmc8-energy-wg by-gov",
@@ -117,7 +127,11 @@ describe("normalise", () => {
 
   it("derives a commitment's status from its latest update, whatever the file order", () => {
     // u2 (2025-10, done) is in an event file read before status_updates.csv, which holds u1 (2025-03-05, in_progress).
-    expect(byId(tables.commitments, "jmc8-energy-wg")).toMatchObject({ status: "done", status_date: "2025-10", update_count: 2 });
+    expect(byId(tables.commitments, "jmc8-energy-wg")).toMatchObject({
+      status: "done",
+      status_date: "2025-10",
+      update_count: 2,
+    });
     expect(byId(tables.commitments, "jmc8-labour-talks")).toMatchObject({
       status: "in_progress",
       status_date: "2025-11",
@@ -161,8 +175,18 @@ describe("normalise", () => {
   });
 
   it("fills defaults, empty lists and nulls for fields left out", () => {
-    expect(byId(tables.events, "pk-by-jmc-8")).toMatchObject({ status: "held", confidence: "high", note: null, end_date: "2025-02-11" });
-    expect(byId(tables.events, "pk-by-jmc-9")).toMatchObject({ status: "planned", co_chairs: [], end_date: null, end_date_precision: null });
+    expect(byId(tables.events, "pk-by-jmc-8")).toMatchObject({
+      status: "held",
+      confidence: "high",
+      note: null,
+      end_date: "2025-02-11",
+    });
+    expect(byId(tables.events, "pk-by-jmc-9")).toMatchObject({
+      status: "planned",
+      co_chairs: [],
+      end_date: null,
+      end_date_precision: null,
+    });
     expect(byId(tables.institutions, "pk-gov")).toMatchObject({ aliases: [], source_ids: [], acronym: null });
     expect(byId(tables.institutions, "by-mtw").aliases).toEqual(["Ministry of Labour", "Mintruda"]);
   });
@@ -170,8 +194,12 @@ describe("normalise", () => {
   it("keeps text as written: markup verbatim, CSV quotes unescaped, colours lower-cased", () => {
     expect(byId(tables.sources, "src-mofa-2025").title).toBe("Joint statement <script>alert(1)</script>");
     expect(byId(tables.commitments, "jmc9-trade-target").summary).toBe('Reach a trade target of "USD 1 billion".');
-    expect(byId(tables.commitments, "jmc8-tractors").summary).toBe("Assemble tractors in Pakistan, with parts from Minsk.");
+    expect(byId(tables.commitments, "jmc8-tractors").summary).toBe(
+      "Assemble tractors in Pakistan, with parts from Minsk.",
+    );
     expect(byId(tables.sectors, "energy").color).toBe("#f28e2b");
-    expect(byId(tables.events, "pk-by-jmc-8").summary).toBe("The eighth session of the commission,\nheld over two days.");
+    expect(byId(tables.events, "pk-by-jmc-8").summary).toBe(
+      "The eighth session of the commission,\nheld over two days.",
+    );
   });
 });

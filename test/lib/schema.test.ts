@@ -26,7 +26,9 @@ describe("the schema", () => {
 
   it.each(TABLE_NAMES)("%s has derived columns that do not clash with its fields' columns", (table) => {
     const entity = ENTITY[table];
-    const fieldColumns = new Set(Object.entries(entity.fields).flatMap(([name, f]) => f.columns(name).map((c) => c.name)));
+    const fieldColumns = new Set(
+      Object.entries(entity.fields).flatMap(([name, f]) => f.columns(name).map((c) => c.name)),
+    );
     for (const derived of entity.derived) {
       expect(fieldColumns.has(derived.name), derived.name).toBe(false);
       expect(entity.fields[derived.name], derived.name).toBeUndefined();
@@ -37,7 +39,10 @@ describe("the schema", () => {
   it("never lets a field's name clash with another field's generated columns (date_from and the like)", () => {
     for (const entity of ENTITIES) {
       for (const [name, field] of Object.entries(entity.fields)) {
-        const generated = field.columns(name).map((c) => c.name).filter((c) => c !== name);
+        const generated = field
+          .columns(name)
+          .map((c) => c.name)
+          .filter((c) => c !== name);
         for (const column of generated) expect(entity.fields[column], `${entity.table}.${column}`).toBeUndefined();
       }
     }
@@ -78,7 +83,8 @@ describe("the schema", () => {
       expect(field.description.trim().length, `${table}.${name} description`).toBeGreaterThan(3);
       expect(field.expected.trim().length, `${table}.${name} expected`).toBeGreaterThan(3);
     }
-    for (const column of tableColumns(table)) expect(column.description.trim().length, `${table}.${column.name}`).toBeGreaterThan(3);
+    for (const column of tableColumns(table))
+      expect(column.description.trim().length, `${table}.${column.name}`).toBeGreaterThan(3);
   });
 
   it.each(TABLE_NAMES)("%s has a key made of required fields", (table) => {

@@ -13,7 +13,9 @@ function update(id: string, date: string, status: Status): DatedStatus {
 /** Every order of a list. */
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
 }
 
 describe("deriveStatus", () => {
@@ -22,7 +24,10 @@ describe("deriveStatus", () => {
   });
 
   it("takes the status and date of the only update", () => {
-    expect(deriveStatus([update("u1", "2025-03-05", "stalled")])).toEqual({ status: "stalled", status_date: "2025-03-05" });
+    expect(deriveStatus([update("u1", "2025-03-05", "stalled")])).toEqual({
+      status: "stalled",
+      status_date: "2025-03-05",
+    });
   });
 
   it("takes the latest update whatever the order", () => {
@@ -98,6 +103,7 @@ describe("the ordering rule for partial dates (status.ts)", () => {
       update("e", "2025-08-01", "in_progress"),
     ];
     const expected = ["e", "b", "c", "d", "a"];
-    for (const order of permutations(updates)) expect([...order].sort(compareUpdates).map((u) => u.id)).toEqual(expected);
+    for (const order of permutations(updates))
+      expect([...order].sort(compareUpdates).map((u) => u.id)).toEqual(expected);
   });
 });

@@ -115,7 +115,10 @@ function load(changes: Record<string, string | Uint8Array | null> = {}): Loaded 
     writeFileSync(join(dir, name), content);
   }
   const result = loadDataset(dir);
-  const problems = result.problems.map((p) => ({ ...p, file: p.file.startsWith(`${dir}/`) ? p.file.slice(dir.length + 1) : p.file }));
+  const problems = result.problems.map((p) => ({
+    ...p,
+    file: p.file.startsWith(`${dir}/`) ? p.file.slice(dir.length + 1) : p.file,
+  }));
   return {
     dir,
     result,
@@ -153,11 +156,14 @@ describe("malformed files", () => {
     expect(problems[0]).toMatchObject({ severity: "error", file: "events/e1.yaml", line: 9, column: 1 });
     expect(problems[0].message).toContain("Tabs are not allowed as indentation");
     // The parser adds follow-on errors for the lines after it; all are YAML errors.
-    for (const p of problems) expect(p).toMatchObject({ file: "events/e1.yaml", message: expect.stringMatching(/^is not valid YAML/) });
+    for (const p of problems)
+      expect(p).toMatchObject({ file: "events/e1.yaml", message: expect.stringMatching(/^is not valid YAML/) });
   });
 
   it("reports a YAML key written twice", () => {
-    const p = onlyProblem({ "events/e1.yaml": edit(EVENT, "  title: Meeting\n", "  title: Meeting\n  title: Again\n") });
+    const p = onlyProblem({
+      "events/e1.yaml": edit(EVENT, "  title: Meeting\n", "  title: Meeting\n  title: Again\n"),
+    });
     expect(p).toMatchObject({ file: "events/e1.yaml", line: 4, column: 3 });
     expect(p.message).toContain("Map keys must be unique");
   });
@@ -186,8 +192,18 @@ describe("malformed files", () => {
     );
     const { problems } = load({ "sectors.csv": csv });
     expect(problems).toEqual([
-      expect.objectContaining({ file: "sectors.csv", line: 4, field: "row 2", message: "has 4 fields but the header has 3" }),
-      expect.objectContaining({ file: "sectors.csv", line: 5, field: "row 3", message: "has 2 fields but the header has 3" }),
+      expect.objectContaining({
+        file: "sectors.csv",
+        line: 4,
+        field: "row 2",
+        message: "has 4 fields but the header has 3",
+      }),
+      expect.objectContaining({
+        file: "sectors.csv",
+        line: 5,
+        field: "row 3",
+        message: "has 2 fields but the header has 3",
+      }),
     ]);
   });
 
@@ -215,7 +231,13 @@ describe("malformed files", () => {
       "}", //                                                                          5
     );
     const p = onlyProblem({ "institutions.json": json });
-    expect(p).toMatchObject({ file: "institutions.json", line: 3, column: 48, field: "institutions[0].country", value: '"XX"' });
+    expect(p).toMatchObject({
+      file: "institutions.json",
+      line: 3,
+      column: 48,
+      field: "institutions[0].country",
+      value: '"XX"',
+    });
     expect(p.message).toBe("is not an ISO 3166-1 alpha-2 country code");
   });
 
@@ -243,7 +265,12 @@ describe("malformed files", () => {
       Buffer.from("ry\n    country: PK\n    type: ministry\n"),
     ]);
     const p = onlyProblem({ "more-institutions.yaml": bytes });
-    expect(p).toMatchObject({ severity: "error", file: "more-institutions.yaml", line: 3, message: "is not valid UTF-8 (byte 47 of the file)" });
+    expect(p).toMatchObject({
+      severity: "error",
+      file: "more-institutions.yaml",
+      line: 3,
+      message: "is not valid UTF-8 (byte 47 of the file)",
+    });
   });
 
   it("reports a Latin-1 file as not UTF-8 on the line of its first accented letter", () => {
@@ -268,10 +295,18 @@ describe("malformed files", () => {
     const crlf = (s: string) => s.replace(/\n/g, "\r\n");
     const { problems } = load({
       "events/e1.yaml": crlf(edit(EVENT, "  start_date: 2025-02-10", "  start_date: 2025-02-30")),
-      "sectors.csv": crlf(lines("id,label,color,description", "a,A,#000000,", 'b,B,#000000,"two\nlines"', "c,C,#000000,", "d,D,red,")),
+      "sectors.csv": crlf(
+        lines("id,label,color,description", "a,A,#000000,", 'b,B,#000000,"two\nlines"', "c,C,#000000,", "d,D,red,"),
+      ),
     });
     expect(problems).toEqual([
-      expect.objectContaining({ file: "events/e1.yaml", line: 5, column: 15, field: "event.start_date", message: "is not a real calendar date" }),
+      expect.objectContaining({
+        file: "events/e1.yaml",
+        line: 5,
+        column: 15,
+        field: "event.start_date",
+        message: "is not a real calendar date",
+      }),
       expect.objectContaining({ file: "sectors.csv", line: 6, column: 3, field: "row 4.color", value: '"red"' }),
     ]);
   });
@@ -299,7 +334,13 @@ describe("fields", () => {
 
   it("reports a missing required CSV cell", () => {
     const p = onlyProblem({ "sectors.csv": lines("id,label,color", "mining,,#111111") });
-    expect(p).toMatchObject({ file: "sectors.csv", line: 2, column: 2, field: "row 1.label", message: "is missing (required)" });
+    expect(p).toMatchObject({
+      file: "sectors.csv",
+      line: 2,
+      column: 2,
+      field: "row 1.label",
+      message: "is missing (required)",
+    });
   });
 
   it("reports a number where text is expected", () => {
@@ -329,15 +370,30 @@ describe("fields", () => {
 
   it("reports a value outside an enum with the allowed values", () => {
     const p = onlyProblem({ "events/e1.yaml": edit(EVENT, "    action: agreed", "    action: promised") });
-    expect(p).toMatchObject({ line: 11, column: 13, field: "commitments[0].action", message: "is not an allowed value" });
+    expect(p).toMatchObject({
+      line: 11,
+      column: 13,
+      field: "commitments[0].action",
+      message: "is not an allowed value",
+    });
     expect(p.expected).toMatch(/^one of: agreed, committed, signed/);
   });
 
   it("reports an unknown field (a typo) and the required field it hides", () => {
     const { problems } = load({ "events/e1.yaml": edit(EVENT, "    summary: Do things.", "    sumary: Do things.") });
     expect(problems).toEqual([
-      expect.objectContaining({ line: 8, column: 5, field: "commitments[0].summary", message: "is missing (required)" }),
-      expect.objectContaining({ line: 10, column: 13, field: "commitments[0].sumary", message: "is not a field of commitments" }),
+      expect.objectContaining({
+        line: 8,
+        column: 5,
+        field: "commitments[0].summary",
+        message: "is missing (required)",
+      }),
+      expect.objectContaining({
+        line: 10,
+        column: 13,
+        field: "commitments[0].sumary",
+        message: "is not a field of commitments",
+      }),
     ]);
     expect(problems[1].expected).toContain("summary");
   });
@@ -345,7 +401,12 @@ describe("fields", () => {
   it("reports an oversized summary (over 4000 characters)", () => {
     const long = "x".repeat(4001);
     const p = onlyProblem({ "events/e1.yaml": edit(EVENT, "summary: Do things.", `summary: ${long}`) });
-    expect(p).toMatchObject({ line: 10, column: 14, field: "commitments[0].summary", message: "is too long (at most 4000 characters)" });
+    expect(p).toMatchObject({
+      line: 10,
+      column: 14,
+      field: "commitments[0].summary",
+      message: "is too long (at most 4000 characters)",
+    });
     expect(p.value).toMatch(/… \(4003 characters\)$/);
     expect(p.value?.length).toBeLessThan(120);
   });
@@ -356,7 +417,9 @@ describe("fields", () => {
   });
 
   it("reports an oversized name (over 300 characters)", () => {
-    const p = onlyProblem({ "institutions.yaml": edit(INSTITUTIONS, "name: Government of Pakistan", `name: ${"n".repeat(301)}`) });
+    const p = onlyProblem({
+      "institutions.yaml": edit(INSTITUTIONS, "name: Government of Pakistan", `name: ${"n".repeat(301)}`),
+    });
     expect(p).toMatchObject({
       file: "institutions.yaml",
       line: 3,
@@ -367,7 +430,9 @@ describe("fields", () => {
   });
 
   it("refuses a control character (BEL) in a name and shows it escaped", () => {
-    const p = onlyProblem({ "institutions.yaml": edit(INSTITUTIONS, "name: Government of Pakistan", 'name: "Government\\a of Pakistan"') });
+    const p = onlyProblem({
+      "institutions.yaml": edit(INSTITUTIONS, "name: Government of Pakistan", 'name: "Government\\a of Pakistan"'),
+    });
     expect(p).toMatchObject({
       file: "institutions.yaml",
       line: 3,
@@ -379,7 +444,9 @@ describe("fields", () => {
   });
 
   it("refuses a bidirectional override (U+202E) and never echoes it raw", () => {
-    const p = onlyProblem({ "institutions.yaml": edit(INSTITUTIONS, "name: Government of Pakistan", "name: Government \u202eof Pakistan") });
+    const p = onlyProblem({
+      "institutions.yaml": edit(INSTITUTIONS, "name: Government of Pakistan", "name: Government \u202eof Pakistan"),
+    });
     expect(p).toMatchObject({
       field: "institutions[0].name",
       line: 3,
@@ -390,7 +457,9 @@ describe("fields", () => {
   });
 
   it("allows line breaks in long text but not in one-line text", () => {
-    const ok = load({ "events/e1.yaml": edit(EVENT, "    summary: Do things.", "    summary: |\n      Do things,\n      then more.") });
+    const ok = load({
+      "events/e1.yaml": edit(EVENT, "    summary: Do things.", "    summary: |\n      Do things,\n      then more."),
+    });
     expect(ok.problems).toEqual([]);
     const p = onlyProblem({ "events/e1.yaml": edit(EVENT, "  title: Meeting", '  title: "Meeting\\nSession"') });
     expect(p).toMatchObject({ field: "event.title", message: "contains a control character (U+000A at character 8)" });
@@ -434,9 +503,12 @@ describe("URLs", () => {
   });
 
   it("refuses a relative URL and a URL with spaces", () => {
-    expect(onlyProblem({ "sources.yaml": edit(SOURCES, "url: https://example.org/a", "url: /press/1") }).message).toBe("is not a URL");
+    expect(onlyProblem({ "sources.yaml": edit(SOURCES, "url: https://example.org/a", "url: /press/1") }).message).toBe(
+      "is not a URL",
+    );
     expect(
-      onlyProblem({ "sources.yaml": edit(SOURCES, "url: https://example.org/a", 'url: "https://example.org/a b"') }).message,
+      onlyProblem({ "sources.yaml": edit(SOURCES, "url: https://example.org/a", 'url: "https://example.org/a b"') })
+        .message,
     ).toBe("contains spaces or control characters");
   });
 });
@@ -481,14 +553,32 @@ describe("references", () => {
       "commitment_parties.csv": lines("commitment_id,institution_id,role", "c1,somebody,"),
     });
     expect(problems).toEqual([
-      expect.objectContaining({ file: "commitment_parties.csv", line: 2, column: 2, field: "row 1.institution_id", value: '"somebody"' }),
-      expect.objectContaining({ file: "commitments.csv", line: 2, column: 9, field: "row 1.parties[1].institution_id", value: '"nobody"' }),
+      expect.objectContaining({
+        file: "commitment_parties.csv",
+        line: 2,
+        column: 2,
+        field: "row 1.institution_id",
+        value: '"somebody"',
+      }),
+      expect.objectContaining({
+        file: "commitments.csv",
+        line: 2,
+        column: 9,
+        field: "row 1.parties[1].institution_id",
+        value: '"nobody"',
+      }),
     ]);
     for (const p of problems) expect(p.message).toMatch(/^is not a known institution/);
   });
 
   it("reports an unknown event reference", () => {
-    const p = onlyProblem({ "events/e1.yaml": edit(EVENT, "    confidence: high\n    parties", "    confidence: high\n    target_event_id: e9\n    parties") });
+    const p = onlyProblem({
+      "events/e1.yaml": edit(
+        EVENT,
+        "    confidence: high\n    parties",
+        "    confidence: high\n    target_event_id: e9\n    parties",
+      ),
+    });
     expect(p).toMatchObject({
       line: 15,
       column: 22,
@@ -505,16 +595,42 @@ describe("references", () => {
         "c2,jmc-99,trade,More.,agreed,firm,s1,high,pk-gov",
       ),
     });
-    expect(p).toMatchObject({ file: "commitments.csv", line: 2, column: 2, field: "row 1.event_id", message: "is not a known event" });
+    expect(p).toMatchObject({
+      file: "commitments.csv",
+      line: 2,
+      column: 2,
+      field: "row 1.event_id",
+      message: "is not a known event",
+    });
   });
 
   it("reports an unknown source reference, in a single ref and in a list", () => {
     const { problems } = load({
-      "events/e1.yaml": edit(edit(EVENT, "    source_id: s1\n    confidence: high\n    parties", "    source_id: s2\n    confidence: high\n    parties"), "source_ids: [s1]", "source_ids: [s1, press]"),
+      "events/e1.yaml": edit(
+        edit(
+          EVENT,
+          "    source_id: s1\n    confidence: high\n    parties",
+          "    source_id: s2\n    confidence: high\n    parties",
+        ),
+        "source_ids: [s1]",
+        "source_ids: [s1, press]",
+      ),
     });
     expect(problems).toEqual([
-      expect.objectContaining({ line: 6, column: 15, field: "event.source_ids[1]", value: '"press"', message: "is not a known source" }),
-      expect.objectContaining({ line: 13, column: 16, field: "commitments[0].source_id", value: '"s2"', message: 'is not a known source (did you mean "s1"?)' }),
+      expect.objectContaining({
+        line: 6,
+        column: 15,
+        field: "event.source_ids[1]",
+        value: '"press"',
+        message: "is not a known source",
+      }),
+      expect.objectContaining({
+        line: 13,
+        column: 16,
+        field: "commitments[0].source_id",
+        value: '"s2"',
+        message: 'is not a known source (did you mean "s1"?)',
+      }),
     ]);
   });
 
@@ -542,7 +658,9 @@ describe("duplicates", () => {
   });
 
   it("reports a duplicate id across files and formats, naming both locations", () => {
-    const { problems, dir } = load({ "sectors.csv": lines("id,label,color", "mining,Mining,#111111", "energy,Energy,#f28e2b") });
+    const { problems, dir } = load({
+      "sectors.csv": lines("id,label,color", "mining,Mining,#111111", "energy,Energy,#f28e2b"),
+    });
     // sectors.csv is read before sectors.yaml, so the YAML record is the duplicate.
     expect(problems).toEqual([
       expect.objectContaining({
@@ -556,7 +674,9 @@ describe("duplicates", () => {
   });
 
   it("reports a party listed twice under its composite key", () => {
-    const p = onlyProblem({ "events/e1.yaml": edit(EVENT, "parties: [pk-gov, by-gov]", "parties: [pk-gov, by-gov, pk-gov]") });
+    const p = onlyProblem({
+      "events/e1.yaml": edit(EVENT, "parties: [pk-gov, by-gov]", "parties: [pk-gov, by-gov, pk-gov]"),
+    });
     expect(p).toMatchObject({
       line: 15,
       column: 31,
@@ -592,7 +712,9 @@ describe("dates", () => {
   });
 
   it("reports an end date before the start date", () => {
-    const p = onlyProblem({ "events/e1.yaml": edit(EVENT, "  source_ids: [s1]\n", "  source_ids: [s1]\n  end_date: 2025-02-09\n") });
+    const p = onlyProblem({
+      "events/e1.yaml": edit(EVENT, "  source_ids: [s1]\n", "  source_ids: [s1]\n  end_date: 2025-02-09\n"),
+    });
     expect(p).toMatchObject({
       line: 7,
       column: 13,
@@ -603,7 +725,9 @@ describe("dates", () => {
   });
 
   it("accepts a month-precise end date in the start date's month", () => {
-    const { problems } = load({ "events/e1.yaml": edit(EVENT, "  source_ids: [s1]\n", "  source_ids: [s1]\n  end_date: 2025-02\n") });
+    const { problems } = load({
+      "events/e1.yaml": edit(EVENT, "  source_ids: [s1]\n", "  source_ids: [s1]\n  end_date: 2025-02\n"),
+    });
     expect(problems).toEqual([]);
   });
 
@@ -625,9 +749,17 @@ describe("dates", () => {
 
   it("reports a CSV status update with neither a date nor an event", () => {
     const p = onlyProblem({
-      "status_updates.csv": lines("id,commitment_id,status,summary,source_id,confidence", "u2,c1,done,Finished.,s1,high"),
+      "status_updates.csv": lines(
+        "id,commitment_id,status,summary,source_id,confidence",
+        "u2,c1,done,Finished.,s1,high",
+      ),
     });
-    expect(p).toMatchObject({ file: "status_updates.csv", line: 2, field: "row 1.date", message: "is missing, and there is no event to take it from" });
+    expect(p).toMatchObject({
+      file: "status_updates.csv",
+      line: 2,
+      field: "row 1.date",
+      message: "is missing, and there is no event to take it from",
+    });
   });
 });
 
@@ -635,25 +767,51 @@ describe("CSV files", () => {
   it("reports an unknown column by its number", () => {
     const { problems } = load({ "sectors.csv": lines("id,label,colour", "mining,Mining,#111111") });
     expect(problems).toEqual([
-      expect.objectContaining({ file: "sectors.csv", line: 1, column: 3, field: "colour", message: "is not a column of sectors" }),
-      expect.objectContaining({ file: "sectors.csv", line: 1, field: "color", message: "required column is missing from the header" }),
+      expect.objectContaining({
+        file: "sectors.csv",
+        line: 1,
+        column: 3,
+        field: "colour",
+        message: "is not a column of sectors",
+      }),
+      expect.objectContaining({
+        file: "sectors.csv",
+        line: 1,
+        field: "color",
+        message: "required column is missing from the header",
+      }),
     ]);
   });
 
   it("reports a missing required column", () => {
     const p = onlyProblem({ "sectors.csv": lines("id,label", "mining,Mining") });
-    expect(p).toMatchObject({ severity: "error", file: "sectors.csv", line: 1, field: "color", message: "required column is missing from the header" });
+    expect(p).toMatchObject({
+      severity: "error",
+      file: "sectors.csv",
+      line: 1,
+      field: "color",
+      message: "required column is missing from the header",
+    });
     expect(p.expected).toContain("#rrggbb");
   });
 
   it("reports a column written twice", () => {
     const p = onlyProblem({ "sectors.csv": lines("id,label,color,label", "mining,Mining,#111111,Mines") });
-    expect(p).toMatchObject({ line: 1, column: 4, field: "label", message: "appears twice in the header (also column 2)" });
+    expect(p).toMatchObject({
+      line: 1,
+      column: 4,
+      field: "label",
+      message: "appears twice in the header (also column 2)",
+    });
   });
 
   it("reports a CSV whose name is no table", () => {
     const p = onlyProblem({ "sector.csv": lines("id,label,color", "mining,Mining,#111111") });
-    expect(p).toMatchObject({ severity: "error", file: "sector.csv", message: 'the file name does not name a table ("sector")' });
+    expect(p).toMatchObject({
+      severity: "error",
+      file: "sector.csv",
+      message: 'the file name does not name a table ("sector")',
+    });
     expect(p.expected).toContain("sectors.csv");
   });
 
@@ -683,7 +841,7 @@ describe("CSV files", () => {
   });
 
   it("reports the physical line of every record after multi-line fields and blank lines (reader)", () => {
-    const csv = lines("id,label,color", '"a","A\n\nA",#zzzzzz', "", "b,B,#000000", 'c,"C\nC",#000000', "d,D,#000000");
+    const csv = lines("id,label,color", '"a","A\n\nA",#000000', "", "b,B,#000000", 'c,"C\nC",#000000', "d,D,#000000");
     const { records, problems } = readCsv(csv, "sectors.csv");
     expect(problems).toEqual([]);
     expect(records.map((r) => [r.path, r.loc.line])).toEqual([
@@ -698,7 +856,13 @@ describe("CSV files", () => {
 describe("YAML document structure", () => {
   it("reports an unknown top-level key", () => {
     const p = onlyProblem({ "events/e1.yaml": `${EVENT}comitments: []\n` });
-    expect(p).toMatchObject({ file: "events/e1.yaml", line: 24, column: 1, field: "comitments", message: "is not a table this file can hold" });
+    expect(p).toMatchObject({
+      file: "events/e1.yaml",
+      line: 24,
+      column: 1,
+      field: "comitments",
+      message: "is not a table this file can hold",
+    });
     expect(p.expected).toContain("commitments");
   });
 
@@ -708,9 +872,24 @@ describe("YAML document structure", () => {
       "constructor.csv": lines("id", "a"),
     });
     expect(problems).toEqual([
-      expect.objectContaining({ file: "constructor.csv", message: 'the file name does not name a table ("constructor")' }),
-      expect.objectContaining({ file: "extra.yaml", line: 1, column: 1, field: "toString", message: "is not a table this file can hold" }),
-      expect.objectContaining({ file: "extra.yaml", line: 3, column: 1, field: "__proto__", message: "is not a table this file can hold" }),
+      expect.objectContaining({
+        file: "constructor.csv",
+        message: 'the file name does not name a table ("constructor")',
+      }),
+      expect.objectContaining({
+        file: "extra.yaml",
+        line: 1,
+        column: 1,
+        field: "toString",
+        message: "is not a table this file can hold",
+      }),
+      expect.objectContaining({
+        file: "extra.yaml",
+        line: 3,
+        column: 1,
+        field: "__proto__",
+        message: "is not a table this file can hold",
+      }),
     ]);
   });
 
@@ -729,7 +908,11 @@ describe("YAML document structure", () => {
 
   it("refuses commitment_id inside a commitment's inline parties", () => {
     const p = onlyProblem({
-      "events/e1.yaml": edit(EVENT, "    parties: [pk-gov, by-gov]", "    parties:\n      - pk-gov\n      - institution: by-gov\n        commitment_id: c1"),
+      "events/e1.yaml": edit(
+        EVENT,
+        "    parties: [pk-gov, by-gov]",
+        "    parties:\n      - pk-gov\n      - institution: by-gov\n        commitment_id: c1",
+      ),
     });
     expect(p).toMatchObject({
       file: "events/e1.yaml",
@@ -742,7 +925,11 @@ describe("YAML document structure", () => {
 
   it("reads parties written as {institution, role, note}", () => {
     const { problems, result } = load({
-      "events/e1.yaml": edit(EVENT, "    parties: [pk-gov, by-gov]", "    parties:\n      - pk-gov\n      - institution: by-gov\n        role: host\n        note: Hosted it."),
+      "events/e1.yaml": edit(
+        EVENT,
+        "    parties: [pk-gov, by-gov]",
+        "    parties:\n      - pk-gov\n      - institution: by-gov\n        role: host\n        note: Hosted it.",
+      ),
     });
     expect(problems).toEqual([]);
     expect(result.tables?.commitment_parties).toEqual([
@@ -752,7 +939,9 @@ describe("YAML document structure", () => {
   });
 
   it("reports an event_id that contradicts the file's event", () => {
-    const { problems } = load({ "events/e1.yaml": edit(EVENT, "    sector: trade", "    event_id: e2\n    sector: trade") });
+    const { problems } = load({
+      "events/e1.yaml": edit(EVENT, "    sector: trade", "    event_id: e2\n    sector: trade"),
+    });
     expect(problems[0]).toMatchObject({
       file: "events/e1.yaml",
       line: 9,
@@ -762,11 +951,15 @@ describe("YAML document structure", () => {
       message: "differs from the file's event (e1)",
     });
     // e2 does not exist either, which is reported as well.
-    expect(problems.slice(1)).toEqual([expect.objectContaining({ line: 9, message: 'is not a known event (did you mean "e1"?)' })]);
+    expect(problems.slice(1)).toEqual([
+      expect.objectContaining({ line: 9, message: 'is not a known event (did you mean "e1"?)' }),
+    ]);
   });
 
   it("accepts an event_id equal to the file's event", () => {
-    const { problems } = load({ "events/e1.yaml": edit(EVENT, "    sector: trade", "    event_id: e1\n    sector: trade") });
+    const { problems } = load({
+      "events/e1.yaml": edit(EVENT, "    sector: trade", "    event_id: e1\n    sector: trade"),
+    });
     expect(problems).toEqual([]);
   });
 
@@ -775,7 +968,13 @@ describe("YAML document structure", () => {
       expect.objectContaining({ line: 1, column: 10, field: "sectors", message: "is not a list" }),
     ]);
     expect(readYaml("sectors:\n  - energy\n", "s.yaml").problems).toEqual([
-      expect.objectContaining({ line: 2, column: 5, field: "sectors[0]", value: '"energy"', message: "is not a record" }),
+      expect.objectContaining({
+        line: 2,
+        column: 5,
+        field: "sectors[0]",
+        value: '"energy"',
+        message: "is not a record",
+      }),
     ]);
     expect(readJson("[1, 2]", "s.json").problems).toEqual([
       expect.objectContaining({ line: 1, column: 1, message: "the file does not hold a mapping of tables" }),

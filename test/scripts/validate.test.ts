@@ -15,7 +15,11 @@ const VALID = fileURLToPath(new URL("../fixtures/valid", import.meta.url));
 const TIMEOUT = 60_000;
 
 function validate(...args: string[]) {
-  const run = spawnSync("npx", ["tsx", "scripts/validate.ts", ...args], { cwd: ROOT, encoding: "utf8", timeout: TIMEOUT });
+  const run = spawnSync("npx", ["tsx", "scripts/validate.ts", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: TIMEOUT,
+  });
   if (run.error) throw run.error;
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -40,8 +44,14 @@ beforeAll(() => {
       "",
     ].join("\n"),
   );
-  writeFileSync(join(bad, "commitment_parties.csv"), "commitment_id,institution_id\njmc9-trade-target,pk-gov\njmc9-trade-target,nobody\n");
-  writeFileSync(join(bad, "status_updates.csv"), "id,commitment_id,date,status,summary,source_id,confidence\nu9,jmc8-energy-wg,2025-02-30,done,Done.,src-belta-2025,high\n");
+  writeFileSync(
+    join(bad, "commitment_parties.csv"),
+    "commitment_id,institution_id\njmc9-trade-target,pk-gov\njmc9-trade-target,nobody\n",
+  );
+  writeFileSync(
+    join(bad, "status_updates.csv"),
+    "id,commitment_id,date,status,summary,source_id,confidence\nu9,jmc8-energy-wg,2025-02-30,done,Done.,src-belta-2025,high\n",
+  );
   // Minsk Tractor Works (line 36) in a country that does not exist.
   const institutions = readFileSync(join(VALID, "institutions.json"), "utf8").split("\n");
   institutions[35] = institutions[35].replace('"BY"', '"XX"');
@@ -57,7 +67,9 @@ describe("scripts/validate.ts", () => {
     () => {
       const { code, stdout } = validate(VALID);
       expect(code).toBe(0);
-      expect(stdout).toMatch(/test\/fixtures\/valid is valid: 8 files; 2 events, 4 commitments, 8 commitment_parties, 3 status_updates, 5 institutions, 2 sources, 3 sectors\.\n$/);
+      expect(stdout).toMatch(
+        /test\/fixtures\/valid is valid: 8 files; 2 events, 4 commitments, 8 commitment_parties, 3 status_updates, 5 institutions, 2 sources, 3 sectors\.\n$/,
+      );
       // The markup warning is still shown.
       expect(stdout).toContain("warning test/fixtures/valid/sources.yaml:4:12  sources[0].title  contains markup");
       expect(stdout).toContain("0 errors, 1 warning");
@@ -72,10 +84,18 @@ describe("scripts/validate.ts", () => {
       expect(code).toBe(1);
       const errors = stdout.split("\n").filter((l) => l.startsWith("error "));
       expect(errors).toHaveLength(4);
-      expect(errors[0]).toMatch(/^error .*commitment_parties\.csv:3:2  row 2\.institution_id  "nobody" is not a known institution/);
-      expect(errors[1]).toMatch(/^error .*institutions\.json:36:18  institutions\[4\]\.country  "XX" is not an ISO 3166-1 alpha-2 country code/);
-      expect(errors[2]).toMatch(/^error .*sources\.yaml:5:10  sources\[0\]\.url  "javascript:alert\(1\)" uses the javascript: scheme/);
-      expect(errors[3]).toMatch(/^error .*status_updates\.csv:2:3  row 1\.date  "2025-02-30" is not a real calendar date — expected a date written YYYY/);
+      expect(errors[0]).toMatch(
+        /^error .*commitment_parties\.csv:3:2 {2}row 2\.institution_id {2}"nobody" is not a known institution/,
+      );
+      expect(errors[1]).toMatch(
+        /^error .*institutions\.json:36:18 {2}institutions\[4\]\.country {2}"XX" is not an ISO 3166-1 alpha-2 country code/,
+      );
+      expect(errors[2]).toMatch(
+        /^error .*sources\.yaml:5:10 {2}sources\[0\]\.url {2}"javascript:alert\(1\)" uses the javascript: scheme/,
+      );
+      expect(errors[3]).toMatch(
+        /^error .*status_updates\.csv:2:3 {2}row 1\.date {2}"2025-02-30" is not a real calendar date — expected a date written YYYY/,
+      );
       expect(stdout).toContain("4 errors, 0 warnings");
       expect(stdout).toMatch(/is not valid: fix the errors above \(nothing was built\)\.\n$/);
     },
@@ -87,7 +107,11 @@ describe("scripts/validate.ts", () => {
     () => {
       const good = validate("--json", VALID);
       expect(good.code).toBe(0);
-      const report = JSON.parse(good.stdout) as { valid: boolean; problems: Problem[]; counts: { table: string; read: number; written: number }[] };
+      const report = JSON.parse(good.stdout) as {
+        valid: boolean;
+        problems: Problem[];
+        counts: { table: string; read: number; written: number }[];
+      };
       expect(report.valid).toBe(true);
       expect(report.problems).toHaveLength(1);
       expect(report.counts).toContainEqual({ table: "commitments", read: 4, written: 4 });
@@ -98,7 +122,12 @@ describe("scripts/validate.ts", () => {
       expect(badReport.valid).toBe(false);
       expect(badReport.problems.filter((p) => p.severity === "error")).toHaveLength(4);
       expect(badReport.problems).toContainEqual(
-        expect.objectContaining({ line: 5, column: 10, field: "sources[0].url", message: expect.stringContaining("javascript:") }),
+        expect.objectContaining({
+          line: 5,
+          column: 10,
+          field: "sources[0].url",
+          message: expect.stringContaining("javascript:"),
+        }),
       );
     },
     TIMEOUT,

@@ -200,8 +200,10 @@ function mapRecord(
   for (const pair of map.items) {
     const name = isScalar(pair.key) ? String(pair.key.value) : showValue(pair.key);
     const valueNode = pair.value as Node | null;
-    setOwn(values, name, valueNode && typeof (valueNode as { toJSON?: unknown }).toJSON === "function" ? valueNode.toJSON() : null);
-    setOwn(fieldLocs, name, at(valueNode && valueNode.range ? valueNode : (pair.key as Node)));
+    const value =
+      valueNode && typeof (valueNode as { toJSON?: unknown }).toJSON === "function" ? valueNode.toJSON() : null;
+    setOwn(values, name, value);
+    setOwn(fieldLocs, name, at(valueNode?.range ? valueNode : (pair.key as Node)));
   }
   return { table, values, loc: at(map), fieldLocs, path };
 }
