@@ -59,7 +59,7 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
             severity: "error",
             ...locOf(key),
             field: `${raw.path}.${key}`,
-            message: `is not a field of ${raw.table}`,
+            message: `is not a field of ${raw.table}${fieldHint(key, entity)}`,
             expected: `fields among: ${Object.keys(entity.fields).join(", ")}`,
           });
         }
@@ -95,6 +95,11 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
     }
   }
   return { table: raw.table, values, loc: raw.loc, fieldLocs: raw.fieldLocs, path: raw.path };
+}
+
+function fieldHint(key: string, entity: EntitySpec): string {
+  const near = suggestion(key, new Set(Object.keys(entity.fields)));
+  return near ? ` (did you mean "${near}"?)` : "";
 }
 
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {

@@ -392,7 +392,7 @@ describe("fields", () => {
         line: 10,
         column: 13,
         field: "commitments[0].sumary",
-        message: "is not a field of commitments",
+        message: 'is not a field of commitments (did you mean "summary"?)',
       }),
     ]);
     expect(problems[1].expected).toContain("summary");

@@ -103,6 +103,9 @@ function documentRecords(doc: Document, file: string, locate: (offset: number) =
   const records: RawRecord[] = [];
   const problems: Problem[] = [];
   const at = (node: Node | null | undefined): Location => (node?.range ? locate(node.range[0]) : { file, line: 1 });
+  // Values as plain data, with YAML aliases (*anchor) resolved; a bounded alias
+  // count refuses "billion laughs" expansion.
+  const toValue = (node: Node): unknown => node.toJS(doc, { maxAliasCount: 100 });
   const root = doc.contents;
   if (!isMap(root)) {
     problems.push({
@@ -131,7 +134,7 @@ function documentRecords(doc: Document, file: string, locate: (offset: number) =
       });
       continue;
     }
-    const record = mapRecord(pair.value, "events", "event", at);
+    const record = mapRecord(pair.value, "events", "event", at, toValue);
     eventId = record.values.id;
     records.push(record);
   }
@@ -174,13 +177,13 @@ function documentRecords(doc: Document, file: string, locate: (offset: number) =
         });
         return;
       }
-      const record = mapRecord(item, key, path, at);
+      const record = mapRecord(item, key, path, at, toValue);
       if ((key === "commitments" || key === "status_updates") && eventLoc) {
         inheritEvent(record, eventId, eventLoc, problems);
       }
       if (key === "commitments" && "parties" in record.values) {
         const partiesNode = item.get("parties", true) as Node | undefined;
-        records.push(...partyRecords(record, partiesNode, at, problems));
+        records.push(...partyRecords(record, partiesNode, at, toValue, problems));
         delete record.values.parties;
       }
       records.push(record);
@@ -194,14 +197,14 @@ function mapRecord(
   table: TableName,
   path: string,
   at: (node: Node | null | undefined) => Location,
+  toValue: (node: Node) => unknown,
 ): RawRecord {
   const values: Record<string, unknown> = {};
   const fieldLocs: Record<string, Location> = {};
   for (const pair of map.items) {
     const name = isScalar(pair.key) ? String(pair.key.value) : showValue(pair.key);
     const valueNode = pair.value as Node | null;
-    const value =
-      valueNode && typeof (valueNode as { toJSON?: unknown }).toJSON === "function" ? valueNode.toJSON() : null;
+    const value = valueNode ? toValue(valueNode) : null;
     setOwn(values, name, value);
     setOwn(fieldLocs, name, at(valueNode?.range ? valueNode : (pair.key as Node)));
   }
@@ -234,6 +237,7 @@ function partyRecords(
   commitment: RawRecord,
   node: Node | undefined,
   at: (node: Node | null | undefined) => Location,
+  toValue: (node: Node) => unknown,
   problems: Problem[],
 ): RawRecord[] {
   const path = `${commitment.path}.parties`;
@@ -263,7 +267,7 @@ function partyRecords(
         path: itemPath,
       });
     } else if (isMap(item)) {
-      const record = mapRecord(item, "commitment_parties", itemPath, at);
+      const record = mapRecord(item, "commitment_parties", itemPath, at, toValue);
       // In an event file a party names its institution as `institution`.
       if ("institution" in record.values) {
         record.values.institution_id = record.values.institution;
