@@ -16,6 +16,5 @@ export default {
   footer: "Accord Atlas · every figure links to its sources.",
   search: false,
   duckdb: { extensions: { json: null, parquet: null } },
-  cleanUrls: true,
   toc: false,
 };

@@ -1,0 +1,55 @@
+/**
+ * npm start — the dashboard on http://127.0.0.1:3000 with live reload.
+ *
+ * Validates the records first (printing every problem), then runs
+ * Framework's preview server. Framework re-runs a data loader only when the
+ * loader file changes, so this script watches the data folder: when a record
+ * file changes it validates again and, if the records are valid, touches the
+ * loaders so the tables are rebuilt and open pages reload. Invalid edits keep
+ * the last good tables and print the report.
+ */
+import { spawn } from "node:child_process";
+import { readdirSync, rmSync, utimesSync, watch } from "node:fs";
+import { join } from "node:path";
+import { dataDir, loadDataset } from "../src/lib/dataset.js";
+import { formatReport } from "../src/lib/problems.js";
+import { displayPath } from "../src/lib/read/files.js";
+
+const dir = dataDir();
+const port = process.env.PORT ?? "3000";
+const host = process.env.HOST ?? "127.0.0.1";
+
+function check(): boolean {
+  const result = loadDataset(dir);
+  if (result.problems.length) process.stdout.write(`${formatReport(result.problems)}\n`);
+  if (result.errors) {
+    process.stdout.write(`${displayPath(dir)} has errors: the dashboard keeps its last valid tables until they are fixed.\n`);
+    return false;
+  }
+  process.stdout.write(`${displayPath(dir)} is valid (${result.files.length} files).\n`);
+  return true;
+}
+
+if (!check()) process.exit(1);
+// Tables from another data folder or older records must not be served.
+rmSync("src/.observablehq/cache/data", { recursive: true, force: true });
+
+const preview = spawn("npx", ["observable", "preview", "--host", host, "--port", port, "--no-open"], {
+  stdio: "inherit",
+  env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+});
+preview.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));
+
+let timer: NodeJS.Timeout | undefined;
+watch(dir, { recursive: true }, () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    process.stdout.write(`\nRecords changed in ${displayPath(dir)}; checking…\n`);
+    if (!check()) return;
+    const now = new Date();
+    for (const name of readdirSync("src/data")) {
+      if (name.endsWith(".ts")) utimesSync(join("src/data", name), now, now);
+    }
+  }, 300);
+});
