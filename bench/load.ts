@@ -116,14 +116,23 @@ const verdict = (ms: number | null, goal: number) => (ms === null ? " " : ms <= 
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("   ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join("   ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const dist = resolve(options.dist);
   if (!existsSync(resolve(dist, "index.html"))) {
-    console.error(`No built site in ${dist} (index.html is missing). Run \`npm run build\` first, then \`npm run bench:load\`.`);
+    console.error(
+      `No built site in ${dist} (index.html is missing). Run \`npm run build\` first, then \`npm run bench:load\`.`,
+    );
     process.exit(1);
   }
 
@@ -139,7 +148,9 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   const chromiumVersion = browser.version();
   const cpus = os.cpus();
-  console.log(`Chromium ${chromiumVersion} · ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}) · Node ${process.version}`);
+  console.log(
+    `Chromium ${chromiumVersion} · ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}) · Node ${process.version}`,
+  );
   console.log(`Serving ${dist} at ${server.url}; ${options.runs} cold load(s) per page after one warm-up.\n`);
 
   const loadOnce = async (path: string): Promise<Run> => {
@@ -226,7 +237,18 @@ async function main(): Promise<void> {
   console.log(
     `\nMedians of ${options.runs} cold load(s). Goals: first chart ≤ ${seconds(GOALS.firstChartMs)}, DuckDB ≤ ${seconds(GOALS.duckdbMs)}.\n`,
   );
-  const header = ["page", "first chart", "", "DuckDB answers", "", "DuckDB ready", "load event", "bytes (gzip)", "raw", "requests"];
+  const header = [
+    "page",
+    "first chart",
+    "",
+    "DuckDB answers",
+    "",
+    "DuckDB ready",
+    "load event",
+    "bytes (gzip)",
+    "raw",
+    "requests",
+  ];
   const body = results.map((r) => [
     r.page,
     seconds(r.firstChartMs) + (r.chartSource === "dom" ? " (dom)" : ""),

@@ -79,7 +79,7 @@ export interface ServerStats {
   requests: number;
   /** Bytes of response bodies sent (compressed size when gzipped). */
   bytes: number;
-  /** Bytes of the files behind those responses, uncompressed. */
+  /** Bytes of those bodies uncompressed (HEAD requests count 0 in both). */
   rawBytes: number;
   /** Paths that got a 404. */
   notFound: string[];
@@ -167,7 +167,9 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     const url = new URL(req.url ?? "/", "http://localhost");
     const method = req.method ?? "GET";
     if (method !== "GET" && method !== "HEAD") {
-      res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" }).end("Method not allowed\n");
+      res
+        .writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" })
+        .end("Method not allowed\n");
       finish(req, url.pathname, 405, 0, 0);
       return;
     }
@@ -181,7 +183,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         "Cache-Control": "no-cache",
       });
       res.end(method === "HEAD" ? undefined : body);
-      finish(req, url.pathname, 404, method === "HEAD" ? 0 : body.length, body.length);
+      finish(req, url.pathname, 404, method === "HEAD" ? 0 : body.length, method === "HEAD" ? 0 : body.length);
       return;
     }
     const headers: Record<string, string | number> = {
@@ -197,14 +199,14 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       headers.Vary = "Accept-Encoding";
       res.writeHead(200, headers);
       res.end(method === "HEAD" ? undefined : body);
-      finish(req, url.pathname, 200, method === "HEAD" ? 0 : body.length, found.size);
+      finish(req, url.pathname, 200, method === "HEAD" ? 0 : body.length, method === "HEAD" ? 0 : found.size);
       return;
     }
     headers["Content-Length"] = found.size;
     res.writeHead(200, headers);
     if (method === "HEAD") {
       res.end();
-      finish(req, url.pathname, 200, 0, found.size);
+      finish(req, url.pathname, 200, 0, 0);
       return;
     }
     const stream = createReadStream(found.path);

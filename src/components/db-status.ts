@@ -14,7 +14,7 @@ export function dbStatus(): HTMLElement {
     spinner.hidden = s.state === "error";
     text.textContent =
       s.state === "error"
-        ? `The query engine could not start: ${s.error?.message ?? s.message}. Reload the page; if it persists, check that the site's _node folder was deployed with it.`
+        ? `${s.message} Reload the page; if it persists, check that the site's _node folder was deployed with it.`
         : s.message;
   });
   return node;

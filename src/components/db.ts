@@ -28,9 +28,10 @@
  * Timing marks for the load benchmark: performance.mark("duckdb:instantiated"),
  * "duckdb:ready" (all tables loaded) and "duckdb:first-query" (first result).
  */
-import * as duckdb from "@duckdb/duckdb-wasm";
+
 import { FileAttachment } from "observablehq:stdlib";
-import { type SqlFragment, type SqlParam, type SqlValue, sql as fragment } from "../lib/sql.js";
+import * as duckdb from "@duckdb/duckdb-wasm";
+import { sql as fragment, type SqlFragment, type SqlParam, type SqlValue } from "../lib/sql.js";
 
 /** The tables every page gets, in load order. Their columns are documented in docs/. */
 export const TABLES = [

@@ -58,7 +58,9 @@ function checkParam(value: unknown, where: string): SqlParam {
       return value;
     case "number":
       if (!Number.isFinite(value)) {
-        throw new TypeError(`sql: ${where} is ${value}; only finite numbers can be bound (it would reach DuckDB as NULL).`);
+        throw new TypeError(
+          `sql: ${where} is ${value}; only finite numbers can be bound (it would reach DuckDB as NULL).`,
+        );
       }
       return value;
     case "undefined":

@@ -31,7 +31,10 @@ describe("sql", () => {
     const a = sql`a = ${1}`;
     const b = sql`(${a} OR b = ${2})`;
     const c = sql`${b} AND c = ${3}`;
-    expect(sql`WHERE ${c} LIMIT ${4}`).toEqual({ text: "WHERE (a = ? OR b = ?) AND c = ? LIMIT ?", params: [1, 2, 3, 4] });
+    expect(sql`WHERE ${c} LIMIT ${4}`).toEqual({
+      text: "WHERE (a = ? OR b = ?) AND c = ? LIMIT ?",
+      params: [1, 2, 3, 4],
+    });
   });
 
   it("expands arrays to a list of placeholders", () => {
