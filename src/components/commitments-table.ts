@@ -62,5 +62,5 @@ export function commitmentsTable(rows: CommitmentRow[], { rows: visible = 12 }: 
     reverse: true,
   });
   table.setAttribute("aria-label", "Commitments matching the filters");
-  return table;
+  return el("div", { class: "aa-commitments" }, table);
 }

@@ -46,3 +46,9 @@ export function errorState(title: string, error: unknown): HTMLElement {
   const message = error instanceof Error ? error.message : String(error);
   return el("div", { class: "aa-error", role: "alert" }, el("strong", {}, title), "\n", message);
 }
+
+/** Sets a performance mark the first time it is called with `name` (for the load benchmark); returns `node`. */
+export function markFirst<T>(name: string, node: T): T {
+  if (typeof performance !== "undefined" && performance.getEntriesByName(name).length === 0) performance.mark(name);
+  return node;
+}

@@ -17,6 +17,7 @@ import {
   parseFilters,
   serializeFilters,
 } from "../lib/filters.js";
+import { STATUS_META, STATUS_ORDER } from "../lib/labels.js";
 import { el } from "./dom.js";
 
 export interface FilterOption {
@@ -38,6 +39,11 @@ export interface FilterOptions {
 }
 
 export type FilterBar = HTMLElement & { value: FilterState };
+
+/** The status choices, from the one status vocabulary. */
+export function statusOptions(): FilterOption[] {
+  return STATUS_ORDER.map((id) => ({ id, label: STATUS_META[id].label, color: STATUS_META[id].color }));
+}
 
 const TITLES: Record<ListKey, string> = {
   sector: "Sector",

@@ -20,10 +20,12 @@ export function sectorChart(rows: SectorStatusRow[], { width = 640 }: { width?: 
   for (const r of rows) totals.set(r.label, (totals.get(r.label) ?? 0) + r.n);
   const order = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([label]) => label);
   const present = STATUS_ORDER.filter((s) => rows.some((r) => r.status === s));
+  const marginLeft = Math.min(220, Math.max(...order.map((l) => l.length)) * 7 + 16);
   const chart = Plot.plot({
-    width,
+    // resize() can report a sliver while the card lays out; never draw narrower than the labels need.
+    width: Math.max(width, marginLeft + 200),
     height: Math.max(120, order.length * 26 + 50),
-    marginLeft: Math.min(220, Math.max(...order.map((l) => l.length)) * 7 + 16),
+    marginLeft,
     marginRight: 40,
     x: { label: "Commitments →", grid: true, nice: true, tickFormat: "d", ticks: Math.min(10, Math.max(...totals.values())) },
     y: { label: null, domain: order },

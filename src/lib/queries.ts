@@ -5,18 +5,6 @@
 import { commitmentWhere, eventWhere, type FilterState } from "./filters.js";
 import { type SqlFragment, sql } from "./sql.js";
 
-/** Values for the filter bar: every sector, country, institution, series and status that occurs. */
-export const filterOptionQueries = {
-  sector: sql`SELECT id, label, color FROM sectors ORDER BY label`,
-  country: sql`SELECT DISTINCT country AS id, country_name AS label FROM institutions ORDER BY label`,
-  institution: sql`SELECT id, coalesce(acronym, name) AS label, name || ' ' || country_name AS keywords
-    FROM institutions ORDER BY lower(coalesce(acronym, name))`,
-  series: sql`SELECT DISTINCT series AS id, series AS label FROM events WHERE series IS NOT NULL ORDER BY 1`,
-  years: sql`SELECT CAST(min(year(d)) AS INTEGER) AS first, CAST(max(year(d)) AS INTEGER) AS last FROM (
-    SELECT date_from AS d FROM commitments UNION ALL SELECT target_date_to FROM commitments
-    UNION ALL SELECT start_date_from FROM events)`,
-};
-
 /** Headline counts for the filtered commitments. */
 export function headline(filters: FilterState): SqlFragment {
   const where = commitmentWhere(filters);

@@ -1,0 +1,105 @@
+/**
+ * What the pages can show before DuckDB-WASM has started: the filter bar's
+ * choices, and the overview's headline and sector chart for the unfiltered
+ * records. Computed at build time from the normalised tables (shaped with
+ * Arquero) by the loader src/data/overview.json.ts. The pages replace these
+ * with the SQL results (src/lib/queries.ts) as soon as DuckDB answers; the
+ * browser tests check that both give the same numbers.
+ */
+import * as aq from "arquero";
+import type { Row } from "./normalise.js";
+import type { Tables } from "./validate.js";
+
+export interface Option {
+  id: string;
+  label: string;
+  color?: string;
+  keywords?: string;
+}
+
+export interface OverviewSeed {
+  options: { sector: Option[]; country: Option[]; institution: Option[]; series: Option[]; years: [number, number] };
+  headline: {
+    commitments: number;
+    with_progress: number;
+    done: number;
+    stalled: number;
+    events: number;
+    sectors: number;
+    institutions: number;
+    total: number;
+  };
+  bySector: { sector: string; label: string; color: string; status: string; n: number }[];
+}
+
+const byText = (key: (o: Option) => string) => (a: Option, b: Option) => {
+  const x = key(a);
+  const y = key(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+const MS_PER_DAY = 86_400_000;
+const yearOf = (day: unknown) => (typeof day === "number" ? new Date(day * MS_PER_DAY).getUTCFullYear() : undefined);
+
+export function overviewSeed(tables: Tables<Row[]>): OverviewSeed {
+  const commitments = aq.from(tables.commitments);
+  const sectors = aq.from(tables.sectors);
+  const institutions = aq.from(tables.institutions);
+
+  const sector = (sectors.select("id", "label", "color").objects() as Option[]).sort(byText((o) => o.label));
+  const country = (
+    institutions
+      .select("country", "country_name")
+      .dedupe()
+      .rename({ country: "id", country_name: "label" })
+      .objects() as Option[]
+  ).sort(byText((o) => o.label));
+  const institution = tables.institutions
+    .map((i) => ({
+      id: i.id as string,
+      label: (i.acronym ?? i.name) as string,
+      keywords: `${i.name} ${i.country_name}`,
+    }))
+    .sort(byText((o) => o.label.toLowerCase()));
+  const series = [...new Set(tables.events.map((e) => e.series).filter((s): s is string => typeof s === "string"))]
+    .sort()
+    .map((s) => ({ id: s, label: s }));
+  const years = [
+    ...tables.commitments.map((c) => yearOf(c.date_from)),
+    ...tables.commitments.map((c) => yearOf(c.target_date_to)),
+    ...tables.events.map((e) => yearOf(e.start_date_from)),
+  ].filter((y): y is number => y !== undefined);
+  const thisYear = new Date().getUTCFullYear();
+
+  const named = new Set(tables.institutions.filter((i) => i.type !== "government").map((i) => i.id));
+  const bound = new Set(tables.commitment_parties.filter((p) => named.has(p.institution_id)).map((p) => p.institution_id));
+  const count = (status: string[]) => tables.commitments.filter((c) => status.includes(c.status as string)).length;
+
+  const bySector = commitments
+    .join(sectors.rename({ id: "sector" }), "sector")
+    .groupby("sector", "label", "color", "status")
+    .count({ as: "n" })
+    .orderby("label", "status")
+    .objects() as OverviewSeed["bySector"];
+
+  return {
+    options: {
+      sector,
+      country,
+      institution,
+      series,
+      years: years.length ? [Math.min(...years), Math.max(...years)] : [thisYear, thisYear],
+    },
+    headline: {
+      commitments: tables.commitments.length,
+      with_progress: count(["in_progress", "done"]),
+      done: count(["done"]),
+      stalled: count(["stalled", "dropped"]),
+      events: new Set(tables.commitments.map((c) => c.event_id)).size,
+      sectors: new Set(tables.commitments.map((c) => c.sector)).size,
+      institutions: bound.size,
+      total: tables.commitments.length,
+    },
+    bySector,
+  };
+}
