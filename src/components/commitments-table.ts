@@ -54,7 +54,7 @@ export function commitmentsTable(rows: CommitmentRow[], { rows: visible = 12 }: 
       source_publisher: (value: string, i: number) =>
         link(rows[i].source_url, `${value}${rows[i].locator ? ` ${rows[i].locator}` : ""}`),
     },
-    width: { date_from: 100, sector: 150, summary: 420, parties: 160, status: 100, event: 220, source_publisher: 140 },
+    width: { date_from: 90, sector: 130, summary: 360, parties: 130, status: 90, event: 200, source_publisher: 120 },
     layout: "auto",
     rows: visible,
     select: false,

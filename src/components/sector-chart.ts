@@ -20,15 +20,16 @@ export function sectorChart(rows: SectorStatusRow[], { width = 640 }: { width?: 
   for (const r of rows) totals.set(r.label, (totals.get(r.label) ?? 0) + r.n);
   const order = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([label]) => label);
   const present = STATUS_ORDER.filter((s) => rows.some((r) => r.status === s));
-  const marginLeft = Math.min(220, Math.max(...order.map((l) => l.length)) * 7 + 16);
+  // resize() can report a sliver while the card lays out; never draw narrower than 280 px.
+  width = Math.max(width, 280);
+  const marginLeft = Math.min(220, Math.round(width * 0.42), Math.max(...order.map((l) => l.length)) * 7 + 16);
   const chart = Plot.plot({
-    // resize() can report a sliver while the card lays out; never draw narrower than the labels need.
-    width: Math.max(width, marginLeft + 200),
+    width,
     height: Math.max(120, order.length * 26 + 50),
     marginLeft,
     marginRight: 40,
-    x: { label: "Commitments →", grid: true, nice: true, tickFormat: "d", ticks: Math.min(10, Math.max(...totals.values())) },
-    y: { label: null, domain: order },
+    x: { label: "Commitments →", grid: true, nice: true, tickFormat: "d", ticks: Math.max(2, Math.min(10, Math.max(...totals.values()), Math.floor((width - marginLeft - 40) / 45))) },
+    y: { label: null, domain: order, tickFormat: (label: string) => truncate(label, Math.floor(marginLeft / 6.5)) },
     color: {
       legend: true,
       domain: present,
@@ -59,4 +60,8 @@ export function sectorChart(rows: SectorStatusRow[], { width = 640 }: { width?: 
   });
   chart.setAttribute("data-chart", "commitments-by-sector");
   return chart;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
 }
