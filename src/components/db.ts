@@ -261,6 +261,9 @@ async function open(): Promise<Database> {
   try {
     engine = await startEngine();
     connection = await engine.db.connect();
+    // Offline by design: never fetch an extension (a query that needs one fails
+    // with DuckDB's message instead of reaching for extensions.duckdb.org).
+    await connection.query("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;");
   } catch (error) {
     return fail(new Error(`The query engine (DuckDB-WASM) could not start: ${messageOf(error)}`, { cause: error }));
   }
