@@ -11,9 +11,9 @@ import { rmSync } from "node:fs";
 const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" };
 const run = (command: string, args: string[]) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 
-if (run("npx", ["tsx", "scripts/validate.ts"]) !== 0) process.exit(1);
 rmSync("src/.observablehq/cache/data", { recursive: true, force: true });
 rmSync("dist", { recursive: true, force: true });
+if (run("npx", ["tsx", "scripts/validate.ts"]) !== 0) process.exit(1);
 if (run("npx", ["observable", "build"]) !== 0) {
   rmSync("dist", { recursive: true, force: true });
   process.stderr.write("Build failed; dist/ removed.\n");

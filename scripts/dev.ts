@@ -23,7 +23,9 @@ function check(): boolean {
   const result = loadDataset(dir);
   if (result.problems.length) process.stdout.write(`${formatReport(result.problems)}\n`);
   if (result.errors) {
-    process.stdout.write(`${displayPath(dir)} has errors: the dashboard keeps its last valid tables until they are fixed.\n`);
+    process.stdout.write(
+      `${displayPath(dir)} has errors: the dashboard keeps its last valid tables until they are fixed.\n`,
+    );
     return false;
   }
   process.stdout.write(`${displayPath(dir)} is valid (${result.files.length} files).\n`);

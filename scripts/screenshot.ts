@@ -27,9 +27,13 @@ try {
   for (const path of paths) {
     const handle = await openPage(browser, `${server.url}${path}`, { viewport: { width, height } });
     if (dark) await handle.page.emulateMedia({ colorScheme: "dark" });
-    await handle.page.waitForFunction(() => document.querySelector(".aa-status")?.getAttribute("data-state") === "ready", null, { timeout: 30_000 }).catch(() => {});
+    await handle.page
+      .waitForFunction(() => document.querySelector(".aa-status")?.getAttribute("data-state") === "ready", null, {
+        timeout: 30_000,
+      })
+      .catch(() => {});
     await handle.page.waitForTimeout(800);
-    const name = `${(path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "index")}-${width}x${height}${dark ? "-dark" : ""}.png`;
+    const name = `${path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "index"}-${width}x${height}${dark ? "-dark" : ""}.png`;
     await handle.page.screenshot({ path: join(out, name), fullPage: true });
     console.log(`${path} → ${join(out, name)}`);
     for (const e of handle.consoleErrors) console.log(`  ${e}`);

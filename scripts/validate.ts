@@ -15,7 +15,9 @@ const dir = folder ? resolve(folder) : dataDir();
 const result = loadDataset(dir);
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ valid: result.errors === 0, problems: result.problems, counts: reconcile(result) }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ valid: result.errors === 0, problems: result.problems, counts: reconcile(result) }, null, 2)}\n`,
+  );
 } else {
   if (result.problems.length) process.stdout.write(`${formatReport(result.problems)}\n`);
   if (result.errors === 0) {

@@ -289,6 +289,15 @@ async function open(): Promise<Database> {
   } catch (error) {
     return fail(error instanceof Error ? error : new Error(String(error)));
   }
+  try {
+    // The tables are in; from here on no query may read files or URLs (a SQL
+    // cell typing read_csv('https://…') gets DuckDB's error, not a request).
+    await connection.query("SET enable_external_access = false;");
+  } catch (error) {
+    return fail(
+      new Error(`Could not lock the query engine to the loaded tables: ${messageOf(error)}`, { cause: error }),
+    );
+  }
   mark("duckdb:ready");
   setStatus({ state: "ready", message: `Ready: ${total} tables loaded.`, loaded, total });
   return {

@@ -34,9 +34,10 @@ export function eventList(
     "ul",
     { class: "aa-events" },
     shown.map((e) => {
-      const when = e.end_date && e.end_date !== e.start_date
-        ? `${formatPartialDate(e.start_date)} – ${formatPartialDate(e.end_date)}`
-        : formatPartialDate(e.start_date);
+      const when =
+        e.end_date && e.end_date !== e.start_date
+          ? `${formatPartialDate(e.start_date)} – ${formatPartialDate(e.end_date)}`
+          : formatPartialDate(e.start_date);
       const counts = [
         e.commitments ? `${e.commitments} commitment${e.commitments === 1 ? "" : "s"}` : null,
         e.due ? `${e.due} due here` : null,

@@ -70,7 +70,11 @@ export function filterBar(options: FilterOptions): FilterBar {
   const initial = parseFilters(window.location.search, known);
   let state: FilterState = initial.state;
 
-  const form = el("form", { class: "aa-filters", role: "search", "aria-label": "Filter commitments" }) as unknown as FilterBar;
+  const form = el("form", {
+    class: "aa-filters",
+    role: "search",
+    "aria-label": "Filter commitments",
+  }) as unknown as FilterBar;
   form.addEventListener("submit", (event) => event.preventDefault());
   const notices = el("div", { class: "aa-notice", role: "status", hidden: initial.notices.length === 0 });
   notices.textContent = initial.notices.join(" ");
@@ -79,9 +83,7 @@ export function filterBar(options: FilterOptions): FilterBar {
   for (const key of Object.keys(TITLES) as ListKey[]) {
     const choices = options[key];
     const summary = el("summary", {}, TITLES[key]);
-    const boxes = choices.map((choice) =>
-      el("input", { type: "checkbox", name: key, value: choice.id }),
-    );
+    const boxes = choices.map((choice) => el("input", { type: "checkbox", name: key, value: choice.id }));
     const labelsList = choices.map((choice, i) =>
       el(
         "label",
@@ -155,10 +157,15 @@ export function filterBar(options: FilterOptions): FilterBar {
 
   const readControls = (): FilterState => {
     const next = emptyFilters();
-    for (const [key, group] of groups) next[key] = group.boxes.filter((b) => b.checked).map((b) => b.value).sort();
+    for (const [key, group] of groups)
+      next[key] = group.boxes
+        .filter((b) => b.checked)
+        .map((b) => b.value)
+        .sort();
     next.from = fromSelect.value ? Number(fromSelect.value) : undefined;
     next.to = toSelect.value ? Number(toSelect.value) : undefined;
-    if (next.from !== undefined && next.to !== undefined && next.from > next.to) [next.from, next.to] = [next.to, next.from];
+    if (next.from !== undefined && next.to !== undefined && next.from > next.to)
+      [next.from, next.to] = [next.to, next.from];
     return next;
   };
 

@@ -28,7 +28,13 @@ export function sectorChart(rows: SectorStatusRow[], { width = 640 }: { width?: 
     height: Math.max(120, order.length * 26 + 50),
     marginLeft,
     marginRight: 40,
-    x: { label: "Commitments →", grid: true, nice: true, tickFormat: "d", ticks: Math.max(2, Math.min(10, Math.max(...totals.values()), Math.floor((width - marginLeft - 40) / 45))) },
+    x: {
+      label: "Commitments →",
+      grid: true,
+      nice: true,
+      tickFormat: "d",
+      ticks: Math.max(2, Math.min(10, Math.max(...totals.values()), Math.floor((width - marginLeft - 40) / 45))),
+    },
     y: { label: null, domain: order, tickFormat: (label: string) => truncate(label, Math.floor(marginLeft / 6.5)) },
     color: {
       legend: true,

@@ -16,7 +16,8 @@ export interface PartialDate {
 }
 
 export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-export const PARTIAL_DATE_EXPECTED = "a date written YYYY, YYYY-MM or YYYY-MM-DD (for example 2026, 2025-02 or 2025-02-10)";
+export const PARTIAL_DATE_EXPECTED =
+  "a date written YYYY, YYYY-MM or YYYY-MM-DD (for example 2026, 2025-02 or 2025-02-10)";
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

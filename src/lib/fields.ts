@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { isCountryCode } from "./countries.js";
-import { PARTIAL_DATE_EXPECTED, epochDay, parsePartialDate } from "./dates.js";
+import { epochDay, PARTIAL_DATE_EXPECTED, parsePartialDate } from "./dates.js";
 
 export type TableName =
   | "sectors"
@@ -88,17 +88,17 @@ const stringColumn =
 const sameCell = (name: string, value: unknown) => ({ [name]: value ?? null });
 const csvString = (cell: string) => (cell === "" ? undefined : cell);
 
-function make<T, R extends boolean>(
-  spec: Omit<FieldSpec<T>, "required">,
-  options: Options<R>,
-): FieldSpec<Value<T, R>> {
+function make<T, R extends boolean>(spec: Omit<FieldSpec<T>, "required">, options: Options<R>): FieldSpec<Value<T, R>> {
   const required = options.required !== false;
   const zod = required ? z.preprocess(absent, spec.zod) : z.preprocess(absent, spec.zod.optional());
   return { ...spec, required, zod } as FieldSpec<Value<T, R>>;
 }
 
 /** A record's own identifier: lower-case letters, digits, dot, dash, underscore. */
-export function id<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+export function id<R extends boolean = true>(
+  description: string,
+  options: Options<R> = {},
+): FieldSpec<Value<string, R>> {
   const expected = `an identifier of lower-case letters, digits, '.', '-' or '_' (at most ${LIMITS.id} characters), for example jmc-8-labour-talks`;
   return make(
     {
@@ -159,7 +159,10 @@ function csvList(cell: string): unknown {
 }
 
 /** Short single-line text: names, titles, labels. */
-export function text<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+export function text<R extends boolean = true>(
+  description: string,
+  options: Options<R> = {},
+): FieldSpec<Value<string, R>> {
   return make(
     {
       kind: "text",
@@ -175,7 +178,10 @@ export function text<R extends boolean = true>(description: string, options: Opt
 }
 
 /** Longer text that may span lines: summaries and notes. */
-export function longText<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+export function longText<R extends boolean = true>(
+  description: string,
+  options: Options<R> = {},
+): FieldSpec<Value<string, R>> {
   return make(
     {
       kind: "longText",
@@ -191,7 +197,10 @@ export function longText<R extends boolean = true>(description: string, options:
 }
 
 /** A list of short texts (aliases, co-chairs). */
-export function textList<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string[], R>> {
+export function textList<R extends boolean = true>(
+  description: string,
+  options: Options<R> = {},
+): FieldSpec<Value<string[], R>> {
   return make(
     {
       kind: "textList",
@@ -219,7 +228,10 @@ export function oneOf<const T extends readonly [string, ...string[]], R extends 
       values,
       description: options.defaultValue ? `${description} Defaults to \`${options.defaultValue}\`.` : description,
       expected,
-      zod: z.string().trim().pipe(z.enum(values, { error: "is not an allowed value" })),
+      zod: z
+        .string()
+        .trim()
+        .pipe(z.enum(values, { error: "is not an allowed value" })),
       columns: (name) => [
         { name, type: "utf8", nullable: options.required === false && !options.defaultValue, description },
       ],
@@ -232,7 +244,10 @@ export function oneOf<const T extends readonly [string, ...string[]], R extends 
 }
 
 /** A partial date (YYYY, YYYY-MM, YYYY-MM-DD), kept with its precision and the span of days it covers. */
-export function partialDate<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+export function partialDate<R extends boolean = true>(
+  description: string,
+  options: Options<R> = {},
+): FieldSpec<Value<string, R>> {
   const nullable = options.required === false;
   return make(
     {
@@ -250,7 +265,9 @@ export function partialDate<R extends boolean = true>(description: string, optio
               const looksRight = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s);
               ctx.addIssue({
                 code: "custom",
-                message: looksRight ? "is not a real calendar date" : "is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
+                message: looksRight
+                  ? "is not a real calendar date"
+                  : "is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
               });
             }
           }),
@@ -282,7 +299,10 @@ export function partialDate<R extends boolean = true>(description: string, optio
 }
 
 /** An http or https URL. Anything else (javascript:, data:, file:) is refused so it can never reach a page. */
-export function url<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+export function url<R extends boolean = true>(
+  description: string,
+  options: Options<R> = {},
+): FieldSpec<Value<string, R>> {
   return make(
     {
       kind: "url",
@@ -301,7 +321,10 @@ export function url<R extends boolean = true>(description: string, options: Opti
             return;
           }
           if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-            ctx.addIssue({ code: "custom", message: `uses the ${parsed.protocol} scheme; only http and https are allowed` });
+            ctx.addIssue({
+              code: "custom",
+              message: `uses the ${parsed.protocol} scheme; only http and https are allowed`,
+            });
           } else if (CONTROL_SINGLE_LINE.test(s) || /\s/.test(s)) {
             ctx.addIssue({ code: "custom", message: "contains spaces or control characters" });
           }
@@ -315,7 +338,10 @@ export function url<R extends boolean = true>(description: string, options: Opti
 }
 
 /** A positive whole number. */
-export function positiveInt<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<number, R>> {
+export function positiveInt<R extends boolean = true>(
+  description: string,
+  options: Options<R> = {},
+): FieldSpec<Value<number, R>> {
   return make(
     {
       kind: "int",
@@ -335,7 +361,10 @@ export function positiveInt<R extends boolean = true>(description: string, optio
 }
 
 /** A colour written #rrggbb. */
-export function color<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+export function color<R extends boolean = true>(
+  description: string,
+  options: Options<R> = {},
+): FieldSpec<Value<string, R>> {
   return make(
     {
       kind: "color",
@@ -355,7 +384,10 @@ export function color<R extends boolean = true>(description: string, options: Op
 }
 
 /** An ISO 3166-1 alpha-2 country code. */
-export function country<R extends boolean = true>(description: string, options: Options<R> = {}): FieldSpec<Value<string, R>> {
+export function country<R extends boolean = true>(
+  description: string,
+  options: Options<R> = {},
+): FieldSpec<Value<string, R>> {
   return make(
     {
       kind: "country",

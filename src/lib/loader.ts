@@ -7,15 +7,17 @@
 import { toArrowIPC } from "./arrow.js";
 import { dataDir, loadDataset } from "./dataset.js";
 import type { TableName } from "./fields.js";
-import { displayPath } from "./read/files.js";
 import { formatReport } from "./problems.js";
+import { displayPath } from "./read/files.js";
 import { tableColumns } from "./schema.js";
 
 export function writeTable(table: TableName): void {
   const dir = dataDir();
   const result = loadDataset(dir);
   if (!result.tables) {
-    process.stderr.write(`${formatReport(result.problems)}\n${table}.arrow not written: ${displayPath(dir)} has errors.\n`);
+    process.stderr.write(
+      `${formatReport(result.problems)}\n${table}.arrow not written: ${displayPath(dir)} has errors.\n`,
+    );
     process.exit(1);
   }
   const rows = result.tables[table];

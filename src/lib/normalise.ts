@@ -4,10 +4,10 @@
  * event), derived columns computed, rows in a stable order.
  */
 import { countryName } from "./countries.js";
-import type { TableName } from "./fields.js";
 import { parsePartialDate } from "./dates.js";
+import type { TableName } from "./fields.js";
 import { ENTITY, TABLE_NAMES } from "./schema.js";
-import { deriveStatus, type DatedStatus } from "./status.js";
+import { type DatedStatus, deriveStatus } from "./status.js";
 import type { Tables, ValidRecord } from "./validate.js";
 
 export type Row = Record<string, unknown>;
@@ -52,14 +52,20 @@ export function normalise(records: Tables<ValidRecord[]>): Tables<Row[]> {
   }
   const parties = records.commitment_parties.map((r) => cellsOf("commitment_parties", r.values));
   const partyCount = new Map<string, number>();
-  for (const p of parties) partyCount.set(p.commitment_id as string, (partyCount.get(p.commitment_id as string) ?? 0) + 1);
+  for (const p of parties)
+    partyCount.set(p.commitment_id as string, (partyCount.get(p.commitment_id as string) ?? 0) + 1);
 
   const rows: Tables<Row[]> = {
     events: records.events.map((r) => cellsOf("events", r.values)),
     commitments: records.commitments.map((r) => {
       const row = cellsOf("commitments", inheritDate(r.values));
       const own = updatesByCommitment.get(row.id as string) ?? [];
-      return { ...row, ...deriveStatus(own), update_count: own.length, party_count: partyCount.get(row.id as string) ?? 0 };
+      return {
+        ...row,
+        ...deriveStatus(own),
+        update_count: own.length,
+        party_count: partyCount.get(row.id as string) ?? 0,
+      };
     }),
     commitment_parties: parties,
     status_updates: updates,

@@ -72,7 +72,9 @@ export function overviewSeed(tables: Tables<Row[]>): OverviewSeed {
   const thisYear = new Date().getUTCFullYear();
 
   const named = new Set(tables.institutions.filter((i) => i.type !== "government").map((i) => i.id));
-  const bound = new Set(tables.commitment_parties.filter((p) => named.has(p.institution_id)).map((p) => p.institution_id));
+  const bound = new Set(
+    tables.commitment_parties.filter((p) => named.has(p.institution_id)).map((p) => p.institution_id),
+  );
   const count = (status: string[]) => tables.commitments.filter((c) => status.includes(c.status as string)).length;
 
   const bySector = commitments

@@ -85,8 +85,8 @@ export function formatReport(problems: Problem[], { repeatLimit = 10 } = {}): st
   for (const p of sorted) {
     const field = (p.field ?? "").replace(/\[\d+\]/g, "[]");
     const key = `${p.severity}\u0000${p.file}\u0000${field}\u0000${p.message}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
+    const group = groups.get(key) ?? [];
+    if (group.length === 0) groups.set(key, group);
     group.push(p);
   }
   const lines: string[] = [];

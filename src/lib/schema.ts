@@ -4,8 +4,8 @@
  * (docs/data-format.md, the /data page) are all generated from this file.
  */
 import type { z } from "zod";
-import * as f from "./fields.js";
 import type { ColumnSpec, FieldSpec, TableName } from "./fields.js";
+import * as f from "./fields.js";
 
 export const EVENT_KINDS = [
   "commission_session",
@@ -181,14 +181,20 @@ const commitments = {
     sector: f.ref("sectors", "Sector id."),
     summary: f.longText("What was agreed, in your own words (never a pasted sentence)."),
     action: f.oneOf(ACTIONS, "What the parties did or will do."),
-    strength: f.oneOf(STRENGTHS, "How binding the wording is: firm (signed, committed), intent (agreed to work towards), exploratory (agreed to explore)."),
+    strength: f.oneOf(
+      STRENGTHS,
+      "How binding the wording is: firm (signed, committed), intent (agreed to work towards), exploratory (agreed to explore).",
+    ),
     target_date: f.partialDate("When it is due, if a date was given.", { required: false }),
     target_event_id: f.ref("events", "Event by which it is due (for example the next session).", {
       required: false,
     }),
-    target_note: f.text("Deadline in words when it is neither a date nor an event (\"during the Prime Minister's visit\").", {
-      required: false,
-    }),
+    target_note: f.text(
+      'Deadline in words when it is neither a date nor an event ("during the Prime Minister\'s visit").',
+      {
+        required: false,
+      },
+    ),
     source_id: f.ref("sources", "Source that records the commitment."),
     locator: f.text("Where in the source (paragraph number, page).", { required: false }),
     confidence: f.oneOf(CONFIDENCES, "How sure the record is that this was agreed as written."),

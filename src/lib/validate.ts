@@ -4,8 +4,8 @@
  * dates that contradict each other). Every problem is collected.
  */
 import { z } from "zod";
-import type { FieldSpec, TableName } from "./fields.js";
 import { parsePartialDate } from "./dates.js";
+import type { FieldSpec, TableName } from "./fields.js";
 import { type Location, type Problem, showValue, where } from "./problems.js";
 import type { RawRecord } from "./read/record.js";
 import { ENTITIES, ENTITY, type EntitySpec, TABLE_NAMES } from "./schema.js";
@@ -74,7 +74,9 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
         severity: "error",
         ...locOf(name),
         field: `${raw.path}.${name}${item}`,
-        value: missing ? undefined : showValue(issue.path.length > 1 ? (value as unknown[])[Number(issue.path[1])] : value),
+        value: missing
+          ? undefined
+          : showValue(issue.path.length > 1 ? (value as unknown[])[Number(issue.path[1])] : value),
         message: missing ? "is missing (required)" : describeIssue(issue, value),
         expected: field?.expected,
       });
@@ -104,7 +106,11 @@ function fieldHint(key: string, entity: EntitySpec): string {
 
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === "invalid_type") {
-    const got = Array.isArray(value) ? "a list" : value !== null && typeof value === "object" ? "a mapping" : `a ${typeof value}`;
+    const got = Array.isArray(value)
+      ? "a list"
+      : value !== null && typeof value === "object"
+        ? "a mapping"
+        : `a ${typeof value}`;
     return `has the wrong type (${got})`;
   }
   return issue.message;

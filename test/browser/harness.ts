@@ -85,6 +85,11 @@ export interface OpenPageOptions {
    * spares playwright's per-request round trip; the load benchmark uses it.
    */
   intercept?: boolean;
+  /**
+   * Called with the new page before it navigates, e.g. to add page.route()
+   * handlers (they take precedence over the outside-request blocking).
+   */
+  beforeGoto?: (page: Page) => Promise<void>;
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
@@ -141,6 +146,7 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
     }
   });
   page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.stack ?? error.message}`));
+  await options.beforeGoto?.(page);
   await page.goto(url, { waitUntil: options.waitUntil ?? "load" });
   return {
     page,

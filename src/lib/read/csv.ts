@@ -36,7 +36,12 @@ export function readCsv(text: string, file: string): ReadResult {
   }
   let rows: { record: string[]; info: { lines: number }; raw: string }[];
   try {
-    rows = parse(text, { relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as typeof rows;
+    rows = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      raw: true,
+    }) as unknown as typeof rows;
   } catch (error) {
     const e = error as Error & { code?: string; lines?: number };
     const start = lastCompleteLine(text, e.lines);
@@ -47,13 +52,19 @@ export function readCsv(text: string, file: string): ReadResult {
       message: `is not valid CSV: ${e.message.replace(/^[A-Za-z ]+: /, "").replace(/ at line \d+$/, "")}`,
       expected:
         e.code === "CSV_QUOTE_NOT_CLOSED"
-          ? "every quoted field closed with a matching double quote (write a quote inside a field as \"\")"
+          ? 'every quoted field closed with a matching double quote (write a quote inside a field as "")'
           : "comma-separated values, quoted with double quotes where a value holds a comma, quote or line break",
     });
     return { records, problems };
   }
   if (rows.length === 0) {
-    problems.push({ severity: "error", file, line: 1, message: "has no header row", expected: "a header row naming the columns" });
+    problems.push({
+      severity: "error",
+      file,
+      line: 1,
+      message: "has no header row",
+      expected: "a header row naming the columns",
+    });
     return { records, problems };
   }
   const entity = ENTITY[table];
@@ -126,7 +137,8 @@ export function readCsv(text: string, file: string): ReadResult {
     const rec: RawRecord = { table: table as TableName, values, loc: { file, line }, fieldLocs, path };
     records.push(rec);
     const partiesIndex = header.indexOf("parties");
-    if (partiesIndex >= 0) records.push(...partiesFromCell(rec, cells[partiesIndex].trim(), partiesIndex + 1, problems));
+    if (partiesIndex >= 0)
+      records.push(...partiesFromCell(rec, cells[partiesIndex].trim(), partiesIndex + 1, problems));
   }
   return { records, problems };
 }

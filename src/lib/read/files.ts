@@ -29,10 +29,23 @@ export function listRecordFiles(dir: string): FileList {
   try {
     stat = statSync(dir);
   } catch {
-    return { files, problems: [{ severity: "error", file: dir, message: "the data folder does not exist", expected: "a folder of record files" }] };
+    return {
+      files,
+      problems: [
+        {
+          severity: "error",
+          file: dir,
+          message: "the data folder does not exist",
+          expected: "a folder of record files",
+        },
+      ],
+    };
   }
   if (!stat.isDirectory()) {
-    return { files, problems: [{ severity: "error", file: dir, message: "is not a folder", expected: "a folder of record files" }] };
+    return {
+      files,
+      problems: [{ severity: "error", file: dir, message: "is not a folder", expected: "a folder of record files" }],
+    };
   }
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -54,7 +67,12 @@ export function listRecordFiles(dir: string): FileList {
   };
   walk(dir);
   if (files.length === 0) {
-    problems.push({ severity: "error", file: dir, message: "holds no record files", expected: "YAML, JSON or CSV record files" });
+    problems.push({
+      severity: "error",
+      file: dir,
+      message: "holds no record files",
+      expected: "YAML, JSON or CSV record files",
+    });
   }
   return { files, problems };
 }

@@ -25,7 +25,9 @@ export function decodeRecordFile(bytes: Uint8Array, file: string): { text?: stri
   }
   text = text.replace(/\r\n/g, "\n");
   if (text.trim() === "") {
-    return { problem: { severity: "error", file, line: 1, message: "the file is empty", expected: "at least one record" } };
+    return {
+      problem: { severity: "error", file, line: 1, message: "the file is empty", expected: "at least one record" },
+    };
   }
   return { text };
 }
