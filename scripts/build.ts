@@ -1,20 +1,36 @@
 /**
- * npm run build — validates the records, then builds the static site into
- * dist/ with fresh tables. Framework reuses a loader's cached output while the
- * loader file is unchanged, so the table cache is cleared first: the build
- * always reflects the current records. On failure dist/ is removed, so no
- * partial site or table is left behind.
+ * npm run build — validates the records and builds the tables (once, see
+ * src/lib/table-cache.ts), then builds the static site into dist/.
+ * Framework reuses a loader's cached output while the loader file is
+ * unchanged, so Framework's loader cache is cleared first: the build always
+ * reflects the current records. dist/ is removed first and again on failure,
+ * so no partial site or table is left behind.
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-
-const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" };
-const run = (command: string, args: string[]) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
+import { dataDir } from "../src/lib/dataset.js";
+import { displayPath } from "../src/lib/read/files.js";
+import { ensureTables } from "../src/lib/table-cache.js";
 
 rmSync("src/.observablehq/cache/data", { recursive: true, force: true });
 rmSync("dist", { recursive: true, force: true });
-if (run("npx", ["tsx", "scripts/validate.ts"]) !== 0) process.exit(1);
-if (run("npx", ["observable", "build"]) !== 0) {
+
+const dir = dataDir();
+const tables = ensureTables(dir);
+if (!tables.ok) {
+  process.stdout.write(
+    `${tables.report}\n${displayPath(dir)} is not valid: fix the errors above (nothing was built).\n`,
+  );
+  process.exit(1);
+}
+const { manifest } = tables;
+process.stdout.write(
+  `${manifest.dataDir} is valid: ${manifest.files} files; ${manifest.counts.map((c) => `${c.written} ${c.table}`).join(", ")}${manifest.warnings ? ` (${manifest.warnings} warnings: see npm run validate)` : ""}.\n`,
+);
+
+const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" };
+const status = spawnSync("npx", ["observable", "build"], { stdio: "inherit", env }).status ?? 1;
+if (status !== 0) {
   rmSync("dist", { recursive: true, force: true });
   process.stderr.write("Build failed; dist/ removed.\n");
   process.exit(1);

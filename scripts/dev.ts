@@ -1,7 +1,8 @@
 /**
  * npm start — the dashboard on http://127.0.0.1:3000 with live reload.
  *
- * Validates the records first (printing every problem), then runs
+ * Validates the records and builds the tables first (printing every
+ * problem), then runs
  * Framework's preview server. Framework re-runs a data loader only when the
  * loader file changes, so this script watches the data folder: when a record
  * file changes it validates again and, if the records are valid, touches the
@@ -11,24 +12,27 @@
 import { spawn } from "node:child_process";
 import { readdirSync, rmSync, utimesSync, watch } from "node:fs";
 import { join } from "node:path";
-import { dataDir, loadDataset } from "../src/lib/dataset.js";
-import { formatReport } from "../src/lib/problems.js";
+import { dataDir } from "../src/lib/dataset.js";
 import { displayPath } from "../src/lib/read/files.js";
+import { ensureTables } from "../src/lib/table-cache.js";
 
 const dir = dataDir();
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
 
 function check(): boolean {
-  const result = loadDataset(dir);
-  if (result.problems.length) process.stdout.write(`${formatReport(result.problems)}\n`);
-  if (result.errors) {
+  // Validates and builds the tables once; the loaders then copy them from the cache.
+  const result = ensureTables(dir);
+  if (!result.ok) {
     process.stdout.write(
-      `${displayPath(dir)} has errors: the dashboard keeps its last valid tables until they are fixed.\n`,
+      `${result.report}\n${displayPath(dir)} has errors: the dashboard keeps its last valid tables until they are fixed.\n`,
     );
     return false;
   }
-  process.stdout.write(`${displayPath(dir)} is valid (${result.files.length} files).\n`);
+  const { manifest } = result;
+  process.stdout.write(
+    `${manifest.dataDir} is valid (${manifest.files} files${manifest.warnings ? `, ${manifest.warnings} warnings: see npm run validate` : ""}).\n`,
+  );
   return true;
 }
 

@@ -8,9 +8,8 @@ import type { TableName } from "./fields.js";
 import { normalise, type Row } from "./normalise.js";
 import type { Problem } from "./problems.js";
 import { displayPath, listRecordFiles, readRecordFile } from "./read/files.js";
-import type { RawRecord } from "./read/record.js";
 import { TABLE_NAMES } from "./schema.js";
-import { type Tables, validateRecords } from "./validate.js";
+import { type Tables, Validator } from "./validate.js";
 
 /** The data folder: ACCORD_DATA_DIR when set, else `data/` of the project. */
 export function dataDir(): string {
@@ -28,15 +27,22 @@ export interface DatasetResult {
   errors: number;
 }
 
-export function loadDataset(dir: string = dataDir()): DatasetResult {
+export interface LoadOptions {
+  /** Called after each file with the files and records read so far (for progress on long runs). */
+  onFile?: (progress: { file: string; files: number; of: number; records: number }) => void;
+}
+
+export function loadDataset(dir: string = dataDir(), { onFile }: LoadOptions = {}): DatasetResult {
   const { files, problems } = listRecordFiles(dir);
-  const raws: RawRecord[] = [];
-  for (const file of files) {
+  const validator = new Validator(problems);
+  files.forEach((file, i) => {
+    // One file's raw records at a time: they are validated and dropped.
     const result = readRecordFile(file, displayPath(file));
-    problems.push(...result.problems);
-    for (const r of result.records) raws.push(r);
-  }
-  const validation = validateRecords(raws, problems);
+    for (const p of result.problems) problems.push(p);
+    for (const r of result.records) validator.add(r);
+    onFile?.({ file: displayPath(file), files: i + 1, of: files.length, records: validator.count() });
+  });
+  const validation = validator.finish();
   const errors = problems.filter((p) => p.severity === "error").length;
   return {
     tables: errors ? undefined : normalise(validation.records),

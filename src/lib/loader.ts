@@ -1,34 +1,45 @@
 /**
- * What every table loader does (Node only): load and validate the whole data
- * folder, then write one table as Arrow IPC to stdout and a one-line summary to
- * stderr. On any error it prints the full report and exits non-zero without
- * writing a byte, so no partial table is left behind.
+ * What every loader does (Node only): get the validated tables for the data
+ * folder (built once, see table-cache.ts), then write one file to stdout and
+ * a one-line summary to stderr. On any error it prints the full report and
+ * exits non-zero without writing a byte, so no partial table is left behind.
  */
-import { toArrowIPC } from "./arrow.js";
-import { dataDir, loadDataset } from "./dataset.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { dataDir } from "./dataset.js";
 import type { TableName } from "./fields.js";
-import { formatReport } from "./problems.js";
 import { displayPath } from "./read/files.js";
-import { tableColumns } from "./schema.js";
+import { ensureTables } from "./table-cache.js";
 
-export function writeTable(table: TableName): void {
+function tablesOrExit(what: string) {
   const dir = dataDir();
-  const result = loadDataset(dir);
-  if (!result.tables) {
-    process.stderr.write(
-      `${formatReport(result.problems)}\n${table}.arrow not written: ${displayPath(dir)} has errors.\n`,
-    );
+  const result = ensureTables(dir);
+  if (!result.ok) {
+    process.stderr.write(`${result.report}\n${what} not written: ${displayPath(dir)} has errors.\n`);
     process.exit(1);
   }
-  const rows = result.tables[table];
-  const bytes = toArrowIPC(tableColumns(table), rows);
-  const read = result.read[table];
-  if (read !== rows.length) {
-    process.stderr.write(`${table}.arrow not written: read ${read} records but produced ${rows.length} rows.\n`);
+  return result;
+}
+
+/** Writes one table as Arrow IPC. */
+export function writeTable(table: TableName): void {
+  const { folder, manifest } = tablesOrExit(`${table}.arrow`);
+  const bytes = readFileSync(join(folder, `${table}.arrow`));
+  const count = manifest.counts.find((c) => c.table === table);
+  if (!count || count.read !== count.written) {
+    process.stderr.write(`${table}.arrow not written: records read and rows written do not match.\n`);
     process.exit(1);
   }
   process.stdout.write(bytes);
   process.stderr.write(
-    `${table}.arrow: read ${read} record${read === 1 ? "" : "s"} from ${result.files.length} files in ${displayPath(dir)}, wrote ${rows.length} rows (${bytes.length} bytes)\n`,
+    `${table}.arrow: read ${count.read} record${count.read === 1 ? "" : "s"} from ${manifest.files} files in ${manifest.dataDir}, wrote ${count.written} rows (${bytes.length} bytes)\n`,
   );
+}
+
+/** Writes one of the JSON summaries built with the tables (overview.json, quality.json). */
+export function writeSummary(name: "overview.json" | "quality.json"): void {
+  const { folder, manifest } = tablesOrExit(name);
+  const bytes = readFileSync(join(folder, name));
+  process.stdout.write(bytes);
+  process.stderr.write(`${name}: from ${manifest.files} files in ${manifest.dataDir} (${bytes.length} bytes)\n`);
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { parsePartialDate } from "./dates.js";
 import type { FieldSpec, TableName } from "./fields.js";
 import { type Location, type Problem, showValue, where } from "./problems.js";
-import type { RawRecord } from "./read/record.js";
+import { fieldLoc, type RawRecord } from "./read/record.js";
 import { ENTITIES, ENTITY, type EntitySpec, TABLE_NAMES } from "./schema.js";
 
 /** A record that passed its schema: values are parsed (trimmed, typed). */
@@ -16,6 +16,7 @@ export interface ValidRecord {
   values: Record<string, unknown>;
   loc: Location;
   fieldLocs: Record<string, Location>;
+  columns?: Readonly<Record<string, number>>;
   path: string;
 }
 
@@ -50,7 +51,7 @@ function emptyTables<T>(make: () => T): Tables<T> {
 export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord | undefined {
   const entity = ENTITY[raw.table];
   const result = objectSchema(entity).safeParse(raw.values);
-  const locOf = (field: string) => raw.fieldLocs[field] ?? raw.loc;
+  const locOf = (field: string) => fieldLoc(raw, field);
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === "unrecognized_keys") {
@@ -96,7 +97,7 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
       });
     }
   }
-  return { table: raw.table, values, loc: raw.loc, fieldLocs: raw.fieldLocs, path: raw.path };
+  return { table: raw.table, values, loc: raw.loc, fieldLocs: raw.fieldLocs, columns: raw.columns, path: raw.path };
 }
 
 function fieldHint(key: string, entity: EntitySpec): string {
@@ -118,23 +119,48 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
 
 /** Validates every record, then checks them against each other. */
 export function validateRecords(raws: Iterable<RawRecord>, problems: Problem[] = []): Validation {
-  const records = emptyTables<ValidRecord[]>(() => []);
-  const read = emptyTables(() => 0);
+  const validator = new Validator(problems);
+  for (const raw of raws) validator.add(raw);
+  return validator.finish();
+}
+
+/**
+ * Validation fed one record at a time, so a large folder can be read file by
+ * file: only validated records are kept, never the raw ones.
+ */
+export class Validator {
+  private readonly records = emptyTables<ValidRecord[]>(() => []);
+  private readonly read = emptyTables(() => 0);
   // Ids of every record written, valid or not, so one bad record does not also
   // make every reference to it an error.
-  const known = emptyTables(() => new Set<string>());
-  for (const raw of raws) {
-    read[raw.table]++;
+  private readonly known = emptyTables(() => new Set<string>());
+
+  constructor(readonly problems: Problem[] = []) {}
+
+  add(raw: RawRecord): void {
+    this.read[raw.table]++;
     const id = raw.values.id;
-    if (typeof id === "string") known[raw.table].add(id.trim());
-    const valid = validateRecord(raw, problems);
-    if (valid) records[raw.table].push(valid);
+    if (typeof id === "string") this.known[raw.table].add(id.trim());
+    const valid = validateRecord(raw, this.problems);
+    if (valid) this.records[raw.table].push(valid);
   }
-  checkDuplicates(records, problems);
-  checkReferences(records, known, problems);
-  checkDates(records, problems);
-  checkParties(records, problems);
-  return { records, read, problems };
+
+  /** Records read so far. */
+  count(): number {
+    let n = 0;
+    for (const table of TABLE_NAMES) n += this.read[table];
+    return n;
+  }
+
+  /** Checks the records against each other. */
+  finish(): Validation {
+    const { records, known, read, problems } = this;
+    checkDuplicates(records, problems);
+    checkReferences(records, known, problems);
+    checkDates(records, problems);
+    checkParties(records, problems);
+    return { records, read, problems };
+  }
 }
 
 function keyOf(entity: EntitySpec, record: ValidRecord): string {
@@ -151,10 +177,10 @@ function checkDuplicates(records: Tables<ValidRecord[]>, problems: Problem[]): v
         const field = entity.key[entity.key.length - 1];
         problems.push({
           severity: "error",
-          ...(record.fieldLocs[field] ?? record.loc),
+          ...fieldLoc(record, field),
           field: `${record.path}.${entity.key.join("+")}`,
           value: showValue(key),
-          message: `is a duplicate: already used at ${where(earlier.fieldLocs[field] ?? earlier.loc)}`,
+          message: `is a duplicate: already used at ${where(fieldLoc(earlier, field))}`,
           expected: `a unique ${entity.key.join(" + ")} in ${entity.table}`,
         });
       } else first.set(key, record);
@@ -175,7 +201,7 @@ function checkReferences(records: Tables<ValidRecord[]>, known: Tables<Set<strin
           const hint = suggestion(id, known[target]);
           problems.push({
             severity: "error",
-            ...(record.fieldLocs[name] ?? record.loc),
+            ...fieldLoc(record, name),
             field: `${record.path}.${name}${Array.isArray(value) ? `[${i}]` : ""}`,
             value: showValue(id),
             message: `is not a known ${singular(target)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
@@ -240,7 +266,7 @@ function checkDates(records: Tables<ValidRecord[]>, problems: Problem[]): void {
     if (start && end && end.to < start.from) {
       problems.push({
         severity: "error",
-        ...(event.fieldLocs.end_date ?? event.loc),
+        ...fieldLoc(event, "end_date"),
         field: `${event.path}.end_date`,
         value: showValue(event.values.end_date),
         message: `is before the start date (${event.values.start_date})`,
@@ -268,7 +294,7 @@ function checkDates(records: Tables<ValidRecord[]>, problems: Problem[]): void {
     if (updateDate && commitmentDate && updateDate.to < commitmentDate.from) {
       problems.push({
         severity: "error",
-        ...(update.fieldLocs.date ?? update.fieldLocs.event_id ?? update.loc),
+        ...(update.values.date !== undefined ? fieldLoc(update, "date") : fieldLoc(update, "event_id")),
         field: `${update.path}.date`,
         value: showValue(updateDate.text),
         message: `is before the commitment it updates was made (${commitmentDate.text})`,

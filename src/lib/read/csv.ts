@@ -9,7 +9,7 @@ import type { TableName } from "../fields.js";
 import type { Problem } from "../problems.js";
 import { showValue } from "../problems.js";
 import { ENTITY, isTableName, TABLE_NAMES } from "../schema.js";
-import type { RawRecord, ReadResult } from "./record.js";
+import { NO_FIELD_LOCS, type RawRecord, type ReadResult } from "./record.js";
 
 /** The table a CSV file holds, from its name: `commitments.csv`, `commitments.part-2.csv`. */
 export function csvTable(fileName: string): string {
@@ -109,6 +109,13 @@ export function readCsv(text: string, file: string): ReadResult {
   }
   if (problems.length) return { records, problems }; // rows cannot be read reliably under a broken header
 
+  const columns: Record<string, number> = Object.freeze(Object.fromEntries(header.map((name, i) => [name, i + 1])));
+  const partiesIndex = header.indexOf("parties");
+  const partyColumns = Object.freeze({
+    commitment_id: partiesIndex + 1,
+    institution_id: partiesIndex + 1,
+    role: partiesIndex + 1,
+  });
   for (let r = 1; r < rows.length; r++) {
     const { record: cells, info, raw } = rows[r];
     const line = info.lines - (raw.replace(/^\n+/, "").replace(/\n$/, "").match(/\n/g)?.length ?? 0);
@@ -126,26 +133,36 @@ export function readCsv(text: string, file: string): ReadResult {
       continue;
     }
     const values: Record<string, unknown> = {};
-    const fieldLocs: RawRecord["fieldLocs"] = {};
-    header.forEach((name, index) => {
-      const cell = cells[index].trim();
-      fieldLocs[name] = { file, line, column: index + 1 };
-      if (name === "parties") return;
-      const value = entity.fields[name].fromCsv(cell);
+    for (let index = 0; index < header.length; index++) {
+      const name = header[index];
+      if (name === "parties") continue;
+      const value = entity.fields[name].fromCsv(cells[index].trim());
       if (value !== undefined) values[name] = value;
-    });
-    const rec: RawRecord = { table: table as TableName, values, loc: { file, line }, fieldLocs, path };
+    }
+    const rec: RawRecord = {
+      table: table as TableName,
+      values,
+      loc: { file, line },
+      fieldLocs: NO_FIELD_LOCS,
+      columns,
+      path,
+    };
     records.push(rec);
-    const partiesIndex = header.indexOf("parties");
-    if (partiesIndex >= 0)
-      records.push(...partiesFromCell(rec, cells[partiesIndex].trim(), partiesIndex + 1, problems));
+    if (partiesIndex >= 0) {
+      for (const party of partiesFromCell(rec, cells[partiesIndex].trim(), partyColumns, problems)) records.push(party);
+    }
   }
   return { records, problems };
 }
 
-function partiesFromCell(commitment: RawRecord, cell: string, column: number, problems: Problem[]): RawRecord[] {
+function partiesFromCell(
+  commitment: RawRecord,
+  cell: string,
+  columns: Readonly<Record<string, number>>,
+  problems: Problem[],
+): RawRecord[] {
   if (cell === "") return [];
-  const loc = { file: commitment.loc.file, line: commitment.loc.line, column };
+  const loc = { file: commitment.loc.file, line: commitment.loc.line, column: columns.institution_id };
   return cell.split(";").flatMap((item, index) => {
     const [institution, role, ...rest] = item.trim().split(":");
     if (rest.length) {
@@ -166,7 +183,8 @@ function partiesFromCell(commitment: RawRecord, cell: string, column: number, pr
         table: "commitment_parties" as const,
         values,
         loc,
-        fieldLocs: { commitment_id: loc, institution_id: loc, role: loc },
+        fieldLocs: NO_FIELD_LOCS,
+        columns,
         path: `${commitment.path}.parties[${index}]`,
       },
     ];

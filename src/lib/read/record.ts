@@ -7,8 +7,13 @@ export interface RawRecord {
   values: Record<string, unknown>;
   /** Where the record starts. */
   loc: Location;
-  /** Where each field's value was written. */
+  /** Where each field's value was written (YAML, JSON). */
   fieldLocs: Record<string, Location>;
+  /**
+   * CSV: the column of each field, shared by every row of a file, so a large
+   * file does not hold a location object per cell.
+   */
+  columns?: Readonly<Record<string, number>>;
   /** Path of the record within its file, for example `commitments[2]` or `row 14`. */
   path: string;
 }
@@ -18,6 +23,13 @@ export interface ReadResult {
   problems: Problem[];
 }
 
-export function fieldLoc(record: RawRecord, field: string): Location {
-  return record.fieldLocs[field] ?? record.loc;
+/** Where a field of a record was written: its own location, its CSV cell, or the record's start. */
+export function fieldLoc(record: Pick<RawRecord, "fieldLocs" | "columns" | "loc">, field: string): Location {
+  const own = record.fieldLocs[field];
+  if (own) return own;
+  const column = record.columns?.[field];
+  return column ? { file: record.loc.file, line: record.loc.line, column } : record.loc;
 }
+
+/** Shared by records that have no per-field locations. */
+export const NO_FIELD_LOCS: Record<string, Location> = Object.freeze({}) as Record<string, Location>;

@@ -1,0 +1,169 @@
+/**
+ * Validate once, load many (Node only). The records are read and validated
+ * once per state of the data folder; every table, the overview seed and the
+ * quality summary are written together into a cache folder, and each loader
+ * copies its file from there. Eight loaders would otherwise read a large
+ * folder eight times.
+ *
+ * The cache key is a hash of the data files' paths, sizes and modification
+ * times and of the source of src/lib (so a change to the rules rebuilds
+ * tables). A lock folder makes concurrent loaders wait for one build. Files
+ * are written to a temporary folder and renamed into place, so a failed or
+ * interrupted run leaves nothing a loader could read.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { toArrowIPC } from "./arrow.js";
+import { type DatasetResult, loadDataset, reconcile } from "./dataset.js";
+import type { TableName } from "./fields.js";
+import { overviewSeed } from "./overview.js";
+import { formatReport, type Problem } from "./problems.js";
+import { displayPath, listRecordFiles } from "./read/files.js";
+import { tableColumns } from "./schema.js";
+
+export interface Manifest {
+  key: string;
+  dataDir: string;
+  files: number;
+  counts: { table: TableName; read: number; written: number }[];
+  bytes: Record<string, number>;
+  warnings: number;
+  seconds: number;
+}
+
+export type CacheResult =
+  | { ok: true; folder: string; manifest: Manifest }
+  | { ok: false; problems: Problem[]; report: string };
+
+const LIB = dirname(fileURLToPath(import.meta.url));
+const STALE_LOCK_MS = 30 * 60_000;
+const KEEP = 3;
+
+export function cacheRoot(): string {
+  return resolve(process.env.ACCORD_CACHE_DIR || "node_modules/.cache/accord-atlas");
+}
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(path));
+    else if (entry.name.endsWith(".ts")) out.push(path);
+  }
+  return out.sort();
+}
+
+/** The cache key: what the tables depend on. */
+export function cacheKey(dir: string): string {
+  const hash = createHash("sha256");
+  for (const file of sourceFiles(LIB)) hash.update(relative(LIB, file)).update(readFileSync(file));
+  hash.update(resolve(dir));
+  for (const file of listRecordFiles(dir).files) {
+    const stat = statSync(file);
+    hash.update(`${relative(dir, file)}\u0000${stat.size}\u0000${stat.mtimeMs}\n`);
+  }
+  return hash.digest("hex").slice(0, 20);
+}
+
+/** Progress on stderr for long runs: at most once a second, only after the first two seconds. */
+function progressReporter(): (p: { file: string; files: number; of: number; records: number }) => void {
+  const start = performance.now();
+  let last = 0;
+  return ({ file, files, of, records }) => {
+    const now = performance.now();
+    if (now - start < 2000 || now - last < 1000) return;
+    last = now;
+    const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
+    process.stderr.write(
+      `  reading records: ${files}/${of} files, ${records.toLocaleString("en")} records, ${((now - start) / 1000).toFixed(0)} s, ${rss} MB (${file})\n`,
+    );
+  };
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * The tables for `dir`, built if needed. Returns the cache folder holding
+ * `<table>.arrow`, `overview.json`, `quality.json` and `manifest.json`, or
+ * the problems when the records have errors (nothing is cached then).
+ */
+export function ensureTables(dir: string): CacheResult {
+  const root = cacheRoot();
+  const key = cacheKey(dir);
+  const folder = join(root, `tables-${key}`);
+  const lock = `${folder}.lock`;
+  mkdirSync(root, { recursive: true });
+  for (;;) {
+    if (existsSync(join(folder, "manifest.json"))) {
+      return { ok: true, folder, manifest: JSON.parse(readFileSync(join(folder, "manifest.json"), "utf8")) };
+    }
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another loader is building these tables: wait for it (or for a stale lock to expire).
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // the lock went away meanwhile
+      }
+      sleep(200);
+    }
+  }
+  try {
+    return build(dir, key, folder);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function build(dir: string, key: string, folder: string): CacheResult {
+  const start = performance.now();
+  const result: DatasetResult = loadDataset(dir, { onFile: progressReporter() });
+  if (!result.tables) return { ok: false, problems: result.problems, report: formatReport(result.problems) };
+  const temp = `${folder}.tmp-${process.pid}`;
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp, { recursive: true });
+  const bytes: Record<string, number> = {};
+  const counts = reconcile(result);
+  for (const { table, read, written } of counts) {
+    if (read !== written) throw new Error(`${table}: read ${read} records but produced ${written} rows`);
+    const ipc = toArrowIPC(tableColumns(table), result.tables[table]);
+    writeFileSync(join(temp, `${table}.arrow`), ipc);
+    bytes[table] = ipc.length;
+  }
+  const warnings = result.problems.filter((p) => p.severity === "warning");
+  writeFileSync(join(temp, "overview.json"), `${JSON.stringify(overviewSeed(result.tables))}\n`);
+  writeFileSync(
+    join(temp, "quality.json"),
+    `${JSON.stringify({ files: result.files.length, counts, warnings }, null, 1)}\n`,
+  );
+  const manifest: Manifest = {
+    key,
+    dataDir: displayPath(dir),
+    files: result.files.length,
+    counts,
+    bytes,
+    warnings: warnings.length,
+    seconds: Math.round(performance.now() - start) / 1000,
+  };
+  writeFileSync(join(temp, "manifest.json"), `${JSON.stringify(manifest, null, 1)}\n`);
+  rmSync(folder, { recursive: true, force: true });
+  renameSync(temp, folder);
+  prune(dirname(folder), folder);
+  return { ok: true, folder, manifest };
+}
+
+/** Keeps the newest few cache folders. */
+function prune(root: string, keep: string): void {
+  const folders = readdirSync(root)
+    .filter((name) => /^tables-[0-9a-f]+$/.test(name))
+    .map((name) => join(root, name))
+    .filter((path) => path !== keep)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const path of folders.slice(KEEP - 1)) rmSync(path, { recursive: true, force: true });
+}
