@@ -9,7 +9,6 @@ import {
   Field,
   Int32,
   List,
-  makeBuilder,
   makeData,
   RecordBatch,
   Schema,
@@ -33,7 +32,90 @@ function arrowType(type: ColumnSpec["type"]): DataType {
   }
 }
 
-const MS_PER_DAY = 86_400_000;
+const encoder = new TextEncoder();
+
+/** Validity bitmap: bit i set when row i has a value. */
+function validity(length: number): Uint8Array {
+  return new Uint8Array((length + 7) >> 3);
+}
+
+/** UTF-8 strings packed into one buffer with offsets (no per-string allocation). */
+function utf8Data(values: readonly (string | null)[], name: string, nullable: boolean): Data {
+  const length = values.length;
+  let buffer = new Uint8Array(Math.max(1024, length * 24));
+  const offsets = new Int32Array(length + 1);
+  const bitmap = validity(length);
+  let position = 0;
+  let nulls = 0;
+  for (let i = 0; i < length; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) {
+      if (!nullable) throw new Error(`column ${name} is not nullable but row ${i} has no value`);
+      nulls++;
+    } else {
+      bitmap[i >> 3] |= 1 << (i & 7);
+      const text = String(value);
+      if (position + text.length * 3 > buffer.length) {
+        const grown = new Uint8Array(Math.max(buffer.length * 2, position + text.length * 3));
+        grown.set(buffer.subarray(0, position));
+        buffer = grown;
+      }
+      position += encoder.encodeInto(text, buffer.subarray(position)).written;
+    }
+    offsets[i + 1] = position;
+  }
+  return makeData({
+    type: new Utf8(),
+    length,
+    nullCount: nulls,
+    nullBitmap: nulls ? bitmap : null,
+    valueOffsets: offsets,
+    data: buffer.slice(0, position),
+  });
+}
+
+/** 32-bit integers, or dates as days since 1970-01-01. */
+function int32Data(type: Int32 | DateDay, values: readonly unknown[], name: string, nullable: boolean): Data {
+  const length = values.length;
+  const data = new Int32Array(length);
+  const bitmap = validity(length);
+  let nulls = 0;
+  for (let i = 0; i < length; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) {
+      if (!nullable) throw new Error(`column ${name} is not nullable but row ${i} has no value`);
+      nulls++;
+    } else {
+      bitmap[i >> 3] |= 1 << (i & 7);
+      data[i] = value as number;
+    }
+  }
+  const nullBitmap = nulls ? bitmap : null;
+  return type instanceof DateDay
+    ? makeData({ type, length, nullCount: nulls, nullBitmap, data })
+    : makeData({ type, length, nullCount: nulls, nullBitmap, data });
+}
+
+/** Lists of strings: offsets into one child string column. */
+function listData(type: List<Utf8>, values: readonly unknown[], name: string): Data {
+  const length = values.length;
+  const offsets = new Int32Array(length + 1);
+  const items: string[] = [];
+  for (let i = 0; i < length; i++) {
+    const list = values[i];
+    if (list === null || list === undefined)
+      throw new Error(`column ${name} is not nullable but row ${i} has no value`);
+    for (const item of list as string[]) items.push(item);
+    offsets[i + 1] = items.length;
+  }
+  return makeData<List<Utf8>>({
+    type,
+    length,
+    nullCount: 0,
+    valueOffsets: offsets,
+    child: utf8Data(items, `${name}[]`, false) as Data<Utf8>,
+  });
+}
 
 /** Builds a table; `date` cells are days since 1970-01-01. */
 export function toArrowTable(columns: readonly ColumnSpec[], rows: readonly Record<string, unknown>[]): Table {
@@ -42,16 +124,11 @@ export function toArrowTable(columns: readonly ColumnSpec[], rows: readonly Reco
   for (const column of columns) {
     const type = arrowType(column.type);
     fields.push(new Field(column.name, type, column.nullable));
-    const builder = makeBuilder({ type, nullValues: [null, undefined] });
-    for (const row of rows) {
-      const value = row[column.name];
-      if (value === null || value === undefined) {
-        if (!column.nullable) throw new Error(`column ${column.name} is not nullable but a row has no value`);
-        builder.append(null);
-      } else if (column.type === "date") builder.append(new Date((value as number) * MS_PER_DAY));
-      else builder.append(value);
-    }
-    children.push(builder.finish().flush());
+    const values = rows.map((row) => row[column.name] as string | null);
+    if (type instanceof Utf8) children.push(utf8Data(values, column.name, column.nullable));
+    else if (type instanceof Int32 || type instanceof DateDay) {
+      children.push(int32Data(type, values, column.name, column.nullable));
+    } else children.push(listData(type as List<Utf8>, values, column.name));
   }
   const schema = new Schema(fields);
   const data = makeData({ type: new Struct(fields), length: rows.length, nullCount: 0, children });

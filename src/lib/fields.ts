@@ -243,6 +243,24 @@ export function oneOf<const T extends readonly [string, ...string[]], R extends 
   return base;
 }
 
+// Dates repeat across many records (a session's commitments share its date):
+// parse each distinct text once. The calendar bounds the number of entries.
+const partialDateCache = new Map<string, { text: string; precision: string; from: number; to: number } | undefined>();
+function cachedPartialDate(text: string) {
+  let entry = partialDateCache.get(text);
+  if (entry === undefined && !partialDateCache.has(text)) {
+    const parsed = parsePartialDate(text);
+    entry = parsed && {
+      text: parsed.text,
+      precision: parsed.precision,
+      from: epochDay(parsed.from),
+      to: epochDay(parsed.to),
+    };
+    partialDateCache.set(text, entry);
+  }
+  return entry;
+}
+
 /** A partial date (YYYY, YYYY-MM, YYYY-MM-DD), kept with its precision and the span of days it covers. */
 export function partialDate<R extends boolean = true>(
   description: string,
@@ -284,12 +302,12 @@ export function partialDate<R extends boolean = true>(
         { name: `${name}_to`, type: "date", nullable, description: `Last day covered by ${name}.` },
       ],
       cells: (name, value) => {
-        const parsed = typeof value === "string" ? parsePartialDate(value) : undefined;
+        const parsed = typeof value === "string" ? cachedPartialDate(value) : undefined;
         return {
           [name]: parsed?.text ?? null,
           [`${name}_precision`]: parsed?.precision ?? null,
-          [`${name}_from`]: parsed ? epochDay(parsed.from) : null,
-          [`${name}_to`]: parsed ? epochDay(parsed.to) : null,
+          [`${name}_from`]: parsed ? parsed.from : null,
+          [`${name}_to`]: parsed ? parsed.to : null,
         };
       },
       fromCsv: csvString,

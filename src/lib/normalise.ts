@@ -12,13 +12,23 @@ import type { Tables, ValidRecord } from "./validate.js";
 
 export type Row = Record<string, unknown>;
 
+const FIELD_ENTRIES = new Map(TABLE_NAMES.map((t) => [t, Object.entries(ENTITY[t].fields)]));
+
 function cellsOf(table: TableName, values: Record<string, unknown>): Row {
   const row: Row = {};
-  for (const [name, field] of Object.entries(ENTITY[table].fields)) Object.assign(row, field.cells(name, values[name]));
+  for (const [name, field] of FIELD_ENTRIES.get(table) ?? []) Object.assign(row, field.cells(name, values[name]));
   return row;
 }
 
 function compareKeys(keys: string[]) {
+  if (keys.length === 1) {
+    const [k] = keys;
+    return (a: Row, b: Row) => {
+      const x = a[k] as string;
+      const y = b[k] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+  }
   return (a: Row, b: Row) => {
     for (const k of keys) {
       const x = String(a[k]);

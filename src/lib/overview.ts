@@ -42,7 +42,11 @@ const MS_PER_DAY = 86_400_000;
 const yearOf = (day: unknown) => (typeof day === "number" ? new Date(day * MS_PER_DAY).getUTCFullYear() : undefined);
 
 export function overviewSeed(tables: Tables<Row[]>): OverviewSeed {
-  const commitments = aq.from(tables.commitments);
+  // Only the columns the chart needs (a large table is not copied whole).
+  const commitments = aq.table({
+    sector: tables.commitments.map((c) => c.sector),
+    status: tables.commitments.map((c) => c.status),
+  });
   const sectors = aq.from(tables.sectors);
   const institutions = aq.from(tables.institutions);
 
@@ -64,11 +68,19 @@ export function overviewSeed(tables: Tables<Row[]>): OverviewSeed {
   const series = [...new Set(tables.events.map((e) => e.series).filter((s): s is string => typeof s === "string"))]
     .sort()
     .map((s) => ({ id: s, label: s }));
-  const years = [
-    ...tables.commitments.map((c) => yearOf(c.date_from)),
-    ...tables.commitments.map((c) => yearOf(c.target_date_to)),
-    ...tables.events.map((e) => yearOf(e.start_date_from)),
-  ].filter((y): y is number => y !== undefined);
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  const widen = (day: unknown) => {
+    const year = yearOf(day);
+    if (year === undefined) return;
+    if (year < first) first = year;
+    if (year > last) last = year;
+  };
+  for (const c of tables.commitments) {
+    widen(c.date_from);
+    widen(c.target_date_to);
+  }
+  for (const e of tables.events) widen(e.start_date_from);
   const thisYear = new Date().getUTCFullYear();
 
   const named = new Set(tables.institutions.filter((i) => i.type !== "government").map((i) => i.id));
@@ -90,7 +102,7 @@ export function overviewSeed(tables: Tables<Row[]>): OverviewSeed {
       country,
       institution,
       series,
-      years: years.length ? [Math.min(...years), Math.max(...years)] : [thisYear, thisYear],
+      years: Number.isFinite(first) ? [first, last] : [thisYear, thisYear],
     },
     headline: {
       commitments: tables.commitments.length,
