@@ -45,7 +45,7 @@ export function loadDataset(dir: string = dataDir(), { onFile }: LoadOptions = {
   const validation = validator.finish();
   const errors = problems.filter((p) => p.severity === "error").length;
   return {
-    tables: errors ? undefined : normalise(validation.records),
+    tables: errors ? undefined : normalise(validation.records, { release: true }),
     read: validation.read,
     files: files.map(displayPath),
     problems,

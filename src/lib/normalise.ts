@@ -14,9 +14,14 @@ export type Row = Record<string, unknown>;
 
 const FIELD_ENTRIES = new Map(TABLE_NAMES.map((t) => [t, Object.entries(ENTITY[t].fields)]));
 
-function cellsOf(table: TableName, values: Record<string, unknown>): Row {
+/** A record's cells; `date` falls back to `inheritedDate` when the record has none. */
+function cellsOf(table: TableName, values: Record<string, unknown>, inheritedDate?: unknown): Row {
   const row: Row = {};
-  for (const [name, field] of FIELD_ENTRIES.get(table) ?? []) Object.assign(row, field.cells(name, values[name]));
+  for (const [name, field] of FIELD_ENTRIES.get(table) ?? []) {
+    const value = name === "date" && values.date === undefined ? inheritedDate : values[name];
+    const cells = field.cells(name, value);
+    for (const key in cells) row[key] = cells[key];
+  }
   return row;
 }
 
@@ -40,51 +45,62 @@ function compareKeys(keys: string[]) {
 }
 
 /** Table rows for every table; counts equal the number of valid records. */
-export function normalise(records: Tables<ValidRecord[]>): Tables<Row[]> {
-  const eventStart = new Map(records.events.map((e) => [e.values.id as string, e.values.start_date as string]));
-  const inheritDate = (values: Record<string, unknown>) =>
-    values.date === undefined && values.event_id !== undefined
-      ? { ...values, date: eventStart.get(values.event_id as string) }
-      : values;
+export interface NormaliseOptions {
+  /** Empty each table's record list once its rows are made, so a large folder is not held twice. */
+  release?: boolean;
+}
 
-  const updates = records.status_updates.map((r) => cellsOf("status_updates", inheritDate(r.values)));
+export function normalise(records: Tables<ValidRecord[]>, { release = false }: NormaliseOptions = {}): Tables<Row[]> {
+  const eventStart = new Map(records.events.map((e) => [e.values.id as string, e.values.start_date as string]));
+  const inherited = (values: Record<string, unknown>) =>
+    values.event_id === undefined ? undefined : eventStart.get(values.event_id as string);
+  const take = <T>(table: TableName, make: (r: ValidRecord) => T): T[] => {
+    const out = records[table].map(make);
+    if (release) records[table] = [];
+    return out;
+  };
+
+  const updates = take("status_updates", (r) => cellsOf("status_updates", r.values, inherited(r.values)));
   const updatesByCommitment = new Map<string, DatedStatus[]>();
   for (const u of updates) {
     const list = updatesByCommitment.get(u.commitment_id as string) ?? [];
+    const date = parsePartialDate(u.date as string);
     list.push({
       id: u.id as string,
       status: u.status as DatedStatus["status"],
       date: u.date as string,
-      date_from: parsePartialDate(u.date as string)?.from ?? "",
-      date_to: parsePartialDate(u.date as string)?.to ?? "",
+      date_from: date?.from ?? "",
+      date_to: date?.to ?? "",
     });
     updatesByCommitment.set(u.commitment_id as string, list);
   }
-  const parties = records.commitment_parties.map((r) => cellsOf("commitment_parties", r.values));
+  const parties = take("commitment_parties", (r) => cellsOf("commitment_parties", r.values));
   const partyCount = new Map<string, number>();
-  for (const p of parties)
+  for (const p of parties) {
     partyCount.set(p.commitment_id as string, (partyCount.get(p.commitment_id as string) ?? 0) + 1);
-
+  }
+  const commitments = take("commitments", (r) => {
+    const row = cellsOf("commitments", r.values, inherited(r.values));
+    const own = updatesByCommitment.get(row.id as string) ?? [];
+    const { status, status_date } = deriveStatus(own);
+    row.status = status;
+    row.status_date = status_date;
+    row.update_count = own.length;
+    row.party_count = partyCount.get(row.id as string) ?? 0;
+    return row;
+  });
   const rows: Tables<Row[]> = {
-    events: records.events.map((r) => cellsOf("events", r.values)),
-    commitments: records.commitments.map((r) => {
-      const row = cellsOf("commitments", inheritDate(r.values));
-      const own = updatesByCommitment.get(row.id as string) ?? [];
-      return {
-        ...row,
-        ...deriveStatus(own),
-        update_count: own.length,
-        party_count: partyCount.get(row.id as string) ?? 0,
-      };
-    }),
+    events: take("events", (r) => cellsOf("events", r.values)),
+    commitments,
     commitment_parties: parties,
     status_updates: updates,
-    institutions: records.institutions.map((r) => ({
-      ...cellsOf("institutions", r.values),
-      country_name: countryName(r.values.country as string),
-    })),
-    sources: records.sources.map((r) => cellsOf("sources", r.values)),
-    sectors: records.sectors.map((r) => cellsOf("sectors", r.values)),
+    institutions: take("institutions", (r) => {
+      const row = cellsOf("institutions", r.values);
+      row.country_name = countryName(r.values.country as string);
+      return row;
+    }),
+    sources: take("sources", (r) => cellsOf("sources", r.values)),
+    sectors: take("sectors", (r) => cellsOf("sectors", r.values)),
   };
   for (const table of TABLE_NAMES) rows[table].sort(compareKeys(ENTITY[table].key));
   return rows;

@@ -130,18 +130,19 @@ function build(dir: string, key: string, folder: string): CacheResult {
   mkdirSync(temp, { recursive: true });
   const bytes: Record<string, number> = {};
   const counts = reconcile(result);
-  for (const { table, read, written } of counts) {
-    if (read !== written) throw new Error(`${table}: read ${read} records but produced ${written} rows`);
-    const ipc = toArrowIPC(tableColumns(table), result.tables[table]);
-    writeFileSync(join(temp, `${table}.arrow`), ipc);
-    bytes[table] = ipc.length;
-  }
   const warnings = result.problems.filter((p) => p.severity === "warning");
   writeFileSync(join(temp, "overview.json"), `${JSON.stringify(overviewSeed(result.tables))}\n`);
   writeFileSync(
     join(temp, "quality.json"),
     `${JSON.stringify({ files: result.files.length, counts, warnings }, null, 1)}\n`,
   );
+  for (const { table, read, written } of counts) {
+    if (read !== written) throw new Error(`${table}: read ${read} records but produced ${written} rows`);
+    const ipc = toArrowIPC(tableColumns(table), result.tables[table]);
+    result.tables[table] = []; // written: let a large table go before building the next
+    writeFileSync(join(temp, `${table}.arrow`), ipc);
+    bytes[table] = ipc.length;
+  }
   const manifest: Manifest = {
     key,
     dataDir: displayPath(dir),
