@@ -117,22 +117,43 @@ function listData(type: List<Utf8>, values: readonly unknown[], name: string): D
   });
 }
 
-/** Builds a table; `date` cells are days since 1970-01-01. */
+/** Builds a table from rows; `date` cells are days since 1970-01-01. */
 export function toArrowTable(columns: readonly ColumnSpec[], rows: readonly Record<string, unknown>[]): Table {
+  const values: Record<string, unknown[]> = {};
+  for (const column of columns) values[column.name] = rows.map((row) => row[column.name]);
+  return columnsToArrowTable(columns, values, rows.length);
+}
+
+/** Builds a table from column arrays (one array of `length` values per column spec). */
+export function columnsToArrowTable(
+  columns: readonly ColumnSpec[],
+  values: Readonly<Record<string, readonly unknown[]>>,
+  length: number,
+): Table {
   const fields: Field[] = [];
   const children: Data[] = [];
   for (const column of columns) {
     const type = arrowType(column.type);
     fields.push(new Field(column.name, type, column.nullable));
-    const values = rows.map((row) => row[column.name] as string | null);
-    if (type instanceof Utf8) children.push(utf8Data(values, column.name, column.nullable));
+    const cells = values[column.name];
+    if (!cells || cells.length !== length) throw new Error(`column ${column.name}: expected ${length} values`);
+    if (type instanceof Utf8) children.push(utf8Data(cells as (string | null)[], column.name, column.nullable));
     else if (type instanceof Int32 || type instanceof DateDay) {
-      children.push(int32Data(type, values, column.name, column.nullable));
-    } else children.push(listData(type as List<Utf8>, values, column.name));
+      children.push(int32Data(type, cells, column.name, column.nullable));
+    } else children.push(listData(type as List<Utf8>, cells, column.name));
   }
   const schema = new Schema(fields);
-  const data = makeData({ type: new Struct(fields), length: rows.length, nullCount: 0, children });
+  const data = makeData({ type: new Struct(fields), length, nullCount: 0, children });
   return new Table(schema, [new RecordBatch(schema, data)]);
+}
+
+/** Arrow IPC stream bytes from column arrays. */
+export function columnsToArrowIPC(
+  columns: readonly ColumnSpec[],
+  values: Readonly<Record<string, readonly unknown[]>>,
+  length: number,
+): Uint8Array {
+  return tableToIPC(columnsToArrowTable(columns, values, length), "stream");
 }
 
 /** Arrow IPC stream bytes, the format DuckDB-WASM's insertArrowFromIPCStream reads. */

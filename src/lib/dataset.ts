@@ -9,6 +9,7 @@ import { normalise, type Row } from "./normalise.js";
 import type { Problem } from "./problems.js";
 import { displayPath, listRecordFiles, readRecordFile } from "./read/files.js";
 import { TABLE_NAMES } from "./schema.js";
+import type { TableStore } from "./store.js";
 import { type Tables, Validator } from "./validate.js";
 
 /** The data folder: ACCORD_DATA_DIR when set, else `data/` of the project. */
@@ -17,7 +18,9 @@ export function dataDir(): string {
 }
 
 export interface DatasetResult {
-  /** Table rows; present only when there is no error. */
+  /** The tables as columns; present only when there is no error. */
+  columns?: Tables<TableStore>;
+  /** The tables as rows, made on first use (for small data and tests); present only when there is no error. */
   tables?: Tables<Row[]>;
   /** Records read per table. */
   read: Tables<number>;
@@ -37,20 +40,26 @@ export function loadDataset(dir: string = dataDir(), { onFile }: LoadOptions = {
   const validator = new Validator(problems);
   files.forEach((file, i) => {
     // One file's raw records at a time: they are validated and dropped.
-    const result = readRecordFile(file, displayPath(file));
+    const result = readRecordFile(file, displayPath(file), (record) => validator.add(record));
     for (const p of result.problems) problems.push(p);
     for (const r of result.records) validator.add(r);
     onFile?.({ file: displayPath(file), files: i + 1, of: files.length, records: validator.count() });
   });
   const validation = validator.finish();
   const errors = problems.filter((p) => p.severity === "error").length;
-  return {
-    tables: errors ? undefined : normalise(validation.records, { release: true }),
-    read: validation.read,
-    files: files.map(displayPath),
-    problems,
-    errors,
-  };
+  const result: DatasetResult = { read: validation.read, files: files.map(displayPath), problems, errors };
+  if (errors) return result;
+  const columns = normalise(validation.stores);
+  let rows: Tables<Row[]> | undefined;
+  Object.defineProperty(result, "columns", { value: columns, enumerable: true });
+  Object.defineProperty(result, "tables", {
+    enumerable: true,
+    get() {
+      rows ??= Object.fromEntries(TABLE_NAMES.map((t) => [t, columns[t].rows()])) as Tables<Row[]>;
+      return rows;
+    },
+  });
+  return result;
 }
 
 /** One line per table: records read and rows written, which must be equal. */
@@ -58,6 +67,6 @@ export function reconcile(result: DatasetResult): { table: TableName; read: numb
   return TABLE_NAMES.map((table) => ({
     table,
     read: result.read[table],
-    written: result.tables?.[table].length ?? 0,
+    written: result.columns?.[table].length ?? 0,
   }));
 }

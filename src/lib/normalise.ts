@@ -1,107 +1,79 @@
 /**
- * From validated records to table rows: one row per record, every field's
- * columns filled, inherited values resolved (a commitment's date from its
- * event), derived columns computed, rows in a stable order.
+ * From validated records to table rows: inherited values resolved (a
+ * commitment's date from its event), derived columns computed (status, counts,
+ * country names), rows in a stable order. Works on the column stores, so a
+ * large folder is never turned into one object per row.
  */
 import { countryName } from "./countries.js";
-import { parsePartialDate } from "./dates.js";
-import type { TableName } from "./fields.js";
 import { ENTITY, TABLE_NAMES } from "./schema.js";
 import { type DatedStatus, deriveStatus } from "./status.js";
-import type { Tables, ValidRecord } from "./validate.js";
+import type { TableStore } from "./store.js";
+import { indexOf, type Tables } from "./validate.js";
 
 export type Row = Record<string, unknown>;
 
-const FIELD_ENTRIES = new Map(TABLE_NAMES.map((t) => [t, Object.entries(ENTITY[t].fields)]));
+const DATE_SUFFIXES = ["", "_precision", "_from", "_to"];
 
-/** A record's cells; `date` falls back to `inheritedDate` when the record has none. */
-function cellsOf(table: TableName, values: Record<string, unknown>, inheritedDate?: unknown): Row {
-  const row: Row = {};
-  for (const [name, field] of FIELD_ENTRIES.get(table) ?? []) {
-    const value = name === "date" && values.date === undefined ? inheritedDate : values[name];
-    const cells = field.cells(name, value);
-    for (const key in cells) row[key] = cells[key];
+/** Fills a record's missing `date` (all four columns) from its event's start date. */
+function inheritDates(store: TableStore, events: TableStore, eventIndex: Map<string, number>): void {
+  const date = store.columns.date;
+  const eventIds = store.columns.event_id;
+  for (let i = 0; i < store.length; i++) {
+    if (date[i] !== null || eventIds[i] === null) continue;
+    const e = eventIndex.get(eventIds[i] as string);
+    if (e === undefined) continue;
+    for (const suffix of DATE_SUFFIXES) store.columns[`date${suffix}`][i] = events.columns[`start_date${suffix}`][e];
   }
-  return row;
 }
 
-function compareKeys(keys: string[]) {
-  if (keys.length === 1) {
-    const [k] = keys;
-    return (a: Row, b: Row) => {
-      const x = a[k] as string;
-      const y = b[k] as string;
-      return x < y ? -1 : x > y ? 1 : 0;
-    };
-  }
-  return (a: Row, b: Row) => {
-    for (const k of keys) {
-      const x = String(a[k]);
-      const y = String(b[k]);
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  };
-}
+export function normalise(stores: Tables<TableStore>): Tables<TableStore> {
+  const events = stores.events;
+  const eventIndex = indexOf(events);
+  inheritDates(stores.commitments, events, eventIndex);
+  inheritDates(stores.status_updates, events, eventIndex);
 
-/** Table rows for every table; counts equal the number of valid records. */
-export interface NormaliseOptions {
-  /** Empty each table's record list once its rows are made, so a large folder is not held twice. */
-  release?: boolean;
-}
-
-export function normalise(records: Tables<ValidRecord[]>, { release = false }: NormaliseOptions = {}): Tables<Row[]> {
-  const eventStart = new Map(records.events.map((e) => [e.values.id as string, e.values.start_date as string]));
-  const inherited = (values: Record<string, unknown>) =>
-    values.event_id === undefined ? undefined : eventStart.get(values.event_id as string);
-  const take = <T>(table: TableName, make: (r: ValidRecord) => T): T[] => {
-    const out = records[table].map(make);
-    if (release) records[table] = [];
-    return out;
-  };
-
-  const updates = take("status_updates", (r) => cellsOf("status_updates", r.values, inherited(r.values)));
+  const updates = stores.status_updates;
   const updatesByCommitment = new Map<string, DatedStatus[]>();
-  for (const u of updates) {
-    const list = updatesByCommitment.get(u.commitment_id as string) ?? [];
-    const date = parsePartialDate(u.date as string);
+  for (let i = 0; i < updates.length; i++) {
+    const commitment = updates.get("commitment_id", i) as string;
+    let list = updatesByCommitment.get(commitment);
+    if (!list) updatesByCommitment.set(commitment, (list = []));
     list.push({
-      id: u.id as string,
-      status: u.status as DatedStatus["status"],
-      date: u.date as string,
-      date_from: date?.from ?? "",
-      date_to: date?.to ?? "",
+      id: updates.get("id", i) as string,
+      status: updates.get("status", i) as DatedStatus["status"],
+      date: updates.get("date", i) as string,
+      date_from: updates.get("date_from", i) as number,
+      date_to: updates.get("date_to", i) as number,
     });
-    updatesByCommitment.set(u.commitment_id as string, list);
   }
-  const parties = take("commitment_parties", (r) => cellsOf("commitment_parties", r.values));
   const partyCount = new Map<string, number>();
-  for (const p of parties) {
-    partyCount.set(p.commitment_id as string, (partyCount.get(p.commitment_id as string) ?? 0) + 1);
+  for (const id of stores.commitment_parties.columns.commitment_id as string[]) {
+    partyCount.set(id, (partyCount.get(id) ?? 0) + 1);
   }
-  const commitments = take("commitments", (r) => {
-    const row = cellsOf("commitments", r.values, inherited(r.values));
-    const own = updatesByCommitment.get(row.id as string) ?? [];
-    const { status, status_date } = deriveStatus(own);
-    row.status = status;
-    row.status_date = status_date;
-    row.update_count = own.length;
-    row.party_count = partyCount.get(row.id as string) ?? 0;
-    return row;
-  });
-  const rows: Tables<Row[]> = {
-    events: take("events", (r) => cellsOf("events", r.values)),
-    commitments,
-    commitment_parties: parties,
-    status_updates: updates,
-    institutions: take("institutions", (r) => {
-      const row = cellsOf("institutions", r.values);
-      row.country_name = countryName(r.values.country as string);
-      return row;
-    }),
-    sources: take("sources", (r) => cellsOf("sources", r.values)),
-    sectors: take("sectors", (r) => cellsOf("sectors", r.values)),
-  };
-  for (const table of TABLE_NAMES) rows[table].sort(compareKeys(ENTITY[table].key));
-  return rows;
+
+  const commitments = stores.commitments;
+  const status: unknown[] = new Array(commitments.length);
+  const statusDate: unknown[] = new Array(commitments.length);
+  const updateCount: unknown[] = new Array(commitments.length);
+  const parties: unknown[] = new Array(commitments.length);
+  const ids = commitments.columns.id as string[];
+  for (let i = 0; i < commitments.length; i++) {
+    const own = updatesByCommitment.get(ids[i]) ?? [];
+    const derived = deriveStatus(own);
+    status[i] = derived.status;
+    statusDate[i] = derived.status_date;
+    updateCount[i] = own.length;
+    parties[i] = partyCount.get(ids[i]) ?? 0;
+  }
+  commitments.set("status", status);
+  commitments.set("status_date", statusDate);
+  commitments.set("update_count", updateCount);
+  commitments.set("party_count", parties);
+  stores.institutions.set(
+    "country_name",
+    (stores.institutions.columns.country as string[]).map((code) => countryName(code)),
+  );
+
+  for (const table of TABLE_NAMES) stores[table].sortAndSeal(ENTITY[table].key);
+  return stores;
 }

@@ -7,7 +7,7 @@
  * browser tests check that both give the same numbers.
  */
 import * as aq from "arquero";
-import type { Row } from "./normalise.js";
+import type { TableStore } from "./store.js";
 import type { Tables } from "./validate.js";
 
 export interface Option {
@@ -41,12 +41,15 @@ const byText = (key: (o: Option) => string) => (a: Option, b: Option) => {
 const MS_PER_DAY = 86_400_000;
 const yearOf = (day: unknown) => (typeof day === "number" ? new Date(day * MS_PER_DAY).getUTCFullYear() : undefined);
 
-export function overviewSeed(tables: Tables<Row[]>): OverviewSeed {
-  // Only the columns the chart needs (a large table is not copied whole).
-  const commitments = aq.table({
-    sector: tables.commitments.map((c) => c.sector),
-    status: tables.commitments.map((c) => c.status),
-  });
+export function overviewSeed(stores: Tables<TableStore>): OverviewSeed {
+  // The large tables are read column by column; the small ones as rows.
+  const c = stores.commitments.columns;
+  const commitments = aq.table({ sector: c.sector, status: c.status });
+  const tables = {
+    sectors: stores.sectors.rows(),
+    institutions: stores.institutions.rows(),
+    events: stores.events.rows(),
+  };
   const sectors = aq.from(tables.sectors);
   const institutions = aq.from(tables.institutions);
 
@@ -76,18 +79,14 @@ export function overviewSeed(tables: Tables<Row[]>): OverviewSeed {
     if (year < first) first = year;
     if (year > last) last = year;
   };
-  for (const c of tables.commitments) {
-    widen(c.date_from);
-    widen(c.target_date_to);
-  }
+  for (const day of c.date_from) widen(day);
+  for (const day of c.target_date_to) widen(day);
   for (const e of tables.events) widen(e.start_date_from);
   const thisYear = new Date().getUTCFullYear();
 
   const named = new Set(tables.institutions.filter((i) => i.type !== "government").map((i) => i.id));
-  const bound = new Set(
-    tables.commitment_parties.filter((p) => named.has(p.institution_id)).map((p) => p.institution_id),
-  );
-  const count = (status: string[]) => tables.commitments.filter((c) => status.includes(c.status as string)).length;
+  const bound = new Set((stores.commitment_parties.columns.institution_id as string[]).filter((id) => named.has(id)));
+  const count = (wanted: string[]) => (c.status as string[]).filter((s) => wanted.includes(s)).length;
 
   const bySector = commitments
     .join(sectors.rename({ id: "sector" }), "sector")
@@ -105,14 +104,14 @@ export function overviewSeed(tables: Tables<Row[]>): OverviewSeed {
       years: Number.isFinite(first) ? [first, last] : [thisYear, thisYear],
     },
     headline: {
-      commitments: tables.commitments.length,
+      commitments: stores.commitments.length,
       with_progress: count(["in_progress", "done"]),
       done: count(["done"]),
       stalled: count(["stalled", "dropped"]),
-      events: new Set(tables.commitments.map((c) => c.event_id)).size,
-      sectors: new Set(tables.commitments.map((c) => c.sector)).size,
+      events: new Set(c.event_id).size,
+      sectors: new Set(c.sector).size,
       institutions: bound.size,
-      total: tables.commitments.length,
+      total: stores.commitments.length,
     },
     bySector,
   };

@@ -11,10 +11,10 @@ import type { Status } from "./schema.js";
 export interface DatedStatus {
   id: string;
   status: Status;
-  /** Last day covered by the update's date, YYYY-MM-DD. */
-  date_to: string;
-  /** First day covered, YYYY-MM-DD. */
-  date_from: string;
+  /** Last day covered by the update's date: YYYY-MM-DD, or days since 1970 (compare like with like). */
+  date_to: string | number;
+  /** First day covered: YYYY-MM-DD, or days since 1970. */
+  date_from: string | number;
   date: string;
 }
 

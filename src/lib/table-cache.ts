@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { toArrowIPC } from "./arrow.js";
+import { columnsToArrowIPC } from "./arrow.js";
 import { type DatasetResult, loadDataset, reconcile } from "./dataset.js";
 import type { TableName } from "./fields.js";
 import { overviewSeed } from "./overview.js";
@@ -124,22 +124,24 @@ export function ensureTables(dir: string): CacheResult {
 function build(dir: string, key: string, folder: string): CacheResult {
   const start = performance.now();
   const result: DatasetResult = loadDataset(dir, { onFile: progressReporter() });
-  if (!result.tables) return { ok: false, problems: result.problems, report: formatReport(result.problems) };
+  if (!result.columns) return { ok: false, problems: result.problems, report: formatReport(result.problems) };
+  const stores = result.columns;
   const temp = `${folder}.tmp-${process.pid}`;
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
   const bytes: Record<string, number> = {};
   const counts = reconcile(result);
   const warnings = result.problems.filter((p) => p.severity === "warning");
-  writeFileSync(join(temp, "overview.json"), `${JSON.stringify(overviewSeed(result.tables))}\n`);
+  writeFileSync(join(temp, "overview.json"), `${JSON.stringify(overviewSeed(stores))}\n`);
   writeFileSync(
     join(temp, "quality.json"),
     `${JSON.stringify({ files: result.files.length, counts, warnings }, null, 1)}\n`,
   );
   for (const { table, read, written } of counts) {
     if (read !== written) throw new Error(`${table}: read ${read} records but produced ${written} rows`);
-    const ipc = toArrowIPC(tableColumns(table), result.tables[table]);
-    result.tables[table] = []; // written: let a large table go before building the next
+    const store = stores[table];
+    const ipc = columnsToArrowIPC(tableColumns(table), store.columns, store.length);
+    for (const name of Object.keys(store.columns)) store.columns[name] = []; // written: let it go before the next
     writeFileSync(join(temp, `${table}.arrow`), ipc);
     bytes[table] = ipc.length;
   }

@@ -4,11 +4,11 @@
  * dates that contradict each other). Every problem is collected.
  */
 import { z } from "zod";
-import { parsePartialDate } from "./dates.js";
 import type { FieldSpec, TableName } from "./fields.js";
 import { type Location, type Problem, showValue, where } from "./problems.js";
 import { fieldLoc, type RawRecord } from "./read/record.js";
 import { ENTITIES, ENTITY, type EntitySpec, TABLE_NAMES } from "./schema.js";
+import { TableStore } from "./store.js";
 
 /** A record that passed its schema: values are parsed (trimmed, typed). */
 export interface ValidRecord {
@@ -23,7 +23,8 @@ export interface ValidRecord {
 export type Tables<T> = Record<TableName, T>;
 
 export interface Validation {
-  records: Tables<ValidRecord[]>;
+  /** Valid records, as columns. */
+  stores: Tables<TableStore>;
   /** Records read per table, valid or not: the start of the count reconciliation. */
   read: Tables<number>;
   problems: Problem[];
@@ -43,8 +44,8 @@ function objectSchema(entity: EntitySpec): z.ZodType {
   return schema;
 }
 
-function emptyTables<T>(make: () => T): Tables<T> {
-  return Object.fromEntries(TABLE_NAMES.map((t) => [t, make()])) as Tables<T>;
+function emptyTables<T>(make: (table: TableName) => T): Tables<T> {
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, make(t)])) as Tables<T>;
 }
 
 /** Checks one record against its schema. */
@@ -126,10 +127,10 @@ export function validateRecords(raws: Iterable<RawRecord>, problems: Problem[] =
 
 /**
  * Validation fed one record at a time, so a large folder can be read file by
- * file: only validated records are kept, never the raw ones.
+ * file: valid records go straight into column stores, raw ones are dropped.
  */
 export class Validator {
-  private readonly records = emptyTables<ValidRecord[]>(() => []);
+  private readonly stores = emptyTables((table) => new TableStore(table));
   private readonly read = emptyTables(() => 0);
   // Ids of every record written, valid or not, so one bad record does not also
   // make every reference to it an error.
@@ -142,7 +143,7 @@ export class Validator {
     const id = raw.values.id;
     if (typeof id === "string") this.known[raw.table].add(id.trim());
     const valid = validateRecord(raw, this.problems);
-    if (valid) this.records[raw.table].push(valid);
+    if (valid) this.stores[raw.table].add(valid);
   }
 
   /** Records read so far. */
@@ -154,60 +155,65 @@ export class Validator {
 
   /** Checks the records against each other. */
   finish(): Validation {
-    const { records, known, read, problems } = this;
-    checkDuplicates(records, problems);
-    checkReferences(records, known, problems);
-    checkDates(records, problems);
-    checkParties(records, problems);
-    return { records, read, problems };
+    const { stores, known, read, problems } = this;
+    checkDuplicates(stores, problems);
+    checkReferences(stores, known, problems);
+    checkDates(stores, problems);
+    checkParties(stores, problems);
+    return { stores, read, problems };
   }
 }
 
-function keyOf(entity: EntitySpec, record: ValidRecord): string {
-  return entity.key.map((k) => String(record.values[k])).join(" / ");
-}
-
-function checkDuplicates(records: Tables<ValidRecord[]>, problems: Problem[]): void {
+function checkDuplicates(stores: Tables<TableStore>, problems: Problem[]): void {
   for (const entity of ENTITIES) {
-    const first = new Map<string, ValidRecord>();
-    for (const record of records[entity.table]) {
-      const key = keyOf(entity, record);
+    const store = stores[entity.table];
+    const keyColumns = entity.key.map((k) => store.columns[k]);
+    const field = entity.key[entity.key.length - 1];
+    const first = new Map<string, number>();
+    for (let i = 0; i < store.length; i++) {
+      const key = keyColumns.length === 1 ? String(keyColumns[0][i]) : keyColumns.map((c) => String(c[i])).join(" / ");
       const earlier = first.get(key);
-      if (earlier) {
-        const field = entity.key[entity.key.length - 1];
-        problems.push({
-          severity: "error",
-          ...fieldLoc(record, field),
-          field: `${record.path}.${entity.key.join("+")}`,
-          value: showValue(key),
-          message: `is a duplicate: already used at ${where(fieldLoc(earlier, field))}`,
-          expected: `a unique ${entity.key.join(" + ")} in ${entity.table}`,
-        });
-      } else first.set(key, record);
+      if (earlier === undefined) {
+        first.set(key, i);
+        continue;
+      }
+      problems.push({
+        severity: "error",
+        ...store.fieldLoc(i, field),
+        field: `${store.path(i)}.${entity.key.join("+")}`,
+        value: showValue(key),
+        message: `is a duplicate: already used at ${where(store.fieldLoc(earlier, field))}`,
+        expected: `a unique ${entity.key.join(" + ")} in ${entity.table}`,
+      });
     }
   }
 }
 
-function checkReferences(records: Tables<ValidRecord[]>, known: Tables<Set<string>>, problems: Problem[]): void {
+function checkReferences(stores: Tables<TableStore>, known: Tables<Set<string>>, problems: Problem[]): void {
   for (const entity of ENTITIES) {
-    const refs = Object.entries(entity.fields).filter(([, f]) => f.ref);
-    for (const record of records[entity.table]) {
-      for (const [name, field] of refs) {
-        const target = field.ref as TableName;
-        const value = record.values[name];
-        const ids = Array.isArray(value) ? (value as string[]) : value === undefined ? [] : [value as string];
-        ids.forEach((id, i) => {
-          if (known[target].has(id)) return;
-          const hint = suggestion(id, known[target]);
+    const store = stores[entity.table];
+    for (const [name, field] of Object.entries(entity.fields)) {
+      if (!field.ref) continue;
+      const target = field.ref as TableName;
+      const ids = known[target];
+      const column = store.columns[name];
+      for (let i = 0; i < store.length; i++) {
+        const value = column[i];
+        if (value === null || value === undefined) continue;
+        const list = Array.isArray(value) ? (value as string[]) : [value as string];
+        for (let k = 0; k < list.length; k++) {
+          const id = list[k];
+          if (ids.has(id)) continue;
+          const hint = suggestion(id, ids);
           problems.push({
             severity: "error",
-            ...fieldLoc(record, name),
-            field: `${record.path}.${name}${Array.isArray(value) ? `[${i}]` : ""}`,
+            ...store.fieldLoc(i, name),
+            field: `${store.path(i)}.${name}${Array.isArray(value) ? `[${k}]` : ""}`,
             value: showValue(id),
             message: `is not a known ${singular(target)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
             expected: `the id of a record in ${target}`,
           });
-        });
+        }
       }
     }
   }
@@ -258,44 +264,68 @@ function distance(a: string, b: string, limit: number): number {
   return prev[b.length];
 }
 
-function checkDates(records: Tables<ValidRecord[]>, problems: Problem[]): void {
-  const events = new Map(records.events.map((e) => [e.values.id as string, e]));
-  for (const event of records.events) {
-    const start = parsePartialDate(event.values.start_date as string);
-    const end = event.values.end_date ? parsePartialDate(event.values.end_date as string) : undefined;
-    if (start && end && end.to < start.from) {
+/** A record's own date, or its event's start date: text and span (days since 1970). */
+interface Span {
+  text: string;
+  from: number;
+  to: number;
+}
+
+function spanOf(store: TableStore, i: number, eventIndex: Map<string, number>, events: TableStore): Span | undefined {
+  const own = store.get("date", i);
+  if (typeof own === "string") {
+    return { text: own, from: store.get("date_from", i) as number, to: store.get("date_to", i) as number };
+  }
+  const e = eventIndex.get(store.get("event_id", i) as string);
+  if (e === undefined) return undefined;
+  return {
+    text: events.get("start_date", e) as string,
+    from: events.get("start_date_from", e) as number,
+    to: events.get("start_date_to", e) as number,
+  };
+}
+
+function checkDates(stores: Tables<TableStore>, problems: Problem[]): void {
+  const events = stores.events;
+  for (let i = 0; i < events.length; i++) {
+    const end = events.get("end_date", i);
+    if (end === null || end === undefined) continue;
+    if ((events.get("end_date_to", i) as number) < (events.get("start_date_from", i) as number)) {
       problems.push({
         severity: "error",
-        ...fieldLoc(event, "end_date"),
-        field: `${event.path}.end_date`,
-        value: showValue(event.values.end_date),
-        message: `is before the start date (${event.values.start_date})`,
+        ...events.fieldLoc(i, "end_date"),
+        field: `${events.path(i)}.end_date`,
+        value: showValue(end),
+        message: `is before the start date (${events.get("start_date", i)})`,
         expected: "an end date on or after the start date",
       });
     }
   }
-  for (const update of records.status_updates) {
-    if (update.values.date === undefined && update.values.event_id === undefined) {
+  const updates = stores.status_updates;
+  for (let i = 0; i < updates.length; i++) {
+    if (updates.get("date", i) === null && updates.get("event_id", i) === null) {
       problems.push({
         severity: "error",
-        ...update.loc,
-        field: `${update.path}.date`,
+        ...updates.loc(i),
+        field: `${updates.path(i)}.date`,
         message: "is missing, and there is no event to take it from",
         expected: "a date, or an event_id (or the update written in an event file)",
       });
     }
   }
-  const commitments = new Map(records.commitments.map((c) => [c.values.id as string, c]));
-  for (const update of records.status_updates) {
-    const commitment = commitments.get(update.values.commitment_id as string);
-    if (!commitment) continue;
-    const updateDate = effectiveDate(update, events);
-    const commitmentDate = effectiveDate(commitment, events);
+  const eventIndex = indexOf(events);
+  const commitments = stores.commitments;
+  const commitmentIndex = indexOf(commitments);
+  for (let i = 0; i < updates.length; i++) {
+    const c = commitmentIndex.get(updates.get("commitment_id", i) as string);
+    if (c === undefined) continue;
+    const updateDate = spanOf(updates, i, eventIndex, events);
+    const commitmentDate = spanOf(commitments, c, eventIndex, events);
     if (updateDate && commitmentDate && updateDate.to < commitmentDate.from) {
       problems.push({
         severity: "error",
-        ...(update.values.date !== undefined ? fieldLoc(update, "date") : fieldLoc(update, "event_id")),
-        field: `${update.path}.date`,
+        ...(updates.get("date", i) !== null ? updates.fieldLoc(i, "date") : updates.fieldLoc(i, "event_id")),
+        field: `${updates.path(i)}.date`,
         value: showValue(updateDate.text),
         message: `is before the commitment it updates was made (${commitmentDate.text})`,
         expected: "evidence dated on or after the commitment",
@@ -304,26 +334,27 @@ function checkDates(records: Tables<ValidRecord[]>, problems: Problem[]): void {
   }
 }
 
-/** A record's own date, or its event's start date. */
-export function effectiveDate(record: ValidRecord, events: Map<string, ValidRecord>) {
-  const own = record.values.date as string | undefined;
-  if (own) return parsePartialDate(own);
-  const event = events.get(record.values.event_id as string);
-  return event ? parsePartialDate(event.values.start_date as string) : undefined;
+/** Row index by id (the first record with each id). */
+export function indexOf(store: TableStore): Map<string, number> {
+  const ids = store.columns.id;
+  const index = new Map<string, number>();
+  for (let i = 0; i < store.length; i++) if (!index.has(ids[i] as string)) index.set(ids[i] as string, i);
+  return index;
 }
 
-function checkParties(records: Tables<ValidRecord[]>, problems: Problem[]): void {
-  const bound = new Set(records.commitment_parties.map((p) => p.values.commitment_id as string));
-  for (const commitment of records.commitments) {
-    if (!bound.has(commitment.values.id as string)) {
-      problems.push({
-        severity: "warning",
-        ...commitment.loc,
-        field: `${commitment.path}.parties`,
-        value: showValue(commitment.values.id),
-        message: "binds no institution or government; it will not appear in the network",
-        expected: "parties (the two governments, when no institution is named)",
-      });
-    }
+function checkParties(stores: Tables<TableStore>, problems: Problem[]): void {
+  const bound = new Set(stores.commitment_parties.columns.commitment_id as string[]);
+  const commitments = stores.commitments;
+  for (let i = 0; i < commitments.length; i++) {
+    const id = commitments.get("id", i) as string;
+    if (bound.has(id)) continue;
+    problems.push({
+      severity: "warning",
+      ...commitments.loc(i),
+      field: `${commitments.path(i)}.parties`,
+      value: showValue(id),
+      message: "binds no institution or government; it will not appear in the network",
+      expected: "parties (the two governments, when no institution is named)",
+    });
   }
 }

@@ -3,9 +3,9 @@ import { loadDataset } from "../../src/lib/dataset.js";
 import { overviewSeed } from "../../src/lib/overview.js";
 
 describe("overviewSeed", () => {
-  const { tables } = loadDataset("test/fixtures/valid");
-  if (!tables) throw new Error("fixture is invalid");
-  const seed = overviewSeed(tables);
+  const { tables, columns } = loadDataset("test/fixtures/valid");
+  if (!tables || !columns) throw new Error("fixture is invalid");
+  const seed = overviewSeed(columns);
 
   it("counts the unfiltered headline from the tables", () => {
     expect(seed.headline.commitments).toBe(tables.commitments.length);

@@ -17,9 +17,15 @@ export function csvTable(fileName: string): string {
   return base.split(".")[0];
 }
 
-export function readCsv(text: string, file: string): ReadResult {
+/**
+ * Reads a CSV file of one table. Rows are handed to `sink` as they are parsed
+ * when one is given (a large file is never held as records), otherwise they
+ * are returned.
+ */
+export function readCsv(text: string, file: string, sink?: (record: RawRecord) => void): ReadResult {
   const problems: Problem[] = [];
   const records: RawRecord[] = [];
+  const emit = sink ?? ((record: RawRecord) => records.push(record));
   const table = csvTable(file);
   if (!isTableName(table)) {
     return {
@@ -34,14 +40,117 @@ export function readCsv(text: string, file: string): ReadResult {
       ],
     };
   }
-  let rows: { record: string[]; info: { lines: number }; raw: string }[];
+  const entity = ENTITY[table];
+  let header: string[] | undefined;
+  let stop = false;
+  let columns: Readonly<Record<string, number>> = {};
+  let partiesIndex = -1;
+  let partyColumns: Readonly<Record<string, number>> = {};
+  let previousLines = 0;
+  let previousEmpty = 0;
+  let rowNumber = 0;
+
+  const readHeader = (cells: string[]) => {
+    header = cells.map((h) => h.trim());
+    const allowed = new Set([...Object.keys(entity.fields), ...(table === "commitments" ? ["parties"] : [])]);
+    const seen = new Map<string, number>();
+    header.forEach((name, index) => {
+      const column = index + 1;
+      if (!allowed.has(name)) {
+        problems.push({
+          severity: "error",
+          file,
+          line: 1,
+          column,
+          field: name || `(column ${column})`,
+          message: name ? `is not a column of ${table}` : "has no name",
+          expected: `columns among: ${[...allowed].join(", ")}`,
+        });
+      } else if (seen.has(name)) {
+        problems.push({
+          severity: "error",
+          file,
+          line: 1,
+          column,
+          field: name,
+          message: `appears twice in the header (also column ${seen.get(name)})`,
+          expected: "each column once",
+        });
+      } else seen.set(name, column);
+    });
+    for (const [name, field] of Object.entries(entity.fields)) {
+      if (field.required && !seen.has(name)) {
+        problems.push({
+          severity: "error",
+          file,
+          line: 1,
+          field: name,
+          message: `required column is missing from the header`,
+          expected: `a column named ${name} (${field.expected})`,
+        });
+      }
+    }
+    stop = problems.length > 0; // rows cannot be read reliably under a broken header
+    columns = Object.freeze(Object.fromEntries(header.map((name, i) => [name, i + 1])));
+    partiesIndex = header.indexOf("parties");
+    partyColumns = Object.freeze({
+      commitment_id: partiesIndex + 1,
+      institution_id: partiesIndex + 1,
+      role: partiesIndex + 1,
+    });
+  };
+
+  const readRow = (cells: string[], line: number) => {
+    const names = header as string[];
+    rowNumber++;
+    if (cells.every((c) => c.trim() === "")) return;
+    const path = `row ${rowNumber}`;
+    if (cells.length !== names.length) {
+      problems.push({
+        severity: "error",
+        file,
+        line,
+        field: path,
+        message: `has ${cells.length} field${cells.length === 1 ? "" : "s"} but the header has ${names.length}`,
+        expected: `${names.length} comma-separated fields (quote values that contain commas)`,
+      });
+      return;
+    }
+    const values: Record<string, unknown> = {};
+    for (let index = 0; index < names.length; index++) {
+      const name = names[index];
+      if (name === "parties") continue;
+      const value = entity.fields[name].fromCsv(cells[index].trim());
+      if (value !== undefined) values[name] = value;
+    }
+    const record: RawRecord = {
+      table: table as TableName,
+      values,
+      loc: { file, line },
+      fieldLocs: NO_FIELD_LOCS,
+      columns,
+      path,
+    };
+    emit(record);
+    if (partiesIndex >= 0) {
+      for (const party of partiesFromCell(record, cells[partiesIndex].trim(), partyColumns, problems)) emit(party);
+    }
+  };
+
   try {
-    rows = parse(text, {
+    parse(text, {
       relax_column_count: true,
       skip_empty_lines: true,
-      info: true,
-      raw: true,
-    }) as unknown as typeof rows;
+      on_record: (cells: string[], context: { lines: number; empty_lines: number }) => {
+        // A record starts on the line after the previous one ended, past any blank lines.
+        const line = previousLines + 1 + (context.empty_lines - previousEmpty);
+        previousLines = context.lines;
+        previousEmpty = context.empty_lines;
+        if (!header) readHeader(cells);
+        else if (!stop) readRow(cells, line);
+        return null; // keep nothing: every row is handled here
+      },
+    });
   } catch (error) {
     const e = error as Error & { code?: string; lines?: number };
     const start = lastCompleteLine(text, e.lines);
@@ -57,7 +166,7 @@ export function readCsv(text: string, file: string): ReadResult {
     });
     return { records, problems };
   }
-  if (rows.length === 0) {
+  if (!header) {
     problems.push({
       severity: "error",
       file,
@@ -65,92 +174,6 @@ export function readCsv(text: string, file: string): ReadResult {
       message: "has no header row",
       expected: "a header row naming the columns",
     });
-    return { records, problems };
-  }
-  const entity = ENTITY[table];
-  const header = rows[0].record.map((h) => h.trim());
-  const allowed = new Set([...Object.keys(entity.fields), ...(table === "commitments" ? ["parties"] : [])]);
-  const seen = new Map<string, number>();
-  header.forEach((name, index) => {
-    const column = index + 1;
-    if (!allowed.has(name)) {
-      problems.push({
-        severity: "error",
-        file,
-        line: 1,
-        column,
-        field: name || `(column ${column})`,
-        message: name ? `is not a column of ${table}` : "has no name",
-        expected: `columns among: ${[...allowed].join(", ")}`,
-      });
-    } else if (seen.has(name)) {
-      problems.push({
-        severity: "error",
-        file,
-        line: 1,
-        column,
-        field: name,
-        message: `appears twice in the header (also column ${seen.get(name)})`,
-        expected: "each column once",
-      });
-    } else seen.set(name, column);
-  });
-  for (const [name, field] of Object.entries(entity.fields)) {
-    if (field.required && !seen.has(name)) {
-      problems.push({
-        severity: "error",
-        file,
-        line: 1,
-        field: name,
-        message: `required column is missing from the header`,
-        expected: `a column named ${name} (${field.expected})`,
-      });
-    }
-  }
-  if (problems.length) return { records, problems }; // rows cannot be read reliably under a broken header
-
-  const columns: Record<string, number> = Object.freeze(Object.fromEntries(header.map((name, i) => [name, i + 1])));
-  const partiesIndex = header.indexOf("parties");
-  const partyColumns = Object.freeze({
-    commitment_id: partiesIndex + 1,
-    institution_id: partiesIndex + 1,
-    role: partiesIndex + 1,
-  });
-  for (let r = 1; r < rows.length; r++) {
-    const { record: cells, info, raw } = rows[r];
-    const line = info.lines - (raw.replace(/^\n+/, "").replace(/\n$/, "").match(/\n/g)?.length ?? 0);
-    if (cells.every((c) => c.trim() === "")) continue;
-    const path = `row ${r}`;
-    if (cells.length !== header.length) {
-      problems.push({
-        severity: "error",
-        file,
-        line,
-        field: path,
-        message: `has ${cells.length} field${cells.length === 1 ? "" : "s"} but the header has ${header.length}`,
-        expected: `${header.length} comma-separated fields (quote values that contain commas)`,
-      });
-      continue;
-    }
-    const values: Record<string, unknown> = {};
-    for (let index = 0; index < header.length; index++) {
-      const name = header[index];
-      if (name === "parties") continue;
-      const value = entity.fields[name].fromCsv(cells[index].trim());
-      if (value !== undefined) values[name] = value;
-    }
-    const rec: RawRecord = {
-      table: table as TableName,
-      values,
-      loc: { file, line },
-      fieldLocs: NO_FIELD_LOCS,
-      columns,
-      path,
-    };
-    records.push(rec);
-    if (partiesIndex >= 0) {
-      for (const party of partiesFromCell(rec, cells[partiesIndex].trim(), partyColumns, problems)) records.push(party);
-    }
   }
   return { records, problems };
 }

@@ -9,7 +9,7 @@ import { extname, join, relative } from "node:path";
 import type { Problem } from "../problems.js";
 import { readCsv } from "./csv.js";
 import { readJson, readYaml } from "./document.js";
-import type { ReadResult } from "./record.js";
+import type { RawRecord, ReadResult } from "./record.js";
 import { decodeRecordFile } from "./text.js";
 
 export const RECORD_EXTENSIONS = [".yaml", ".yml", ".json", ".csv"];
@@ -77,17 +77,20 @@ export function listRecordFiles(dir: string): FileList {
   return { files, problems };
 }
 
-/** Reads one record file; `display` is the path used in reports. */
-export function readRecordFile(path: string, display = path): ReadResult {
+/**
+ * Reads one record file; `display` is the path used in reports. With a
+ * `sink`, CSV rows are handed over as they are parsed instead of returned.
+ */
+export function readRecordFile(path: string, display = path, sink?: (record: RawRecord) => void): ReadResult {
   const bytes = readFileSync(path);
   const { text, problem } = decodeRecordFile(bytes, display);
   if (problem || text === undefined) return { records: [], problems: problem ? [problem] : [] };
-  return readRecordText(text, display);
+  return readRecordText(text, display, sink);
 }
 
-export function readRecordText(text: string, file: string): ReadResult {
+export function readRecordText(text: string, file: string, sink?: (record: RawRecord) => void): ReadResult {
   const ext = extname(file).toLowerCase();
-  if (ext === ".csv") return readCsv(text, file);
+  if (ext === ".csv") return readCsv(text, file, sink);
   if (ext === ".json") return readJson(text, file);
   return readYaml(text, file);
 }
