@@ -36,8 +36,8 @@ export function normalise(stores: Tables<TableStore>): Tables<TableStore> {
   const updatesByCommitment = new Map<string, DatedStatus[]>();
   for (let i = 0; i < updates.length; i++) {
     const commitment = updates.get("commitment_id", i) as string;
-    let list = updatesByCommitment.get(commitment);
-    if (!list) updatesByCommitment.set(commitment, (list = []));
+    const list = updatesByCommitment.get(commitment) ?? [];
+    if (list.length === 0) updatesByCommitment.set(commitment, list);
     list.push({
       id: updates.get("id", i) as string,
       status: updates.get("status", i) as DatedStatus["status"],
