@@ -45,8 +45,10 @@ describe(`loaders on ${N.toLocaleString("en")} generated commitments`, () => {
     expect(counts.find((c) => c.table === "commitments")?.written).toBe(N);
     expect(counts.map((c) => c.table)).toEqual(TABLE_NAMES);
     // Every party row belongs to a commitment, and party_count adds up to them.
-    const parties = result.columns?.commitment_parties.length ?? 0;
-    const counted = (result.columns?.commitments.columns.party_count as number[]).reduce((a, b) => a + b, 0);
+    const columns = result.columns;
+    if (!columns) throw new Error("no tables");
+    const parties = columns.commitment_parties.length;
+    const counted = (columns.commitments.columns.party_count as number[]).reduce((a, b) => a + b, 0);
     expect(counted).toBe(parties);
   }, 120_000);
 
