@@ -300,6 +300,8 @@ async function open(): Promise<Database> {
   }
   mark("duckdb:ready");
   setStatus({ state: "ready", message: `Ready: ${total} tables loaded.`, loaded, total });
+  // For benchmarks and debugging (bench/queries.ts); gives nothing the page's own SQL box does not.
+  (globalThis as { __accordAtlas?: unknown }).__accordAtlas = { database, sql: fragment };
   return {
     db: engine.db,
     connection,

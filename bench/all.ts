@@ -1,0 +1,210 @@
+/**
+ * `npm run bench [-- --quick]`
+ *
+ * Runs every benchmark there is, one after the other, each in its own
+ * process (so none inherits another's memory or warm caches):
+ *
+ * - load: bench/load.ts, cold page loads of the project's dist/ (built with
+ *   `npm run build` first when missing);
+ * - loaders: bench/loaders.ts, the record pipeline against native DuckDB;
+ * - queries: bench/queries.ts, the pages' SQL in DuckDB-WASM against native
+ *   DuckDB.
+ *
+ * Then reads the JSON each one wrote to bench/results/ and prints one summary
+ * table (benchmark, figure, value, reference, ratio or goal), and writes
+ * bench/results/all-<timestamp>.json. `--quick` uses smaller datasets and
+ * fewer runs (figures are then rougher and not comparable with a full run).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describeMachine, machine, ms, parseFlags, RESULTS_DIR, ROOT, table, writeResult } from "./lib/common.js";
+
+const USAGE = "Usage: npm run bench [-- --quick]";
+const flags = parseFlags(process.argv.slice(2), [], ["quick"], USAGE);
+const quick = flags.has("quick") && flags.get("quick") !== "false";
+
+interface Step {
+  name: string;
+  script: string;
+  args: string[];
+}
+const STEPS: Step[] = [
+  { name: "load", script: "bench/load.ts", args: quick ? ["--runs=1"] : [] },
+  { name: "loaders", script: "bench/loaders.ts", args: quick ? ["--commitments", "20000"] : [] },
+  { name: "queries", script: "bench/queries.ts", args: quick ? ["--commitments", "20000", "--runs", "5"] : [] },
+];
+const NOT_BUILT = [
+  { name: "network", issue: "network explorer" },
+  { name: "timelines", issue: "sector timelines" },
+];
+
+const resultFiles = (name: string): Set<string> =>
+  new Set(existsSync(RESULTS_DIR) ? readdirSync(RESULTS_DIR).filter((f) => f.startsWith(`${name}-`)) : []);
+
+interface Ran {
+  name: string;
+  command: string;
+  exitCode: number | null;
+  seconds: number;
+  resultFile: string | null;
+  result: any;
+}
+
+const started = performance.now();
+const ran: Ran[] = [];
+for (const step of STEPS) {
+  const command = `npx tsx ${step.script} ${step.args.join(" ")}`.trim();
+  process.stdout.write(`\n━━ ${step.name}: ${command}\n`);
+  const stepStarted = performance.now();
+  let exitCode: number | null = 0;
+  if (step.name === "load" && !existsSync(join(ROOT, "dist/index.html"))) {
+    process.stdout.write("dist/ is missing: npm run build\n");
+    exitCode = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" }).status;
+  }
+  const before = resultFiles(step.name);
+  if (exitCode === 0) {
+    exitCode = spawnSync("npx", ["tsx", step.script, ...step.args], { cwd: ROOT, stdio: "inherit" }).status;
+  }
+  const fresh = [...resultFiles(step.name)].filter((f) => !before.has(f)).sort();
+  const file = fresh.length > 0 ? join(RESULTS_DIR, fresh[fresh.length - 1]) : null;
+  let result: any = null;
+  if (file && exitCode === 0) {
+    try {
+      result = JSON.parse(readFileSync(file, "utf8"));
+    } catch (error) {
+      process.stdout.write(`Could not read ${file}: ${(error as Error).message}\n`);
+    }
+  }
+  ran.push({
+    name: step.name,
+    command,
+    exitCode,
+    seconds: (performance.now() - stepStarted) / 1000,
+    resultFile: file ? relative(ROOT, file) : null,
+    result,
+  });
+}
+const totalSeconds = (performance.now() - started) / 1000;
+
+// ---- one summary table ------------------------------------------------------------------
+
+interface Row {
+  benchmark: string;
+  figure: string;
+  value: string;
+  reference: string;
+  ratioOrGoal: string;
+}
+const rows: Row[] = [];
+const row = (benchmark: string, figure: string, value: string, reference = "", ratioOrGoal = "") =>
+  rows.push({ benchmark, figure, value, reference, ratioOrGoal });
+const num = (x: unknown): number | null => (typeof x === "number" && Number.isFinite(x) ? x : null);
+const seconds = (x: number | null) => (x === null ? "—" : `${(x / 1000).toFixed(2)} s`);
+const check = (x: number | null, goal: number) => (x === null ? "" : x <= goal ? " ✓" : " ✗");
+const megabytes = (b: number | null) => (b === null ? "—" : `${(b / 1e6).toFixed(2)} MB`);
+
+for (const step of ran) {
+  const r = step.result;
+  if (!r) {
+    row(step.name, "—", `failed (exit ${step.exitCode})`, "", "see the output above");
+    continue;
+  }
+  if (step.name === "load") {
+    const goals = { firstChartMs: num(r.goals?.firstChartMs) ?? 1000, duckdbMs: num(r.goals?.duckdbMs) ?? 2500 };
+    for (const page of r.pages ?? []) {
+      const chart = num(page.firstChartMs);
+      const duckdb = num(page.duckdbFirstQueryMs);
+      if (chart !== null) {
+        row(
+          "load",
+          `${page.page} first chart`,
+          seconds(chart),
+          "",
+          `goal ≤ ${seconds(goals.firstChartMs)}${check(chart, goals.firstChartMs)}`,
+        );
+      }
+      row(
+        "load",
+        `${page.page} DuckDB answers`,
+        seconds(duckdb),
+        "",
+        `goal ≤ ${seconds(goals.duckdbMs)}${check(duckdb, goals.duckdbMs)}`,
+      );
+      row(
+        "load",
+        `${page.page} transferred`,
+        `${megabytes(num(page.bytes))} gzip`,
+        `${megabytes(num(page.rawBytes))} raw`,
+      );
+    }
+  } else if (step.name === "loaders") {
+    const n = num(r.commitments);
+    const ours = num(r.ours?.seconds);
+    const native = num(r.nativeDuckDB?.seconds);
+    const goal = r.goals ?? {};
+    const at = `${(num(goal.forCommitments) ?? 1_000_000).toLocaleString("en")}`;
+    row(
+      "loaders",
+      `pipeline, ${n?.toLocaleString("en") ?? "?"} commitments (${num(r.ours?.records)?.toLocaleString("en") ?? "?"} records)`,
+      ours === null ? "—" : `${ours.toFixed(1)} s`,
+      native === null ? "" : `native DuckDB ${native.toFixed(1)} s`,
+      `${num(r.ratio)?.toFixed(1) ?? "?"}× · goal ≤ ${num(goal.seconds) ?? 60} s at ${at}`,
+    );
+    row(
+      "loaders",
+      "peak memory",
+      `${num(r.ours?.peakMemoryMB) ?? "—"} MB`,
+      "",
+      `goal ≤ ${num(goal.peakMemoryMB) ?? 2048} MB at ${at}`,
+    );
+  } else if (step.name === "queries") {
+    const goal = num(r.goals?.ratio) ?? 3;
+    for (const q of r.results ?? []) {
+      const ratio = num(q.ratio);
+      row(
+        "queries",
+        `${q.query} (${q.filters}), ${num(q.rows)?.toLocaleString("en") ?? "?"} ${q.rows === 1 ? "row" : "rows"}`,
+        `${ms(num(q.wasm?.p50))} WASM`,
+        `native ${ms(num(q.native?.p50))}`,
+        ratio === null ? "" : `${ratio.toFixed(1)}× · goal ≤ ${goal}×${check(ratio, goal)}`,
+      );
+    }
+  }
+}
+for (const missing of NOT_BUILT) row(missing.name, "—", "not built yet", "", `issue: ${missing.issue}`);
+
+const m = machine();
+const chromium = ran.map((s) => s.result?.chromium).find((c) => typeof c === "string") ?? null;
+const queries = ran.find((s) => s.name === "queries")?.result;
+process.stdout.write(
+  `\n━━ Summary${quick ? " (--quick: small datasets, few runs)" : ""}\n` +
+    `${describeMachine(m)}${chromium ? ` · Chromium ${chromium}` : ""}\n` +
+    (queries
+      ? `queries: ${num(queries.commitments)?.toLocaleString("en")} commitments, p50 of ${queries.runs} runs\n`
+      : "") +
+    "\n" +
+    table([
+      ["benchmark", "figure", "value", "reference", "ratio or goal"],
+      ...rows.map((r) => [r.benchmark, r.figure, r.value, r.reference, r.ratioOrGoal]),
+    ]) +
+    "\n\n" +
+    ran
+      .map((s) => `${s.name}: ${s.seconds.toFixed(0)} s${s.exitCode === 0 ? "" : ` (exit ${s.exitCode})`}`)
+      .join(" · ") +
+    ` · total ${Math.floor(totalSeconds / 60)} min ${Math.round(totalSeconds % 60)} s\n`,
+);
+
+const date = new Date().toISOString();
+const file = writeResult("all", date, {
+  date,
+  quick,
+  ...m,
+  chromium,
+  totalSeconds,
+  benchmarks: ran.map(({ result: _result, ...step }) => step),
+  notBuilt: NOT_BUILT.map((b) => ({ ...b, status: "not built yet" })),
+  summary: rows,
+});
+process.stdout.write(`Wrote ${file}\n`);
+if (ran.some((s) => s.exitCode !== 0)) process.exit(1);
