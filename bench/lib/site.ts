@@ -21,19 +21,13 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import type { TableName } from "../../src/lib/fields.js";
+import { TABLE_NAMES } from "../../src/lib/schema.js";
 import { ROOT } from "./common.js";
 
-/** The seven tables the pages load, as in src/components/db.ts. */
-export const TABLES = [
-  "events",
-  "commitments",
-  "commitment_parties",
-  "status_updates",
-  "institutions",
-  "sources",
-  "sectors",
-] as const;
-export type TableName = (typeof TABLES)[number];
+/** The seven tables the pages load (the schema's tables; see src/components/db.ts). */
+export const TABLES = TABLE_NAMES;
+export type { TableName };
 
 /**
  * The generated folder for n commitments and seed, made by

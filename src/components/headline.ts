@@ -1,16 +1,9 @@
 /** The overview's headline numbers as a row of cards. */
+import type { OverviewSeed } from "../lib/overview.js";
 import { el } from "./dom.js";
 
-export interface Headline {
-  commitments: number;
-  with_progress: number;
-  done: number;
-  stalled: number;
-  events: number;
-  sectors: number;
-  institutions: number;
-  total: number;
-}
+/** The same numbers whether computed at build time or by the headline query. */
+export type Headline = OverviewSeed["headline"];
 
 /** `source` says where the numbers came from: "build" (before DuckDB started) or "duckdb". */
 export function headlineCards(kpi: Headline, { source }: { source: string }): HTMLElement {

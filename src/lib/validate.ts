@@ -5,20 +5,13 @@
  */
 import { z } from "zod";
 import type { FieldSpec, TableName } from "./fields.js";
-import { type Location, type Problem, showValue, where } from "./problems.js";
+import { type Problem, showValue, where } from "./problems.js";
 import { fieldLoc, type RawRecord } from "./read/record.js";
 import { ENTITIES, ENTITY, type EntitySpec, TABLE_NAMES } from "./schema.js";
 import { TableStore } from "./store.js";
 
-/** A record that passed its schema: values are parsed (trimmed, typed). */
-export interface ValidRecord {
-  table: TableName;
-  values: Record<string, unknown>;
-  loc: Location;
-  fieldLocs: Record<string, Location>;
-  columns?: Readonly<Record<string, number>>;
-  path: string;
-}
+/** A record that passed its schema: the same shape, with values parsed (trimmed, typed). */
+export type ValidRecord = RawRecord;
 
 export type Tables<T> = Record<TableName, T>;
 
