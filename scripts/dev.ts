@@ -48,14 +48,30 @@ preview.on("exit", (code) => process.exit(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));
 
 let timer: NodeJS.Timeout | undefined;
-watch(dir, { recursive: true }, () => {
+const onChange = () => {
   clearTimeout(timer);
   timer = setTimeout(() => {
     process.stdout.write(`\nRecords changed in ${displayPath(dir)}; checking…\n`);
+    watchFolders(dir); // a new sub-folder gets its own watch
     if (!check()) return;
     const now = new Date();
     for (const name of readdirSync("src/data")) {
       if (name.endsWith(".ts")) utimesSync(join("src/data", name), now, now);
     }
   }, 300);
-});
+};
+
+// One watch per folder, not per file: editors that save by writing a new file
+// and renaming it over the old one (vim, sed -i) would end a per-file watch,
+// as Node 20's recursive watch on Linux does.
+const watched = new Set<string>();
+function watchFolders(folder: string): void {
+  if (!watched.has(folder)) {
+    watched.add(folder);
+    watch(folder, onChange).on("error", () => watched.delete(folder));
+  }
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory() && !entry.name.startsWith(".")) watchFolders(join(folder, entry.name));
+  }
+}
+watchFolders(dir);
