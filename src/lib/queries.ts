@@ -3,7 +3,7 @@
  * shared filter state; pages run them with `database().query(...)`.
  */
 import { commitmentWhere, eventWhere, type FilterState } from "./filters.js";
-import { type SqlFragment, sql } from "./sql.js";
+import { raw, type SqlFragment, sql } from "./sql.js";
 
 /** Headline counts for the filtered commitments. */
 export function headline(filters: FilterState): SqlFragment {
@@ -43,8 +43,15 @@ export function eventList(filters: FilterState): SqlFragment {
     ORDER BY e.start_date_from DESC, e.id`;
 }
 
-/** The filtered commitments with event, sector and source, for the table of records. */
-export function commitmentRows(filters: FilterState): SqlFragment {
+/** Rows the overview's table of commitments shows at most; the page says when there are more. */
+export const COMMITMENT_ROWS_LIMIT = 1000;
+
+/**
+ * The filtered commitments with event, sector and source, newest first, for
+ * the table of records: at most `limit` rows (a page never pulls a million
+ * rows onto the main thread; the SQL page has them all).
+ */
+export function commitmentRows(filters: FilterState, limit = COMMITMENT_ROWS_LIMIT): SqlFragment {
   return sql`SELECT c.id, c.date, c.date_from, s.label AS sector, s.color AS sector_color, c.summary, c.action, c.strength,
       c.status, c.status_date, c.confidence, c.note, c.target_date, c.target_note, t.title AS target_event,
       e.title AS event, e.id AS event_id,
@@ -57,7 +64,8 @@ export function commitmentRows(filters: FilterState): SqlFragment {
       JOIN sources src ON src.id = c.source_id
       LEFT JOIN events t ON t.id = c.target_event_id
     WHERE ${commitmentWhere(filters)}
-    ORDER BY c.date_from DESC, c.id`;
+    ORDER BY c.date_from DESC, c.id
+    LIMIT ${raw(String(Math.max(1, Math.floor(limit))))}`;
 }
 
 /** How current the data is: the latest dated evidence of each kind. */
