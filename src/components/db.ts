@@ -46,19 +46,65 @@ export const TABLES = [
 export type TableName = (typeof TABLES)[number];
 
 // FileAttachment needs one static string literal per call, and the call must
-// be followed by a method (.arrayBuffer()): a bare FileAttachment("x.arrow")
+// be followed by a method (.url()): a bare FileAttachment("x.arrow")
 // makes Framework import apache-arrow from its CDN. Paths are relative to this
 // module (src/components/), so "../data/x.arrow" is src/data/x.arrow, built
 // by the loader src/data/x.arrow.ts.
-const TABLE_FILES: Record<TableName, () => Promise<ArrayBuffer>> = {
-  events: () => FileAttachment("../data/events.arrow").arrayBuffer(),
-  commitments: () => FileAttachment("../data/commitments.arrow").arrayBuffer(),
-  commitment_parties: () => FileAttachment("../data/commitment_parties.arrow").arrayBuffer(),
-  status_updates: () => FileAttachment("../data/status_updates.arrow").arrayBuffer(),
-  institutions: () => FileAttachment("../data/institutions.arrow").arrayBuffer(),
-  sources: () => FileAttachment("../data/sources.arrow").arrayBuffer(),
-  sectors: () => FileAttachment("../data/sectors.arrow").arrayBuffer(),
+const TABLE_FILES: Record<TableName, () => Promise<string>> = {
+  events: () => FileAttachment("../data/events.arrow").url(),
+  commitments: () => FileAttachment("../data/commitments.arrow").url(),
+  commitment_parties: () => FileAttachment("../data/commitment_parties.arrow").url(),
+  status_updates: () => FileAttachment("../data/status_updates.arrow").url(),
+  institutions: () => FileAttachment("../data/institutions.arrow").url(),
+  sources: () => FileAttachment("../data/sources.arrow").url(),
+  sectors: () => FileAttachment("../data/sectors.arrow").url(),
 };
+
+/** Bytes of table data received so far, across all tables (for the progress line). */
+let received = 0;
+let lastReport = 0;
+
+function formatBytes(bytes: number): string {
+  return bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** The status line while tables arrive: tables loaded and megabytes received. */
+function progressMessage(state: DatabaseState, loaded: number, total: number): string {
+  const data = received >= 1e6 ? ` · ${formatBytes(received)} of tables received` : "";
+  return state === "starting" ? `Starting the query engine…${data}` : `Loading tables ${loaded}/${total}${data}…`;
+}
+
+function reportBytes(): void {
+  const now = performance.now();
+  if (now - lastReport < 150 || (current.state !== "starting" && current.state !== "loading tables")) return;
+  lastReport = now;
+  setStatus({ ...current, bytes: received, message: progressMessage(current.state, current.loaded, current.total) });
+}
+
+/** Downloads a table, reporting bytes as they arrive (a large table takes a while). */
+async function download(name: TableName): Promise<Uint8Array> {
+  const response = await fetch(await TABLE_FILES[name]());
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText || "error"} for ${response.url}`);
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.length;
+    received += value.length;
+    reportBytes();
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
 
 /** A converted cell value. */
 export type Value = string | number | boolean | null | Date | Uint8Array | Value[] | { [key: string]: Value };
@@ -110,6 +156,8 @@ export interface DatabaseStatus {
   /** Tables loaded so far, of `total`. */
   loaded: number;
   total: number;
+  /** Bytes of table data received so far. */
+  bytes?: number;
   /** When state is "error". */
   error?: Error;
 }
@@ -242,17 +290,18 @@ export function database(): Promise<Database> {
   return opening;
 }
 
+function loadTable(name: TableName): Promise<Uint8Array> {
+  return download(name).catch((error: unknown) => {
+    throw new Error(`Could not download the table “${name}”: ${messageOf(error)}`);
+  });
+}
+
 async function open(): Promise<Database> {
   const total = TABLES.length;
   setStatus({ state: "starting", message: "Starting the query engine…", loaded: 0, total });
   // Fetch the tables while the engine starts.
   const downloads = TABLES.map((name) => {
-    const download = TABLE_FILES[name]().then(
-      (buffer) => new Uint8Array(buffer),
-      (error: unknown) => {
-        throw new Error(`Could not download the table “${name}”: ${messageOf(error)}`);
-      },
-    );
+    const download = loadTable(name);
     download.catch(() => {}); // handled below; avoids an unhandled rejection while the engine starts
     return download;
   });
@@ -269,7 +318,13 @@ async function open(): Promise<Database> {
   }
   mark("duckdb:instantiated");
   let loaded = 0;
-  setStatus({ state: "loading tables", message: `Loading tables ${loaded}/${total}…`, loaded, total });
+  setStatus({
+    state: "loading tables",
+    message: progressMessage("loading tables", loaded, total),
+    loaded,
+    total,
+    bytes: received,
+  });
   try {
     await Promise.all(
       TABLES.map(async (name, i) => {
@@ -282,7 +337,13 @@ async function open(): Promise<Database> {
         loaded += 1;
         // After a failure the other tables may still arrive: keep the error.
         if (current.state === "loading tables") {
-          setStatus({ state: "loading tables", message: `Loading tables ${loaded}/${total}…`, loaded, total });
+          setStatus({
+            state: "loading tables",
+            message: progressMessage("loading tables", loaded, total),
+            loaded,
+            total,
+            bytes: received,
+          });
         }
       }),
     );
