@@ -57,6 +57,7 @@ export function commitmentsTable(rows: CommitmentRow[], { rows: visible = 12 }: 
     width: { date_from: 90, sector: 130, summary: 360, parties: 130, status: 90, event: 200, source_publisher: 120 },
     layout: "auto",
     rows: visible,
+    maxHeight: 880,
     select: false,
     sort: "date_from",
     reverse: true,
