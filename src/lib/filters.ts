@@ -127,12 +127,6 @@ export function serializeFilters(state: FilterState, base: string | URLSearchPar
   return text ? `?${text}` : "";
 }
 
-export function sameFilters(a: FilterState, b: FilterState): boolean {
-  return serializeFilters(a) === serializeFilters(b);
-}
-
-const list = (values: string[]) => values;
-
 /**
  * The condition a commitment (aliased `c`) must meet. Time range: the
  * commitment's date span overlaps the years chosen (a commitment dated only
@@ -141,16 +135,14 @@ const list = (values: string[]) => values;
 export function commitmentWhere(state: FilterState, alias = "c"): SqlFragment {
   const c = (column: string) => raw(`${alias}.${column}`);
   return and(
-    state.sector.length ? sql`${c("sector")} IN (${list(state.sector)})` : empty,
-    state.status.length ? sql`${c("status")} IN (${list(state.status)})` : empty,
-    state.series.length
-      ? sql`${c("event_id")} IN (SELECT id FROM events WHERE series IN (${list(state.series)}))`
-      : empty,
+    state.sector.length ? sql`${c("sector")} IN (${state.sector})` : empty,
+    state.status.length ? sql`${c("status")} IN (${state.status})` : empty,
+    state.series.length ? sql`${c("event_id")} IN (SELECT id FROM events WHERE series IN (${state.series}))` : empty,
     state.institution.length
-      ? sql`${c("id")} IN (SELECT commitment_id FROM commitment_parties WHERE institution_id IN (${list(state.institution)}))`
+      ? sql`${c("id")} IN (SELECT commitment_id FROM commitment_parties WHERE institution_id IN (${state.institution}))`
       : empty,
     state.country.length
-      ? sql`${c("id")} IN (SELECT p.commitment_id FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE i.country IN (${list(state.country)}))`
+      ? sql`${c("id")} IN (SELECT p.commitment_id FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE i.country IN (${state.country}))`
       : empty,
     state.from !== undefined ? sql`${c("date_to")} >= make_date(CAST(${state.from} AS INTEGER), 1, 1)` : empty,
     state.to !== undefined ? sql`${c("date_from")} <= make_date(CAST(${state.to} AS INTEGER), 12, 31)` : empty,
@@ -166,7 +158,7 @@ export function eventWhere(state: FilterState, alias = "e"): SqlFragment {
   const e = (column: string) => raw(`${alias}.${column}`);
   const commitmentFilters: FilterState = { ...emptyFilters(), ...state, series: [], from: undefined, to: undefined };
   return and(
-    state.series.length ? sql`${e("series")} IN (${list(state.series)})` : empty,
+    state.series.length ? sql`${e("series")} IN (${state.series})` : empty,
     state.from !== undefined ? sql`${e("start_date_to")} >= make_date(CAST(${state.from} AS INTEGER), 1, 1)` : empty,
     state.to !== undefined ? sql`${e("start_date_from")} <= make_date(CAST(${state.to} AS INTEGER), 12, 31)` : empty,
     isEmptyFilters(commitmentFilters)

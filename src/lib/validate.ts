@@ -111,13 +111,6 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   return issue.message;
 }
 
-/** Validates every record, then checks them against each other. */
-export function validateRecords(raws: Iterable<RawRecord>, problems: Problem[] = []): Validation {
-  const validator = new Validator(problems);
-  for (const raw of raws) validator.add(raw);
-  return validator.finish();
-}
-
 /**
  * Validation fed one record at a time, so a large folder can be read file by
  * file: valid records go straight into column stores, raw ones are dropped.
