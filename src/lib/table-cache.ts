@@ -82,6 +82,19 @@ function progressReporter(): (p: { file: string; files: number; of: number; reco
   };
 }
 
+/** A lock whose owner has exited, or that is older than any build should take. */
+function staleLock(lock: string): boolean {
+  try {
+    if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) return true;
+    const pid = Number(readFileSync(join(lock, "pid"), "utf8"));
+    if (!pid) return false; // being created right now
+    process.kill(pid, 0); // throws when no such process
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
@@ -103,15 +116,13 @@ export function ensureTables(dir: string): CacheResult {
     }
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, "pid"), String(process.pid));
       break;
     } catch {
-      // Another loader is building these tables: wait for it (or for a stale lock to expire).
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // the lock went away meanwhile
-      }
-      sleep(200);
+      // Another loader is building these tables: wait for it, unless the lock
+      // was left by a process that has gone (interrupted) or is very old.
+      if (staleLock(lock)) rmSync(lock, { recursive: true, force: true });
+      else sleep(200);
     }
   }
   try {
