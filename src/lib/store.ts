@@ -33,7 +33,12 @@ export class TableStore {
   add(record: ValidRecord): number {
     const i = this.length++;
     for (const [name, field] of FIELD_ENTRIES.get(this.table) ?? []) {
-      const cells = field.cells(name, record.values[name]);
+      const value = record.values[name];
+      if (field.cell) {
+        this.columns[name].push(field.cell(value));
+        continue;
+      }
+      const cells = field.cells(name, value);
       for (const key in cells) this.columns[key].push(cells[key]);
     }
     this.files.push(record.loc.file);
