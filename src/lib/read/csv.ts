@@ -103,9 +103,9 @@ export function readCsv(text: string, file: string, sink?: (record: RawRecord) =
   const readRow = (cells: string[], line: number) => {
     const names = header as string[];
     rowNumber++;
-    if (cells.every((c) => c.trim() === "")) return;
     const path = `row ${rowNumber}`;
     if (cells.length !== names.length) {
+      if (cells.every((c) => c.trim() === "")) return; // a blank line of spaces
       problems.push({
         severity: "error",
         file,
@@ -117,12 +117,16 @@ export function readCsv(text: string, file: string, sink?: (record: RawRecord) =
       return;
     }
     const values: Record<string, unknown> = {};
+    let blank = true;
     for (let index = 0; index < names.length; index++) {
+      const cell = cells[index].trim();
+      if (cell !== "") blank = false;
       const name = names[index];
       if (name === "parties") continue;
-      const value = entity.fields[name].fromCsv(cells[index].trim());
+      const value = entity.fields[name].fromCsv(cell);
       if (value !== undefined) values[name] = value;
     }
+    if (blank) return; // a row of empty fields (",,,")
     const record: RawRecord = {
       table: table as TableName,
       values,
