@@ -160,3 +160,47 @@ export function columnsToArrowIPC(
 export function toArrowIPC(columns: readonly ColumnSpec[], rows: readonly Record<string, unknown>[]): Uint8Array {
   return tableToIPC(toArrowTable(columns, rows), "stream");
 }
+
+/** Rows per record batch when a table is written in parts. */
+export const BATCH_ROWS = 100_000;
+
+/**
+ * Writes column arrays as one Arrow IPC stream, a record batch of at most
+ * `batchRows` rows at a time, through `write` (for example to a file), so a
+ * table of millions of rows is never encoded in memory all at once. The bytes
+ * are a function of the values and `batchRows` only. Returns the bytes written.
+ */
+export function writeColumnsAsIPC(
+  columns: readonly ColumnSpec[],
+  values: Readonly<Record<string, readonly unknown[]>>,
+  length: number,
+  write: (bytes: Uint8Array) => void,
+  batchRows = BATCH_ROWS,
+): number {
+  let written = 0;
+  const emit = (bytes: Uint8Array) => {
+    write(bytes);
+    written += bytes.length;
+  };
+  for (let start = 0; start === 0 || start < length; start += batchRows) {
+    const end = Math.min(length, start + batchRows);
+    const slice: Record<string, readonly unknown[]> = {};
+    for (const column of columns) slice[column.name] = values[column.name].slice(start, end);
+    const ipc = columnsToArrowIPC(columns, slice, end - start);
+    // A stream is: schema message, record batch message(s), end-of-stream marker
+    // (8 bytes). Every part after the first contributes only its batch.
+    const schemaBytes = start === 0 ? 0 : messageLength(ipc, 0);
+    const last = end >= length;
+    emit(ipc.subarray(schemaBytes, last ? ipc.length : ipc.length - 8));
+    if (last) break;
+  }
+  return written;
+}
+
+/** Length of the encapsulated IPC message at `offset`: continuation marker, metadata length, metadata, body. */
+function messageLength(ipc: Uint8Array, offset: number): number {
+  const view = new DataView(ipc.buffer, ipc.byteOffset + offset);
+  if (view.getUint32(0, true) !== 0xffffffff) throw new Error("unexpected Arrow IPC framing");
+  const metadata = view.getInt32(4, true);
+  return 8 + metadata; // the schema message has no body
+}

@@ -12,10 +12,22 @@
  * interrupted run leaves nothing a loader could read.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { columnsToArrowIPC } from "./arrow.js";
+import { writeColumnsAsIPC } from "./arrow.js";
 import { type DatasetResult, loadDataset, reconcile } from "./dataset.js";
 import type { TableName } from "./fields.js";
 import { overviewSeed } from "./overview.js";
@@ -151,10 +163,15 @@ function build(dir: string, key: string, folder: string): CacheResult {
   for (const { table, read, written } of counts) {
     if (read !== written) throw new Error(`${table}: read ${read} records but produced ${written} rows`);
     const store = stores[table];
-    const ipc = columnsToArrowIPC(tableColumns(table), store.columns, store.length);
+    const fd = openSync(join(temp, `${table}.arrow`), "w");
+    try {
+      bytes[table] = writeColumnsAsIPC(tableColumns(table), store.columns, store.length, (chunk) =>
+        writeSync(fd, chunk),
+      );
+    } finally {
+      closeSync(fd);
+    }
     for (const name of Object.keys(store.columns)) store.columns[name] = []; // written: let it go before the next
-    writeFileSync(join(temp, `${table}.arrow`), ipc);
-    bytes[table] = ipc.length;
   }
   const manifest: Manifest = {
     key,

@@ -113,3 +113,38 @@ describe("toArrowTable", () => {
     expect(() => toArrowTable(columns, [{ id: null, n: 1, day: 0, tags: [] }])).toThrow(/column id is not nullable/);
   });
 });
+
+describe("writeColumnsAsIPC", () => {
+  it("writes a table in record batches that read back as the same rows", async () => {
+    const { tableFromIPC } = await import("apache-arrow");
+    const { columnsToArrowIPC, writeColumnsAsIPC } = await import("../../src/lib/arrow.js");
+    const columns = [
+      { name: "a", type: "utf8", nullable: true, description: "" },
+      { name: "d", type: "date", nullable: true, description: "" },
+      { name: "l", type: "list_utf8", nullable: false, description: "" },
+      { name: "n", type: "int32", nullable: false, description: "" },
+    ] as const;
+    const n = 25;
+    const values = {
+      a: Array.from({ length: n }, (_, i) => (i % 3 ? `s${i}` : null)),
+      d: Array.from({ length: n }, (_, i) => (i % 4 ? i : null)),
+      l: Array.from({ length: n }, (_, i) => (i % 2 ? ["x", `y${i}`] : [])),
+      n: Array.from({ length: n }, (_, i) => i),
+    };
+    const whole = tableFromIPC(columnsToArrowIPC([...columns], values, n));
+    for (const batchRows of [7, 10, 25, 100]) {
+      const parts: Uint8Array[] = [];
+      const written = writeColumnsAsIPC([...columns], values, n, (bytes) => parts.push(bytes.slice()), batchRows);
+      const bytes = new Uint8Array(Buffer.concat(parts));
+      expect(bytes.length).toBe(written);
+      const table = tableFromIPC(bytes);
+      expect(table.batches.length).toBe(Math.ceil(n / Math.min(batchRows, n)));
+      // Compare as JSON: list cells are views on differently sized buffers.
+      expect(JSON.stringify(table.toArray())).toBe(JSON.stringify(whole.toArray()));
+    }
+    // One batch: the same bytes as writing the table whole.
+    const single: Uint8Array[] = [];
+    writeColumnsAsIPC([...columns], values, n, (bytes) => single.push(bytes.slice()));
+    expect(Buffer.concat(single).equals(Buffer.from(columnsToArrowIPC([...columns], values, n)))).toBe(true);
+  });
+});
