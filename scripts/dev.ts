@@ -40,7 +40,8 @@ if (!check()) process.exit(1);
 // Tables from another data folder or older records must not be served.
 rmSync("src/.observablehq/cache/data", { recursive: true, force: true });
 
-const preview = spawn("npx", ["observable", "preview", "--host", host, "--port", port, "--no-open"], {
+// The binary itself, not through npx, so stopping this script stops the server too.
+const preview = spawn("node_modules/.bin/observable", ["preview", "--host", host, "--port", port, "--no-open"], {
   stdio: "inherit",
   env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
 });
