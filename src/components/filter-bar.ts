@@ -18,25 +18,14 @@ import {
   serializeFilters,
 } from "../lib/filters.js";
 import { STATUS_META, STATUS_ORDER } from "../lib/labels.js";
+import type { Option, OverviewSeed } from "../lib/overview.js";
 import { el } from "./dom.js";
 
-export interface FilterOption {
-  id: string;
-  label: string;
-  color?: string;
-  /** Extra words matched by the search box (acronym, country). */
-  keywords?: string;
-}
+/** A choice in one of the bar's lists (the build-time seed computes them). */
+export type FilterOption = Option;
 
-export interface FilterOptions {
-  sector: FilterOption[];
-  country: FilterOption[];
-  institution: FilterOption[];
-  series: FilterOption[];
-  status: FilterOption[];
-  /** First and last year with records. */
-  years: [number, number];
-}
+/** The bar's choices: the seed's options plus the status vocabulary. */
+export type FilterOptions = OverviewSeed["options"] & { status: FilterOption[] };
 
 export type FilterBar = HTMLElement & { value: FilterState };
 

@@ -10,10 +10,12 @@ import * as aq from "arquero";
 import type { TableStore } from "./store.js";
 import type { Tables } from "./validate.js";
 
+/** A filter-bar choice: id in the URL, label on screen. */
 export interface Option {
   id: string;
   label: string;
   color?: string;
+  /** Extra words matched by the search box (acronym, full name, country). */
   keywords?: string;
 }
 

@@ -1,7 +1,5 @@
 import type { Problem } from "../problems.js";
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
-
 /**
  * Decodes a record file: strict UTF-8 (a wrong encoding is reported, never
  * guessed), a leading byte-order mark removed, CRLF line ends turned into LF.
