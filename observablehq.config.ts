@@ -9,6 +9,7 @@ export default {
   style: "style.css",
   pages: [
     { name: "Overview", path: "/" },
+    { name: "Sector timelines", path: "/timeline" },
     { name: "SQL notebook", path: "/sql" },
     { name: "Data", path: "/data" },
   ],

@@ -7,6 +7,7 @@
  * update id, so the result never depends on file order.
  */
 import type { Status } from "./schema.js";
+import { raw, type SqlFragment, sql } from "./sql.js";
 
 export interface DatedStatus {
   id: string;
@@ -35,4 +36,59 @@ export function latestUpdate<T extends DatedStatus>(updates: readonly T[]): T | 
 export function deriveStatus(updates: readonly DatedStatus[]): { status: Status; status_date: string | null } {
   const latest = latestUpdate(updates);
   return latest ? { status: latest.status, status_date: latest.date } : { status: "announced", status_date: null };
+}
+
+// ---- Deadlines and overdue ------------------------------------------------------
+//
+// The overdue rule, in one place (documented in docs/tracking.md):
+//
+// 1. A commitment's deadline is the last day its target covers: the target
+//    date's last day (a target "2025" is due by 2025-12-31, "2025-06" by
+//    2025-06-30); without a target date, the last day of its target event
+//    (its end date when it has one, else its start date, so a session planned
+//    for "2026" is due by 2026-12-31). With neither it has no deadline and is
+//    never overdue.
+// 2. It is overdue when its deadline is before today and its current status
+//    (the latest update, above) is neither `done` nor `dropped`: the target
+//    has passed with no completion evidence, and nobody said it was abandoned.
+//    The deadline day itself is not overdue yet.
+//
+// `deadlineSql` and `overdueSql` are the same rule in SQL for the pages'
+// queries; the unit tests check both give the same answers.
+
+/** Statuses that close a commitment: it cannot be overdue. */
+export const CLOSED_STATUSES: readonly Status[] = ["done", "dropped"];
+
+export interface TargetSpan {
+  /** Last day covered by the target date, YYYY-MM-DD (null when there is none). */
+  target_date_to?: string | null;
+  /** Last day covered by the target event's start date. */
+  target_event_start_to?: string | null;
+  /** Last day covered by the target event's end date, when it lasts several days. */
+  target_event_end_to?: string | null;
+}
+
+/** The deadline (YYYY-MM-DD, last day) of a commitment, or null when it has none. */
+export function deadlineOf(c: TargetSpan): string | null {
+  return c.target_date_to ?? c.target_event_end_to ?? c.target_event_start_to ?? null;
+}
+
+/** True when the deadline is before `today` (YYYY-MM-DD) and the status is not done or dropped. */
+export function isOverdue(c: TargetSpan & { status: Status | string }, today: string): boolean {
+  const deadline = deadlineOf(c);
+  return deadline !== null && deadline < today && !CLOSED_STATUSES.includes(c.status as Status);
+}
+
+/**
+ * The deadline in SQL, for a commitment aliased `c` joined (LEFT JOIN) to its
+ * target event aliased `t`. A DATE, or NULL.
+ */
+export function deadlineSql(c = "c", t = "t"): SqlFragment {
+  return raw(`coalesce(${c}.target_date_to, ${t}.end_date_to, ${t}.start_date_to)`);
+}
+
+/** The overdue condition in SQL (see {@link isOverdue}); `today` is bound as a parameter. */
+export function overdueSql(today: string, c = "c", t = "t"): SqlFragment {
+  const closed = raw(CLOSED_STATUSES.map((s) => `'${s}'`).join(", "));
+  return sql`(${deadlineSql(c, t)} < CAST(${today} AS DATE) AND ${raw(`${c}.status`)} NOT IN (${closed}))`;
 }

@@ -1,0 +1,74 @@
+/**
+ * When the timeline draws individual marks and when it aggregates them into
+ * a density lane (counts per month and sector), and how marks that share a
+ * date stack inside their lane. Pure: the chart (src/components/timeline-chart.ts)
+ * and the page (src/timeline.md) call these with pixel positions and counts.
+ *
+ * The rule: individual marks while (1) the window holds at most
+ * MARK_LIMIT commitments and (2) once laid out at the chart's width no lane
+ * needs more than MAX_STACK rows of marks that do not overlap. Otherwise the
+ * lanes show counts per month (and per year for commitments dated only to a
+ * year), and zooming in (brush, or a year) brings the marks back.
+ */
+
+/** Commitments the page fetches and draws one by one at most; past this, density only. */
+export const MARK_LIMIT = 4000;
+/** Rows of marks a lane may stack before they count as overlapping past legibility. */
+export const MAX_STACK = 8;
+/** Horizontal room one mark needs, in px (its symbol plus a gap). */
+export const MARK_WIDTH = 12;
+
+export type TimelineMode = "marks" | "density";
+
+/** A mark's horizontal extent in px: a point (x0 = x1) or a span for a partial date. */
+export interface Extent {
+  x0: number;
+  x1: number;
+}
+
+/**
+ * Greedy row packing, in order of x0: each item goes to the first row whose
+ * last item ends at least `gap` px before it starts. Returns each item's row
+ * (0-based) and the number of rows. Deterministic: ties keep input order.
+ */
+export function packRows(items: readonly Extent[], gap = MARK_WIDTH): { rows: number[]; count: number } {
+  const order = items.map((_, i) => i).sort((a, b) => items[a].x0 - items[b].x0 || a - b);
+  const ends: number[] = [];
+  const rows = new Array<number>(items.length);
+  for (const i of order) {
+    const { x0, x1 } = items[i];
+    let row = ends.findIndex((end) => end + gap <= x0);
+    if (row < 0) {
+      row = ends.length;
+      ends.push(x1);
+    } else ends[row] = x1;
+    rows[i] = row;
+  }
+  return { rows, count: ends.length };
+}
+
+export interface ModeInput {
+  /** Commitments in the window (the SQL count). */
+  total: number;
+  /** Marks per lane, laid out at the chart's width; undefined when they were not fetched. */
+  lanes?: readonly (readonly Extent[])[];
+}
+
+/** Chooses between individual marks and the density view (see the module comment). */
+export function chooseMode({ total, lanes }: ModeInput): TimelineMode {
+  if (total > MARK_LIMIT || !lanes) return "density";
+  for (const lane of lanes) if (packRows(lane).count > MAX_STACK) return "density";
+  return "marks";
+}
+
+/** The window of one calendar year. */
+export function yearRange(year: number): { from: string; to: string } {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/** The last day of the month that holds a YYYY-MM-DD day (for month bins). */
+export function monthEnd(day: string): string {
+  const [y, m] = day.split("-").map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+}
