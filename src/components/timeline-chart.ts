@@ -15,7 +15,15 @@ import * as d3 from "d3";
 import { formatPartialDate } from "../lib/dates.js";
 import { humanize, STATUS_META } from "../lib/labels.js";
 import type { Status } from "../lib/schema.js";
-import { chooseMode, type Extent, MARK_WIDTH, monthEnd, packRows, type TimelineMode } from "../lib/timeline/density.js";
+import {
+  chooseMode,
+  type Extent,
+  MARK_WIDTH,
+  monthEnd,
+  packRows,
+  placeLabels,
+  type TimelineMode,
+} from "../lib/timeline/density.js";
 import { dateToDay, dayAfter, dayToDate, eventLabel, STRENGTH_SHAPES, type Strength } from "../lib/timeline/labels.js";
 import type { TimeRange } from "../lib/timeline/queries.js";
 import { el, emptyState } from "./dom.js";
@@ -196,11 +204,10 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
       lanes: data.marks
         ? lanes.map((l) =>
             (marksBy.get(l.sector) ?? []).map((m) => {
-              const e = extentOf(m);
-              // Legibility counts the marks themselves (a symbol's width), connectors may share a row.
+              // Legibility counts the marks themselves (a symbol's width); connectors may share a row.
               const x0 = px(m.date_from);
               const x1 = m.date_precision === "day" ? x0 : pxEnd(m.date_to);
-              return { x0: Math.min(e.x0, x0 - MARK_WIDTH / 2), x1: Math.max(x1, x0) + MARK_WIDTH / 2 };
+              return { x0: x0 - MARK_WIDTH / 2, x1: Math.max(x1, x0) + MARK_WIDTH / 2 };
             }),
           )
         : undefined,
@@ -211,12 +218,16 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
   const ruleLabels = rules.map((e) => ({ e, text: eventLabel(e) }));
   const labelExtents = ruleLabels.map(({ e, text }) => {
     const cx = (px(e.start_date_from) + pxEnd(e.end_date_to)) / 2;
-    const w = text.length * 6.3 + 8;
-    return { x0: cx - w / 2, x1: cx + w / 2 };
+    const w = text.length * (e.kind === "commission_session" ? 6.9 : 6.3) + 4;
+    return {
+      x0: cx - w / 2,
+      x1: cx + w / 2,
+      priority: e.kind === "commission_session" ? 0 : e.kind === "state_visit" ? 1 : 2,
+    };
   });
   const maxLabelRows = compact ? 2 : 3;
-  const labelRows = packRows(labelExtents, 4);
-  const labelBand = 16 * Math.min(labelRows.count, maxLabelRows) + 8;
+  const labelRow = placeLabels(labelExtents, maxLabelRows);
+  const labelBand = 16 * Math.max(1, Math.max(...labelRow) + 1) + 8;
   const axisTop = labelBand + 22;
   const laneHeight = (lane: LaneRow) => {
     if (state.collapsed.has(lane.sector)) return COLLAPSED_HEIGHT;
@@ -295,7 +306,7 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
       .attr("y", top + 13)
       .attr("fill", "currentColor")
       .text(`${collapsed ? "▸" : "▾"} `);
-    const maxChars = Math.floor((labelWidth - 44) / 6.6);
+    const maxChars = Math.floor((labelWidth - 52) / 7.4);
     toggle
       .append("text")
       .attr("x", 18)
@@ -356,8 +367,8 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
         e.kind === "commission_session" ? "var(--theme-foreground-muted)" : "var(--theme-foreground-faint)",
       )
       .attr("stroke-dasharray", e.status === "held" ? null : "3 3");
-    const row = labelRows.rows[i];
-    if (row < maxLabelRows) {
+    const row = labelRow[i];
+    if (row >= 0) {
       g.append("line")
         .attr("x1", cx)
         .attr("x2", cx)
@@ -383,17 +394,22 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
     g.append("line")
       .attr("x1", todayX)
       .attr("x2", todayX)
-      .attr("y1", axisTop - 4)
+      .attr("y1", axisTop)
       .attr("y2", height)
       .attr("stroke", OVERDUE)
       .attr("stroke-width", 1.5)
       .attr("stroke-dasharray", "4 3");
+    const left = todayX > width - marginRight - 50;
     g.append("text")
-      .attr("x", todayX + 3)
-      .attr("y", axisTop - 8)
+      .attr("x", todayX + (left ? -4 : 4))
+      .attr("y", axisTop + 13)
+      .attr("text-anchor", left ? "end" : "start")
       .attr("font-size", 11)
       .attr("fill", OVERDUE)
       .attr("font-weight", 600)
+      .attr("stroke", "var(--theme-background)")
+      .attr("stroke-width", 3)
+      .attr("paint-order", "stroke")
       .text("Today");
   }
 
@@ -589,6 +605,7 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
           .attr("stroke", OVERDUE)
           .attr("stroke-width", 2);
       g.append("path")
+        .attr("data-symbol", m.strength)
         .attr("transform", `translate(${cx},${rowY})`)
         .attr("d", d3.symbol(symbolFor(m.strength), 70)())
         .attr("fill", color)

@@ -50,14 +50,18 @@ export function packRows(items: readonly Extent[], gap = MARK_WIDTH): { rows: nu
 export interface ModeInput {
   /** Commitments in the window (the SQL count). */
   total: number;
-  /** Marks per lane, laid out at the chart's width; undefined when they were not fetched. */
+  /**
+   * Marks per lane at the chart's width, each extent covering the mark's own
+   * width (a symbol is MARK_WIDTH px wide; a span its days); undefined when
+   * they were not fetched.
+   */
   lanes?: readonly (readonly Extent[])[];
 }
 
 /** Chooses between individual marks and the density view (see the module comment). */
 export function chooseMode({ total, lanes }: ModeInput): TimelineMode {
   if (total > MARK_LIMIT || !lanes) return "density";
-  for (const lane of lanes) if (packRows(lane).count > MAX_STACK) return "density";
+  for (const lane of lanes) if (packRows(lane, 0).count > MAX_STACK) return "density";
   return "marks";
 }
 
@@ -71,4 +75,26 @@ export function monthEnd(day: string): string {
   const [y, m] = day.split("-").map(Number);
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+}
+
+/**
+ * Places labels in at most `maxRows` rows, most important first (lower
+ * `priority` first, then left to right): each goes to the first row where it
+ * overlaps no placed label, or is left out (-1; its rule keeps a tooltip).
+ */
+export function placeLabels(items: readonly (Extent & { priority: number })[], maxRows: number, gap = 6): number[] {
+  const order = items
+    .map((_, i) => i)
+    .sort((a, b) => items[a].priority - items[b].priority || items[a].x0 - items[b].x0 || a - b);
+  const rows: Extent[][] = Array.from({ length: maxRows }, () => []);
+  const placed = new Array<number>(items.length).fill(-1);
+  for (const i of order) {
+    const it = items[i];
+    const row = rows.findIndex((r) => r.every((o) => it.x1 + gap <= o.x0 || o.x1 + gap <= it.x0));
+    if (row >= 0) {
+      rows[row].push(it);
+      placed[i] = row;
+    }
+  }
+  return placed;
 }
