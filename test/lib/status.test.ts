@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parsePartialDate } from "../../src/lib/dates.js";
 import type { Status } from "../../src/lib/schema.js";
-import { compareUpdates, type DatedStatus, deriveStatus, latestUpdate } from "../../src/lib/status.js";
+import {
+  compareUpdates,
+  type DatedStatus,
+  deadlineOf,
+  deriveStatus,
+  isOverdue,
+  latestUpdate,
+  overdueSql,
+} from "../../src/lib/status.js";
 
 /** An update as normalise builds it: the date with the span of days it covers. */
 function update(id: string, date: string, status: Status): DatedStatus {
@@ -105,5 +113,68 @@ describe("the ordering rule for partial dates (status.ts)", () => {
     const expected = ["e", "b", "c", "d", "a"];
     for (const order of permutations(updates))
       expect([...order].sort(compareUpdates).map((u) => u.id)).toEqual(expected);
+  });
+});
+
+describe("deadlines and overdue (status.ts)", () => {
+  const open = { status: "announced" as const };
+
+  it("latest update wins: a later done closes a commitment whose target has passed", () => {
+    const updates = [update("a", "2025-03-01", "in_progress"), update("b", "2025-10", "done")];
+    const { status } = deriveStatus([...updates].reverse());
+    expect(status).toBe("done");
+    expect(isOverdue({ status, target_date_to: "2025-06-30" }, "2026-01-01")).toBe(false);
+    // The same updates with "stalled" last leave it overdue.
+    const stalled = deriveStatus([update("a", "2025-03-01", "done"), update("b", "2025-10", "stalled")]);
+    expect(stalled.status).toBe("stalled");
+    expect(isOverdue({ status: stalled.status, target_date_to: "2025-06-30" }, "2026-01-01")).toBe(true);
+  });
+
+  it("a year target is overdue only after the year's last day", () => {
+    const target = parsePartialDate("2025");
+    expect(target?.to).toBe("2025-12-31");
+    const c = { ...open, target_date_to: target?.to };
+    expect(isOverdue(c, "2025-06-15")).toBe(false);
+    expect(isOverdue(c, "2025-12-31")).toBe(false);
+    expect(isOverdue(c, "2026-01-01")).toBe(true);
+  });
+
+  it("a month target is overdue only after the month's last day (leap years included)", () => {
+    const c = { ...open, target_date_to: parsePartialDate("2024-02")?.to };
+    expect(c.target_date_to).toBe("2024-02-29");
+    expect(isOverdue(c, "2024-02-29")).toBe(false);
+    expect(isOverdue(c, "2024-03-01")).toBe(true);
+  });
+
+  it("a day target is overdue from the next day", () => {
+    const c = { ...open, target_date_to: "2025-04-10" };
+    expect(isOverdue(c, "2025-04-10")).toBe(false);
+    expect(isOverdue(c, "2025-04-11")).toBe(true);
+  });
+
+  it("without a target date, the target event's last day is the deadline (end date first)", () => {
+    expect(deadlineOf({ target_event_start_to: "2026-12-31" })).toBe("2026-12-31");
+    expect(deadlineOf({ target_event_start_to: "2025-04-10", target_event_end_to: "2025-04-12" })).toBe("2025-04-12");
+    expect(deadlineOf({ target_date_to: "2025-12-31", target_event_start_to: "2026-12-31" })).toBe("2025-12-31");
+    expect(isOverdue({ ...open, target_event_start_to: "2026-12-31" }, "2026-11-27")).toBe(false);
+    expect(isOverdue({ ...open, target_event_start_to: "2026-12-31" }, "2027-01-01")).toBe(true);
+  });
+
+  it("no deadline, or done or dropped: never overdue", () => {
+    expect(deadlineOf({})).toBeNull();
+    expect(isOverdue(open, "2100-01-01")).toBe(false);
+    for (const status of ["done", "dropped"] as const) {
+      expect(isOverdue({ status, target_date_to: "2020-12-31" }, "2026-01-01")).toBe(false);
+    }
+    for (const status of ["announced", "in_progress", "stalled"] as const) {
+      expect(isOverdue({ status, target_date_to: "2020-12-31" }, "2026-01-01")).toBe(true);
+    }
+  });
+
+  it("the SQL form binds today and reads the same columns", () => {
+    const fragment = overdueSql("2026-11-27");
+    expect(fragment.params).toEqual(["2026-11-27"]);
+    expect(fragment.text).toContain("coalesce(c.target_date_to, t.end_date_to, t.start_date_to)");
+    expect(fragment.text).toContain("NOT IN ('done', 'dropped')");
   });
 });

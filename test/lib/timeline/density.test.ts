@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import {
+  chooseMode,
+  MARK_LIMIT,
+  MARK_WIDTH,
+  MAX_STACK,
+  monthEnd,
+  packRows,
+  placeLabels,
+  yearRange,
+} from "../../../src/lib/timeline/density.js";
+
+const point = (x: number) => ({ x0: x - MARK_WIDTH / 2, x1: x + MARK_WIDTH / 2 });
+
+describe("packRows", () => {
+  it("stacks marks that overlap and reuses rows that are free", () => {
+    const { rows, count } = packRows([point(10), point(12), point(40), point(14)], 0);
+    expect(rows).toEqual([0, 1, 0, 2]);
+    expect(count).toBe(3);
+  });
+  it("keeps a gap between marks in a row", () => {
+    expect(
+      packRows(
+        [
+          { x0: 0, x1: 10 },
+          { x0: 15, x1: 20 },
+        ],
+        6,
+      ).count,
+    ).toBe(2);
+    expect(
+      packRows(
+        [
+          { x0: 0, x1: 10 },
+          { x0: 16, x1: 20 },
+        ],
+        6,
+      ).count,
+    ).toBe(1);
+  });
+});
+
+describe("chooseMode: the aggregation threshold", () => {
+  it("draws marks while few enough and no lane stacks past MAX_STACK", () => {
+    const lane = Array.from({ length: MAX_STACK }, () => point(100));
+    expect(chooseMode({ total: MAX_STACK, lanes: [lane] })).toBe("marks");
+  });
+  it("aggregates when one lane would stack one row too many", () => {
+    const lane = Array.from({ length: MAX_STACK + 1 }, () => point(100));
+    expect(chooseMode({ total: MAX_STACK + 1, lanes: [lane] })).toBe("density");
+  });
+  it("marks spread out in time do not stack", () => {
+    const lane = Array.from({ length: 200 }, (_, i) => point(i * MARK_WIDTH));
+    expect(chooseMode({ total: 200, lanes: [lane] })).toBe("marks");
+  });
+  it("aggregates past MARK_LIMIT, or when the marks were not fetched", () => {
+    expect(chooseMode({ total: MARK_LIMIT + 1, lanes: [[point(1)]] })).toBe("density");
+    expect(chooseMode({ total: MARK_LIMIT })).toBe("density");
+    expect(chooseMode({ total: 0, lanes: [] })).toBe("marks");
+  });
+});
+
+describe("placeLabels", () => {
+  it("places the most important labels first and drops what does not fit", () => {
+    const rows = placeLabels(
+      [
+        { x0: 0, x1: 50, priority: 2 },
+        { x0: 10, x1: 60, priority: 0 },
+        { x0: 20, x1: 70, priority: 1 },
+      ],
+      2,
+    );
+    expect(rows).toEqual([-1, 0, 1]);
+  });
+});
+
+describe("windows", () => {
+  it("a year, and a month's last day", () => {
+    expect(yearRange(2025)).toEqual({ from: "2025-01-01", to: "2025-12-31" });
+    expect(monthEnd("2024-02-10")).toBe("2024-02-29");
+    expect(monthEnd("2025-12-01")).toBe("2025-12-31");
+  });
+});
