@@ -31,7 +31,7 @@ export function dataTable<T>(
       el(
         "tr",
         {},
-        columns.map((c) => el("th", { scope: "col", class: c.numeric ? "num" : null }, c.label)),
+        columns.map((c) => el("th", { scope: "col", class: c.numeric ? "aa-th num" : "aa-th" }, c.label)),
       ),
     ),
     el(
@@ -45,7 +45,7 @@ export function dataTable<T>(
             const v = c.value(row);
             return el(
               "td",
-              { class: c.numeric ? "num" : null },
+              { class: c.numeric ? "aa-td num" : "aa-td" },
               typeof v === "number" ? v.toLocaleString("en") : (v ?? ""),
             );
           }),

@@ -124,7 +124,7 @@ export interface TimelineOptions {
   onZoom?: (range: TimeRange | null) => void;
 }
 
-const ROW = 15;
+const ROW = 14;
 const LANE_PAD = 8;
 const DENSITY_HEIGHT = 30;
 const COLLAPSED_HEIGHT = 18;
@@ -670,7 +670,11 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
   const details = el(
     "details",
     { class: "aa-table-details", open: state.tableOpen === true },
-    el("summary", {}, mode === "marks" ? "Table of the commitments drawn" : "Table of the counts per sector and month"),
+    el(
+      "summary",
+      { class: "aa-table-summary" },
+      mode === "marks" ? "Table of the commitments drawn" : "Table of the counts per sector and month",
+    ),
     timelineTable(data, { mode, onSelect: options.onSelect }),
   );
   details.addEventListener("toggle", () => {

@@ -14,9 +14,9 @@
 /** Commitments the page fetches and draws one by one at most; past this, density only. */
 export const MARK_LIMIT = 4000;
 /** Rows of marks a lane may stack before they count as overlapping past legibility. */
-export const MAX_STACK = 8;
+export const MAX_STACK = 16;
 /** Horizontal room one mark needs, in px (its symbol plus a gap). */
-export const MARK_WIDTH = 12;
+export const MARK_WIDTH = 11;
 
 export type TimelineMode = "marks" | "density";
 

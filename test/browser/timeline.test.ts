@@ -1,0 +1,319 @@
+/**
+ * The /timeline page in headless Chromium, served from dist/ on loopback:
+ * the marks drawn are the commitments the records hold for the filters, the
+ * overdue rule shows, a mark opens its panel with its sources, the 8th JMC's
+ * scorecard is the records', follow-up links partners, and every view has an
+ * accessible table. Expected numbers come from the records (loadDataset over
+ * data/, with the rules of src/lib/status.ts), never from the page.
+ *
+ * "Today" is pinned with ?today= so the overdue and due-next answers do not
+ * change with the calendar. dist/ is rebuilt when stale (test/browser/dist.ts).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDataset } from "../../src/lib/dataset.js";
+import type { Row } from "../../src/lib/normalise.js";
+import { isOverdue } from "../../src/lib/status.js";
+import type { Tables } from "../../src/lib/validate.js";
+import { BUILD_TIMEOUT, DIST, ensureDist, ROOT } from "./dist.js";
+import { expectClean, launchBrowser, openPage, type PageHandle, type ServedDist, serveDist } from "./harness.js";
+
+const TODAY = "2026-11-27";
+const READY_TIMEOUT = 60_000;
+const SHOTS = join(ROOT, "test-results");
+const CHART = '[data-chart="timeline"]';
+
+const DAY = 86_400_000;
+const iso = (day: unknown) => (typeof day === "number" ? new Date(day * DAY).toISOString().slice(0, 10) : null);
+
+let server: ServedDist;
+let browser: Browser;
+let tables: Tables<Row[]>;
+const open: PageHandle[] = [];
+
+function overdue(c: Row, today = TODAY): boolean {
+  const t = tables.events.find((e) => e.id === c.target_event_id);
+  return isOverdue(
+    {
+      status: c.status as string,
+      target_date_to: iso(c.target_date_to),
+      target_event_start_to: iso(t?.start_date_to),
+      target_event_end_to: iso(t?.end_date_to),
+    },
+    today,
+  );
+}
+
+beforeAll(async () => {
+  await ensureDist();
+  const dataset = loadDataset(join(ROOT, "data"));
+  if (!dataset.tables) throw new Error("data/ is not valid");
+  tables = dataset.tables;
+  server = await serveDist(DIST);
+  browser = await launchBrowser();
+}, BUILD_TIMEOUT);
+
+afterAll(async () => {
+  for (const handle of open) await handle.close().catch(() => {});
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens /timeline with the query, waits for the engine and the chart. */
+async function visit(
+  query: string,
+  { viewport, today = TODAY }: { viewport?: { width: number; height: number }; today?: string } = {},
+): Promise<PageHandle> {
+  const sep = query ? "&" : "";
+  const handle = await openPage(
+    browser,
+    `${server.url}/timeline?today=${today}${sep}${query}`,
+    viewport ? { viewport } : {},
+  );
+  open.push(handle);
+  await handle.page.waitForSelector('.aa-status[data-state="ready"]', { state: "attached", timeout: READY_TIMEOUT });
+  await handle.page.waitForSelector(`${CHART}, .aa-timeline .aa-empty`, { state: "attached", timeout: READY_TIMEOUT });
+  return handle;
+}
+
+const marks = (page: Page) => page.locator(`${CHART} [data-mark="commitment"]`);
+
+async function markIds(page: Page): Promise<string[]> {
+  return (await marks(page).evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-id") ?? ""))).sort();
+}
+
+/** The page's own DuckDB, for the SQL count of a filter (as the page binds it). */
+async function sqlCount(page: Page, where: string, params: (string | number)[]): Promise<number> {
+  return page.evaluate(
+    async ({ where, params }) => {
+      const aa = (globalThis as any).__accordAtlas;
+      const db = await aa.database();
+      const text = `SELECT CAST(count(*) AS INTEGER) AS n FROM commitments c WHERE ${where}`;
+      const [row] = await db.query(aa.sql(text.split("?"), ...params));
+      return row.n as number;
+    },
+    { where, params },
+  );
+}
+
+describe("the timeline draws what the records hold", () => {
+  it("loads clean, one mark per commitment, as many as SQL counts", async () => {
+    const { page, ...handle } = await visit("");
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator(CHART).getAttribute("data-mode")).toBe("marks");
+    const ids = await markIds(page);
+    expect(ids).toEqual(tables.commitments.map((c) => c.id as string).sort());
+    expect(ids.length).toBe(await sqlCount(page, "TRUE", []));
+    expect(await page.locator(CHART).getAttribute("data-marks")).toBe(String(ids.length));
+    // One lane per sector used, with its count.
+    const lanes = await page
+      .locator(`${CHART} [data-lane]`)
+      .evaluateAll((n) => n.map((x) => x.getAttribute("data-lane")));
+    expect(lanes.sort()).toEqual([...new Set(tables.commitments.map((c) => c.sector as string))].sort());
+    // Events as rules, today as a rule.
+    expect(await page.locator(`${CHART} [data-event="pk-by-jmc-8"]`).count()).toBe(1);
+    expect(await page.locator(`${CHART} [data-today="${TODAY}"]`).count()).toBe(1);
+    expectClean(handle);
+  });
+
+  it("a sector filter draws exactly the SQL count for that filter", async () => {
+    const sector = "industry";
+    const { page, ...handle } = await visit(`sector=${sector}`);
+    const want = tables.commitments
+      .filter((c) => c.sector === sector)
+      .map((c) => c.id as string)
+      .sort();
+    expect(want.length).toBeGreaterThan(1);
+    await expect.poll(() => markIds(page), { timeout: READY_TIMEOUT }).toEqual(want);
+    expect(want.length).toBe(await sqlCount(page, "c.sector IN (?)", [sector]));
+    expectClean(handle);
+  });
+
+  it("zooming to a year draws the commitments whose dates touch it", async () => {
+    const { page, ...handle } = await visit("");
+    await page.getByLabel("Zoom to a year").selectOption("2025");
+    const want = tables.commitments
+      .filter((c) => (iso(c.date_to) as string) >= "2025-01-01" && (iso(c.date_from) as string) <= "2025-12-31")
+      .map((c) => c.id as string)
+      .sort();
+    await expect.poll(() => markIds(page), { timeout: READY_TIMEOUT }).toEqual(want);
+    expect(new URL(page.url()).searchParams.get("window")).toBe("2025-01-01..2025-12-31");
+    expectClean(handle);
+  });
+
+  it("marks the commitments whose target passed without completion as overdue, and only those", async () => {
+    const { page, ...handle } = await visit("");
+    const want = tables.commitments
+      .filter((c) => overdue(c))
+      .map((c) => c.id as string)
+      .sort();
+    expect(want).toContain("pk-by-jmc-8-skills-competition"); // target 2025, no report of it since
+    const shown = (
+      await page
+        .locator(`${CHART} [data-mark="commitment"][data-overdue="true"]`)
+        .evaluateAll((n) => n.map((x) => x.getAttribute("data-id") ?? ""))
+    ).sort();
+    expect(shown).toEqual(want);
+    // Not overdue the day before its deadline, 31 Dec 2025.
+    const early = await visit("", { today: "2025-12-31" });
+    expect(
+      await early.page.locator(`${CHART} [data-id="pk-by-jmc-8-skills-competition"]`).getAttribute("data-overdue"),
+    ).toBe("false");
+    expectClean(early);
+    expectClean(handle);
+  });
+});
+
+describe("the commitment panel", () => {
+  it("opens on a click with the commitment, its updates and their sources, and closes on Escape", async () => {
+    // A commitment with status updates whose sources differ from its own.
+    const withUpdates = tables.commitments.find((c) => {
+      const updates = tables.status_updates.filter((u) => u.commitment_id === c.id);
+      return updates.length > 0 && updates.some((u) => u.source_id !== c.source_id);
+    });
+    if (!withUpdates) throw new Error("no commitment with updates from another source");
+    const updates = tables.status_updates.filter((u) => u.commitment_id === withUpdates.id);
+    const urls = [withUpdates.source_id, ...updates.map((u) => u.source_id)].map(
+      (id) => tables.sources.find((s) => s.id === id)?.url as string,
+    );
+    const { page, ...handle } = await visit("");
+    const mark = page.locator(`${CHART} [data-id="${withUpdates.id}"]`);
+    await mark.locator("path[data-symbol]").click();
+    const panel = page.getByTestId("commitment-panel");
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    await expect.poll(() => panel.locator("h2").textContent(), { timeout: READY_TIMEOUT }).toBe(withUpdates.summary);
+    const links = panel.locator('[data-testid="panel-sources"] a');
+    await expect
+      .poll(() => links.evaluateAll((a) => a.map((x) => x.getAttribute("href"))), { timeout: READY_TIMEOUT })
+      .toEqual([...new Set(urls)]);
+    for (const rel of await links.evaluateAll((a) => a.map((x) => x.getAttribute("rel")))) {
+      expect(rel).toBe("noopener noreferrer");
+    }
+    expect(await panel.locator('[data-testid="panel-updates"] li[data-update]').count()).toBe(updates.length);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    expectClean(handle);
+  });
+
+  it("opens from the keyboard: a focused mark and Enter", async () => {
+    const { page, ...handle } = await visit("");
+    const id = "pk-by-jmc-8-skills-competition";
+    await page.locator(`${CHART} [data-id="${id}"]`).focus();
+    await page.keyboard.press("Enter");
+    const panel = page.getByTestId("commitment-panel");
+    await expect.poll(() => panel.getAttribute("data-id")).toBe(id);
+    await expect.poll(() => panel.locator('[data-overdue="true"]').count(), { timeout: READY_TIMEOUT }).toBe(1);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-id"))).toBe(id);
+    expectClean(handle);
+  });
+});
+
+describe("tracking", () => {
+  it("the 8th JMC's scorecard numbers are the records'", async () => {
+    const { page, ...handle } = await visit("");
+    const made = tables.commitments.filter((c) => c.event_id === "pk-by-jmc-8");
+    const row = page.locator('[data-testid="scorecard-event"] tr[data-event="pk-by-jmc-8"]');
+    await row.waitFor({ timeout: READY_TIMEOUT });
+    const cells = (await row.locator("td").allTextContents()).map((t) => t.trim());
+    const heads = (await page.locator('[data-testid="scorecard-event"] thead th').allTextContents()).map((t) =>
+      t.trim(),
+    );
+    const cell = (name: string) => cells[heads.indexOf(name)];
+    expect(cell("Made")).toBe(String(made.length));
+    const progress = made.filter((c) => c.status === "in_progress" || c.status === "done").length;
+    expect(cell("Any progress")).toMatch(new RegExp(`^${progress}\\b`));
+    expect(cell("Done")).toBe(String(made.filter((c) => c.status === "done").length));
+    expect(cell("Overdue")).toBe(String(made.filter((c) => overdue(c)).length));
+    expect(cell("No news")).toBe(String(made.filter((c) => c.update_count === 0).length));
+    expectClean(handle);
+  });
+
+  it("due next lists the 9th JMC's commitments ahead of today", async () => {
+    const { page, ...handle } = await visit("");
+    const due = page.getByTestId("due-next");
+    await due.waitFor({ timeout: READY_TIMEOUT });
+    const ids = await due.locator("tbody tr").evaluateAll((n) => n.map((x) => x.getAttribute("data-id")));
+    const want = tables.commitments.filter(
+      (c) => c.target_event_id === "pk-by-jmc-9" && !["done", "dropped"].includes(c.status as string),
+    );
+    expect(want.length).toBeGreaterThan(0);
+    for (const c of want) expect(ids).toContain(c.id);
+    expect(await due.textContent()).toContain("9th session");
+    expectClean(handle);
+  });
+
+  it("follow-up 7th → 8th JMC: the e-bus commitment recurs and its panel links its partner", async () => {
+    const { page, ...handle } = await visit("");
+    const table = page.getByTestId("follow-up");
+    await table.waitFor({ timeout: READY_TIMEOUT });
+    const row = table.locator('tr[data-before="pk-by-jmc-7-ebus"]');
+    expect(await row.getAttribute("data-kind")).toBe("recurs");
+    expect(await row.getAttribute("data-after")).toBe("pk-by-jmc-8-tractor-ebus-assembly");
+    const kinds = await table.locator("tbody tr").evaluateAll((n) => n.map((x) => x.getAttribute("data-kind")));
+    const both = tables.commitments.filter((c) => c.event_id === "pk-by-jmc-7" || c.event_id === "pk-by-jmc-8");
+    // Every commitment of the two sessions once: a pair counts two.
+    expect(kinds.length + kinds.filter((k) => k === "recurs").length).toBe(both.length);
+    await row.locator('[data-open="pk-by-jmc-7-ebus"]').click();
+    const panel = page.getByTestId("commitment-panel");
+    const jump = panel.locator('.aa-related [data-open="pk-by-jmc-8-tractor-ebus-assembly"]');
+    await jump.waitFor({ timeout: READY_TIMEOUT });
+    await jump.click();
+    await expect.poll(() => panel.getAttribute("data-id")).toBe("pk-by-jmc-8-tractor-ebus-assembly");
+    expectClean(handle);
+  });
+
+  it("every view has an accessible table with a caption and column headers", async () => {
+    const { page, ...handle } = await visit("");
+    for (const id of ["timeline-table", "scorecard-event", "scorecard-sector", "due-next", "follow-up"]) {
+      const table = page.getByTestId(id);
+      await table.waitFor({ state: "attached", timeout: READY_TIMEOUT });
+      expect(await table.evaluate((t) => t.tagName), id).toBe("TABLE");
+      expect(((await table.locator("caption").textContent()) ?? "").length, id).toBeGreaterThan(10);
+      expect(await table.locator('thead th[scope="col"]').count(), id).toBeGreaterThan(2);
+    }
+    // The timeline's table lists every mark drawn.
+    expect(await page.locator('[data-testid="timeline-table"] tbody tr').count()).toBe(await marks(page).count());
+    expectClean(handle);
+  });
+
+  it("filters that match nothing say so", async () => {
+    const sectors = new Set(tables.commitments.filter((c) => c.status === "dropped").map((c) => c.sector));
+    const empty = tables.sectors.find((s) => !sectors.has(s.id));
+    if (!empty) throw new Error("every sector has a dropped commitment");
+    const { page, ...handle } = await visit(`sector=${empty.id}&status=dropped`);
+    await expect
+      .poll(() => page.locator(".aa-timeline .aa-empty").first().textContent(), { timeout: READY_TIMEOUT })
+      .toContain("No commitment matches these filters");
+    expect(await page.locator(CHART).count()).toBe(0);
+    expectClean(handle);
+  });
+});
+
+describe("viewports", () => {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`${viewport.width}×${viewport.height}: no sideways scrolling; density cells add up when aggregated`, async () => {
+      const { page, ...handle } = await visit("", { viewport });
+      await page.waitForLoadState("networkidle");
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, `timeline-${viewport.width}x${viewport.height}.png`), fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, "horizontal overflow in px").toBeLessThanOrEqual(1);
+      const mode = await page.locator(CHART).getAttribute("data-mode");
+      if (mode === "density") {
+        const n = await page
+          .locator(`${CHART} [data-density]`)
+          .evaluateAll((cells) => cells.reduce((s, c) => s + Number(c.getAttribute("data-n")), 0));
+        expect(n).toBe(tables.commitments.length);
+      } else {
+        expect(await marks(page).count()).toBe(tables.commitments.length);
+      }
+      expectClean(handle);
+    });
+  }
+});
