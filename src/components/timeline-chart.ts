@@ -153,12 +153,14 @@ export function timelineChart(data: TimelineData, options: TimelineOptions = {})
 
 function render(data: TimelineData, options: TimelineOptions & { state: LaneState }, redraw: () => void): Node[] {
   const { state } = options;
-  const width = Math.max(320, options.width ?? 960);
+  const width = Math.max(280, options.width ?? 960);
   if (data.lanes.length === 0 || data.lanes.every((l) => l.total === 0)) {
     return [emptyState("No commitment matches these filters.", "Clear a filter or widen the years.")];
   }
   const compact = width < 640;
-  const labelWidth = Math.min(compact ? 104 : 210, Math.round(width * 0.26));
+  // On a phone the lane's name sits above its lane, so time gets the full width.
+  const labelWidth = compact ? 8 : Math.min(210, Math.round(width * 0.26));
+  const header = compact ? 16 : 0;
   const marginRight = compact ? 10 : 24;
   const x = d3
     .scaleUtc()
@@ -230,9 +232,9 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
   const labelBand = 16 * Math.max(1, Math.max(...labelRow) + 1) + 8;
   const axisTop = labelBand + 22;
   const laneHeight = (lane: LaneRow) => {
-    if (state.collapsed.has(lane.sector)) return COLLAPSED_HEIGHT;
-    if (mode === "density") return DENSITY_HEIGHT + LANE_PAD;
-    return Math.max(1, layout.get(lane.sector)?.count ?? 1) * ROW + LANE_PAD * 2;
+    if (state.collapsed.has(lane.sector)) return COLLAPSED_HEIGHT + header;
+    if (mode === "density") return DENSITY_HEIGHT + LANE_PAD + header;
+    return Math.max(1, layout.get(lane.sector)?.count ?? 1) * ROW + LANE_PAD * 2 + header;
   };
   const laneY = new Map<string, number>();
   let y = axisTop + 4;
@@ -297,8 +299,8 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
       .append("rect")
       .attr("x", 0)
       .attr("y", top)
-      .attr("width", labelWidth - 6)
-      .attr("height", Math.min(h, 22))
+      .attr("width", compact ? width : labelWidth - 6)
+      .attr("height", Math.min(h, compact ? header : 22))
       .attr("fill", "transparent");
     toggle
       .append("text")
@@ -313,19 +315,21 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
       .attr("y", top + 13)
       .attr("fill", "currentColor")
       .attr("font-weight", 600)
-      .text(truncate(lane.label, maxChars));
-    toggle
-      .append("text")
-      .attr("x", labelWidth - 8)
-      .attr("y", top + 13)
-      .attr("text-anchor", "end")
-      .attr("fill", "var(--theme-foreground-muted)")
-      .text(lane.n.toLocaleString("en"));
+      .text(compact ? `${lane.label} · ${lane.n.toLocaleString("en")}` : truncate(lane.label, maxChars));
+    if (!compact) {
+      toggle
+        .append("text")
+        .attr("x", labelWidth - 8)
+        .attr("y", top + 13)
+        .attr("text-anchor", "end")
+        .attr("fill", "var(--theme-foreground-muted)")
+        .text(lane.n.toLocaleString("en"));
+    }
     g.append("rect")
-      .attr("x", 4)
-      .attr("y", top + 17)
-      .attr("width", 10)
-      .attr("height", 3)
+      .attr("x", compact ? 0 : 4)
+      .attr("y", compact ? top + 2 : top + 17)
+      .attr("width", compact ? 3 : 10)
+      .attr("height", compact ? 13 : 3)
       .attr("fill", lane.color);
   });
 
@@ -375,8 +379,9 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
         .attr("y1", 16 * row + 18)
         .attr("y2", axisTop)
         .attr("stroke", "var(--theme-foreground-faintest)");
+      const half = (labelExtents[i].x1 - labelExtents[i].x0) / 2;
       g.append("text")
-        .attr("x", cx)
+        .attr("x", Math.min(Math.max(cx, half + 2), width - half - 2))
         .attr("y", 16 * row + 14)
         .attr("text-anchor", "middle")
         .attr("font-size", 11)
@@ -435,7 +440,7 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
   const maxDensity = d3.max(data.density, (d) => d.n) ?? 1;
   const opacity = d3.scaleSqrt().domain([0, maxDensity]).range([0.12, 1]);
   for (const lane of lanes) {
-    const top = laneY.get(lane.sector) ?? 0;
+    const top = (laneY.get(lane.sector) ?? 0) + header;
     const laneG = body.append("g").attr("data-lane-marks", lane.sector);
     if (state.collapsed.has(lane.sector)) {
       // A collapsed lane keeps a trace: one tick per month with commitments.
