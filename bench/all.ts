@@ -8,7 +8,10 @@
  *   `npm run build` first when missing);
  * - loaders: bench/loaders.ts, the record pipeline against native DuckDB;
  * - queries: bench/queries.ts, the pages' SQL in DuckDB-WASM against native
- *   DuckDB.
+ *   DuckDB;
+ * - timeline: bench/timeline.ts, the timeline's month × sector aggregation in
+ *   DuckDB-WASM against native DuckDB, and drawing the density view and one
+ *   zoomed year's marks, on 1,000,000 generated commitments.
  *
  * Then reads the JSON each one wrote to bench/results/ and prints one summary
  * table (benchmark, figure, value, reference, ratio or goal), and writes
@@ -33,11 +36,9 @@ const STEPS: Step[] = [
   { name: "load", script: "bench/load.ts", args: quick ? ["--runs=1"] : [] },
   { name: "loaders", script: "bench/loaders.ts", args: quick ? ["--commitments", "20000"] : [] },
   { name: "queries", script: "bench/queries.ts", args: quick ? ["--commitments", "20000", "--runs", "5"] : [] },
+  { name: "timeline", script: "bench/timeline.ts", args: quick ? ["--commitments", "20000", "--runs", "5"] : [] },
 ];
-const NOT_BUILT = [
-  { name: "network", issue: "network explorer" },
-  { name: "timelines", issue: "sector timelines" },
-];
+const NOT_BUILT = [{ name: "network", issue: "network explorer" }];
 
 const resultFiles = (name: string): Set<string> =>
   new Set(existsSync(RESULTS_DIR) ? readdirSync(RESULTS_DIR).filter((f) => f.startsWith(`${name}-`)) : []);
@@ -170,6 +171,25 @@ for (const step of ran) {
         ratio === null ? "" : `${ratio.toFixed(1)}× · goal ≤ ${goal}×${check(ratio, goal)}`,
       );
     }
+  } else if (step.name === "timeline") {
+    const goal = num(r.goals?.aggregationMs) ?? 200;
+    const wasm = num(r.wasm?.aggregation?.p50);
+    const ratio = num(r.ratio);
+    const n = num(r.commitments)?.toLocaleString("en") ?? "?";
+    row(
+      "timeline",
+      `month × sector aggregation, ${n} commitments`,
+      `${ms(wasm)} WASM`,
+      `native ${ms(num(r.native?.aggregation?.p50))}`,
+      `${ratio === null ? "?" : ratio.toFixed(1)}× · goal ≤ ${goal} ms${check(wasm, goal)}`,
+    );
+    row("timeline", "draw the density view", ms(num(r.wasm?.densityDraw?.p50)));
+    row(
+      "timeline",
+      `draw one zoomed year's marks (${num(r.wasm?.year?.marks)?.toLocaleString("en") ?? "?"})`,
+      ms(num(r.wasm?.year?.drawP50)),
+      `query ${ms(num(r.wasm?.year?.queryMs))}`,
+    );
   }
 }
 for (const missing of NOT_BUILT) row(missing.name, "—", "not built yet", "", `issue: ${missing.issue}`);

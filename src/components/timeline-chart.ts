@@ -420,10 +420,10 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
 
   // Tooltip.
   const tip = el("div", { class: "aa-tip", role: "tooltip", hidden: true });
-  const showTip = (event: MouseEvent | FocusEvent, lines: string[]) => {
+  const showTip = (anchor: Element, lines: string[]) => {
     tip.replaceChildren(...lines.map((line, i) => (i === 0 ? el("strong", {}, line) : el("div", {}, line))));
     tip.hidden = false;
-    const box = (event.currentTarget as Element).getBoundingClientRect();
+    const box = anchor.getBoundingClientRect();
     const host = (tip.parentElement ?? tip).getBoundingClientRect();
     const left = Math.min(Math.max(0, box.left - host.left + box.width / 2 - 150), Math.max(0, host.width - 300));
     tip.style.left = `${left}px`;
@@ -496,7 +496,7 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
         }
         const when = year ? `${d.start.slice(0, 4)} (dated to the year only)` : formatPartialDate(d.start.slice(0, 7));
         g.on("mouseenter", (event: MouseEvent) =>
-          showTip(event, [
+          showTip(event.currentTarget as Element, [
             `${lane.label} · ${when}`,
             `${d.n.toLocaleString("en")} commitments`,
             `${d.done.toLocaleString("en")} done · ${d.overdue.toLocaleString("en")} overdue`,
@@ -522,13 +522,17 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
         .attr("data-id", m.id)
         .attr("data-status", m.status)
         .attr("data-overdue", m.overdue ? "true" : "false")
-        .attr("role", "button")
-        .attr("tabindex", focusable ? 0 : -1)
-        .attr(
-          "aria-label",
-          `${m.summary} · ${formatPartialDate(m.date)} · ${statusLabel(m.status)}${m.overdue ? " · overdue" : ""}`,
-        )
         .style("cursor", "pointer");
+      // Up to FOCUSABLE_MARKS, each mark is a button in the tab order; past
+      // that, the table under the chart is the keyboard's way in.
+      if (focusable) {
+        g.attr("role", "button")
+          .attr("tabindex", 0)
+          .attr(
+            "aria-label",
+            `${m.summary} · ${formatPartialDate(m.date)} · ${statusLabel(m.status)}${m.overdue ? " · overdue" : ""}`,
+          );
+      }
       // Target: a dashed connector to a hollow marker (a hollow span for a partial date).
       if (m.deadline) {
         const targetPartial = m.target_date_precision && m.target_date_precision !== "day" && m.target_date_from;
@@ -616,30 +620,37 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
         .attr("fill", color)
         .attr("stroke", "var(--theme-background)")
         .attr("stroke-width", 1);
-      const lines = [
-        m.summary,
-        `${formatPartialDate(m.date)} · ${m.event}`,
-        `${humanize(m.action)} · ${humanize(m.strength)} · ${statusLabel(m.status)}${m.update_count ? ` (${m.update_count} update${m.update_count === 1 ? "" : "s"})` : ""}`,
-      ];
-      if (m.deadline) {
-        lines.push(
-          `Due: ${m.target_date ? formatPartialDate(m.target_date) : ""}${m.target_event ? `${m.target_date ? " · " : ""}${m.target_event}` : ""}${m.overdue ? " — overdue" : ""}`,
-        );
-      } else if (m.target_note) lines.push(`Due: ${m.target_note}`);
-      lines.push("Click for details and sources");
-      g.on("mouseenter focus", (event: MouseEvent | FocusEvent) => showTip(event, lines))
-        .on("mouseleave blur", hideTip)
-        .on("click", (event: MouseEvent) => options.onSelect?.(m.id, event.currentTarget as Element))
-        .on("keydown", (event: KeyboardEvent) => {
-          if (event.key === "Enter" || event.key === " ") {
-            event.preventDefault();
-            options.onSelect?.(m.id, event.currentTarget as Element);
-          }
-        });
       drawn += 1;
     });
   }
   svg.attr("data-marks", drawn);
+  // One set of listeners for all marks (a zoomed year at scale draws tens of thousands).
+  const byId = new Map((data.marks ?? []).map((m) => [m.id, m]));
+  const markOf = (target: EventTarget | null) =>
+    (target instanceof Element ? target.closest("[data-mark]") : null) as SVGGElement | null;
+  const select = (g: SVGGElement) => options.onSelect?.(g.getAttribute("data-id") ?? "", g);
+  const tipFor = (g: SVGGElement | null) => {
+    const m = g ? byId.get(g.getAttribute("data-id") ?? "") : undefined;
+    if (g && m) showTip(g, markLines(m));
+  };
+  body
+    .on("mouseover", (event: MouseEvent) => tipFor(markOf(event.target)))
+    .on("mouseout", (event: MouseEvent) => {
+      if (markOf(event.relatedTarget) !== markOf(event.target)) hideTip();
+    })
+    .on("focusin", (event: FocusEvent) => tipFor(markOf(event.target)))
+    .on("focusout", hideTip)
+    .on("click", (event: MouseEvent) => {
+      const g = markOf(event.target);
+      if (g) select(g);
+    })
+    .on("keydown", (event: KeyboardEvent) => {
+      const g = markOf(event.target);
+      if (g && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        select(g);
+      }
+    });
 
   // ---- toolbar, brush, legend, note ---------------------------------------------------------
   const sortSelect = el(
@@ -794,6 +805,22 @@ function legend(mode: TimelineMode): HTMLElement {
       ? el("span", {}, "Density: cell darkness = commitments per month; red base = overdue share")
       : null,
   );
+}
+
+/** The tooltip of a mark. */
+function markLines(m: MarkRow): string[] {
+  const lines = [
+    m.summary,
+    `${formatPartialDate(m.date)} · ${m.event}`,
+    `${humanize(m.action)} · ${humanize(m.strength)} · ${statusLabel(m.status)}${m.update_count ? ` (${m.update_count} update${m.update_count === 1 ? "" : "s"})` : ""}`,
+  ];
+  if (m.deadline) {
+    lines.push(
+      `Due: ${m.target_date ? formatPartialDate(m.target_date) : ""}${m.target_event ? `${m.target_date ? " · " : ""}${m.target_event}` : ""}${m.overdue ? " — overdue" : ""}`,
+    );
+  } else if (m.target_note) lines.push(`Due: ${m.target_note}`);
+  lines.push("Click for details and sources");
+  return lines;
 }
 
 function formatRange(range: TimeRange): string {

@@ -88,15 +88,22 @@ export function timelineUpdates(filters: FilterState, range: TimeRange | null): 
  * made-up month.
  */
 export function timelineDensity(filters: FilterState, range: TimeRange | null, today: string): SqlFragment {
-  return sql`SELECT c.sector,
-      CASE WHEN c.date_precision = 'year' THEN 'year' ELSE 'month' END AS bin,
-      CAST(CASE WHEN c.date_precision = 'year' THEN date_trunc('year', c.date_from) ELSE date_trunc('month', c.date_from) END AS DATE) AS start,
-      CAST(count(*) AS INTEGER) AS n,
-      CAST(count(*) FILTER (WHERE ${overdueSql(today)}) AS INTEGER) AS overdue,
-      CAST(count(*) FILTER (WHERE c.status = 'done') AS INTEGER) AS done
-    FROM commitments c LEFT JOIN events t ON t.id = c.target_event_id
-    WHERE ${and(commitmentWhere(filters), inRange(range))}
-    GROUP BY ALL ORDER BY 1, 3, 2`;
+  // Grouped on an integer month number (year × 12 + month − 1; the year's
+  // first month for year-only dates), turned into a date only for the few
+  // thousand groups: about a quarter faster than grouping on date_trunc.
+  return sql`WITH g AS (
+      SELECT c.sector, c.date_precision = 'year' AS whole_year,
+        year(c.date_from) * 12 + CASE WHEN c.date_precision = 'year' THEN 0 ELSE month(c.date_from) - 1 END AS m,
+        count(*) AS n,
+        count(*) FILTER (WHERE ${overdueSql(today)}) AS overdue,
+        count(*) FILTER (WHERE c.status = 'done') AS done
+      FROM commitments c LEFT JOIN events t ON t.id = c.target_event_id
+      WHERE ${and(commitmentWhere(filters), inRange(range))}
+      GROUP BY 1, 2, 3)
+    SELECT sector, CASE WHEN whole_year THEN 'year' ELSE 'month' END AS bin,
+      make_date(CAST(m // 12 AS INTEGER), CAST(m % 12 + 1 AS INTEGER), 1) AS start,
+      CAST(n AS INTEGER) AS n, CAST(overdue AS INTEGER) AS overdue, CAST(done AS INTEGER) AS done
+    FROM g ORDER BY 1, 3, 2`;
 }
 
 /** Event kinds drawn as labelled rules on the timeline. */

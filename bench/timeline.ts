@@ -1,0 +1,394 @@
+/**
+ * `npm run bench:timeline [-- --commitments 1000000 --seed 1 --runs 10 --width 1600 --year Y --dist dist --timeout 600000]`
+ *
+ * The sector timeline at scale, in headless Chromium's DuckDB-WASM, with
+ * native DuckDB as the reference in the same run:
+ *
+ * 1. Generates the synthetic records (scripts/generate.ts, seeded; reused from
+ *    the temporary folder) and turns them into tables with the project's own
+ *    loaders (src/data/*.arrow.ts, the validated pipeline; its cache is kept in
+ *    the temporary folder, so a second run skips this).
+ * 2. Keeps only the columns the timeline's queries read (commitments: 20 of
+ *    27 columns; status updates: 7 of 13; events and sectors whole), so a
+ *    million commitments fit the browser comfortably. The page's other tables
+ *    (parties, institutions, sources) stay those of the built site: the
+ *    queries read them only when a filter on them is set, and none is.
+ * 3. Opens /timeline of the built site (dist/, on loopback, outside requests
+ *    blocked), waits for it to be ready and quiet, then replaces its
+ *    commitments, events, status_updates and sectors tables with the large
+ *    ones (insertArrowFromIPCStream, as the page loads its own) and times:
+ *    - the month × sector aggregation (`timelineDensity`, the page's query,
+ *      through `database().query()` as the page calls it), R runs;
+ *    - drawing the density view of everything (`timelineChart`, mode
+ *      "density", at --width px, until the next frame);
+ *    - the marks of one zoomed year (the busiest year: `timelineMarks` and
+ *      `timelineUpdates` for it, then drawing each mark, mode "marks").
+ * 4. Native DuckDB (@duckdb/node-api) loads the same slim tables and runs the
+ *    same aggregation R times, for the WASM / native ratio.
+ *
+ * Prints a table with the figures, the goal (aggregation ≤ 200 ms) and the
+ * core count, and writes bench/results/timeline-<timestamp>.json.
+ */
+import { spawnSync } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { tableFromIPC, tableToIPC } from "apache-arrow";
+import { startStaticServer } from "../scripts/static-server.js";
+import { emptyFilters } from "../src/lib/filters.js";
+import type { SqlFragment } from "../src/lib/sql.js";
+import {
+  timelineDensity,
+  timelineEvents,
+  timelineExtent,
+  timelineLanes,
+  timelineMarks,
+  timelineUpdates,
+} from "../src/lib/timeline/queries.js";
+import { launchBrowser, openPage } from "../test/browser/harness.js";
+import { describeMachine, intFlag, machine, ms, parseFlags, quantile, ROOT, table, writeResult } from "./lib/common.js";
+import { openNative, timeNative } from "./lib/native.js";
+import { ensureData, type TableName, tableFiles } from "./lib/site.js";
+
+const USAGE =
+  "Usage: npm run bench:timeline -- [--commitments 1000000] [--seed 1] [--runs 10] [--width 1600] [--year YYYY] [--dist dist] [--timeout 600000]";
+const GOAL_MS = 200;
+const flags = parseFlags(
+  process.argv.slice(2),
+  ["commitments", "seed", "runs", "width", "year", "dist", "timeout"],
+  [],
+  USAGE,
+);
+const commitments = intFlag(flags, "commitments", 1_000_000, USAGE);
+const seed = flags.get("seed") ?? "1";
+const runs = intFlag(flags, "runs", 10, USAGE);
+const width = intFlag(flags, "width", 1600, USAGE);
+const timeoutMs = intFlag(flags, "timeout", 600_000, USAGE);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const today = new Date().toISOString().slice(0, 10);
+
+// ---- the site -------------------------------------------------------------------------------
+const dist = resolve(flags.get("dist") ?? join(ROOT, "dist"));
+if (!existsSync(join(dist, "timeline.html"))) {
+  if (flags.has("dist")) throw new Error(`No /timeline page in ${dist}: build it first.`);
+  log("dist/ has no /timeline page: npm run build");
+  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", 2, 2] });
+  if (build.status !== 0) throw new Error("npm run build failed");
+}
+
+// ---- the large tables, through the project's loaders ----------------------------------------
+const dataDir = ensureData(commitments, seed);
+const work = join(tmpdir(), `accord-bench-timeline-${commitments}-${seed}`);
+mkdirSync(work, { recursive: true });
+const LARGE = ["commitments", "events", "status_updates", "sectors"] as const;
+const KEEP: Partial<Record<(typeof LARGE)[number], string[]>> = {
+  commitments: [
+    "id",
+    "event_id",
+    "sector",
+    "summary",
+    "action",
+    "strength",
+    "status",
+    "status_date",
+    "update_count",
+    "date",
+    "date_precision",
+    "date_from",
+    "date_to",
+    "target_date",
+    "target_date_precision",
+    "target_date_from",
+    "target_date_to",
+    "target_event_id",
+    "target_note",
+    "confidence",
+  ],
+  status_updates: ["id", "commitment_id", "status", "date", "date_precision", "date_from", "date_to"],
+};
+const slim: Record<string, string> = {};
+const loaderStarted = performance.now();
+for (const name of LARGE) {
+  const full = join(work, `${name}.arrow`);
+  if (!existsSync(full) || statSync(full).size === 0) {
+    log(`Loader src/data/${name}.arrow.ts on ${dataDir}…`);
+    const fd = openSync(full, "w");
+    const run = spawnSync("npx", ["tsx", `src/data/${name}.arrow.ts`], {
+      cwd: ROOT,
+      stdio: ["ignore", fd, 2],
+      env: {
+        ...process.env,
+        ACCORD_DATA_DIR: dataDir,
+        ACCORD_CACHE_DIR: join(work, "cache"),
+        NODE_OPTIONS: "--max-semi-space-size=64 --max-old-space-size=8192",
+      },
+    });
+    closeSync(fd);
+    if (run.status !== 0) throw new Error(`src/data/${name}.arrow.ts failed (exit ${run.status})`);
+  }
+  const keep = KEEP[name];
+  slim[name] = join(work, `${name}.slim.arrow`);
+  if (existsSync(slim[name]) && statSync(slim[name]).mtimeMs >= statSync(full).mtimeMs) continue;
+  const table = tableFromIPC(readFileSync(full));
+  writeFileSync(slim[name], tableToIPC(keep ? table.select(keep) : table, "stream"));
+  log(
+    `  ${name}: ${table.numRows.toLocaleString("en")} rows, ${keep ? `${keep.length} of ${table.numCols}` : table.numCols} columns`,
+  );
+}
+const loaderSeconds = (performance.now() - loaderStarted) / 1000;
+
+// ---- native DuckDB: the same tables, the same aggregation -------------------------------------------------
+const small = tableFiles(dist);
+const files = { ...small } as Record<TableName, string>;
+for (const name of LARGE) files[name] = slim[name];
+log("Loading the slim tables into native DuckDB…");
+const native = await openNative(files);
+const density = timelineDensity(emptyFilters(), null, today);
+const plain = (f: SqlFragment) => f.params.map((p) => (typeof p === "bigint" ? Number(p) : p));
+const nativeTimes = await timeNative(native.connection, density.text, plain(density), runs, 1);
+const nativeInfo = { version: native.version, threads: native.threads, loadSeconds: native.loadSeconds };
+const yearRow = (
+  await native.connection.runAndReadAll(
+    "SELECT year(date_from) AS y, count(*) AS n FROM commitments WHERE date_precision = 'day' GROUP BY 1 ORDER BY n DESC, y DESC LIMIT 1",
+  )
+).getRowsJS()[0] as [number | bigint, number | bigint];
+const year = flags.has("year") ? intFlag(flags, "year", 2025, USAGE) : Number(yearRow[0]);
+native.close();
+const range = { from: `${year}-01-01`, to: `${year}-12-31` };
+
+// ---- DuckDB-WASM in headless Chromium -----------------------------------------------------------
+const fragments = {
+  density,
+  extent: timelineExtent(emptyFilters()),
+  lanes: timelineLanes(emptyFilters(), null),
+  events: timelineEvents(emptyFilters(), null),
+  yearLanes: timelineLanes(emptyFilters(), range),
+  yearDensity: timelineDensity(emptyFilters(), range, today),
+  yearEvents: timelineEvents(emptyFilters(), range),
+  marks: timelineMarks(emptyFilters(), range, today, 10_000_000),
+  updates: timelineUpdates(emptyFilters(), range),
+};
+const wire = Object.fromEntries(Object.entries(fragments).map(([k, f]) => [k, { text: f.text, params: plain(f) }]));
+
+// Scripts for the page are strings (tsx's transform would add helpers the page lacks).
+const SETUP = `(async () => {
+  const { wire, tables, width } = ${JSON.stringify({ wire, tables: LARGE, width })};
+  const aa = globalThis.__accordAtlas;
+  const db = await aa.database();
+  const q = (name) => db.query(aa.sql(wire[name].text.split("?"), ...wire[name].params));
+  const t0 = performance.now();
+  for (const name of tables) {
+    const bytes = new Uint8Array(await (await fetch("/__bench/" + name + ".arrow")).arrayBuffer());
+    await db.connection.query("DROP TABLE " + name);
+    await db.connection.insertArrowFromIPCStream(bytes, { name, create: true });
+  }
+  const loadMs = performance.now() - t0;
+  const [{ n: rows }] = await db.query(aa.sql(["SELECT CAST(count(*) AS INTEGER) AS n FROM commitments"]));
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const host = document.createElement("div");
+  host.style.cssText = "position:absolute;left:0;top:0;width:" + width + "px;background:white;z-index:100";
+  document.body.append(host);
+  async function draw(data, mode) {
+    host.replaceChildren();
+    await frame();
+    const s = performance.now();
+    const node = globalThis.__accordAtlasTimeline.timelineChart(data, { width, mode });
+    host.append(node);
+    node.getBoundingClientRect();
+    await frame();
+    const svg = node.querySelector("svg[data-chart]");
+    return { ms: performance.now() - s, mode: svg ? svg.getAttribute("data-mode") : null, marks: node.querySelectorAll('[data-mark="commitment"]').length, cells: node.querySelectorAll("[data-density]").length };
+  }
+  globalThis.__bench = { q, draw, host };
+  return { loadMs, rows };
+})()`;
+
+const AGGREGATE = `(async () => {
+  const runs = ${runs};
+  const { q } = globalThis.__bench;
+  const times = [];
+  let density;
+  for (let i = 0; i < runs + 1; i++) {
+    const s = performance.now();
+    density = await q("density");
+    if (i > 0) times.push(performance.now() - s);
+  }
+  globalThis.__bench.density = density;
+  return { times, rows: density.length };
+})()`;
+
+const DRAW_DENSITY = `(async () => {
+  const today = ${JSON.stringify(today)};
+  const { q, draw, density } = globalThis.__bench;
+  const [lanes, events, [span]] = await Promise.all([q("lanes"), q("events"), q("extent")]);
+  const total = lanes.reduce((s, l) => s + l.n, 0);
+  const extent = { from: span.first.slice(0, 4) + "-01-01", to: span.last.slice(0, 4) + "-12-31" };
+  globalThis.__bench.extent = extent;
+  const draws = [];
+  for (let i = 0; i < 3; i++) draws.push(await draw({ lanes, density, events, total, domain: extent, extent, today }, "density"));
+  return draws;
+})()`;
+
+const DRAW_YEAR = `(async () => {
+  const { today, range } = ${JSON.stringify({ today, range })};
+  const { q, draw, extent, host } = globalThis.__bench;
+  const s1 = performance.now();
+  const [lanes, density, events, marks, updates] = await Promise.all([q("yearLanes"), q("yearDensity"), q("yearEvents"), q("marks"), q("updates")]);
+  const queryMs = performance.now() - s1;
+  const total = lanes.reduce((s, l) => s + l.n, 0);
+  const data = { lanes, density, events, total, marks, updates, domain: range, extent, today };
+  const draws = [];
+  for (let i = 0; i < 2; i++) draws.push(await draw(data, "marks"));
+  // What the page itself shows for this year at this width (the density rule).
+  const chosen = (await draw(data, undefined)).mode;
+  host.remove();
+  return { queryMs, marks: marks.length, updates: updates.length, draws, chosen };
+})()`;
+
+// The built site plus the large tables under /__bench/, served as files (not through
+// playwright's routing, which would copy hundreds of megabytes through the protocol).
+const site = join(work, "site");
+rmSync(site, { recursive: true, force: true });
+mkdirSync(join(site, "__bench"), { recursive: true });
+for (const entry of readdirSync(dist)) symlinkSync(join(dist, entry), join(site, entry));
+for (const name of LARGE) symlinkSync(slim[name], join(site, "__bench", `${name}.arrow`));
+const server = await startStaticServer({ root: site, compress: false });
+const browser = await launchBrowser();
+const chromium = browser.version();
+let page: any;
+const problems: string[] = [];
+try {
+  log(`Chromium ${chromium}: opening ${server.url}/timeline …`);
+  const handle = await openPage(browser, `${server.url}/timeline`, {
+    viewport: { width: width + 80, height: 1000 },
+    intercept: false,
+  });
+  handle.page.setDefaultTimeout(timeoutMs);
+  await handle.page.waitForSelector('.aa-status[data-state="ready"]', { state: "attached", timeout: timeoutMs });
+  await handle.page.waitForFunction("globalThis.__accordAtlasTimeline !== undefined", null, { timeout: timeoutMs });
+  await handle.page.waitForLoadState("networkidle");
+  log(`Replacing the page's tables with ${commitments.toLocaleString("en")} commitments and timing (year ${year})…`);
+  const setup = (await handle.page.evaluate(SETUP)) as { loadMs: number; rows: number };
+  log(`  tables loaded in ${ms(setup.loadMs)}; the aggregation, ${runs} runs…`);
+  const aggregation = (await handle.page.evaluate(AGGREGATE)) as { times: number[]; rows: number };
+  log(`  p50 ${ms(quantile(aggregation.times, 0.5))}; drawing the density view…`);
+  const densityDraws = (await handle.page.evaluate(DRAW_DENSITY)) as { ms: number; cells: number }[];
+  log(`  ${ms(densityDraws[0].ms)}; one year's marks…`);
+  let zoomed: any = null;
+  try {
+    zoomed = await handle.page.evaluate(DRAW_YEAR);
+  } catch (error) {
+    problems.push(`drawing the marks of ${range.from.slice(0, 4)} failed: ${(error as Error).message.split("\n")[0]}`);
+  }
+  page = {
+    loadMs: setup.loadMs,
+    rows: setup.rows,
+    aggregation: aggregation.times,
+    densityRows: aggregation.rows,
+    densityDraws,
+    yearQueryMs: zoomed?.queryMs ?? null,
+    yearMarks: zoomed?.marks ?? 0,
+    yearUpdates: zoomed?.updates ?? 0,
+    markDraws: zoomed?.draws ?? [],
+    chosen: zoomed?.chosen ?? "—",
+  };
+  problems.push(...handle.consoleErrors, ...handle.outsideRequests.map((u) => `outside request: ${u}`));
+  await handle.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// ---- report ------------------------------------------------------------------------------------------
+const wasmP50 = quantile(page.aggregation, 0.5) as number;
+const nativeP50 = quantile(nativeTimes.times, 0.5) as number;
+const densityDraw = quantile(
+  page.densityDraws.map((d: { ms: number }) => d.ms),
+  0.5,
+) as number;
+const marksDraw = quantile(
+  page.markDraws.map((d: { ms: number }) => d.ms),
+  0.5,
+) as number;
+const m = machine();
+const report = {
+  date: new Date().toISOString(),
+  chromium,
+  ...m,
+  commitments: page.rows,
+  seed,
+  dataDir,
+  dist,
+  runs,
+  width,
+  today,
+  year,
+  loaderSeconds,
+  wasm: {
+    tablesLoadMs: page.loadMs,
+    aggregation: {
+      p50: wasmP50,
+      p95: quantile(page.aggregation, 0.95),
+      runs: page.aggregation,
+      rows: page.densityRows,
+    },
+    densityDraw: { p50: densityDraw, runs: page.densityDraws },
+    year: {
+      queryMs: page.yearQueryMs,
+      marks: page.yearMarks,
+      updates: page.yearUpdates,
+      drawP50: marksDraw,
+      runs: page.markDraws,
+      modeTheRuleChooses: page.chosen,
+    },
+  },
+  native: {
+    ...nativeInfo,
+    aggregation: {
+      p50: nativeP50,
+      p95: quantile(nativeTimes.times, 0.95),
+      runs: nativeTimes.times,
+      rows: nativeTimes.rows,
+    },
+  },
+  ratio: wasmP50 / nativeP50,
+  goals: { aggregationMs: GOAL_MS },
+  problems,
+};
+const rows = [
+  ["figure", "value", "reference", "goal or ratio"],
+  [
+    `month × sector aggregation (${page.densityRows.toLocaleString("en")} rows), WASM p50`,
+    ms(wasmP50),
+    `native ${ms(nativeP50)} (${nativeInfo.threads} threads)`,
+    `${(wasmP50 / nativeP50).toFixed(1)}× native · goal ≤ ${GOAL_MS} ms ${wasmP50 <= GOAL_MS ? "✓" : "✗"}`,
+  ],
+  ["  p95", ms(quantile(page.aggregation, 0.95)), `native ${ms(quantile(nativeTimes.times, 0.95))}`, ""],
+  [`draw the density view (${page.densityDraws[0].cells.toLocaleString("en")} cells)`, ms(densityDraw), "", ""],
+  [`query one zoomed year (${year}): marks + updates`, ms(page.yearQueryMs), "", ""],
+  [
+    `draw its ${page.yearMarks.toLocaleString("en")} marks (${page.yearUpdates.toLocaleString("en")} updates)`,
+    ms(marksDraw),
+    "",
+    `the page would show: ${page.chosen}`,
+  ],
+  ["load the slim tables into DuckDB-WASM", ms(page.loadMs), `native ${nativeInfo.loadSeconds.toFixed(1)} s`, ""],
+];
+process.stdout.write(
+  `\nChromium ${chromium} · ${describeMachine(m)}\n` +
+    `${page.rows.toLocaleString("en")} commitments (seed ${seed}) · DuckDB-WASM (1 thread) vs native DuckDB ${nativeInfo.version} · chart ${width} px wide\n` +
+    `p50 of ${runs} runs after 1 warm-up (draws: p50 of 3 and 2).\n\n${table(rows)}\n`,
+);
+for (const p of problems) process.stdout.write(`  ! ${p.split("\n")[0]}\n`);
+process.stdout.write(`Wrote ${writeResult("timeline", report.date, report)}\n`);
