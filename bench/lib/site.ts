@@ -36,7 +36,9 @@ export type { TableName };
  */
 export function ensureData(commitments: number, seed: string): string {
   const dir = join(tmpdir(), `accord-bench-${commitments}-${seed}`);
-  if (existsSync(join(dir, "sectors.yaml")) && existsSync(join(dir, "commitments.csv"))) {
+  // Past 250,000 commitments the generator splits them into commitments.0001.csv, ….
+  const commitmentsWritten = existsSync(join(dir, "commitments.csv")) || existsSync(join(dir, "commitments.0001.csv"));
+  if (existsSync(join(dir, "sectors.yaml")) && commitmentsWritten) {
     process.stderr.write(`Reusing the generated data in ${dir}\n`);
     return dir;
   }

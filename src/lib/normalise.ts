@@ -1,12 +1,12 @@
 /**
  * From validated records to table rows: inherited values resolved (a
  * commitment's date from its event), derived columns computed (status, counts,
- * country names), rows in a stable order. Works on the column stores, so a
+ * deadline, country names), rows in a stable order. Works on the column stores, so a
  * large folder is never turned into one object per row.
  */
 import { countryName } from "./countries.js";
 import { ENTITY, TABLE_NAMES } from "./schema.js";
-import { type DatedStatus, deriveStatus } from "./status.js";
+import { type DatedStatus, deadlineOf, deriveStatus } from "./status.js";
 import type { TableStore } from "./store.js";
 import { indexOf, type Tables } from "./validate.js";
 
@@ -56,7 +56,12 @@ export function normalise(stores: Tables<TableStore>): Tables<TableStore> {
   const statusDate: unknown[] = new Array(commitments.length);
   const updateCount: unknown[] = new Array(commitments.length);
   const parties: unknown[] = new Array(commitments.length);
+  const deadline: unknown[] = new Array(commitments.length);
   const ids = commitments.columns.id as string[];
+  const targetDateTo = commitments.columns.target_date_to as (number | null)[];
+  const targetEvent = commitments.columns.target_event_id as (string | null)[];
+  const eventStartTo = events.columns.start_date_to as (number | null)[];
+  const eventEndTo = events.columns.end_date_to as (number | null)[];
   for (let i = 0; i < commitments.length; i++) {
     const own = updatesByCommitment.get(ids[i]) ?? [];
     const derived = deriveStatus(own);
@@ -64,11 +69,18 @@ export function normalise(stores: Tables<TableStore>): Tables<TableStore> {
     statusDate[i] = derived.status_date;
     updateCount[i] = own.length;
     parties[i] = partyCount.get(ids[i]) ?? 0;
+    const e = targetEvent[i] === null ? undefined : eventIndex.get(targetEvent[i] as string);
+    deadline[i] = deadlineOf({
+      target_date_to: targetDateTo[i],
+      target_event_start_to: e === undefined ? null : eventStartTo[e],
+      target_event_end_to: e === undefined ? null : eventEndTo[e],
+    });
   }
   commitments.set("status", status);
   commitments.set("status_date", statusDate);
   commitments.set("update_count", updateCount);
   commitments.set("party_count", parties);
+  commitments.set("deadline", deadline);
   stores.institutions.set(
     "country_name",
     (stores.institutions.columns.country as string[]).map((code) => countryName(code)),

@@ -229,6 +229,14 @@ const commitments = {
       description: "Number of institutions or governments the commitment binds.",
       derivation: "Count of commitment_parties rows.",
     },
+    {
+      name: "deadline",
+      type: "date",
+      nullable: true,
+      description:
+        "Last day the target covers: the target date's last day, else the target event's last day (its end date, else its start date); null without either. Overdue = deadline before today and status neither done nor dropped.",
+      derivation: "deadlineOf in status.ts.",
+    },
   ],
 } satisfies EntitySpec;
 

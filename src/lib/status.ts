@@ -53,23 +53,25 @@ export function deriveStatus(updates: readonly DatedStatus[]): { status: Status;
 //    has passed with no completion evidence, and nobody said it was abandoned.
 //    The deadline day itself is not overdue yet.
 //
-// `deadlineSql` and `overdueSql` are the same rule in SQL for the pages'
-// queries; the unit tests check both give the same answers.
+// The loader stores each commitment's deadline (rule 1) in the `deadline`
+// column; `overdueSql` is rule 2 in SQL for the pages' queries. The unit tests
+// check that the SQL and the JavaScript give the same answers.
 
 /** Statuses that close a commitment: it cannot be overdue. */
 export const CLOSED_STATUSES: readonly Status[] = ["done", "dropped"];
 
-export interface TargetSpan {
-  /** Last day covered by the target date, YYYY-MM-DD (null when there is none). */
-  target_date_to?: string | null;
+/** Days as YYYY-MM-DD strings, or as days since 1970 (compare like with like). */
+export interface TargetSpan<D extends string | number = string> {
+  /** Last day covered by the target date (null when there is none). */
+  target_date_to?: D | null;
   /** Last day covered by the target event's start date. */
-  target_event_start_to?: string | null;
+  target_event_start_to?: D | null;
   /** Last day covered by the target event's end date, when it lasts several days. */
-  target_event_end_to?: string | null;
+  target_event_end_to?: D | null;
 }
 
-/** The deadline (YYYY-MM-DD, last day) of a commitment, or null when it has none. */
-export function deadlineOf(c: TargetSpan): string | null {
+/** The deadline (last day) of a commitment, or null when it has none. */
+export function deadlineOf<D extends string | number>(c: TargetSpan<D>): D | null {
   return c.target_date_to ?? c.target_event_end_to ?? c.target_event_start_to ?? null;
 }
 
@@ -79,16 +81,13 @@ export function isOverdue(c: TargetSpan & { status: Status | string }, today: st
   return deadline !== null && deadline < today && !CLOSED_STATUSES.includes(c.status as Status);
 }
 
-/**
- * The deadline in SQL, for a commitment aliased `c` joined (LEFT JOIN) to its
- * target event aliased `t`. A DATE, or NULL.
- */
-export function deadlineSql(c = "c", t = "t"): SqlFragment {
-  return raw(`coalesce(${c}.target_date_to, ${t}.end_date_to, ${t}.start_date_to)`);
+/** The deadline in SQL for a commitment aliased `c`: the loader's `deadline` column (a DATE, or NULL). */
+export function deadlineSql(c = "c"): SqlFragment {
+  return raw(`${c}.deadline`);
 }
 
 /** The overdue condition in SQL (see {@link isOverdue}); `today` is bound as a parameter. */
-export function overdueSql(today: string, c = "c", t = "t"): SqlFragment {
+export function overdueSql(today: string, c = "c"): SqlFragment {
   const closed = raw(CLOSED_STATUSES.map((s) => `'${s}'`).join(", "));
-  return sql`(${deadlineSql(c, t)} < CAST(${today} AS DATE) AND ${raw(`${c}.status`)} NOT IN (${closed}))`;
+  return sql`(${deadlineSql(c)} < CAST(${today} AS DATE) AND ${raw(`${c}.status`)} NOT IN (${closed}))`;
 }

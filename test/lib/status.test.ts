@@ -174,7 +174,7 @@ describe("deadlines and overdue (status.ts)", () => {
   it("the SQL form binds today and reads the same columns", () => {
     const fragment = overdueSql("2026-11-27");
     expect(fragment.params).toEqual(["2026-11-27"]);
-    expect(fragment.text).toContain("coalesce(c.target_date_to, t.end_date_to, t.start_date_to)");
+    expect(fragment.text).toContain("c.deadline < CAST(? AS DATE)");
     expect(fragment.text).toContain("NOT IN ('done', 'dropped')");
   });
 });

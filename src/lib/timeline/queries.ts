@@ -44,7 +44,7 @@ export function timelineLanes(filters: FilterState, range: TimeRange | null): Sq
 export function timelineExtent(filters: FilterState): SqlFragment {
   return sql`WITH c AS (
       SELECT c.date_from, c.date_to, ${deadlineSql()} AS deadline
-      FROM commitments c LEFT JOIN events t ON t.id = c.target_event_id
+      FROM commitments c
       WHERE ${commitmentWhere(filters)}
     ), e AS (SELECT e.start_date_from, coalesce(e.end_date_to, e.start_date_to) AS last FROM events e WHERE ${eventWhere(filters)})
     SELECT least((SELECT min(date_from) FROM c), (SELECT min(start_date_from) FROM e)) AS first,
@@ -97,7 +97,7 @@ export function timelineDensity(filters: FilterState, range: TimeRange | null, t
         count(*) AS n,
         count(*) FILTER (WHERE ${overdueSql(today)}) AS overdue,
         count(*) FILTER (WHERE c.status = 'done') AS done
-      FROM commitments c LEFT JOIN events t ON t.id = c.target_event_id
+      FROM commitments c
       WHERE ${and(commitmentWhere(filters), inRange(range))}
       GROUP BY 1, 2, 3)
     SELECT sector, CASE WHEN whole_year THEN 'year' ELSE 'month' END AS bin,
@@ -151,7 +151,6 @@ export function scorecardByEvent(filters: FilterState, today: string, max = LIST
       ${scoreColumns(today)}
     FROM commitments c
       JOIN events e ON e.id = c.event_id
-      LEFT JOIN events t ON t.id = c.target_event_id
       ${LATEST_NEWS}
     WHERE ${commitmentWhere(filters)}
     GROUP BY ALL ORDER BY e.start_date_from DESC, e.id
@@ -163,7 +162,6 @@ export function scorecardBySector(filters: FilterState, today: string): SqlFragm
   return sql`SELECT s.id, s.label, s.color, ${scoreColumns(today)}
     FROM commitments c
       JOIN sectors s ON s.id = c.sector
-      LEFT JOIN events t ON t.id = c.target_event_id
       ${LATEST_NEWS}
     WHERE ${commitmentWhere(filters)}
     GROUP BY ALL ORDER BY made DESC, s.label, s.id`;
