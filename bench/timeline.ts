@@ -42,7 +42,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { tableFromIPC, tableToIPC } from "apache-arrow";
 import { startStaticServer } from "../scripts/static-server.js";
@@ -328,10 +328,13 @@ const marksDraw = quantile(
   0.5,
 ) as number;
 const m = machine();
+// Other work on the machine skews every figure: say how busy it was.
+const load = loadavg().map((x) => Number(x.toFixed(2)));
 const report = {
   date: new Date().toISOString(),
   chromium,
   ...m,
+  loadAverage: load,
   commitments: page.rows,
   seed,
   dataDir,
@@ -394,7 +397,7 @@ const rows = [
 process.stdout.write(
   `\nChromium ${chromium} · ${describeMachine(m)}\n` +
     `${page.rows.toLocaleString("en")} commitments (seed ${seed}) · DuckDB-WASM (1 thread) vs native DuckDB ${nativeInfo.version} · chart ${width} px wide\n` +
-    `p50 of ${runs} runs after 1 warm-up (draws: p50 of 3 and 2).\n\n${table(rows)}\n`,
+    `p50 of ${runs} runs after 1 warm-up (draws: p50 of 3 and 2). Load average at the end: ${load.join(", ")}.\n\n${table(rows)}\n`,
 );
 for (const p of problems) process.stdout.write(`  ! ${p.split("\n")[0]}\n`);
 process.stdout.write(`Wrote ${writeResult("timeline", report.date, report)}\n`);

@@ -140,6 +140,17 @@ const SYMBOLS: Record<string, d3.SymbolType> = {
   diamond: d3.symbolDiamond,
 };
 const symbolFor = (strength: string) => SYMBOLS[STRENGTH_SHAPES[strength as Strength]?.shape ?? "circle"];
+const symbolPaths = new Map<string, string>();
+/** A symbol's path, made once per shape and size (a zoomed year draws tens of thousands). */
+function symbolPath(strength: string, size: number): string {
+  const key = `${strength}:${size}`;
+  let path = symbolPaths.get(key);
+  if (path === undefined) {
+    path = d3.symbol(symbolFor(strength), size)() ?? "";
+    symbolPaths.set(key, path);
+  }
+  return path;
+}
 
 export function timelineChart(data: TimelineData, options: TimelineOptions = {}): HTMLElement {
   const state = options.state ?? { sort: "count", collapsed: new Set<string>() };
@@ -435,6 +446,8 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
 
   // ---- the lanes' content ------------------------------------------------------------------
   const body = svg.append("g").attr("class", "marks");
+  /** Density cells, by their data-density index (for the tooltip). */
+  const cells: { label: string; d: DensityRow }[] = [];
   let drawn = 0;
   const focusable = (data.marks?.length ?? 0) <= FOCUSABLE_MARKS;
   const maxDensity = d3.max(data.density, (d) => d.n) ?? 1;
@@ -469,7 +482,8 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
         if (x1 <= x0) continue;
         const cellTop = year ? top + LANE_PAD / 2 + DENSITY_HEIGHT - 9 : top + LANE_PAD / 2;
         const cellH = year ? 7 : DENSITY_HEIGHT - 11;
-        const g = laneG.append("g").attr("data-density", "").attr("data-n", d.n);
+        const g = laneG.append("g").attr("data-density", cells.length).attr("data-n", d.n);
+        cells.push({ label: lane.label, d });
         g.append("rect")
           .attr("x", x0)
           .attr("y", cellTop)
@@ -494,15 +508,6 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
             .attr("fill", "currentColor")
             .text(compactNumber(d.n));
         }
-        const when = year ? `${d.start.slice(0, 4)} (dated to the year only)` : formatPartialDate(d.start.slice(0, 7));
-        g.on("mouseenter", (event: MouseEvent) =>
-          showTip(event.currentTarget as Element, [
-            `${lane.label} · ${when}`,
-            `${d.n.toLocaleString("en")} commitments`,
-            `${d.done.toLocaleString("en")} done · ${d.overdue.toLocaleString("en")} overdue`,
-            "Zoom in (brush below or pick a year) to see each one.",
-          ]),
-        ).on("mouseleave", hideTip);
       }
       continue;
     }
@@ -560,7 +565,7 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
           g.append("path")
             .attr("data-target", "")
             .attr("transform", `translate(${tx0},${rowY})`)
-            .attr("d", d3.symbol(symbolFor(m.strength), 60)())
+            .attr("d", symbolPath(m.strength, 60))
             .attr("fill", "var(--theme-background)")
             .attr("stroke", m.overdue ? OVERDUE : color)
             .attr("stroke-width", 1.5);
@@ -616,7 +621,7 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
       g.append("path")
         .attr("data-symbol", m.strength)
         .attr("transform", `translate(${cx},${rowY})`)
-        .attr("d", d3.symbol(symbolFor(m.strength), 70)())
+        .attr("d", symbolPath(m.strength, 70))
         .attr("fill", color)
         .attr("stroke", "var(--theme-background)")
         .attr("stroke-width", 1);
@@ -633,10 +638,17 @@ function render(data: TimelineData, options: TimelineOptions & { state: LaneStat
     const m = g ? byId.get(g.getAttribute("data-id") ?? "") : undefined;
     if (g && m) showTip(g, markLines(m));
   };
+  const cellOf = (target: EventTarget | null) => (target instanceof Element ? target.closest("[data-density]") : null);
   body
-    .on("mouseover", (event: MouseEvent) => tipFor(markOf(event.target)))
+    .on("mouseover", (event: MouseEvent) => {
+      const cell = cellOf(event.target);
+      const found = cell ? cells[Number(cell.getAttribute("data-density"))] : undefined;
+      if (cell && found) showTip(cell, cellLines(found.label, found.d));
+      else tipFor(markOf(event.target));
+    })
     .on("mouseout", (event: MouseEvent) => {
-      if (markOf(event.relatedTarget) !== markOf(event.target)) hideTip();
+      const from = markOf(event.target) ?? cellOf(event.target);
+      if ((markOf(event.relatedTarget) ?? cellOf(event.relatedTarget)) !== from) hideTip();
     })
     .on("focusin", (event: FocusEvent) => tipFor(markOf(event.target)))
     .on("focusout", hideTip)
@@ -805,6 +817,18 @@ function legend(mode: TimelineMode): HTMLElement {
       ? el("span", {}, "Density: cell darkness = commitments per month; red base = overdue share")
       : null,
   );
+}
+
+/** The tooltip of a density cell. */
+function cellLines(label: string, d: DensityRow): string[] {
+  const when =
+    d.bin === "year" ? `${d.start.slice(0, 4)} (dated to the year only)` : formatPartialDate(d.start.slice(0, 7));
+  return [
+    `${label} · ${when}`,
+    `${d.n.toLocaleString("en")} commitments`,
+    `${d.done.toLocaleString("en")} done · ${d.overdue.toLocaleString("en")} overdue`,
+    "Zoom in (brush below or pick a year) to see each one.",
+  ];
 }
 
 /** The tooltip of a mark. */
