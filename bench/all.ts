@@ -180,7 +180,7 @@ for (const step of ran) {
       "timeline",
       `month × sector aggregation, ${n} commitments`,
       `${ms(wasm)} WASM`,
-      `native ${ms(num(r.native?.aggregation?.p50))}`,
+      `native ${ms(num(r.native?.aggregation?.p50))} · WASM engine alone ${ms(num(r.wasm?.aggregationEngine?.p50))}`,
       `${ratio === null ? "?" : ratio.toFixed(1)}× · goal ≤ ${goal} ms${check(wasm, goal)}`,
     );
     row("timeline", "draw the density view", ms(num(r.wasm?.densityDraw?.p50)));
