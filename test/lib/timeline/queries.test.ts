@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../../src/lib/dataset.js";
 import { emptyFilters, type FilterState } from "../../../src/lib/filters.js";
 import type { Row } from "../../../src/lib/normalise.js";
-import { isOverdue } from "../../../src/lib/status.js";
+import { deadlineOf, isOverdue } from "../../../src/lib/status.js";
 import * as q from "../../../src/lib/timeline/queries.js";
 import { type NativeDataset, nativeDataset } from "./native-db.js";
 
@@ -40,6 +40,23 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 describe("timeline queries on the bundled records", () => {
+  it("the loader's deadline column is deadlineOf of each commitment's target", () => {
+    let withDeadline = 0;
+    for (const c of tables.commitments) {
+      const t = c.target_event_id ? events.get(c.target_event_id as string) : undefined;
+      const want = deadlineOf({
+        target_date_to: iso(c.target_date_to),
+        target_event_start_to: iso(t?.start_date_to),
+        target_event_end_to: iso(t?.end_date_to),
+      });
+      expect(iso(c.deadline), String(c.id)).toBe(want);
+      if (want) withDeadline += 1;
+    }
+    // Both kinds of target occur: dates, and events without a date.
+    expect(withDeadline).toBeGreaterThan(5);
+    expect(tables.commitments.some((c) => !c.target_date && c.target_event_id && c.deadline !== null)).toBe(true);
+  });
+
   it("flag overdue exactly as the JavaScript rule does, for several todays", async () => {
     for (const today of ["2024-01-01", "2025-06-30", "2025-12-31", "2026-01-01", TODAY, "2030-01-01"]) {
       const rows = await db.query(q.timelineMarks(emptyFilters(), null, today));
