@@ -51,14 +51,20 @@ export function projectGraph(
   for (const { sector, parties } of groupByCommitment(links).values()) {
     for (const id of parties) {
       let counts = nodeSectors.get(id);
-      if (!counts) nodeSectors.set(id, (counts = new Map()));
+      if (!counts) {
+        counts = new Map();
+        nodeSectors.set(id, counts);
+      }
       increment(counts, sector);
     }
     for (let i = 0; i < parties.length; i++) {
       for (let j = i + 1; j < parties.length; j++) {
         const key = `${parties[i]}\u0000${parties[j]}`;
         let pair = pairs.get(key);
-        if (!pair) pairs.set(key, (pair = { source: parties[i], target: parties[j], sectors: new Map() }));
+        if (!pair) {
+          pair = { source: parties[i], target: parties[j], sectors: new Map() };
+          pairs.set(key, pair);
+        }
         increment(pair.sectors, sector);
       }
     }
