@@ -9,6 +9,7 @@ export default {
   style: "style.css",
   pages: [
     { name: "Overview", path: "/" },
+    { name: "Network", path: "/network" },
     { name: "SQL notebook", path: "/sql" },
     { name: "Data", path: "/data" },
   ],

@@ -11,6 +11,8 @@ export interface LayoutFile {
   nodes: number;
   edges: number;
   ticks: number;
+  /** Countries by institutions in the graph, most first (ties by code): the order of the colour legend. */
+  countries: string[];
   /** Node id → [x, y], ids sorted. */
   positions: Record<string, [number, number]>;
 }
@@ -24,7 +26,11 @@ export function buildLayoutFile(links: readonly PartyLink[], institutions: reado
     const p = positions.get(id) as { x: number; y: number };
     out[id] = [p.x, p.y];
   }
-  return { version: 1, nodes: graph.nodes.length, edges: graph.edges.length, ticks, positions: out };
+  const perCountry = new Map<string, number>();
+  for (const n of graph.nodes)
+    if (n.kind === "institution") perCountry.set(n.country, (perCountry.get(n.country) ?? 0) + 1);
+  const countries = [...perCountry].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])).map(([c]) => c);
+  return { version: 1, nodes: graph.nodes.length, edges: graph.edges.length, ticks, countries, positions: out };
 }
 
 export function positionsOf(file: Pick<LayoutFile, "positions">): Positions {

@@ -9,20 +9,15 @@
 import { UndirectedGraph } from "graphology";
 import louvainModule from "graphology-communities-louvain";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
-import { compareIds, type Graph } from "./graph.js";
+import { compareIds } from "./graph.js";
+import type { GraphMetrics, NodeMetrics } from "./ranking.js";
 
-export interface NodeMetrics {
-  degree: number;
-  weightedDegree: number;
-  betweenness: number;
-  /** Community number: 1 is the largest community, ties broken by smallest member id. */
-  community: number;
-}
+export { brokers, type GraphMetrics, type NodeMetrics } from "./ranking.js";
 
-export interface GraphMetrics {
-  byNode: Map<string, NodeMetrics>;
-  communities: number;
-  modularity: number;
+/** What the metrics need of a graph (a Graph qualifies; a worker gets just this). */
+export interface MetricsInput {
+  nodes: readonly { id: string }[];
+  edges: readonly { source: string; target: string; weight: number }[];
 }
 
 // CommonJS packages whose typings declare `export default`: under NodeNext the
@@ -47,7 +42,7 @@ export function lcg(seed = 0.5): () => number {
 }
 
 /** Collapses per-sector edges to one undirected edge per pair, weights summed. */
-function toGraphology(graph: Graph): UndirectedGraph {
+function toGraphology(graph: MetricsInput): UndirectedGraph {
   const g = new UndirectedGraph();
   for (const node of graph.nodes) g.addNode(node.id);
   for (const edge of graph.edges) {
@@ -59,7 +54,7 @@ function toGraphology(graph: Graph): UndirectedGraph {
   return g;
 }
 
-export function computeMetrics(graph: Graph, options: { seed?: number } = {}): GraphMetrics {
+export function computeMetrics(graph: MetricsInput, options: { seed?: number } = {}): GraphMetrics {
   const g = toGraphology(graph);
   const betweenness = g.size > 0 ? betweennessCentrality(g, { normalized: true, getEdgeWeight: null }) : {};
   let communities: Record<string, number> = {};
@@ -98,13 +93,4 @@ export function computeMetrics(graph: Graph, options: { seed?: number } = {}): G
     });
   }
   return { byNode, communities: order.length, modularity };
-}
-
-/** The institutions with the highest betweenness (brokers), ties by id; zero-betweenness nodes left out. */
-export function brokers(metrics: GraphMetrics, limit = 10): { id: string; betweenness: number }[] {
-  return [...metrics.byNode]
-    .filter(([, m]) => m.betweenness > 0)
-    .map(([id, m]) => ({ id, betweenness: m.betweenness }))
-    .sort((a, b) => b.betweenness - a.betweenness || compareIds(a.id, b.id))
-    .slice(0, limit);
 }

@@ -55,7 +55,7 @@ function recordLinks(sector?: string): PartyLink[] {
       sector: sectorOf.get(p.commitment_id as string) as string,
     }))
     .filter((l) => sector === undefined || l.sector === sector)
-    .sort((a, b) => (a.commitment_id + "\0" + a.institution_id < b.commitment_id + "\0" + b.institution_id ? -1 : 1));
+    .sort((a, b) => (`${a.commitment_id}\0${a.institution_id}` < `${b.commitment_id}\0${b.institution_id}` ? -1 : 1));
 }
 
 describe.each([

@@ -1,0 +1,60 @@
+/**
+ * Runs the network metrics in a worker (src/components/network-worker.ts),
+ * one request at a time: a newer graph supersedes an older one still being
+ * computed. The worker is one self-contained module bundled at build time by
+ * the loader src/data/network-worker.js.ts.
+ */
+import { FileAttachment } from "observablehq:stdlib";
+import type { MetricsInput } from "../lib/network/metrics.js";
+import type { GraphMetrics, NodeMetrics } from "../lib/network/ranking.js";
+
+interface Reply {
+  id: number;
+  byNode?: [string, NodeMetrics][];
+  communities?: number;
+  modularity?: number;
+  error?: string;
+}
+
+let worker: Promise<Worker> | undefined;
+let nextId = 0;
+const pending = new Map<number, { resolve: (m: GraphMetrics | null) => void; reject: (e: Error) => void }>();
+
+function getWorker(): Promise<Worker> {
+  worker ??= FileAttachment("../data/network-worker.js")
+    .url()
+    .then((url: string) => {
+      const w = new Worker(url, { type: "module" });
+      w.addEventListener("message", (event: MessageEvent<Reply>) => {
+        const { id, byNode, communities, modularity, error } = event.data;
+        const request = pending.get(id);
+        if (!request) return;
+        pending.delete(id);
+        if (error || !byNode) request.reject(new Error(error ?? "no metrics"));
+        else request.resolve({ byNode: new Map(byNode), communities: communities ?? 0, modularity: modularity ?? 0 });
+      });
+      w.addEventListener("error", (event) => {
+        for (const request of pending.values())
+          request.reject(new Error(`the metrics worker failed: ${event.message || "it did not load"}`));
+        pending.clear();
+      });
+      return w;
+    });
+  return worker;
+}
+
+/** Metrics of a graph; resolves to null when a newer request made this one obsolete. */
+export function graphMetrics(graph: MetricsInput): Promise<GraphMetrics | null> {
+  const id = ++nextId;
+  // Only ids and weights cross to the worker: no labels or sector lists to copy.
+  const nodes = graph.nodes.map((n) => ({ id: n.id }));
+  const edges = graph.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight }));
+  for (const [old, request] of pending) {
+    pending.delete(old);
+    request.resolve(null);
+  }
+  return new Promise<GraphMetrics | null>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    getWorker().then((w) => w.postMessage({ id, nodes, edges }), reject);
+  });
+}
