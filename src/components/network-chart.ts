@@ -78,7 +78,22 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   const nodeLayer = viewport.append("g").attr("class", "nodes");
   const labelLayer = svg.append("g").attr("class", "labels");
   const canvas = d3.create("canvas").attr("class", "aa-net-canvas").attr("role", "img");
-  root.append(svg.node() as SVGSVGElement, canvas.node() as HTMLCanvasElement, tooltip, help);
+  const buttons = el(
+    "div",
+    { class: "aa-net-buttons" },
+    el("button", { type: "button", "aria-label": "Zoom in", title: "Zoom in (+)", onclick: () => zoomBy(1.4) }, "+"),
+    el(
+      "button",
+      { type: "button", "aria-label": "Zoom out", title: "Zoom out (−)", onclick: () => zoomBy(1 / 1.4) },
+      "−",
+    ),
+    el(
+      "button",
+      { type: "button", "aria-label": "Fit the drawing", title: "Fit (0)", onclick: () => zoomToFit() },
+      "Fit",
+    ),
+  );
+  root.append(svg.node() as SVGSVGElement, canvas.node() as HTMLCanvasElement, buttons, tooltip, help);
 
   let width = 0;
   let scene: Scene = { nodes: [], edges: [] };
@@ -159,6 +174,13 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     .call(zoom)
     .on("dblclick.zoom", null);
 
+  function zoomBy(factor: number): void {
+    d3.select(root as HTMLElement)
+      .transition()
+      .duration(250)
+      .call(zoom.scaleBy, factor);
+  }
+
   function zoomToFit(): void {
     if (!scene.nodes.length || !width) return;
     const [x0, x1] = d3.extent(scene.nodes, (n) => n.x) as [number, number];
@@ -190,8 +212,10 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   });
   root.addEventListener("click", (event) => {
     if ((event.target as Element).closest(".aa-net-tooltip")) return;
+    if ((event.target as Element).closest(".aa-net-buttons")) return;
     const [px, py] = d3.pointer(event, root);
     const node = find(px, py);
+    hideTooltip();
     select(node ? node.id : null, { notify: true });
   });
   root.addEventListener("keydown", (event) => {
@@ -310,7 +334,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
       return { id: n.id, x, y, r: visibleRadius(n), width: 0, height: 0, priority: 0 };
     });
     const byId = new Map(candidates.map((c) => [c.id, c.node]));
-    return placeLabels(candidates, obstacles).map((p) => {
+    return placeLabels(candidates, obstacles, { width, height: height - 18 }).map((p) => {
       const n = byId.get(p.id) as SceneNode;
       return { id: p.id, x: p.x + 2, y: p.y + 11, text: n.label, strong: !highlight || highlight.has(p.id) };
     });

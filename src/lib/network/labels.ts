@@ -2,7 +2,8 @@
  * Label placement that never piles labels on top of each other: candidates
  * are taken by priority (largest node first, ties by id) and a label is drawn
  * only where its box overlaps no label already placed and no node other than
- * its own. A uniform grid keeps it near linear for thousands of nodes.
+ * its own, and (given bounds) only inside the drawing. A uniform grid keeps it
+ * near linear for thousands of nodes.
  */
 import { compareIds } from "./graph.js";
 
@@ -40,6 +41,7 @@ const CELL = 64;
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   obstacles: readonly LabelCandidate[] = candidates,
+  bounds?: { width: number; height: number },
 ): PlacedLabel[] {
   const grid = new Map<string, Box[]>();
   const cells = (b: Box) => {
@@ -75,7 +77,8 @@ export function placeLabels(
     ];
     for (const o of options) {
       const box = { x0: o.x, y0: o.y, x1: o.x + c.width, y1: o.y + c.height, owner: c.id };
-      if (!hits(box)) {
+      const inside = !bounds || (box.x0 >= 0 && box.y0 >= 0 && box.x1 <= bounds.width && box.y1 <= bounds.height);
+      if (inside && !hits(box)) {
         add({ ...box, owner: `label:${c.id}` });
         placed.push({ id: c.id, x: o.x, y: o.y, width: c.width, height: c.height });
         break;

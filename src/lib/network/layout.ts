@@ -84,8 +84,8 @@ function round(v: number): number {
 /**
  * Positions for a view: known nodes keep theirs; a node without one (a
  * commitment in the bipartite view, an institution added after the layout
- * was built) goes to the centre of its positioned neighbours, nudged by a
- * small offset from its id so two such nodes never sit on top of each other.
+ * was built) goes near the centre of its positioned neighbours; nodes that
+ * share the same neighbours spread on a small spiral, never on top of each other.
  */
 export function placeNodes(graph: Graph, known: Positions): Positions {
   const out: Positions = new Map();
@@ -108,31 +108,40 @@ export function placeNodes(graph: Graph, known: Positions): Positions {
   }
   let extent = 0;
   for (const p of out.values()) extent = Math.max(extent, Math.hypot(p.x, p.y));
-  let orphan = 0;
+  // Nodes with the same positioned neighbours (commitments binding the same
+  // parties) share a centre: spread them on a small spiral around it.
+  const groups = new Map<string, { centre: { x: number; y: number } | null; ids: string[] }>();
   for (const id of missing) {
-    const anchored = (neighbours.get(id) ?? []).map((nb) => out.get(nb)).filter((p) => p !== undefined);
-    const h = hash(id);
-    const angle = (h % 360) * (Math.PI / 180);
-    if (anchored.length) {
-      const x = anchored.reduce((s, p) => s + p.x, 0) / anchored.length;
-      const y = anchored.reduce((s, p) => s + p.y, 0) / anchored.length;
-      const offset = 8 + (h % 17);
-      out.set(id, { x: round(x + offset * Math.cos(angle)), y: round(y + offset * Math.sin(angle)) });
-    } else {
-      // No positioned neighbour: a ring outside the drawing, in id order.
-      const ringAngle = orphan++ * 0.35;
-      out.set(id, { x: round((extent + 40) * Math.cos(ringAngle)), y: round((extent + 40) * Math.sin(ringAngle)) });
+    const around = (neighbours.get(id) ?? []).filter((nb) => out.has(nb)).sort();
+    const key = around.join("\u0000");
+    let group = groups.get(key);
+    if (!group) {
+      const anchored = around.map((nb) => out.get(nb) as { x: number; y: number });
+      const centre = anchored.length
+        ? {
+            x: anchored.reduce((s, p) => s + p.x, 0) / anchored.length,
+            y: anchored.reduce((s, p) => s + p.y, 0) / anchored.length,
+          }
+        : null;
+      group = { centre, ids: [] };
+      groups.set(key, group);
     }
+    group.ids.push(id);
+  }
+  let orphan = 0;
+  for (const { centre, ids } of groups.values()) {
+    ids.forEach((id, i) => {
+      if (centre) {
+        // Golden-angle spiral, starting off the centre (a line between two parties stays visible).
+        const radius = 9 * Math.sqrt(i + 1);
+        const angle = (i + 1) * Math.PI * (3 - Math.sqrt(5));
+        out.set(id, { x: round(centre.x + radius * Math.cos(angle)), y: round(centre.y + radius * Math.sin(angle)) });
+      } else {
+        // No positioned neighbour: a ring outside the drawing, in id order.
+        const ringAngle = orphan++ * 0.35;
+        out.set(id, { x: round((extent + 40) * Math.cos(ringAngle)), y: round((extent + 40) * Math.sin(ringAngle)) });
+      }
+    });
   }
   return out;
-}
-
-/** FNV-1a: a small stable hash for deterministic offsets. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

@@ -11,6 +11,21 @@ describe("placeLabels", () => {
     expect(label).toEqual({ id: "a", x: 80, y: 112, width: 40, height: 12 });
   });
 
+  it("keeps labels inside the drawing when given its bounds", () => {
+    const placed = placeLabels([{ id: "edge", x: 5, y: 100, r: 4, width: 60, height: 12, priority: 1 }], undefined, {
+      width: 200,
+      height: 200,
+    });
+    // Centred below would start at x = -25: it goes to the right of the node instead.
+    expect(placed).toEqual([{ id: "edge", x: 12, y: 94, width: 60, height: 12 }]);
+    expect(
+      placeLabels([{ id: "far", x: 5, y: 5, r: 4, width: 300, height: 12, priority: 1 }], undefined, {
+        width: 200,
+        height: 200,
+      }),
+    ).toEqual([]);
+  });
+
   it("moves or drops the smaller of two crowded labels, never stacking them", () => {
     const placed = placeLabels([
       { id: "big", x: 100, y: 100, r: 10, width: 60, height: 12, priority: 9 },

@@ -42,6 +42,29 @@ describe("placeNodes", () => {
     expect(placeNodes(bi, known)).toEqual(placed);
   });
 
+  it("spreads commitments that bind the same parties instead of stacking them", () => {
+    const links = Array.from({ length: 30 }, (_, i) => [
+      { commitment_id: `k${i}`, institution_id: "a", sector: "trade" },
+      { commitment_id: `k${i}`, institution_id: "b", sector: "trade" },
+    ]).flat();
+    const commitments = links
+      .filter((_, i) => i % 2 === 0)
+      .map((l) => ({ id: l.commitment_id, summary: "x", sector: "trade", status: "announced" }));
+    const bi = bipartiteGraph(links, INSTITUTIONS, commitments);
+    const placed = placeNodes(
+      bi,
+      new Map([
+        ["a", { x: -100, y: 0 }],
+        ["b", { x: 100, y: 0 }],
+      ]),
+    );
+    const spots = commitments.map((c) => placed.get(commitmentNodeId(c.id)) as { x: number; y: number });
+    for (let i = 0; i < spots.length; i++)
+      for (let j = i + 1; j < spots.length; j++)
+        expect(Math.hypot(spots[i].x - spots[j].x, spots[i].y - spots[j].y)).toBeGreaterThan(4);
+    for (const p of spots) expect(Math.hypot(p.x, p.y)).toBeLessThan(60);
+  });
+
   it("puts a node with no positioned neighbour on a ring outside the drawing", () => {
     const placed = placeNodes({ nodes: projectGraph(LINKS, INSTITUTIONS).nodes, edges: [] }, new Map());
     expect(placed.size).toBe(5);
