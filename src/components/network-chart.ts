@@ -8,7 +8,9 @@
  * keep their place (and the zoom stays where the user left it), new ones fade
  * in, removed ones fade out. The element's `value` is the selected node id
  * (or null); it dispatches "input" when the selection changes, so a page can
- * read it with Generators.input.
+ * read it with Generators.input. After the first frame of each new scene it
+ * dispatches "aa-drawn" (and marks "network:first-frame" once), which the
+ * benchmark times.
  *
  * Keyboard, when the chart has focus: + and − zoom, arrow keys pan, 0 fits
  * the drawing, Escape clears the selection.
@@ -107,6 +109,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   let quadtree = d3.quadtree<SceneNode>();
   let fadeStart = 0;
   let frame = 0;
+  let updated = false;
   const dragged = new Map<string, { x: number; y: number }>();
 
   // ── Geometry ────────────────────────────────────────────────────────────
@@ -355,11 +358,22 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     if (renderer === "svg") drawSvg();
     else drawCanvas(fade);
     if (fade < 1 && renderer === "canvas") schedule();
+    if (updated) {
+      // The first frame that shows a new scene: for the benchmark and tests.
+      updated = false;
+      if (scene.nodes.length && performance.getEntriesByName("network:first-frame").length === 0) {
+        performance.mark("network:first-frame");
+      }
+      root.dispatchEvent(
+        new CustomEvent("aa-drawn", { detail: { nodes: scene.nodes.length, edges: scene.edges.length } }),
+      );
+    }
   }
 
   function drawSvg(): void {
     viewport.attr("transform", `translate(${transform.x},${transform.y}) scale(${transform.k})`);
-    const sw = 1 / Math.sqrt(transform.k);
+    // Link widths stay the same on screen whatever the zoom.
+    const sw = 1 / transform.k;
     edgeLayer
       .selectAll<SVGPathElement, SceneEdge>("path:not(.aa-exit)")
       .attr("stroke-opacity", (e) =>
@@ -391,10 +405,19 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     ctx.save();
     ctx.translate(transform.x, transform.y);
     ctx.scale(transform.k, transform.k);
-    const sw = 1 / Math.sqrt(transform.k);
+    // Link widths stay the same on screen whatever the zoom; thinner when
+    // there are thousands (wide translucent strokes are slow to rasterise).
+    const sw = 1 / transform.k;
+    const thin = scene.edges.length > 5000 ? 0.35 : 1;
+    // What is in view (data coordinates): links and nodes outside are skipped.
+    const [vx0, vy0] = toData(-30, -30);
+    const [vx1, vy1] = toData(width + 30, height + 30);
+    const outside = (a: SceneNode, b: SceneNode) =>
+      (a.x < vx0 && b.x < vx0) || (a.x > vx1 && b.x > vx1) || (a.y < vy0 && b.y < vy0) || (a.y > vy1 && b.y > vy1);
     // Edges, batched by colour, width and highlight (one stroke per batch).
     const batches = new Map<string, SceneEdge[]>();
     for (const e of scene.edges) {
+      if (outside(e.source, e.target)) continue;
       const dim = highlight && !(highlight.has(e.source.id) && highlight.has(e.target.id));
       const key = `${e.color}|${Math.round(e.width)}|${dim ? 1 : 0}`;
       const list = batches.get(key);
@@ -405,7 +428,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
       const [color, w, dim] = key.split("|");
       ctx.strokeStyle = color;
       ctx.globalAlpha = (dim === "1" ? 0.05 : 0.45) * fade;
-      ctx.lineWidth = Number(w) * sw;
+      ctx.lineWidth = Math.max(0.5, Number(w) * thin) * sw;
       ctx.beginPath();
       for (const e of list) {
         ctx.moveTo(e.source.x, e.source.y);
@@ -423,6 +446,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     // Nodes, batched by fill and highlight; new ones fade in.
     const nodeBatches = new Map<string, SceneNode[]>();
     for (const n of scene.nodes) {
+      if (outside(n, n)) continue;
       const key = `${n.fill}|${opacityOf(n.id)}|${previousIds.has(n.id) ? 1 : 0}`;
       const list = nodeBatches.get(key);
       if (list) list.push(n);
@@ -508,6 +532,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
       root.dispatchEvent(new Event("input", { bubbles: true }));
     }
     fadeStart = performance.now();
+    updated = true;
     if (renderer === "svg") joinSvg(next);
     else {
       edgeLayer.selectAll("*").remove();

@@ -1,5 +1,6 @@
 // Node positions for the network page, laid out once on the whole graph so
-// every filtered view keeps each institution in its place (src/lib/network/layout.ts).
+// every filtered view keeps each institution in its place (src/lib/network/layout.ts),
+// and the unfiltered graph, drawn before DuckDB has started (src/lib/network/layout-file.ts).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
@@ -42,7 +43,7 @@ const infos: InstitutionInfo[] = cols[0].map((id, i) => ({
   type: cols[5][i] as string,
 }));
 
-const file = buildLayoutFile(links, infos);
+const file = buildLayoutFile(links, infos, cid.length);
 process.stdout.write(`${JSON.stringify(file)}\n`);
 process.stderr.write(
   `network-layout.json: ${file.nodes} nodes, ${file.edges} edges, ${file.ticks} steps in ${((performance.now() - start) / 1000).toFixed(1)} s\n`,

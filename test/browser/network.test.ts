@@ -46,7 +46,7 @@ async function openNetwork(query = "", viewport?: { width: number; height: numbe
   const handle = await openPage(browser, `${server.url}/network${query}`, viewport ? { viewport } : {});
   open.push(handle);
   await waitReady(handle.page);
-  await handle.page.waitForSelector(".aa-net[data-nodes]", { state: "attached", timeout: READY_TIMEOUT });
+  await handle.page.waitForSelector('.aa-net[data-source="duckdb"][data-nodes]', { state: "attached", timeout: READY_TIMEOUT });
   return handle;
 }
 
@@ -103,6 +103,21 @@ describe("the network page", () => {
       .poll(() => page.locator('[data-testid="brokers"] li').count(), { timeout: READY_TIMEOUT })
       .toBeGreaterThan(0);
     await page.waitForLoadState("networkidle");
+    expectClean(handle);
+  });
+
+  it("draws the whole graph from the build before the query engine has started", async () => {
+    // DuckDB's wasm never arrives: only the build-time graph can be on the page.
+    const handle = await openPage(browser, `${server.url}/network`, {
+      beforeGoto: (page) => page.route(/duckdb-[a-z]+\.wasm$/, () => {}),
+    });
+    open.push(handle);
+    const { page } = handle;
+    await page.waitForSelector('.aa-net[data-source="build"][data-nodes]', { state: "attached", timeout: READY_TIMEOUT });
+    const expected = boundInstitutions();
+    await expect.poll(async () => new Set(await drawnNodes(page)), { timeout: READY_TIMEOUT }).toEqual(expected);
+    expect(await page.textContent('[data-testid="network-counts"]')).toContain(`${expected.size} institutions`);
+    expect(await page.getAttribute(".aa-status", "data-state")).not.toBe("ready");
     expectClean(handle);
   });
 

@@ -6,6 +6,27 @@
 import { commitmentWhere, type FilterState } from "../filters.js";
 import { type SqlFragment, sql } from "../sql.js";
 
+/**
+ * The party links of the filtered commitments as integer codes, for
+ * projectCodes: the commitment's and institution's row numbers and the
+ * sector's, read as typed arrays (Database.queryColumns).
+ */
+export function networkLinkCodes(filters: FilterState): SqlFragment {
+  return sql`SELECT CAST(c.rowid AS INTEGER) AS commitment, CAST(i.rowid AS INTEGER) AS institution, CAST(s.rowid AS INTEGER) AS sector
+    FROM commitment_parties p
+      JOIN commitments c ON c.id = p.commitment_id
+      JOIN institutions i ON i.id = p.institution_id
+      JOIN sectors s ON s.id = c.sector
+    WHERE ${commitmentWhere(filters)}`;
+}
+
+/** Every institution with its code (row number), the index projectCodes reads codes against. */
+export const institutionIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id, name, acronym, country, country_name, type
+  FROM institutions ORDER BY rowid`;
+
+/** Every sector id with its code (row number). */
+export const sectorIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id FROM sectors ORDER BY rowid`;
+
 /** One row per party of every commitment in the filters: commitment, institution, sector. */
 export function networkLinks(filters: FilterState): SqlFragment {
   return sql`SELECT p.commitment_id, p.institution_id, c.sector
@@ -25,7 +46,7 @@ export function networkInstitutions(filters: FilterState): SqlFragment {
 
 /** The commitments drawn as nodes in the bipartite view (those with at least one party). */
 export function networkCommitments(filters: FilterState): SqlFragment {
-  return sql`SELECT c.id, c.summary, c.sector, c.status
+  return sql`SELECT CAST(c.rowid AS INTEGER) AS code, c.id, c.summary, c.sector, c.status
     FROM commitments c
     WHERE ${commitmentWhere(filters)} AND c.party_count > 0
     ORDER BY c.id`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bipartiteGraph, commitmentNodeId } from "../../../src/lib/network/bipartite.js";
 import { layoutGraph, placeNodes } from "../../../src/lib/network/layout.js";
-import { buildLayoutFile, positionsOf } from "../../../src/lib/network/layout-file.js";
+import { buildLayoutFile, decodeSeed, positionsOf } from "../../../src/lib/network/layout-file.js";
 import { projectGraph } from "../../../src/lib/network/project.js";
 import { COMMITMENTS, INSTITUTIONS, LINKS } from "./fixture.js";
 
@@ -26,6 +26,15 @@ describe("layoutGraph", () => {
     for (const x of ["a", "b", "c", "d", "e"])
       for (const y of ["a", "b", "c", "d", "e"]) if (x < y) expect(d(x, y)).toBeGreaterThan(5);
     expect(d("b", "e")).toBeLessThan(d("c", "e")); // b–e linked; c–e three steps apart
+  });
+});
+
+describe("the layout file's seed graph", () => {
+  it("decodes to exactly the graph projectGraph builds, with the counts", () => {
+    const file = buildLayoutFile(LINKS, INSTITUTIONS, 7);
+    expect(decodeSeed(JSON.parse(JSON.stringify(file.seed)))).toEqual(projectGraph(LINKS, INSTITUTIONS));
+    expect(file.seed.counts).toEqual({ institutions: 5, commitments: 6, links: 12, without_parties: 1 });
+    expect(file.countries).toEqual(["BY", "PK"]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bipartiteGraph, commitmentNodeId } from "../../../src/lib/network/bipartite.js";
-import { projectGraph } from "../../../src/lib/network/project.js";
+import { projectCodes, projectGraph } from "../../../src/lib/network/project.js";
 import { COMMITMENTS, INSTITUTIONS, LINKS } from "./fixture.js";
 
 describe("projectGraph", () => {
@@ -55,6 +55,21 @@ describe("projectGraph", () => {
   it("counts a party listed twice once, and gives the same graph whatever the row order", () => {
     const shuffled = [...LINKS].reverse();
     expect(projectGraph([...shuffled, LINKS[0]], INSTITUTIONS)).toEqual(graph);
+  });
+
+  it("gives the same graph from integer codes, whatever the codes and row order", () => {
+    const institutions = [...INSTITUTIONS].reverse(); // codes that do not follow id order
+    const sectors = ["health", "trade", "energy"];
+    const rows = [...LINKS].reverse();
+    const coded = {
+      commitment: Int32Array.from(rows, (l) => 100 - Number(l.commitment_id.slice(1))),
+      institution: Int32Array.from(rows, (l) => institutions.findIndex((i) => i.id === l.institution_id)),
+      sector: Int32Array.from(rows, (l) => sectors.indexOf(l.sector)),
+    };
+    expect(projectCodes(coded, institutions, sectors)).toEqual(graph);
+    expect(projectCodes(coded, institutions, sectors, "per-sector")).toEqual(
+      projectGraph(LINKS, INSTITUTIONS, "per-sector"),
+    );
   });
 
   it("throws on an institution it cannot describe (the tables guarantee the reference)", () => {

@@ -7,13 +7,16 @@ import { type NativeDatabase, openNative } from "../../../bench/lib/native.js";
 import { loadDataset } from "../../../src/lib/dataset.js";
 import { emptyFilters, type FilterState } from "../../../src/lib/filters.js";
 import type { InstitutionInfo, PartyLink } from "../../../src/lib/network/graph.js";
-import { projectGraph } from "../../../src/lib/network/project.js";
+import { projectCodes, projectGraph } from "../../../src/lib/network/project.js";
 import {
   institutionCommitments,
+  institutionIndex,
   networkCommitments,
   networkCounts,
   networkInstitutions,
+  networkLinkCodes,
   networkLinks,
+  sectorIndex,
 } from "../../../src/lib/network/queries.js";
 import { TABLE_NAMES } from "../../../src/lib/schema.js";
 import type { SqlFragment } from "../../../src/lib/sql.js";
@@ -74,6 +77,27 @@ describe.each([
     expect(new Set(links.map((l) => l.commitment_id)).size).toBe(counts.commitments);
     const commitments = await rows<{ id: string }>(networkCommitments(filters));
     expect(commitments.length).toBe(counts.commitments);
+  });
+
+  it("give the same graph from codes (the page's path) as from ids", async () => {
+    const codes = await rows<{ commitment: number; institution: number; sector: number }>(networkLinkCodes(filters));
+    const index = await rows<InstitutionInfo & { code: number }>(institutionIndex);
+    const sectors = await rows<{ code: number; id: string }>(sectorIndex);
+    const byCode: InstitutionInfo[] = [];
+    for (const { code, ...info } of index) byCode[code] = info;
+    const sectorIds: string[] = [];
+    for (const { code, id } of sectors) sectorIds[code] = id;
+    const fromCodes = projectCodes(
+      {
+        commitment: codes.map((r) => r.commitment),
+        institution: codes.map((r) => r.institution),
+        sector: codes.map((r) => r.sector),
+      },
+      byCode,
+      sectorIds,
+    );
+    const links = await rows<PartyLink>(networkLinks(filters));
+    expect(fromCodes).toEqual(projectGraph(links, await rows<InstitutionInfo>(networkInstitutions(filters))));
   });
 });
 
