@@ -23,6 +23,14 @@ import { el } from "./dom.js";
 
 /** Nodes + edges past which the chart draws on a canvas (SVG pan/zoom frames pass 33 ms beyond it). */
 export const SVG_LIMIT = 2500;
+/**
+ * Links past which the canvas draws them as 1-pixel lines, weight shown by
+ * opacity (wider strokes cost about 15× more to rasterise without a GPU), and
+ * pans and zooms by moving the last full frame, redrawing in full once the
+ * gesture pauses.
+ */
+export const LARGE_EDGES = 3000;
+const SETTLE_MS = 150;
 /** Labels considered per frame on the canvas: the largest nodes in view. */
 const LABEL_BUDGET = 400;
 const LABEL_FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
@@ -47,6 +55,8 @@ export interface NetworkChart extends HTMLElement {
   /** Selects a node (null clears) and, with `zoom`, centres the view on it. */
   select(id: string | null, options?: { zoom?: boolean; notify?: boolean }): void;
   zoomToFit(): void;
+  /** Where a node is drawn, in pixels from the chart's top-left corner (null when not drawn). */
+  locate(id: string): { x: number; y: number } | null;
   readonly renderer: Renderer;
   /** Drawn node ids, in drawing order (tests and the accessible table use the scene instead). */
   readonly drawn: { nodes: number; edges: number };
@@ -110,6 +120,10 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   let fadeStart = 0;
   let frame = 0;
   let updated = false;
+  let lastGesture = Number.NEGATIVE_INFINITY;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The last full canvas frame (links and nodes, no labels) and the view it was drawn for. */
+  let cache: { canvas: HTMLCanvasElement; transform: Transform; scene: Scene; focus: string | null } | null = null;
   const dragged = new Map<string, { x: number; y: number }>();
 
   // ── Geometry ────────────────────────────────────────────────────────────
@@ -148,8 +162,12 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     .scaleExtent([0.05, 12])
     .on("zoom", (event: d3.D3ZoomEvent<HTMLElement, unknown>) => {
       transform = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
+      lastGesture = performance.now();
       hideTooltip();
       schedule();
+      // One full frame once the gesture pauses.
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(schedule, SETTLE_MS + 10);
     });
   const drag = d3
     .drag<HTMLElement, unknown, SceneNode | undefined>()
@@ -357,7 +375,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     const fade = Math.min(1, (performance.now() - fadeStart) / FADE_MS);
     if (renderer === "svg") drawSvg();
     else drawCanvas(fade);
-    if (fade < 1 && renderer === "canvas") schedule();
+    if (fade < 1 && renderer === "canvas" && scene.edges.length <= LARGE_EDGES) schedule();
     if (updated) {
       // The first frame that shows a new scene: for the benchmark and tests.
       updated = false;
@@ -400,6 +418,32 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     const node = canvas.node() as HTMLCanvasElement;
     const ctx = node.getContext("2d") as CanvasRenderingContext2D;
     const dpr = window.devicePixelRatio || 1;
+    const large = scene.edges.length > LARGE_EDGES;
+    if (large) fade = 1; // no fade-in: each full frame of a large graph costs tens of ms
+    const focus = hovered ?? selected;
+    if (
+      large &&
+      !updated &&
+      cache &&
+      cache.scene === scene &&
+      cache.focus === focus &&
+      performance.now() - lastGesture < SETTLE_MS
+    ) {
+      // Mid-gesture: move and scale the last full frame.
+      const r = transform.k / cache.transform.k;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, node.width, node.height);
+      ctx.setTransform(
+        dpr * r,
+        0,
+        0,
+        dpr * r,
+        dpr * (transform.x - cache.transform.x * r),
+        dpr * (transform.y - cache.transform.y * r),
+      );
+      ctx.drawImage(cache.canvas, 0, 0, width, height);
+      return;
+    }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
     ctx.save();
@@ -408,7 +452,6 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     // Link widths stay the same on screen whatever the zoom; thinner when
     // there are thousands (wide translucent strokes are slow to rasterise).
     const sw = 1 / transform.k;
-    const thin = scene.edges.length > 5000 ? 0.35 : 1;
     // What is in view (data coordinates): links and nodes outside are skipped.
     const [vx0, vy0] = toData(-30, -30);
     const [vx1, vy1] = toData(width + 30, height + 30);
@@ -419,16 +462,20 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     for (const e of scene.edges) {
       if (outside(e.source, e.target)) continue;
       const dim = highlight && !(highlight.has(e.source.id) && highlight.has(e.target.id));
-      const key = `${e.color}|${Math.round(e.width)}|${dim ? 1 : 0}`;
+      // Large graphs: every link 1 px, heavier links more opaque (width 1–8 → 4 steps).
+      const w = large ? -Math.min(4, Math.ceil(e.width / 2)) : Math.round(e.width);
+      const key = `${e.color}|${w}|${dim ? 1 : 0}`;
       const list = batches.get(key);
       if (list) list.push(e);
       else batches.set(key, [e]);
     }
     for (const [key, list] of batches) {
       const [color, w, dim] = key.split("|");
+      const width = Number(w);
       ctx.strokeStyle = color;
-      ctx.globalAlpha = (dim === "1" ? 0.05 : 0.45) * fade;
-      ctx.lineWidth = Math.max(0.5, Number(w) * thin) * sw;
+      const alpha = width < 0 ? 0.15 + 0.15 * -width : 0.45;
+      ctx.globalAlpha = (dim === "1" ? 0.05 : alpha) * fade;
+      ctx.lineWidth = (width < 0 ? 1 : width) * sw;
       ctx.beginPath();
       for (const e of list) {
         ctx.moveTo(e.source.x, e.source.y);
@@ -483,6 +530,20 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
       }
     }
     ctx.restore();
+    if (large) {
+      if (!cache || cache.canvas.width !== node.width || cache.canvas.height !== node.height) {
+        const copy = document.createElement("canvas");
+        copy.width = node.width;
+        copy.height = node.height;
+        cache = { canvas: copy, transform, scene, focus };
+      }
+      const cctx = cache.canvas.getContext("2d") as CanvasRenderingContext2D;
+      cctx.clearRect(0, 0, node.width, node.height);
+      cctx.drawImage(node, 0, 0);
+      cache.transform = { ...transform };
+      cache.scene = scene;
+      cache.focus = focus;
+    } else cache = null;
     ctx.font = LABEL_FONT;
     const fg = getComputedStyle(root).getPropertyValue("--theme-foreground").trim() || "#222";
     ctx.lineJoin = "round";
@@ -612,6 +673,12 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   root.update = update;
   root.select = select;
   root.zoomToFit = zoomToFit;
+  root.locate = (id) => {
+    const n = scene.nodes.find((d) => d.id === id);
+    if (!n) return null;
+    const [x, y] = toScreen(n.x, n.y);
+    return { x, y };
+  };
   Object.defineProperty(root, "renderer", { get: () => renderer });
   Object.defineProperty(root, "drawn", { get: () => ({ nodes: scene.nodes.length, edges: scene.edges.length }) });
   return root;

@@ -43,8 +43,36 @@ function getWorker(): Promise<Worker> {
   return worker;
 }
 
+/** The last graph computed and its metrics: the same graph again (build-time, then SQL) is not recomputed. */
+let last: { signature: string; metrics: Promise<GraphMetrics | null> } | null = null;
+
+function signatureOf(graph: MetricsInput): string {
+  const parts: string[] = [];
+  for (const n of graph.nodes) parts.push(n.id);
+  parts.push("");
+  for (const e of graph.edges) parts.push(`${e.source}\u0000${e.target}\u0000${e.weight}`);
+  return parts.join("\n");
+}
+
 /** Metrics of a graph; resolves to null when a newer request made this one obsolete. */
 export function graphMetrics(graph: MetricsInput): Promise<GraphMetrics | null> {
+  const signature = signatureOf(graph);
+  if (last?.signature === signature) return last.metrics;
+  const metrics = requestMetrics(graph);
+  last = { signature, metrics };
+  // A request made obsolete is not worth remembering.
+  metrics.then(
+    (m) => {
+      if (m === null && last?.metrics === metrics) last = null;
+    },
+    () => {
+      if (last?.metrics === metrics) last = null;
+    },
+  );
+  return metrics;
+}
+
+function requestMetrics(graph: MetricsInput): Promise<GraphMetrics | null> {
   const id = ++nextId;
   // Only ids and weights cross to the worker: no labels or sector lists to copy.
   const nodes = graph.nodes.map((n) => ({ id: n.id }));

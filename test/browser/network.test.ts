@@ -46,7 +46,10 @@ async function openNetwork(query = "", viewport?: { width: number; height: numbe
   const handle = await openPage(browser, `${server.url}/network${query}`, viewport ? { viewport } : {});
   open.push(handle);
   await waitReady(handle.page);
-  await handle.page.waitForSelector('.aa-net[data-source="duckdb"][data-nodes]', { state: "attached", timeout: READY_TIMEOUT });
+  await handle.page.waitForSelector('.aa-net[data-source="duckdb"][data-nodes]', {
+    state: "attached",
+    timeout: READY_TIMEOUT,
+  });
   return handle;
 }
 
@@ -109,11 +112,16 @@ describe("the network page", () => {
   it("draws the whole graph from the build before the query engine has started", async () => {
     // DuckDB's wasm never arrives: only the build-time graph can be on the page.
     const handle = await openPage(browser, `${server.url}/network`, {
-      beforeGoto: (page) => page.route(/duckdb-[a-z]+\.wasm$/, () => {}),
+      beforeGoto: async (page) => {
+        await page.route(/duckdb-[a-z]+\.wasm$/, () => {});
+      },
     });
     open.push(handle);
     const { page } = handle;
-    await page.waitForSelector('.aa-net[data-source="build"][data-nodes]', { state: "attached", timeout: READY_TIMEOUT });
+    await page.waitForSelector('.aa-net[data-source="build"][data-nodes]', {
+      state: "attached",
+      timeout: READY_TIMEOUT,
+    });
     const expected = boundInstitutions();
     await expect.poll(async () => new Set(await drawnNodes(page)), { timeout: READY_TIMEOUT }).toEqual(expected);
     expect(await page.textContent('[data-testid="network-counts"]')).toContain(`${expected.size} institutions`);
@@ -158,6 +166,30 @@ describe("the network page", () => {
     await page.focus(".aa-net");
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator(".aa-net-panel").count()).toBe(0);
+    expectClean(handle);
+  });
+
+  it("draws on a canvas past the threshold, with the same nodes and the same click", async () => {
+    const expected = boundInstitutions();
+    const handle = await openNetwork("?renderer=canvas");
+    const { page } = handle;
+    expect(await page.getAttribute(".aa-net", "data-renderer")).toBe("canvas");
+    expect(Number(await page.getAttribute(".aa-net", "data-nodes"))).toBe(expected.size);
+    expect(await page.locator(".aa-net-svg .aa-net-node").count()).toBe(0);
+    const id = "pk-navttc";
+    const at = (await page.evaluate(
+      (node) =>
+        (document.querySelector(".aa-net") as unknown as { locate(id: string): { x: number; y: number } }).locate(node),
+      id,
+    )) as { x: number; y: number };
+    const box = await page.locator(".aa-net").boundingBox();
+    if (!box) throw new Error("no chart");
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    const expectedIds = parties
+      .filter((p) => p.institution_id === id)
+      .map((p) => String(p.commitment_id))
+      .sort();
+    await expect.poll(panelIds(page), { timeout: READY_TIMEOUT }).toEqual(expectedIds);
     expectClean(handle);
   });
 

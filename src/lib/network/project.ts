@@ -97,7 +97,8 @@ function bump(counts: Map<number, number>, key: number): void {
 
 /**
  * The same projection on coded links. `institutions[code]` describes the
- * institution with that code; `sectors[code]` is the sector id.
+ * institution with that code; `sectors[code]` is the sector id. Nodes come
+ * out in id order, edges by source id then target id (then sector).
  */
 export function projectCodes(
   links: CodedLinks,
@@ -106,6 +107,16 @@ export function projectCodes(
   mode: EdgeMode = "dominant",
 ): Graph {
   const n = links.commitment.length;
+  // Each institution's place in id order: pairs and output are ordered by it
+  // with integer comparisons (no string comparison per pair).
+  const rank = new Int32Array(institutions.length).fill(-1);
+  institutions
+    .map((inst, code) => ({ inst, code }))
+    .filter((x): x is { inst: InstitutionInfo; code: number } => x.inst !== undefined)
+    .sort((a, b) => compareIds(a.inst.id, b.inst.id))
+    .forEach(({ code }, i) => {
+      rank[code] = i;
+    });
   // Links in (commitment, institution) order, so each commitment is one run.
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -154,6 +165,7 @@ export function projectCodes(
     }
   }
   const nodes: InstitutionNode[] = [...nodeSectors.keys()]
+    .sort((a, b) => rank[a] - rank[b])
     .map((code) => {
       const inst = institutions[code] as InstitutionInfo;
       const bySector = countsOf(nodeSectors.get(code) as Map<number, number>, sectors);
@@ -169,10 +181,14 @@ export function projectCodes(
         commitments: bySector.reduce((sum, [, k]) => sum + k, 0),
         bySector,
       };
-    })
-    .sort((a, b) => compareIds(a.id, b.id));
+    });
   const edges: GraphEdge[] = [];
-  for (const [key, counts] of pairs) {
+  // Edges by source, then target, in id order (then sector, for per-sector edges).
+  const keys = [...pairs.keys()].sort(
+    (x, y) => rank[Math.floor(x / stride)] - rank[Math.floor(y / stride)] || rank[x % stride] - rank[y % stride],
+  );
+  for (const key of keys) {
+    const counts = pairs.get(key) as Map<number, number>;
     const source = (institutions[Math.floor(key / stride)] as InstitutionInfo).id;
     const target = (institutions[key % stride] as InstitutionInfo).id;
     const bySector = countsOf(counts, sectors);
@@ -180,11 +196,10 @@ export function projectCodes(
       const weight = bySector.reduce((sum, [, k]) => sum + k, 0);
       edges.push({ id: `${source}|${target}`, source, target, weight, sector: bySector[0][0], bySector });
     } else {
-      for (const [sector, k] of bySector) {
+      for (const [sector, k] of [...bySector].sort((x, y) => compareIds(x[0], y[0]))) {
         edges.push({ id: `${source}|${target}|${sector}`, source, target, weight: k, sector, bySector: [[sector, k]] });
       }
     }
   }
-  edges.sort((a, b) => compareIds(a.id, b.id));
   return { nodes, edges };
 }
