@@ -382,6 +382,9 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
       if (scene.nodes.length && performance.getEntriesByName("network:first-frame").length === 0) {
         performance.mark("network:first-frame");
       }
+      // First frame drawn from each source ("build", "duckdb"), as the page labels its data.
+      const drawnFrom = `network:drawn:${root.dataset.source ?? "unknown"}`;
+      if (performance.getEntriesByName(drawnFrom).length === 0) performance.mark(drawnFrom);
       root.dispatchEvent(
         new CustomEvent("aa-drawn", { detail: { nodes: scene.nodes.length, edges: scene.edges.length } }),
       );

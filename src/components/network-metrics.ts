@@ -83,6 +83,11 @@ function requestMetrics(graph: MetricsInput): Promise<GraphMetrics | null> {
   }
   return new Promise<GraphMetrics | null>((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    getWorker().then((w) => w.postMessage({ id, nodes, edges }), reject);
+    // Post after the next frame: copying the graph to the worker must not delay drawing it.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (pending.has(id)) getWorker().then((w) => w.postMessage({ id, nodes, edges }), reject);
+      }, 0),
+    );
   });
 }
