@@ -54,13 +54,23 @@ function signatureOf(graph: MetricsInput): string {
   return parts.join("\n");
 }
 
+let requested = 0;
+
+/** Resolves after the next frame: copying a large graph must not delay drawing it. */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** Metrics of a graph; resolves to null when a newer request made this one obsolete. */
-export function graphMetrics(graph: MetricsInput): Promise<GraphMetrics | null> {
+export async function graphMetrics(graph: MetricsInput): Promise<GraphMetrics | null> {
+  const ticket = ++requested;
+  await afterNextFrame();
+  if (ticket !== requested) return null;
   const signature = signatureOf(graph);
   if (last?.signature === signature) return last.metrics;
   const metrics = requestMetrics(graph);
   last = { signature, metrics };
-  // A request made obsolete is not worth remembering.
+  // A request made obsolete or failed is not worth remembering.
   metrics.then(
     (m) => {
       if (m === null && last?.metrics === metrics) last = null;
@@ -83,11 +93,6 @@ function requestMetrics(graph: MetricsInput): Promise<GraphMetrics | null> {
   }
   return new Promise<GraphMetrics | null>((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    // Post after the next frame: copying the graph to the worker must not delay drawing it.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (pending.has(id)) getWorker().then((w) => w.postMessage({ id, nodes, edges }), reject);
-      }, 0),
-    );
+    getWorker().then((w) => w.postMessage({ id, nodes, edges }), reject);
   });
 }
