@@ -121,6 +121,8 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   let frame = 0;
   let updated = false;
   let lastGesture = Number.NEGATIVE_INFINITY;
+  /** What the SVG needs redone: link paths and node places, highlight styles, node scale for zoom k. */
+  let svgDirty = { geometry: true, style: true, k: Number.NaN };
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   /** The last full canvas frame (links and nodes, no labels) and the view it was drawn for. */
   let cache: { canvas: HTMLCanvasElement; transform: Transform; scene: Scene; focus: string | null } | null = null;
@@ -181,6 +183,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
       const [px, py] = d3.pointer(event.sourceEvent, root);
       [node.x, node.y] = toData(px, py);
       dragged.set(node.id, { x: node.x, y: node.y });
+      svgDirty.geometry = true;
       quadtree = d3
         .quadtree<SceneNode>()
         .x((d) => d.x)
@@ -291,6 +294,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   function updateHighlight(): void {
     const focus = hovered ?? selected;
     highlight = focus && scene.nodes.some((n) => n.id === focus) ? neighbourhood(scene, focus) : null;
+    svgDirty.style = true;
     schedule();
   }
 
@@ -393,20 +397,24 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
 
   function drawSvg(): void {
     viewport.attr("transform", `translate(${transform.x},${transform.y}) scale(${transform.k})`);
-    // Link widths stay the same on screen whatever the zoom.
-    const sw = 1 / transform.k;
-    edgeLayer
-      .selectAll<SVGPathElement, SceneEdge>("path:not(.aa-exit)")
-      .attr("stroke-opacity", (e) =>
+    // Mid-gesture only the viewport moves (nodes scale with it for a moment,
+    // labels hide); everything else is redone once the gesture pauses.
+    const gesture = !updated && !svgDirty.geometry && performance.now() - lastGesture < SETTLE_MS;
+    (labelLayer.node() as SVGGElement).style.display = gesture ? "none" : "";
+    if (gesture) return;
+    const edges = edgeLayer.selectAll<SVGPathElement, SceneEdge>("path:not(.aa-exit)");
+    const nodes = nodeLayer.selectAll<SVGGElement, SceneNode>(".aa-net-node:not(.aa-exit)");
+    if (svgDirty.geometry) edges.attr("d", edgePath);
+    if (svgDirty.style) {
+      edges.attr("stroke-opacity", (e) =>
         highlight && !(highlight.has(e.source.id) && highlight.has(e.target.id)) ? 0.06 : 0.55,
-      )
-      .attr("stroke-width", (e) => e.width * sw)
-      .attr("d", edgePath);
-    nodeLayer
-      .selectAll<SVGCircleElement, SceneNode>(".aa-net-node:not(.aa-exit)")
-      .attr("opacity", (n) => opacityOf(n.id))
-      .attr("transform", (n) => `translate(${n.x},${n.y}) scale(${1 / Math.sqrt(transform.k)})`)
-      .classed("selected", (n) => n.id === selected);
+      );
+      nodes.attr("opacity", (n) => opacityOf(n.id)).classed("selected", (n) => n.id === selected);
+    }
+    if (svgDirty.geometry || svgDirty.k !== transform.k) {
+      nodes.attr("transform", (n) => `translate(${n.x},${n.y}) scale(${1 / Math.sqrt(transform.k)})`);
+    }
+    svgDirty = { geometry: false, style: false, k: transform.k };
     labelLayer
       .selectAll<SVGTextElement, ReturnType<typeof labels>[number]>("text")
       .data(labels(), (d) => d.id)
@@ -597,6 +605,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     }
     fadeStart = performance.now();
     updated = true;
+    svgDirty = { geometry: true, style: true, k: Number.NaN };
     if (renderer === "svg") joinSvg(next);
     else {
       edgeLayer.selectAll("*").remove();
@@ -622,6 +631,8 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
         (exit) => exit.classed("aa-exit", true).transition(t).attr("stroke-opacity", 0).remove(),
       )
       .attr("stroke", (e) => e.color)
+      .attr("stroke-width", (e) => e.width)
+      .attr("vector-effect", "non-scaling-stroke")
       .attr("data-id", (e) => e.id);
     nodeLayer
       .selectAll<SVGGElement, SceneNode>(".aa-net-node")
