@@ -129,7 +129,7 @@ export function networkPanel(
             c.confidence !== "high" || c.note
               ? el(
                   "p",
-                  { class: "meta note" },
+                  { class: "meta aa-net-note" },
                   c.confidence !== "high" ? `Confidence ${c.confidence}. ` : "",
                   c.note ?? "",
                 )
