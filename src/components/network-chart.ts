@@ -21,8 +21,13 @@ import { placeLabels } from "../lib/network/labels.js";
 import { neighbourhood, type Scene, type SceneEdge, type SceneNode } from "../lib/network/scene.js";
 import { el } from "./dom.js";
 
-/** Nodes + edges past which the chart draws on a canvas (SVG pan/zoom frames pass 33 ms beyond it). */
-export const SVG_LIMIT = 2500;
+/**
+ * Nodes + links past which the chart draws on a canvas. Measured with
+ * bench:network (docs/network.md): at 375 elements SVG keeps every task under
+ * 100 ms; at 1,900 its first full draw blocks the page for about 0.6 s where
+ * the canvas takes 0.12 s.
+ */
+export const SVG_LIMIT = 800;
 /**
  * Links past which the canvas draws them as 1-pixel lines, weight shown by
  * opacity (wider strokes cost about 15× more to rasterise without a GPU), and

@@ -444,6 +444,38 @@ describe("(f) markup in records is shown as text", () => {
     await expectInert(handle);
   });
 
+  it("the network draws the hostile institution's name as text, in the label, tooltip, panel and tables", async () => {
+    const handle = await openPage(browser, `${hostileServer.url}/network?institution=${INSTITUTION}`);
+    open.push(handle);
+    const { page } = handle;
+    await waitReady(page);
+    await page.waitForSelector('.aa-net[data-source="duckdb"][data-nodes="1"]', {
+      state: "attached",
+      timeout: READY_TIMEOUT,
+    });
+    const names = async () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="network-nodes"] tbody tr td:first-child')].map(
+          (td) => td.textContent,
+        ),
+      );
+    await expect.poll(names, { timeout: READY_TIMEOUT }).toEqual([INSTITUTION_NAME]);
+    const node = page.locator(`.aa-net-node[data-id="${INSTITUTION}"]`);
+    const box = await node.boundingBox();
+    if (!box) throw new Error("the hostile institution is not drawn");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect
+      .poll(() => page.locator(".aa-net-tooltip").textContent(), { timeout: READY_TIMEOUT })
+      .toContain(INSTITUTION_NAME);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect
+      .poll(() => page.locator(".aa-net-panel h2").first().textContent(), { timeout: READY_TIMEOUT })
+      .toBe(INSTITUTION_NAME);
+    expect(await page.locator(".aa-net-svg .labels text").allTextContents()).toContain(INSTITUTION_NAME);
+    await page.waitForLoadState("networkidle");
+    await expectInert(handle);
+  });
+
   it("the data page lists the markup warnings as text", async () => {
     const handle = await openReady(browser, `${hostileServer.url}/data`, "table.aa-columns");
     open.push(handle);
