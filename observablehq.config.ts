@@ -9,11 +9,13 @@ export default {
   style: "style.css",
   pages: [
     { name: "Overview", path: "/" },
+    { name: "Network", path: "/network" },
     { name: "Sector timelines", path: "/timeline" },
     { name: "SQL notebook", path: "/sql" },
     { name: "Data", path: "/data" },
   ],
-  head: '<meta name="color-scheme" content="light dark">',
+  // An empty icon: browsers otherwise ask every host for /favicon.ico.
+  head: '<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">',
   footer: "Accord Atlas · every figure links to its sources.",
   search: false,
   duckdb: { extensions: { json: null, parquet: null } },

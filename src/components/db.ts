@@ -136,12 +136,25 @@ export interface ColumnSchema {
   nullable: boolean;
 }
 
+/** A result as columns (see Database.queryColumns). */
+export interface ColumnResult {
+  numRows: number;
+  columns: Record<string, ArrayLike<unknown>>;
+}
+
 /** Rows, plus non-enumerable column names and schema. */
 export type QueryResult = Row[] & { readonly columns: string[]; readonly schema: ColumnSchema[] };
 
 export interface Database {
   /** Runs a fragment built with src/lib/sql.ts; its params are bound, never spliced. */
   query(query: SqlFragment): Promise<QueryResult>;
+  /**
+   * Runs a fragment and returns its columns as arrays: INTEGER, FLOAT and
+   * DOUBLE columns without nulls as typed arrays (no per-row objects: for
+   * results of tens of thousands of rows), others as arrays of converted
+   * values.
+   */
+  queryColumns(query: SqlFragment): Promise<ColumnResult>;
   /** The underlying DuckDB-WASM instance, for what query() does not cover. */
   readonly db: duckdb.AsyncDuckDB;
   readonly connection: duckdb.AsyncDuckDBConnection;
@@ -366,7 +379,8 @@ async function open(): Promise<Database> {
   return {
     db: engine.db,
     connection,
-    query: (query) => run(connection, query),
+    query: async (query) => toRows(await runArrow(connection, query)),
+    queryColumns: async (query) => toColumns(await runArrow(connection, query)),
   };
 }
 
@@ -383,7 +397,7 @@ function toWire(param: SqlParam): string | number | boolean | null {
   return Number.isSafeInteger(Number(param)) ? Number(param) : String(param);
 }
 
-async function run(connection: duckdb.AsyncDuckDBConnection, query: SqlFragment): Promise<QueryResult> {
+async function runArrow(connection: duckdb.AsyncDuckDBConnection, query: SqlFragment): Promise<ArrowTable> {
   let table: ArrowTable;
   if (query.params.length === 0) {
     // No parameters: run the text as is, which also allows several statements
@@ -401,7 +415,28 @@ async function run(connection: duckdb.AsyncDuckDBConnection, query: SqlFragment)
     firstQuery = false;
     mark("duckdb:first-query");
   }
-  return toRows(table);
+  return table;
+}
+
+/** Numeric columns without nulls stay typed arrays; the rest go through the row converters. */
+function toColumns(table: ArrowTable): ColumnResult {
+  const columns: Record<string, ArrayLike<unknown>> = {};
+  table.schema.fields.forEach((field, i) => {
+    const vector = table.getChildAt(i);
+    if (!vector) return;
+    const numeric = (field.type.typeId === T.Int && (field.type.bitWidth ?? 64) <= 32) || field.type.typeId === T.Float;
+    if (numeric && vector.nullCount === 0) columns[field.name] = vector.toArray();
+    else {
+      const convert = converter(field.type);
+      const out = new Array(table.numRows);
+      for (let r = 0; r < table.numRows; r++) {
+        const value = vector.get(r);
+        out[r] = value === null || value === undefined ? null : convert(value);
+      }
+      columns[field.name] = out;
+    }
+  });
+  return { numRows: table.numRows, columns };
 }
 
 /**
@@ -437,6 +472,8 @@ interface ArrowField {
 }
 interface ArrowVector {
   get(index: number): unknown;
+  toArray(): ArrayLike<unknown>;
+  nullCount: number;
 }
 interface ArrowTable {
   numRows: number;

@@ -131,7 +131,11 @@ export function filterBar(options: FilterOptions): FilterBar {
   const render = () => {
     for (const [key, group] of groups) {
       const selected = new Set(state[key]);
-      for (const box of group.boxes) box.checked = selected.has(box.value);
+      // Touch only boxes that change: an institution list can hold thousands.
+      for (const box of group.boxes) {
+        const checked = selected.has(box.value);
+        if (box.checked !== checked) box.checked = checked;
+      }
       const n = selected.size;
       group.summary.textContent = n ? `${TITLES[key]} · ${n}` : TITLES[key];
       group.summary.setAttribute("aria-label", `${TITLES[key]}: ${n ? `${n} selected` : "all"}`);

@@ -11,7 +11,8 @@ import type { TableName } from "./fields.js";
 import { displayPath } from "./read/files.js";
 import { ensureTables } from "./table-cache.js";
 
-function tablesOrExit(what: string) {
+/** The cache folder with the validated tables, or exit with the full report when the records have errors. */
+export function tablesOrExit(what: string) {
   const dir = dataDir();
   const result = ensureTables(dir);
   if (!result.ok) {

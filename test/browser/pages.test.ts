@@ -11,11 +11,9 @@
  *
  * Run with `npx vitest run --project browser --no-file-parallelism`.
  */
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/lib/dataset.js";
@@ -23,78 +21,12 @@ import type { Row } from "../../src/lib/normalise.js";
 import { STATUSES, TABLE_NAMES, tableColumns } from "../../src/lib/schema.js";
 import type { Tables } from "../../src/lib/validate.js";
 import { expectClean, launchBrowser, openPage, type PageHandle, type ServedDist, serveDist } from "./harness.js";
+import { BUILD_TIMEOUT, DIST, distIsStale, READY_TIMEOUT, ROOT, run, textOf, waitReady } from "./site.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const DIST = join(ROOT, "dist");
 const SHOTS = join(ROOT, "test-results");
 const HOSTILE_FIXTURE = join(ROOT, "test/fixtures/hostile");
-const BUILD_TIMEOUT = 10 * 60_000;
-/** How long to wait for DuckDB-WASM and the first queries (cold page, no cache). */
-const READY_TIMEOUT = 60_000;
 
 // ---- helpers ----------------------------------------------------------------
-
-/** Runs a command to completion, failing with its output when it fails. */
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", ...env };
-    if (!("ACCORD_DATA_DIR" in env)) delete childEnv.ACCORD_DATA_DIR;
-    const child = spawn(command, args, { cwd, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${output.slice(-4000)}`)),
-    );
-  });
-}
-
-/** Newest modification time of the files under path (skipping Framework's cache). */
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let latest = 0;
-  for (const entry of readdirSync(path)) {
-    if (entry === ".observablehq" || entry === "node_modules") continue;
-    latest = Math.max(latest, newest(join(path, entry)));
-  }
-  return latest;
-}
-
-/** dist/ needs a build when it is missing or older than what it is built from. */
-function distIsStale(): boolean {
-  const index = join(DIST, "index.html");
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
-  const sources = Math.max(
-    newest(join(ROOT, "src")),
-    newest(join(ROOT, "data")),
-    newest(join(ROOT, "observablehq.config.ts")),
-    newest(join(ROOT, "package.json")),
-  );
-  return sources > built;
-}
-
-/** Waits until the page's query engine has loaded every table. */
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForSelector('.aa-status[data-state="ready"]', { state: "attached", timeout: READY_TIMEOUT });
-}
-
-/** Polls the trimmed text of the first element matching selector. */
-function textOf(page: Page, selector: string): () => Promise<string | null> {
-  return async () => {
-    const locator = page.locator(selector).first();
-    return (await locator.count()) ? ((await locator.textContent()) ?? "").trim() : null;
-  };
-}
 
 /** The overview's headline once DuckDB's numbers have replaced the build-time seed. */
 const OVERVIEW_READY = '[data-testid="headline"][data-source="duckdb"] [data-kpi="commitments"] .big';
@@ -508,6 +440,39 @@ describe("(f) markup in records is shown as text", () => {
     const names = async () => (await tableWithHeader(page, "institution"))?.map((r) => r.institution) ?? [];
     await expect.poll(names, { timeout: READY_TIMEOUT }).toContain(INSTITUTION_NAME);
     expect(await visibleText(page)).toContain("<script>window.__pwned=1</script>");
+    await page.waitForLoadState("networkidle");
+    await expectInert(handle);
+  });
+
+  it("the network draws the hostile institution's name as text, in the label, tooltip, panel and tables", async () => {
+    const handle = await openPage(browser, `${hostileServer.url}/network?institution=${INSTITUTION}`);
+    open.push(handle);
+    const { page } = handle;
+    await waitReady(page);
+    await page.waitForSelector('.aa-net[data-source="duckdb"][data-nodes="2"]', {
+      state: "attached",
+      timeout: READY_TIMEOUT,
+    });
+    const names = async () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="network-nodes"] tbody tr td:first-child')].map(
+          (td) => td.textContent,
+        ),
+      );
+    // The hostile institution and the government its commitment also binds.
+    await expect.poll(names, { timeout: READY_TIMEOUT }).toEqual(["Government of Pakistan", INSTITUTION_NAME]); // in id order
+    const node = page.locator(`.aa-net-node[data-id="${INSTITUTION}"]`);
+    const box = await node.boundingBox();
+    if (!box) throw new Error("the hostile institution is not drawn");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect
+      .poll(() => page.locator(".aa-net-tooltip").textContent(), { timeout: READY_TIMEOUT })
+      .toContain(INSTITUTION_NAME);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect
+      .poll(() => page.locator(".aa-net-panel h2").first().textContent(), { timeout: READY_TIMEOUT })
+      .toBe(INSTITUTION_NAME);
+    expect(await page.locator(".aa-net-svg .labels text").allTextContents()).toContain(INSTITUTION_NAME);
     await page.waitForLoadState("networkidle");
     await expectInert(handle);
   });

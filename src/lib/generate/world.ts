@@ -350,6 +350,8 @@ export function buildInstitutions(
   const sectorsOf: number[][] = [];
   const templates = INSTITUTION_TEMPLATES.length;
   const companies = COMPANY_LINES.length * COMPANY_PREFIXES.length;
+  // A company slug can spell a template's ("Central" + "Bank"): keep ids unique.
+  const templateSlugs = new Set(INSTITUTION_TEMPLATES.map((t) => t.slug));
   for (let t = 0; t < count; t++) {
     const c = t % countries.length;
     const rank = Math.floor(t / countries.length);
@@ -373,8 +375,9 @@ export function buildInstitutions(
       const prefix = COMPANY_PREFIXES[Math.floor(j / COMPANY_LINES.length) % COMPANY_PREFIXES.length];
       const cycle = Math.floor(j / companies);
       const suffix = cycle > 0 ? ` No. ${cycle + 1}` : "";
+      const slug = `${prefix.toLowerCase()}-${line.slug}`;
       institution = {
-        id: `${country.slug}-${prefix.toLowerCase()}-${line.slug}${cycle > 0 ? `-${cycle + 1}` : ""}`,
+        id: `${country.slug}-${slug}${templateSlugs.has(slug) ? "-company" : ""}${cycle > 0 ? `-${cycle + 1}` : ""}`,
         name: `${prefix} ${line.name}${suffix} (${country.name})`,
         country: c,
         type: line.type,

@@ -101,6 +101,17 @@ describe("files", () => {
   });
 });
 
+describe("many institutions per country", () => {
+  it("gives every institution its own id, also where a company name spells a template's (Central + Bank)", () => {
+    const { files } = generateToMemory({ commitments: 50, institutions: 5000, countries: 40, seed: 7 });
+    const ids = rowsOf(files, "institutions").map((i) => i.id);
+    expect(ids).toHaveLength(5000);
+    expect(new Set(ids).size).toBe(5000);
+    expect(ids).toContain("pk-central-bank");
+    expect(ids).toContain("pk-central-bank-company");
+  });
+});
+
 describe("shape of 5,000 commitments", () => {
   const { files, summary } = generateToMemory({ commitments: 5000, institutions: 200, countries: 8, seed: 11 });
   const commitments = rowsOf(files, "commitments");

@@ -1,0 +1,358 @@
+/**
+ * `npm run bench:network [-- --institutions 5000 --links 50000 --countries 40 --seed 7 --runs 3 --renderer auto]`
+ *
+ * The network page on a large synthetic graph, in headless Chromium:
+ * generates (seeded) about `--links` commitment–institution links among
+ * `--institutions` institutions, builds the site on them, opens /network cold
+ * and measures, per run:
+ * - first frame: performance.mark("network:first-frame"), set by the chart
+ *   on its first drawn frame with nodes (ms since navigation start);
+ * - layout settled: the layout is computed ahead of time by the loader, so
+ *   the first frame is already final; reported as the same time, plus when
+ *   the metrics (computed in a worker) are on the page;
+ * - frame time p50/p95 during a scripted pan and zoom (wheel and drag), from
+ *   requestAnimationFrame intervals;
+ * - filter → redraw: from a click on a sector checkbox in the filter bar to
+ *   the chart's first frame of the new graph ("aa-drawn"), adding the sector
+ *   and removing it again;
+ * - longest main-thread task after the first frame (Long Tasks API);
+ * - JS heap in use at the end (Chrome DevTools Protocol).
+ * Then the same page on the default dataset: time from DuckDB's tables being
+ * loaded (duckdb:ready) to the first frame.
+ * Prints one table with the goals and writes bench/results/network-<date>.json.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { startStaticServer } from "../scripts/static-server.js";
+import { launchBrowser, openPage } from "../test/browser/harness.js";
+import { describeMachine, intFlag, machine, ms, parseFlags, quantile, ROOT, table, writeResult } from "./lib/common.js";
+import { buildSite } from "./lib/site.js";
+
+const USAGE =
+  "Usage: npm run bench:network -- [--institutions 5000] [--links 50000] [--countries 40] [--seed 7] [--runs 3] [--renderer auto|svg|canvas] [--no-default]";
+const flags = parseFlags(
+  process.argv.slice(2),
+  ["institutions", "links", "countries", "seed", "runs", "renderer"],
+  ["no-default"],
+  USAGE,
+);
+const institutions = intFlag(flags, "institutions", 5000, USAGE);
+const links = intFlag(flags, "links", 50_000, USAGE);
+const countries = intFlag(flags, "countries", 40, USAGE);
+const seed = intFlag(flags, "seed", 7, USAGE);
+const runs = intFlag(flags, "runs", 3, USAGE);
+const renderer = flags.get("renderer") ?? "auto";
+if (!["auto", "svg", "canvas"].includes(renderer)) {
+  process.stderr.write(`--renderer takes auto, svg or canvas.\n${USAGE}\n`);
+  process.exit(2);
+}
+const withDefault = flags.get("no-default") !== "true";
+
+const GOALS = {
+  firstFrameMs: 1500,
+  settledMs: 5000,
+  frameP95Ms: 33,
+  filterRedrawMs: 200,
+  longestTaskMs: 200,
+  heapMB: 300,
+  defaultAfterTablesMs: 300,
+};
+
+/** The generator writes about 2.33 parties per commitment (docs/generator.md). */
+const PARTIES_PER_COMMITMENT = 2.33;
+
+function ensureGraphData(): string {
+  const commitments = Math.round(links / PARTIES_PER_COMMITMENT);
+  const dir = join(tmpdir(), `accord-bench-network-${institutions}-${commitments}-${countries}-${seed}`);
+  if (existsSync(join(dir, "sectors.yaml"))) {
+    process.stderr.write(`Reusing the generated data in ${dir}\n`);
+    return dir;
+  }
+  process.stderr.write(
+    `Generating ${commitments.toLocaleString("en")} commitments among ${institutions} institutions…\n`,
+  );
+  const args = [
+    "tsx",
+    "scripts/generate.ts",
+    "--commitments",
+    String(commitments),
+    "--institutions",
+    String(institutions),
+  ];
+  args.push("--countries", String(countries), "--seed", String(seed), "--out", dir, "--force");
+  const result = spawnSync("npx", args, { cwd: ROOT, stdio: ["ignore", 2, 2] });
+  if (result.status !== 0) throw new Error(`scripts/generate.ts failed (exit ${result.status})`);
+  return dir;
+}
+
+/** In the page before its scripts: long tasks and a frame recorder. */
+const INSTRUMENT = `(() => {
+  const bench = (window.__bench = { tasks: [], frames: [], recording: false });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  } catch {}
+  let last = 0;
+  const tick = (t) => {
+    if (bench.recording && last) bench.frames.push(t - last);
+    last = t;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+const MARK = (name: string) => `performance.getEntriesByName(${JSON.stringify(name)}, "mark")[0]?.startTime ?? null`;
+
+async function waitFor<T>(page: Page, expression: string, timeoutMs = 120_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = (await page.evaluate(expression)) as T | null;
+    if (value !== null && value !== undefined && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+interface Run {
+  nodes: number;
+  edges: number;
+  renderer: string;
+  firstFrameMs: number;
+  duckdbReadyMs: number | null;
+  sqlDrawnMs: number;
+  settledMs: number;
+  metricsMs: number | null;
+  frameP50Ms: number | null;
+  frameP95Ms: number | null;
+  frames: number;
+  filterAddMs: number;
+  filterRemoveMs: number;
+  filteredNodes: number;
+  longestTaskMs: number;
+  heapMB: number;
+  consoleErrors: string[];
+}
+
+/** Clicks a sector checkbox and times until the chart has drawn the new graph. */
+const FILTER_CLICK = `(async () => {
+  const box = [...document.querySelectorAll('.aa-filters input[name="sector"]')].find((b) => b.value === window.__benchSector);
+  const chart = document.querySelector(".aa-net");
+  const drawn = new Promise((resolve) => chart.addEventListener("aa-drawn", (e) => resolve(e.detail), { once: true }));
+  const t0 = performance.now();
+  box.click();
+  const detail = await drawn;
+  return { ms: performance.now() - t0, nodes: detail.nodes };
+})()`;
+
+async function measure(url: string, browser: Awaited<ReturnType<typeof launchBrowser>>, sector: string): Promise<Run> {
+  const handle = await openPage(browser, url, {
+    initScripts: [INSTRUMENT],
+    intercept: false,
+    viewport: { width: 1920, height: 1080 },
+  });
+  const { page } = handle;
+  try {
+    const firstFrameMs = await waitFor<number>(page, MARK("network:first-frame"));
+    const sqlDrawnMs = await waitFor<number>(page, MARK("network:drawn:duckdb"));
+    const duckdbReadyMs = (await page.evaluate(MARK("duckdb:ready"))) as number | null;
+    const metricsAt = await waitFor<number>(
+      page,
+      `document.querySelector('[data-testid="communities"]') ? performance.now() : null`,
+    );
+    const info = (await page.evaluate(
+      `(() => { const c = document.querySelector(".aa-net"); return { nodes: +c.dataset.nodes, edges: +c.dataset.edges, renderer: c.dataset.renderer }; })()`,
+    )) as { nodes: number; edges: number; renderer: string };
+
+    // Scripted pan and zoom over the middle of the chart.
+    const box = await page.locator(".aa-net").boundingBox();
+    if (!box) throw new Error("no chart on the page");
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.mouse.move(cx, cy);
+    await page.evaluate("window.__bench.frames = []; window.__bench.recording = true");
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.wheel(0, -120);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.move(cx - 150, cy + 40);
+    await page.mouse.down();
+    for (let i = 0; i < 30; i++) {
+      await page.mouse.move(cx - 150 + i * 10, cy + 40 - i * 3);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.wheel(0, 120);
+      await page.waitForTimeout(16);
+    }
+    await page.evaluate("window.__bench.recording = false");
+    const frames = (await page.evaluate("window.__bench.frames")) as number[];
+
+    // Filter → redraw: add a sector, then remove it.
+    await page.evaluate(`window.__benchSector = ${JSON.stringify(sector)}`);
+    const add = (await page.evaluate(FILTER_CLICK)) as { ms: number; nodes: number };
+    await page.waitForTimeout(500);
+    const remove = (await page.evaluate(FILTER_CLICK)) as { ms: number; nodes: number };
+    await page.waitForTimeout(500);
+
+    const tasks = (await page.evaluate("window.__bench.tasks")) as { start: number; duration: number }[];
+    const after = tasks.filter((t) => t.start >= firstFrameMs);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
+    const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN;
+    return {
+      ...info,
+      firstFrameMs,
+      duckdbReadyMs,
+      sqlDrawnMs,
+      settledMs: firstFrameMs,
+      metricsMs: metricsAt,
+      frameP50Ms: quantile(frames, 0.5),
+      frameP95Ms: quantile(frames, 0.95),
+      frames: frames.length,
+      filterAddMs: add.ms,
+      filterRemoveMs: remove.ms,
+      filteredNodes: add.nodes,
+      longestTaskMs: after.reduce((m, t) => Math.max(m, t.duration), 0),
+      heapMB: heap / 2 ** 20,
+      consoleErrors: handle.consoleErrors,
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+const median = (xs: (number | null)[]) =>
+  quantile(
+    xs.filter((x): x is number => x !== null),
+    0.5,
+  );
+const mark = (value: number | null, goal: number) => (value === null ? "" : value <= goal ? " ✓" : " ✗");
+
+async function main(): Promise<void> {
+  const dataDir = ensureGraphData();
+  const dist = buildSite(dataDir, `network-${institutions}-${links}-${countries}-${seed}`);
+  const defaultDist = withDefault ? buildSite(join(ROOT, "data"), "network-default") : null;
+  const browser = await launchBrowser();
+  const m = machine();
+  const report: Record<string, unknown> = {};
+  try {
+    const server = await startStaticServer({ root: dist });
+    const query = renderer === "auto" ? "" : `?renderer=${renderer}`;
+    // The sector with most commitments in the generated data: a real redraw.
+    const sector = "trade";
+    process.stderr.write(`Opening ${server.url}/network${query} ${runs} time(s)…\n`);
+    const results: Run[] = [];
+    for (let i = 0; i < runs; i++) results.push(await measure(`${server.url}/network${query}`, browser, sector));
+    await server.close();
+
+    const defaultRuns: { firstFrameMs: number; duckdbReadyMs: number | null; afterTablesMs: number | null }[] = [];
+    if (defaultDist) {
+      const defaultServer = await startStaticServer({ root: defaultDist });
+      for (let i = 0; i < runs; i++) {
+        const handle = await openPage(browser, `${defaultServer.url}/network`, { intercept: false });
+        // The first frame comes from the build; the figure is the first frame of DuckDB's answer.
+        const firstFrameMs = await waitFor<number>(handle.page, MARK("network:drawn:duckdb"));
+        const duckdbReadyMs = (await handle.page.evaluate(MARK("duckdb:ready"))) as number | null;
+        defaultRuns.push({
+          firstFrameMs,
+          duckdbReadyMs,
+          afterTablesMs: duckdbReadyMs === null ? null : firstFrameMs - duckdbReadyMs,
+        });
+        await handle.close();
+      }
+      await defaultServer.close();
+    }
+    const first = results[0];
+    const summary = {
+      firstFrameMs: median(results.map((r) => r.firstFrameMs)),
+      duckdbReadyMs: median(results.map((r) => r.duckdbReadyMs)),
+      sqlDrawnMs: median(results.map((r) => r.sqlDrawnMs)),
+      settledMs: median(results.map((r) => r.settledMs)),
+      metricsMs: median(results.map((r) => r.metricsMs)),
+      frameP50Ms: median(results.map((r) => r.frameP50Ms)),
+      frameP95Ms: median(results.map((r) => r.frameP95Ms)),
+      filterRedrawMs: median(results.map((r) => Math.max(r.filterAddMs, r.filterRemoveMs))),
+      longestTaskMs: median(results.map((r) => r.longestTaskMs)),
+      heapMB: median(results.map((r) => r.heapMB)),
+      defaultAfterTablesMs: median(defaultRuns.map((r) => r.afterTablesMs)),
+    };
+    const rows = [
+      ["figure", "median", "goal"],
+      [
+        "first drawn frame (since navigation)",
+        ms(summary.firstFrameMs),
+        `≤ ${GOALS.firstFrameMs} ms${mark(summary.firstFrameMs, GOALS.firstFrameMs)}`,
+      ],
+      ["DuckDB tables loaded", ms(summary.duckdbReadyMs), ""],
+      ["graph from SQL drawn", ms(summary.sqlDrawnMs), ""],
+      [
+        "layout settled (precomputed: = first frame)",
+        ms(summary.settledMs),
+        `≤ ${GOALS.settledMs} ms${mark(summary.settledMs, GOALS.settledMs)}`,
+      ],
+      ["metrics on the page (worker)", ms(summary.metricsMs), ""],
+      ["frame time p50 during pan/zoom", ms(summary.frameP50Ms), ""],
+      [
+        "frame time p95 during pan/zoom",
+        ms(summary.frameP95Ms),
+        `≤ ${GOALS.frameP95Ms} ms${mark(summary.frameP95Ms, GOALS.frameP95Ms)}`,
+      ],
+      [
+        "filter → redrawn graph (worst of add/remove)",
+        ms(summary.filterRedrawMs),
+        `≤ ${GOALS.filterRedrawMs} ms${mark(summary.filterRedrawMs, GOALS.filterRedrawMs)}`,
+      ],
+      [
+        "longest main-thread task after first frame",
+        ms(summary.longestTaskMs),
+        `≤ ${GOALS.longestTaskMs} ms${mark(summary.longestTaskMs, GOALS.longestTaskMs)}`,
+      ],
+      [
+        "JS heap in use",
+        `${summary.heapMB?.toFixed(0) ?? "—"} MB`,
+        `≤ ${GOALS.heapMB} MB${mark(summary.heapMB, GOALS.heapMB)}`,
+      ],
+      ...(defaultDist
+        ? [
+            [
+              "default dataset: tables loaded → first frame",
+              ms(summary.defaultAfterTablesMs),
+              `≤ ${GOALS.defaultAfterTablesMs} ms${mark(summary.defaultAfterTablesMs, GOALS.defaultAfterTablesMs)}`,
+            ],
+          ]
+        : []),
+    ];
+    process.stdout.write(
+      `\n${describeMachine(m)} · Chromium ${browser.version()}\n` +
+        `Graph: ${first.nodes.toLocaleString("en")} nodes, ${first.edges.toLocaleString("en")} edges drawn with ${first.renderer} ` +
+        `(${institutions} institutions, ~${links.toLocaleString("en")} links generated, seed ${seed}); ` +
+        `sector filter leaves ${first.filteredNodes.toLocaleString("en")} nodes; ${runs} cold run(s), ${first.frames} frames recorded per pan/zoom\n\n` +
+        `${table(rows)}\n`,
+    );
+    const errors = results.flatMap((r) => r.consoleErrors);
+    if (errors.length) process.stdout.write(`\nConsole errors:\n${errors.map((e) => `  ${e}`).join("\n")}\n`);
+    const date = new Date().toISOString();
+    Object.assign(report, {
+      date,
+      machine: m,
+      chromium: browser.version(),
+      options: { institutions, links, countries, seed, runs, renderer },
+      goals: GOALS,
+      summary,
+      runs: results,
+      defaultRuns,
+    });
+    const file = writeResult("network", date, report);
+    process.stdout.write(`\nWrote ${file}\n`);
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();

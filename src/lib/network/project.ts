@@ -1,0 +1,205 @@
+/**
+ * The institution projection: institutions are nodes, and two institutions
+ * are linked by every commitment that binds them both. A commitment with k
+ * parties links each of its k(k-1)/2 pairs once; a commitment with one party
+ * links nothing but still counts towards its node.
+ *
+ * One rule, two doors: `projectGraph` takes party links with ids (tests,
+ * loaders), `projectCodes` takes them as integer codes in typed arrays (the
+ * page, straight from DuckDB's columns: no row objects for 50,000 links).
+ */
+import {
+  compareIds,
+  type EdgeMode,
+  type Graph,
+  type GraphEdge,
+  type InstitutionInfo,
+  type InstitutionNode,
+  type PartyLink,
+  type SectorCounts,
+} from "./graph.js";
+
+/** Party links as codes: one entry per link, in three parallel arrays. */
+export interface CodedLinks {
+  /** Any integer that is the same for the links of one commitment. */
+  commitment: ArrayLike<number>;
+  /** Index into the `institutions` array given with the links. */
+  institution: ArrayLike<number>;
+  /** Index into the `sectors` array given with the links. */
+  sector: ArrayLike<number>;
+}
+
+/** Groups links by commitment: its sector and its distinct parties, sorted. */
+export function groupByCommitment(links: readonly PartyLink[]): Map<string, { sector: string; parties: string[] }> {
+  const groups = new Map<string, { sector: string; parties: Set<string> }>();
+  for (const link of links) {
+    let group = groups.get(link.commitment_id);
+    if (!group) {
+      group = { sector: link.sector, parties: new Set() };
+      groups.set(link.commitment_id, group);
+    }
+    group.parties.add(link.institution_id);
+  }
+  return new Map(
+    [...groups].map(([id, g]) => [id, { sector: g.sector, parties: [...g.parties].sort(compareIds) }] as const),
+  );
+}
+
+/**
+ * Builds the institution graph from party links with ids. `institutions`
+ * must describe every institution the links name (an unknown one throws: the
+ * tables guarantee the reference, so a miss is a bug, not bad input).
+ */
+export function projectGraph(
+  links: readonly PartyLink[],
+  institutions: ReadonlyMap<string, InstitutionInfo> | readonly InstitutionInfo[],
+  mode: EdgeMode = "dominant",
+): Graph {
+  const list = institutions instanceof Map ? [...institutions.values()] : (institutions as InstitutionInfo[]);
+  const institutionCode = new Map(list.map((inst, i) => [inst.id, i]));
+  const sectors: string[] = [];
+  const sectorCode = new Map<string, number>();
+  const commitmentCode = new Map<string, number>();
+  const n = links.length;
+  const coded = { commitment: new Int32Array(n), institution: new Int32Array(n), sector: new Int32Array(n) };
+  links.forEach((link, i) => {
+    const inst = institutionCode.get(link.institution_id);
+    if (inst === undefined)
+      throw new Error(`institution ${link.institution_id} is named by a commitment but not described`);
+    let c = commitmentCode.get(link.commitment_id);
+    if (c === undefined) {
+      c = commitmentCode.size;
+      commitmentCode.set(link.commitment_id, c);
+    }
+    let s = sectorCode.get(link.sector);
+    if (s === undefined) {
+      s = sectors.length;
+      sectors.push(link.sector);
+      sectorCode.set(link.sector, s);
+    }
+    coded.commitment[i] = c;
+    coded.institution[i] = inst;
+    coded.sector[i] = s;
+  });
+  return projectCodes(coded, list, sectors, mode);
+}
+
+/** Counts per sector code → sorted [sector id, count] pairs: count descending, then id. */
+function countsOf(counts: Map<number, number>, sectors: readonly string[]): SectorCounts {
+  return [...counts]
+    .map(([code, k]) => [sectors[code], k] as [string, number])
+    .sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]));
+}
+
+function bump(counts: Map<number, number>, key: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/**
+ * The same projection on coded links. `institutions[code]` describes the
+ * institution with that code; `sectors[code]` is the sector id. Nodes come
+ * out in id order, edges by source id then target id (then sector).
+ */
+export function projectCodes(
+  links: CodedLinks,
+  institutions: readonly (InstitutionInfo | undefined)[],
+  sectors: readonly string[],
+  mode: EdgeMode = "dominant",
+): Graph {
+  const n = links.commitment.length;
+  // Each institution's place in id order: pairs and output are ordered by it
+  // with integer comparisons (no string comparison per pair).
+  const rank = new Int32Array(institutions.length).fill(-1);
+  institutions
+    .map((inst, code) => ({ inst, code }))
+    .filter((x): x is { inst: InstitutionInfo; code: number } => x.inst !== undefined)
+    .sort((a, b) => compareIds(a.inst.id, b.inst.id))
+    .forEach(({ code }, i) => {
+      rank[code] = i;
+    });
+  // Links in (commitment, institution) order, so each commitment is one run.
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => links.commitment[a] - links.commitment[b] || links.institution[a] - links.institution[b]);
+  const nodeSectors = new Map<number, Map<number, number>>();
+  const stride = institutions.length + 1;
+  const pairs = new Map<number, Map<number, number>>();
+  const parties: number[] = [];
+  for (let start = 0; start < n; ) {
+    const commitment = links.commitment[order[start]];
+    const sector = links.sector[order[start]];
+    parties.length = 0;
+    let end = start;
+    for (; end < n && links.commitment[order[end]] === commitment; end++) {
+      const inst = links.institution[order[end]];
+      if (parties[parties.length - 1] !== inst) parties.push(inst); // a party listed twice counts once
+    }
+    start = end;
+    for (const inst of parties) {
+      if (!institutions[inst]) throw new Error(`institution code ${inst} is named by a commitment but not described`);
+      let counts = nodeSectors.get(inst);
+      if (!counts) {
+        counts = new Map();
+        nodeSectors.set(inst, counts);
+      }
+      bump(counts, sector);
+    }
+    for (let i = 0; i < parties.length; i++) {
+      for (let j = i + 1; j < parties.length; j++) {
+        // Key by the pair in id order, so the edge reads the same way as its id.
+        const [a, b] =
+          compareIds(
+            (institutions[parties[i]] as InstitutionInfo).id,
+            (institutions[parties[j]] as InstitutionInfo).id,
+          ) < 0
+            ? [parties[i], parties[j]]
+            : [parties[j], parties[i]];
+        const key = a * stride + b;
+        let counts = pairs.get(key);
+        if (!counts) {
+          counts = new Map();
+          pairs.set(key, counts);
+        }
+        bump(counts, sector);
+      }
+    }
+  }
+  const nodes: InstitutionNode[] = [...nodeSectors.keys()]
+    .sort((a, b) => rank[a] - rank[b])
+    .map((code) => {
+      const inst = institutions[code] as InstitutionInfo;
+      const bySector = countsOf(nodeSectors.get(code) as Map<number, number>, sectors);
+      return {
+        kind: "institution" as const,
+        id: inst.id,
+        name: inst.name,
+        acronym: inst.acronym,
+        country: inst.country,
+        country_name: inst.country_name,
+        type: inst.type,
+        label: inst.acronym || inst.name,
+        commitments: bySector.reduce((sum, [, k]) => sum + k, 0),
+        bySector,
+      };
+    });
+  const edges: GraphEdge[] = [];
+  // Edges by source, then target, in id order (then sector, for per-sector edges).
+  const keys = [...pairs.keys()].sort(
+    (x, y) => rank[Math.floor(x / stride)] - rank[Math.floor(y / stride)] || rank[x % stride] - rank[y % stride],
+  );
+  for (const key of keys) {
+    const counts = pairs.get(key) as Map<number, number>;
+    const source = (institutions[Math.floor(key / stride)] as InstitutionInfo).id;
+    const target = (institutions[key % stride] as InstitutionInfo).id;
+    const bySector = countsOf(counts, sectors);
+    if (mode === "dominant") {
+      const weight = bySector.reduce((sum, [, k]) => sum + k, 0);
+      edges.push({ id: `${source}|${target}`, source, target, weight, sector: bySector[0][0], bySector });
+    } else {
+      for (const [sector, k] of [...bySector].sort((x, y) => compareIds(x[0], y[0]))) {
+        edges.push({ id: `${source}|${target}|${sector}`, source, target, weight: k, sector, bySector: [[sector, k]] });
+      }
+    }
+  }
+  return { nodes, edges };
+}
