@@ -9,6 +9,9 @@
  * - loaders: bench/loaders.ts, the record pipeline against native DuckDB;
  * - queries: bench/queries.ts, the pages' SQL in DuckDB-WASM against native
  *   DuckDB;
+ * - network: bench/network.ts, the network page on a seeded graph of 5,000
+ *   institutions and 50,000 links (first frame, pan/zoom frame times, filter →
+ *   redraw, longest task, heap) and on the default dataset;
  * - timeline: bench/timeline.ts, the timeline's month × sector aggregation in
  *   DuckDB-WASM against native DuckDB, and drawing the density view and one
  *   zoomed year's marks, on 1,000,000 generated commitments.
@@ -36,9 +39,14 @@ const STEPS: Step[] = [
   { name: "load", script: "bench/load.ts", args: quick ? ["--runs=1"] : [] },
   { name: "loaders", script: "bench/loaders.ts", args: quick ? ["--commitments", "20000"] : [] },
   { name: "queries", script: "bench/queries.ts", args: quick ? ["--commitments", "20000", "--runs", "5"] : [] },
+  {
+    name: "network",
+    script: "bench/network.ts",
+    args: quick ? ["--institutions", "1000", "--links", "10000", "--runs", "1"] : [],
+  },
   { name: "timeline", script: "bench/timeline.ts", args: quick ? ["--commitments", "20000", "--runs", "5"] : [] },
 ];
-const NOT_BUILT = [{ name: "network", issue: "network explorer" }];
+const NOT_BUILT: { name: string; issue: string }[] = [];
 
 const resultFiles = (name: string): Set<string> =>
   new Set(existsSync(RESULTS_DIR) ? readdirSync(RESULTS_DIR).filter((f) => f.startsWith(`${name}-`)) : []);
@@ -171,6 +179,30 @@ for (const step of ran) {
         ratio === null ? "" : `${ratio.toFixed(1)}× · goal ≤ ${goal}×${check(ratio, goal)}`,
       );
     }
+  } else if (step.name === "network") {
+    const g = r.goals ?? {};
+    const sum = r.summary ?? {};
+    const first = (r.runs ?? [])[0] ?? {};
+    const size = `${num(first.nodes)?.toLocaleString("en") ?? "?"} nodes, ${num(first.edges)?.toLocaleString("en") ?? "?"} links (${first.renderer ?? "?"})`;
+    const goalRow = (figure: string, value: number | null, goal: number | null, unit = "ms") =>
+      row(
+        "network",
+        figure,
+        unit === "MB" ? `${value === null ? "—" : value.toFixed(0)} MB` : ms(value),
+        "",
+        goal === null ? "" : `goal ≤ ${goal} ${unit}${check(value, goal)}`,
+      );
+    goalRow(`first frame, ${size}`, num(sum.firstFrameMs), num(g.firstFrameMs));
+    goalRow("layout settled (precomputed)", num(sum.settledMs), num(g.settledMs));
+    goalRow("frame time p95, pan/zoom", num(sum.frameP95Ms), num(g.frameP95Ms));
+    goalRow("filter → redrawn graph", num(sum.filterRedrawMs), num(g.filterRedrawMs));
+    goalRow("longest main-thread task after first frame", num(sum.longestTaskMs), num(g.longestTaskMs));
+    goalRow("JS heap", num(sum.heapMB), num(g.heapMB), "MB");
+    goalRow(
+      "default dataset: tables loaded → SQL graph drawn",
+      num(sum.defaultAfterTablesMs),
+      num(g.defaultAfterTablesMs),
+    );
   } else if (step.name === "timeline") {
     const goal = num(r.goals?.aggregationMs) ?? 200;
     const wasm = num(r.wasm?.aggregation?.p50);
