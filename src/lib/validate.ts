@@ -4,7 +4,7 @@
  * dates that contradict each other). Every problem is collected.
  */
 import { z } from "zod";
-import type { FieldSpec, TableName } from "./fields.js";
+import { type FieldSpec, REJECT, type TableName } from "./fields.js";
 import { type Problem, showValue, where } from "./problems.js";
 import { fieldLoc, type RawRecord } from "./read/record.js";
 import { ENTITIES, ENTITY, type EntitySpec, TABLE_NAMES } from "./schema.js";
@@ -41,10 +41,39 @@ function emptyTables<T>(make: (table: TableName) => T): Tables<T> {
   return Object.fromEntries(TABLE_NAMES.map((t) => [t, make(t)])) as Tables<T>;
 }
 
-/** Checks one record against its schema. */
+const FIELD_ENTRIES = new Map(ENTITIES.map((e) => [e.table, Object.entries(e.fields)]));
+
+/**
+ * A record's values parsed by the fields' `accept` checks, or undefined when
+ * any value (or an unknown field) is not plainly valid. The same result as
+ * the zod schema for every record it accepts, without zod's result objects.
+ */
+export function acceptRecord(entity: EntitySpec, raw: Record<string, unknown>): Record<string, unknown> | undefined {
+  for (const key in raw) if (!Object.hasOwn(entity.fields, key)) return undefined;
+  const values: Record<string, unknown> = {};
+  for (const [name, field] of FIELD_ENTRIES.get(entity.table) ?? []) {
+    const value = field.accept(raw[name]);
+    if (value === REJECT) return undefined;
+    if (value !== undefined) values[name] = value;
+  }
+  return values;
+}
+
+/** The same record through the zod schema: the reference, and the words of every problem. */
+export function zodParseRecord(entity: EntitySpec, raw: Record<string, unknown>) {
+  return objectSchema(entity).safeParse(raw);
+}
+
+/**
+ * Checks one record against its schema. Plainly valid records take the fast
+ * path (`acceptRecord`); any other goes through zod, which decides and
+ * reports, so problems are worded the same either way.
+ */
 export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord | undefined {
   const entity = ENTITY[raw.table];
-  const result = objectSchema(entity).safeParse(raw.values);
+  const fast = acceptRecord(entity, raw.values);
+  if (VERIFY) verifyAgainstZod(entity, raw, fast);
+  const result = fast ? { success: true as const, data: fast } : zodParseRecord(entity, raw.values);
   const locOf = (field: string) => fieldLoc(raw, field);
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -79,7 +108,7 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
     return undefined;
   }
   const values = result.data as Record<string, unknown>;
-  for (const [name, field] of Object.entries(entity.fields)) {
+  for (const [name, field] of FIELD_ENTRIES.get(entity.table) ?? []) {
     if (!TEXT_KINDS.has(field.kind)) continue;
     const texts = Array.isArray(values[name]) ? (values[name] as string[]) : [values[name]];
     if (texts.some((t) => typeof t === "string" && MARKUP.test(t))) {
@@ -92,6 +121,36 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
     }
   }
   return { table: raw.table, values, loc: raw.loc, fieldLocs: raw.fieldLocs, columns: raw.columns, path: raw.path };
+}
+
+/**
+ * Set for the unit tests (vitest.config.ts): every record also goes through
+ * zod, and a fast check that accepts what zod refuses, or parses a value
+ * differently, throws. The whole validation corpus is thus run both ways.
+ */
+const VERIFY = typeof process !== "undefined" && process.env.ACCORD_VERIFY_CHECKS === "1";
+
+function verifyAgainstZod(entity: EntitySpec, raw: RawRecord, fast: Record<string, unknown> | undefined): void {
+  const reference = zodParseRecord(entity, raw.values);
+  const data = reference.success ? (reference.data as Record<string, unknown>) : undefined;
+  if (fast ? !(data && sameValues(fast, data)) : reference.success) {
+    throw new Error(
+      `fast checks and zod disagree on ${raw.loc.file}:${raw.loc.line ?? ""} ${raw.path}: ${JSON.stringify(fast)} vs ${JSON.stringify(data)}`,
+    );
+  }
+}
+
+/** Same defined values (strings, numbers, lists of strings). */
+function sameValues(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((item, i) => item !== y[i])) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
 }
 
 function fieldHint(key: string, entity: EntitySpec): string {
