@@ -45,6 +45,12 @@ export interface FieldSpec<T = unknown> {
    * without building an object (the loaders call this millions of times).
    */
   cell?: (value: unknown) => unknown;
+  /**
+   * For fields that make several columns (dates): their cells in column
+   * order, the same as `cells` gives, from an array shared by every value
+   * alike (no object per record).
+   */
+  parts?: (value: unknown) => readonly unknown[];
   /** Reads a CSV cell (already trimmed); undefined when empty. */
   fromCsv(cell: string): unknown;
   /**
@@ -312,17 +318,26 @@ export function oneOf<const T extends readonly [string, ...string[]], R extends 
 
 // Dates repeat across many records (a session's commitments share its date):
 // parse each distinct text once. The calendar bounds the number of entries.
-const partialDateCache = new Map<string, { text: string; precision: string; from: number; to: number } | undefined>();
-function cachedPartialDate(text: string) {
+interface DateEntry {
+  text: string;
+  precision: string;
+  from: number;
+  to: number;
+  /** The four cells, in column order. */
+  parts: readonly unknown[];
+}
+const partialDateCache = new Map<string, DateEntry | undefined>();
+const NO_DATE_PARTS: readonly unknown[] = Object.freeze([null, null, null, null]);
+function cachedPartialDate(text: string): DateEntry | undefined {
   let entry = partialDateCache.get(text);
   if (entry === undefined && !partialDateCache.has(text)) {
     const parsed = parsePartialDate(text);
-    entry = parsed && {
-      text: parsed.text,
-      precision: parsed.precision,
-      from: epochDay(parsed.from),
-      to: epochDay(parsed.to),
-    };
+    if (parsed) {
+      const from = epochDay(parsed.from);
+      const to = epochDay(parsed.to);
+      const parts = Object.freeze([parsed.text, parsed.precision, from, to]);
+      entry = { text: parsed.text, precision: parsed.precision, from, to, parts };
+    }
     partialDateCache.set(text, entry);
   }
   return entry;
@@ -383,6 +398,7 @@ export function partialDate<R extends boolean = true>(
           [`${name}_to`]: parsed ? parsed.to : null,
         };
       },
+      parts: (value) => (typeof value === "string" ? cachedPartialDate(value)?.parts : undefined) ?? NO_DATE_PARTS,
       fromCsv: csvString,
     },
     options,
