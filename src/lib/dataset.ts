@@ -49,7 +49,7 @@ export function loadDataset(dir: string = dataDir(), { onFile }: LoadOptions = {
   const errors = problems.filter((p) => p.severity === "error").length;
   const result: DatasetResult = { read: validation.read, files: files.map(displayPath), problems, errors };
   if (errors) return result;
-  const columns = normalise(validation.stores);
+  const columns = normalise(validation.stores, validation.groups);
   let rows: Tables<Row[]> | undefined;
   Object.defineProperty(result, "columns", { value: columns, enumerable: true });
   Object.defineProperty(result, "tables", {

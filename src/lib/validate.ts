@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { type FieldSpec, REJECT, type TableName } from "./fields.js";
+import { type Groups, groupBy } from "./groups.js";
 import { type Problem, showValue, where } from "./problems.js";
 import { fieldLoc, type RawRecord } from "./read/record.js";
 import { ENTITIES, ENTITY, type EntitySpec, TABLE_NAMES } from "./schema.js";
@@ -18,6 +19,8 @@ export type Tables<T> = Record<TableName, T>;
 export interface Validation {
   /** Valid records, as columns. */
   stores: Tables<TableStore>;
+  /** Valid records grouped by id (by commitment for parties), shared with normalisation. */
+  groups: KeyGroups;
   /** Records read per table, valid or not: the start of the count reconciliation. */
   read: Tables<number>;
   problems: Problem[];
@@ -201,27 +204,72 @@ export class Validator {
   /** Checks the records against each other. */
   finish(): Validation {
     const { stores, known, read, problems } = this;
-    checkDuplicates(stores, problems);
+    const groups = checkDuplicates(stores, problems);
     checkReferences(stores, known, problems);
-    checkDates(stores, problems);
-    checkParties(stores, problems);
-    return { stores, read, problems };
+    checkDates(stores, groups, problems);
+    checkParties(stores, groups, problems);
+    return { stores, groups, read, problems };
   }
 }
 
-function checkDuplicates(stores: Tables<TableStore>, problems: Problem[]): void {
+/** Each table's rows grouped by the first column of its key (`id`; `commitment_id` for parties). */
+export type KeyGroups = Tables<Groups>;
+
+/** Groups larger than this are checked with a map instead of pair by pair. */
+const SMALL_GROUP = 16;
+
+function checkDuplicates(stores: Tables<TableStore>, problems: Problem[]): KeyGroups {
+  const all = {} as KeyGroups;
   for (const entity of ENTITIES) {
     const store = stores[entity.table];
     const keyColumns = entity.key.map((k) => store.columns[k]);
     const field = entity.key[entity.key.length - 1];
-    const first = new Map<string, number>();
-    for (let i = 0; i < store.length; i++) {
-      const key = keyColumns.length === 1 ? String(keyColumns[0][i]) : keyColumns.map((c) => String(c[i])).join(" / ");
-      const earlier = first.get(key);
-      if (earlier === undefined) {
-        first.set(key, i);
-        continue;
+    const keyOf = (i: number) => keyColumns.map((c) => String(c[i])).join(" / ");
+    // Rows with the first key column in common, then the rest of the key
+    // compared within each group: no key string per row.
+    const groups = groupBy(keyColumns[0], store.length);
+    all[entity.table] = groups;
+    const duplicates: [row: number, earlier: number][] = [];
+    if (keyColumns.length === 1) {
+      for (let i = 0; i < store.length; i++) {
+        const earlier = groups.first.get(String(keyColumns[0][i])) as number;
+        if (earlier !== i) duplicates.push([i, earlier]);
       }
+    } else {
+      const rest = (i: number) =>
+        keyColumns
+          .slice(1)
+          .map((c) => String(c[i]))
+          .join(" / ");
+      const rows: number[] = [];
+      for (const head of groups.first.values()) {
+        rows.length = 0;
+        for (let i = head; i >= 0; i = groups.next[i]) rows.push(i);
+        if (rows.length === 1) continue;
+        if (rows.length <= SMALL_GROUP) {
+          for (let b = 1; b < rows.length; b++) {
+            const key = rest(rows[b]);
+            for (let a = 0; a < b; a++) {
+              if (rest(rows[a]) === key) {
+                duplicates.push([rows[b], rows[a]]);
+                break;
+              }
+            }
+          }
+        } else {
+          const seen = new Map<string, number>();
+          for (const i of rows) {
+            const key = rest(i);
+            const earlier = seen.get(key);
+            if (earlier === undefined) seen.set(key, i);
+            else duplicates.push([i, earlier]);
+          }
+        }
+      }
+      duplicates.sort((x, y) => x[0] - y[0]);
+    }
+    for (const [i, earlier] of duplicates) {
+      const key = keyOf(i);
       problems.push({
         severity: "error",
         ...store.fieldLoc(i, field),
@@ -232,6 +280,7 @@ function checkDuplicates(stores: Tables<TableStore>, problems: Problem[]): void 
       });
     }
   }
+  return all;
 }
 
 function checkReferences(stores: Tables<TableStore>, known: Tables<Set<string>>, problems: Problem[]): void {
@@ -330,7 +379,7 @@ function spanOf(store: TableStore, i: number, eventIndex: Map<string, number>, e
   };
 }
 
-function checkDates(stores: Tables<TableStore>, problems: Problem[]): void {
+function checkDates(stores: Tables<TableStore>, groups: KeyGroups, problems: Problem[]): void {
   const events = stores.events;
   for (let i = 0; i < events.length; i++) {
     const end = events.get("end_date", i);
@@ -358,9 +407,9 @@ function checkDates(stores: Tables<TableStore>, problems: Problem[]): void {
       });
     }
   }
-  const eventIndex = indexOf(events);
+  const eventIndex = groups.events.first;
   const commitments = stores.commitments;
-  const commitmentIndex = indexOf(commitments);
+  const commitmentIndex = groups.commitments.first;
   for (let i = 0; i < updates.length; i++) {
     const c = commitmentIndex.get(updates.get("commitment_id", i) as string);
     if (c === undefined) continue;
@@ -387,8 +436,8 @@ export function indexOf(store: TableStore): Map<string, number> {
   return index;
 }
 
-function checkParties(stores: Tables<TableStore>, problems: Problem[]): void {
-  const bound = new Set(stores.commitment_parties.columns.commitment_id as string[]);
+function checkParties(stores: Tables<TableStore>, groups: KeyGroups, problems: Problem[]): void {
+  const bound = groups.commitment_parties.first;
   const commitments = stores.commitments;
   for (let i = 0; i < commitments.length; i++) {
     const id = commitments.get("id", i) as string;
