@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import type { TableName } from "./fields.js";
 import { normalise, type Row } from "./normalise.js";
 import type { Problem } from "./problems.js";
+import type { ReadProgress } from "./progress.js";
 import { displayPath, listRecordFiles, readRecordFile } from "./read/files.js";
 import { TABLE_NAMES } from "./schema.js";
 import type { TableStore } from "./store.js";
@@ -31,24 +32,39 @@ export interface DatasetResult {
 }
 
 export interface LoadOptions {
-  /** Called after each file with the files and records read so far (for progress on long runs). */
-  onFile?: (progress: { file: string; files: number; of: number; records: number }) => void;
+  /**
+   * Called after each file, and every 65,536 records within a file, with the
+   * files and records read so far (for progress on long runs).
+   */
+  onFile?: (progress: ReadProgress) => void;
+  /** Called as each phase after reading starts. */
+  onPhase?: (phase: string) => void;
 }
 
-export function loadDataset(dir: string = dataDir(), { onFile }: LoadOptions = {}): DatasetResult {
+const TICK = 0xffff;
+
+export function loadDataset(dir: string = dataDir(), { onFile, onPhase }: LoadOptions = {}): DatasetResult {
   const { files, problems } = listRecordFiles(dir);
   const validator = new Validator(problems);
+  let records = 0;
   files.forEach((file, i) => {
+    const display = displayPath(file);
     // One file's raw records at a time: they are validated and dropped.
-    const result = readRecordFile(file, displayPath(file), (record) => validator.add(record));
+    const result = readRecordFile(file, display, (record) => {
+      validator.add(record);
+      if ((++records & TICK) === 0) onFile?.({ file: display, files: i, of: files.length, records });
+    });
     for (const p of result.problems) problems.push(p);
     for (const r of result.records) validator.add(r);
-    onFile?.({ file: displayPath(file), files: i + 1, of: files.length, records: validator.count() });
+    records = validator.count();
+    onFile?.({ file: display, files: i + 1, of: files.length, records });
   });
+  onPhase?.(`checking ${validator.count().toLocaleString("en")} records against each other`);
   const validation = validator.finish();
   const errors = problems.filter((p) => p.severity === "error").length;
   const result: DatasetResult = { read: validation.read, files: files.map(displayPath), problems, errors };
   if (errors) return result;
+  onPhase?.("normalising and sorting");
   const columns = normalise(validation.stores, validation.groups);
   let rows: Tables<Row[]> | undefined;
   Object.defineProperty(result, "columns", { value: columns, enumerable: true });
