@@ -25,6 +25,8 @@ interface Origin {
 /** How one field writes its cells: into one column, or into several (dates). */
 interface Writer {
   names: string[];
+  /** The columns of `names`, held directly (the hot path skips a lookup by name per cell). */
+  targets: unknown[][];
   cell?: (value: unknown) => unknown;
   parts?: (value: unknown) => readonly unknown[];
   field: string;
@@ -38,6 +40,7 @@ export class TableStore {
   /** Column name → values, in the order records were read. */
   readonly columns: Record<string, unknown[]> = {};
   private readonly writers: Writer[] = [];
+  private sealed = false;
   // Where each record was written, kept compact: one small integer per
   // record and field of location, shared lists for the rest.
   private readonly origins: Origin[] = [];
@@ -59,11 +62,13 @@ export class TableStore {
       const names = field.columns(name).map((c) => c.name);
       for (const column of names) this.columns[column] = [];
       const shared = field.kind === "ref" && field.ref !== "commitments" ? new Map<string, string>() : undefined;
-      this.writers.push({ names, cell: field.cell, parts: field.parts, field: name, fallback: field, shared });
+      const targets = names.map((column) => this.columns[column]);
+      this.writers.push({ names, targets, cell: field.cell, parts: field.parts, field: name, fallback: field, shared });
     }
   }
 
   add(record: ValidRecord): number {
+    if (this.sealed) throw new Error(`${this.table}: no record can be added once the rows are sorted`);
     const i = this.length++;
     const columns = this.columns;
     for (const writer of this.writers) {
@@ -73,10 +78,10 @@ export class TableStore {
         if (same === undefined) writer.shared.set(value, value);
         else value = same;
       }
-      if (writer.cell) columns[writer.names[0]].push(writer.cell(value));
+      if (writer.cell) writer.targets[0].push(writer.cell(value));
       else if (writer.parts) {
         const parts = writer.parts(value);
-        for (let k = 0; k < writer.names.length; k++) columns[writer.names[k]].push(parts[k]);
+        for (let k = 0; k < writer.targets.length; k++) writer.targets[k].push(parts[k]);
       } else {
         const cells = writer.fallback.cells(writer.field, value);
         for (const key in cells) columns[key].push(cells[key]);
@@ -119,6 +124,10 @@ export class TableStore {
   /** Adds (or replaces) a computed column. */
   set(column: string, values: unknown[]): void {
     this.columns[column] = values;
+    for (const writer of this.writers) {
+      const k = writer.names.indexOf(column);
+      if (k >= 0) writer.targets[k] = values;
+    }
   }
 
   loc(i: number): Location {
@@ -159,6 +168,7 @@ export class TableStore {
       const source = this.columns[name];
       this.columns[name] = order.map((i) => source[i]);
     }
+    this.sealed = true;
     this.origins.length = 0;
     this.origin.clear();
     this.lines.clear();

@@ -77,14 +77,13 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
   const fast = acceptRecord(entity, raw.values);
   if (VERIFY) verifyAgainstZod(entity, raw, fast);
   const result = fast ? { success: true as const, data: fast } : zodParseRecord(entity, raw.values);
-  const locOf = (field: string) => fieldLoc(raw, field);
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) {
           problems.push({
             severity: "error",
-            ...locOf(key),
+            ...fieldLoc(raw, key),
             field: `${raw.path}.${key}`,
             message: `is not a field of ${raw.table}${fieldHint(key, entity)}`,
             expected: `fields among: ${Object.keys(entity.fields).join(", ")}`,
@@ -99,7 +98,7 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
       const missing = value === undefined || value === null;
       problems.push({
         severity: "error",
-        ...locOf(name),
+        ...fieldLoc(raw, name),
         field: `${raw.path}.${name}${item}`,
         value: missing
           ? undefined
@@ -117,7 +116,7 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
     if (texts.some((t) => typeof t === "string" && MARKUP.test(t))) {
       problems.push({
         severity: "warning",
-        ...locOf(name),
+        ...fieldLoc(raw, name),
         field: `${raw.path}.${name}`,
         message: "contains markup; it is kept as text and shown as typed, never as HTML",
       });
