@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { type FieldSpec, REJECT, type TableName } from "./fields.js";
 import { type Groups, groupBy } from "./groups.js";
+import { type InvalidId, KnownIds } from "./known-ids.js";
 import { type Problem, showValue, where } from "./problems.js";
 import { fieldLoc, type RawRecord } from "./read/record.js";
 import { ENTITIES, ENTITY, type EntitySpec, TABLE_NAMES } from "./schema.js";
@@ -179,18 +180,20 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
 export class Validator {
   private readonly stores = emptyTables((table) => new TableStore(table));
   private readonly read = emptyTables(() => 0);
-  // Ids of every record written, valid or not, so one bad record does not also
-  // make every reference to it an error.
-  private readonly known = emptyTables(() => new Set<string>());
+  // Ids of invalid records: with the valid ones, the ids references may name
+  // (see known-ids.ts).
+  private readonly invalidIds = emptyTables((): InvalidId[] => []);
 
   constructor(readonly problems: Problem[] = []) {}
 
   add(raw: RawRecord): void {
     this.read[raw.table]++;
-    const id = raw.values.id;
-    if (typeof id === "string") this.known[raw.table].add(id.trim());
     const valid = validateRecord(raw, this.problems);
-    if (valid) this.stores[raw.table].add(valid);
+    const store = this.stores[raw.table];
+    if (valid) store.add(valid);
+    else if (typeof raw.values.id === "string") {
+      this.invalidIds[raw.table].push({ id: raw.values.id.trim(), before: store.length });
+    }
   }
 
   /** Records read so far. */
@@ -202,8 +205,13 @@ export class Validator {
 
   /** Checks the records against each other. */
   finish(): Validation {
-    const { stores, known, read, problems } = this;
+    const { stores, invalidIds, read, problems } = this;
     const groups = checkDuplicates(stores, problems);
+    const known = emptyTables((t) =>
+      ENTITY[t].key[0] === "id"
+        ? new KnownIds(groups[t].first, stores[t].columns.id, invalidIds[t])
+        : new KnownIds(new Map(), [], []),
+    );
     checkReferences(stores, known, problems);
     checkDates(stores, groups, problems);
     checkParties(stores, groups, problems);
@@ -282,7 +290,7 @@ function checkDuplicates(stores: Tables<TableStore>, problems: Problem[]): KeyGr
   return all;
 }
 
-function checkReferences(stores: Tables<TableStore>, known: Tables<Set<string>>, problems: Problem[]): void {
+function checkReferences(stores: Tables<TableStore>, known: Tables<KnownIds>, problems: Problem[]): void {
   for (const entity of ENTITIES) {
     const store = stores[entity.table];
     for (const [name, field] of Object.entries(entity.fields)) {
@@ -327,7 +335,7 @@ function singular(table: TableName): string {
 }
 
 /** The closest known id, when it is close enough to be a likely typo. */
-function suggestion(id: string, known: Set<string>): string | undefined {
+function suggestion(id: string, known: Iterable<string> & { readonly size: number }): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
   if (known.size > 5000) return undefined;
