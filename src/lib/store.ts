@@ -89,14 +89,16 @@ export class TableStore {
     }
     this.origin.push(this.originOf(record.loc.file, record.columns));
     this.lines.push(record.loc.line ?? 0);
-    const row = ROW_PATH.exec(record.path);
-    if (row) {
-      this.rowNumbers.push(Number(row[1]));
-      let s = this.suffixIndex.get(row[2]);
+    const csvRow = record.row !== undefined ? undefined : ROW_PATH.exec(record.path);
+    const row = record.row ?? (csvRow ? Number(csvRow[1]) : -1);
+    if (row >= 0) {
+      const rest = record.rowSuffix ?? csvRow?.[2] ?? "";
+      let s = rest === "" ? 0 : this.suffixIndex.get(rest);
       if (s === undefined) {
-        s = this.suffixes.push(row[2]) - 1;
-        this.suffixIndex.set(row[2], s);
+        s = this.suffixes.push(rest) - 1;
+        this.suffixIndex.set(rest, s);
       }
+      this.rowNumbers.push(row);
       this.suffix.push(s);
     } else {
       this.rowNumbers.push(-1);

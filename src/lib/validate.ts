@@ -123,7 +123,16 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
       });
     }
   }
-  return { table: raw.table, values, loc: raw.loc, fieldLocs: raw.fieldLocs, columns: raw.columns, path: raw.path };
+  return {
+    table: raw.table,
+    values,
+    loc: raw.loc,
+    fieldLocs: raw.fieldLocs,
+    columns: raw.columns,
+    path: raw.path,
+    row: raw.row,
+    rowSuffix: raw.rowSuffix,
+  };
 }
 
 /**

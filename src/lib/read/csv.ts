@@ -134,6 +134,8 @@ export function readCsv(text: string, file: string, sink?: (record: RawRecord) =
       fieldLocs: NO_FIELD_LOCS,
       columns,
       path,
+      row: rowNumber,
+      rowSuffix: "",
     };
     emit(record);
     if (partiesIndex >= 0) {
@@ -203,6 +205,7 @@ function partiesFromCell(
       });
       return [];
     }
+    const suffix = partySuffix(index);
     const values: Record<string, unknown> = { commitment_id: commitment.values.id, institution_id: institution.trim() };
     if (role !== undefined) values.role = role.trim();
     return [
@@ -212,10 +215,19 @@ function partiesFromCell(
         loc,
         fieldLocs: NO_FIELD_LOCS,
         columns,
-        path: `${commitment.path}.parties[${index}]`,
+        path: `${commitment.path}${suffix}`,
+        row: commitment.row,
+        rowSuffix: suffix,
       },
     ];
   });
+}
+
+const PARTY_SUFFIXES: string[] = [];
+/** `.parties[index]`, one string per index for every row. */
+function partySuffix(index: number): string {
+  for (let k = PARTY_SUFFIXES.length; k <= index; k++) PARTY_SUFFIXES.push(`.parties[${k}]`);
+  return PARTY_SUFFIXES[index];
 }
 
 /** The line where the record that failed to parse starts: the line after the last complete record. */
