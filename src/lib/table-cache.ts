@@ -53,6 +53,8 @@ export type CacheResult =
 const LIB = dirname(fileURLToPath(import.meta.url));
 const STALE_LOCK_MS = 30 * 60_000;
 const KEEP = 3;
+/** CSV files larger than this in all are parsed on a worker thread (see csv-ahead.ts). */
+const PARSE_AHEAD_BYTES = 16 * 2 ** 20;
 
 export function cacheRoot(): string {
   return resolve(process.env.ACCORD_CACHE_DIR || "node_modules/.cache/accord-atlas");
@@ -133,7 +135,11 @@ export function ensureTables(dir: string): CacheResult {
 function build(dir: string, key: string, folder: string): CacheResult {
   const start = performance.now();
   const progress = new Progress();
-  const result: DatasetResult = loadDataset(dir, { onFile: progress.reading, onPhase: progress.phase });
+  const result: DatasetResult = loadDataset(dir, {
+    onFile: progress.reading,
+    onPhase: progress.phase,
+    parseAheadBytes: PARSE_AHEAD_BYTES,
+  });
   if (!result.columns) return { ok: false, problems: result.problems, report: formatReport(result.problems) };
   const stores = result.columns;
   const temp = `${folder}.tmp-${process.pid}`;
