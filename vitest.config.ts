@@ -3,7 +3,15 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["test/lib/**/*.test.ts", "test/scripts/**/*.test.ts"], environment: "node" } },
+      {
+        test: {
+          name: "unit",
+          include: ["test/lib/**/*.test.ts", "test/scripts/**/*.test.ts"],
+          environment: "node",
+          // Every record validated in the unit tests also goes through zod (see validate.ts).
+          env: { ACCORD_VERIFY_CHECKS: "1" },
+        },
+      },
       {
         test: {
           name: "build",

@@ -55,12 +55,21 @@ function utf8Data(values: readonly (string | null)[], name: string, nullable: bo
     } else {
       bitmap[i >> 3] |= 1 << (i & 7);
       const text = String(value);
-      if (position + text.length * 3 > buffer.length) {
-        const grown = new Uint8Array(Math.max(buffer.length * 2, position + text.length * 3));
+      const n = text.length;
+      if (position + n * 3 > buffer.length) {
+        const grown = new Uint8Array(Math.max(buffer.length * 2, position + n * 3));
         grown.set(buffer.subarray(0, position));
         buffer = grown;
       }
-      position += encoder.encodeInto(text, buffer.subarray(position)).written;
+      // ASCII is its own UTF-8: copy it code by code; anything else goes to the encoder.
+      let k = 0;
+      while (k < n) {
+        const code = text.charCodeAt(k);
+        if (code >= 0x80) break;
+        buffer[position + k] = code;
+        k++;
+      }
+      position += k === n ? n : encoder.encodeInto(text, buffer.subarray(position)).written;
     }
     offsets[i + 1] = position;
   }

@@ -3,12 +3,17 @@
  * files, read them, validate every record, and normalise them into rows. Used
  * by the loaders, `npm run validate` and the tests.
  */
-import { resolve } from "node:path";
+import { statSync } from "node:fs";
+import { extname, resolve } from "node:path";
 import type { TableName } from "./fields.js";
 import { normalise, type Row } from "./normalise.js";
 import type { Problem } from "./problems.js";
+import type { ReadProgress } from "./progress.js";
+import { csvTable } from "./read/csv.js";
+import { CsvAhead, canParseAhead } from "./read/csv-ahead.js";
 import { displayPath, listRecordFiles, readRecordFile } from "./read/files.js";
-import { TABLE_NAMES } from "./schema.js";
+import type { RawRecord } from "./read/record.js";
+import { isTableName, TABLE_NAMES } from "./schema.js";
 import type { TableStore } from "./store.js";
 import { type Tables, Validator } from "./validate.js";
 
@@ -31,25 +36,57 @@ export interface DatasetResult {
 }
 
 export interface LoadOptions {
-  /** Called after each file with the files and records read so far (for progress on long runs). */
-  onFile?: (progress: { file: string; files: number; of: number; records: number }) => void;
+  /**
+   * Called after each file, and every 65,536 records within a file, with the
+   * files and records read so far (for progress on long runs).
+   */
+  onFile?: (progress: ReadProgress) => void;
+  /** Called as each phase after reading starts. */
+  onPhase?: (phase: string) => void;
+  /**
+   * Parse the CSV files on a worker thread while this one validates
+   * (csv-ahead.ts), when they hold at least this many bytes in all. Off by
+   * default; the table cache turns it on for large folders.
+   */
+  parseAheadBytes?: number;
 }
 
-export function loadDataset(dir: string = dataDir(), { onFile }: LoadOptions = {}): DatasetResult {
+const TICK = 0xffff;
+
+export function loadDataset(
+  dir: string = dataDir(),
+  { onFile, onPhase, parseAheadBytes }: LoadOptions = {},
+): DatasetResult {
   const { files, problems } = listRecordFiles(dir);
   const validator = new Validator(problems);
-  files.forEach((file, i) => {
-    // One file's raw records at a time: they are validated and dropped.
-    const result = readRecordFile(file, displayPath(file), (record) => validator.add(record));
-    for (const p of result.problems) problems.push(p);
-    for (const r of result.records) validator.add(r);
-    onFile?.({ file: displayPath(file), files: i + 1, of: files.length, records: validator.count() });
-  });
+  const ahead = parseAhead(files, parseAheadBytes);
+  let records = 0;
+  try {
+    files.forEach((file, i) => {
+      const display = displayPath(file);
+      // One file's raw records at a time: they are validated and dropped.
+      const sink = (record: RawRecord) => {
+        validator.add(record);
+        if ((++records & TICK) === 0) onFile?.({ file: display, files: i, of: files.length, records });
+      };
+      const result = ahead?.files.has(file)
+        ? ahead.reader.read(file, display, sink)
+        : readRecordFile(file, display, sink);
+      for (const p of result.problems) problems.push(p);
+      for (const r of result.records) validator.add(r);
+      records = validator.count();
+      onFile?.({ file: display, files: i + 1, of: files.length, records });
+    });
+  } finally {
+    ahead?.reader.close();
+  }
+  onPhase?.(`checking ${validator.count().toLocaleString("en")} records against each other`);
   const validation = validator.finish();
   const errors = problems.filter((p) => p.severity === "error").length;
   const result: DatasetResult = { read: validation.read, files: files.map(displayPath), problems, errors };
   if (errors) return result;
-  const columns = normalise(validation.stores);
+  onPhase?.("normalising and sorting");
+  const columns = normalise(validation.stores, validation.groups);
   let rows: Tables<Row[]> | undefined;
   Object.defineProperty(result, "columns", { value: columns, enumerable: true });
   Object.defineProperty(result, "tables", {
@@ -60,6 +97,17 @@ export function loadDataset(dir: string = dataDir(), { onFile }: LoadOptions = {
     },
   });
   return result;
+}
+
+/** The CSV files of tables, parsed ahead on a worker when they are large enough in all and a worker can start. */
+function parseAhead(files: string[], minBytes: number | undefined) {
+  if (minBytes === undefined || !canParseAhead()) return undefined;
+  const csv = files.filter((f) => extname(f).toLowerCase() === ".csv" && isTableName(csvTable(f)));
+  let bytes = 0;
+  for (const file of csv) bytes += statSync(file).size;
+  if (csv.length === 0 || bytes < minBytes) return undefined;
+  const reader = new CsvAhead(csv.map((path) => ({ path, display: displayPath(path) })));
+  return { files: new Set(csv), reader };
 }
 
 /** One line per table: records read and rows written, which must be equal. */

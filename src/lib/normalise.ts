@@ -5,10 +5,11 @@
  * large folder is never turned into one object per row.
  */
 import { countryName } from "./countries.js";
+import { groupBy, groupSize } from "./groups.js";
 import { ENTITY, TABLE_NAMES } from "./schema.js";
 import { type DatedStatus, deadlineOf, deriveStatus } from "./status.js";
 import type { TableStore } from "./store.js";
-import { indexOf, type Tables } from "./validate.js";
+import { indexOf, type KeyGroups, type Tables } from "./validate.js";
 
 export type Row = Record<string, unknown>;
 
@@ -26,9 +27,10 @@ function inheritDates(store: TableStore, events: TableStore, eventIndex: Map<str
   }
 }
 
-export function normalise(stores: Tables<TableStore>): Tables<TableStore> {
+/** `groups`: the validation's grouping of rows by key (computed here when not given). */
+export function normalise(stores: Tables<TableStore>, groups?: KeyGroups): Tables<TableStore> {
   const events = stores.events;
-  const eventIndex = indexOf(events);
+  const eventIndex = groups?.events.first ?? indexOf(events);
   inheritDates(stores.commitments, events, eventIndex);
   inheritDates(stores.status_updates, events, eventIndex);
 
@@ -46,10 +48,9 @@ export function normalise(stores: Tables<TableStore>): Tables<TableStore> {
       date_to: updates.get("date_to", i) as number,
     });
   }
-  const partyCount = new Map<string, number>();
-  for (const id of stores.commitment_parties.columns.commitment_id as string[]) {
-    partyCount.set(id, (partyCount.get(id) ?? 0) + 1);
-  }
+  const partiesBy =
+    groups?.commitment_parties ??
+    groupBy(stores.commitment_parties.columns.commitment_id, stores.commitment_parties.length);
 
   const commitments = stores.commitments;
   const status: unknown[] = new Array(commitments.length);
@@ -68,7 +69,7 @@ export function normalise(stores: Tables<TableStore>): Tables<TableStore> {
     status[i] = derived.status;
     statusDate[i] = derived.status_date;
     updateCount[i] = own.length;
-    parties[i] = partyCount.get(ids[i]) ?? 0;
+    parties[i] = groupSize(partiesBy, ids[i]);
     const e = targetEvent[i] === null ? undefined : eventIndex.get(targetEvent[i] as string);
     deadline[i] = deadlineOf({
       target_date_to: targetDateTo[i],

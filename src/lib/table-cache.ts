@@ -32,6 +32,7 @@ import { type DatasetResult, loadDataset, reconcile } from "./dataset.js";
 import type { TableName } from "./fields.js";
 import { overviewSeed } from "./overview.js";
 import { formatReport, type Problem } from "./problems.js";
+import { Progress } from "./progress.js";
 import { displayPath, listRecordFiles } from "./read/files.js";
 import { tableColumns } from "./schema.js";
 
@@ -52,6 +53,8 @@ export type CacheResult =
 const LIB = dirname(fileURLToPath(import.meta.url));
 const STALE_LOCK_MS = 30 * 60_000;
 const KEEP = 3;
+/** CSV files larger than this in all are parsed on a worker thread (see csv-ahead.ts). */
+const PARSE_AHEAD_BYTES = 16 * 2 ** 20;
 
 export function cacheRoot(): string {
   return resolve(process.env.ACCORD_CACHE_DIR || "node_modules/.cache/accord-atlas");
@@ -77,21 +80,6 @@ export function cacheKey(dir: string): string {
     hash.update(`${relative(dir, file)}\u0000${stat.size}\u0000${stat.mtimeMs}\n`);
   }
   return hash.digest("hex").slice(0, 20);
-}
-
-/** Progress on stderr for long runs: at most once a second, only after the first two seconds. */
-function progressReporter(): (p: { file: string; files: number; of: number; records: number }) => void {
-  const start = performance.now();
-  let last = 0;
-  return ({ file, files, of, records }) => {
-    const now = performance.now();
-    if (now - start < 2000 || now - last < 1000) return;
-    last = now;
-    const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
-    process.stderr.write(
-      `  reading records: ${files}/${of} files, ${records.toLocaleString("en")} records, ${((now - start) / 1000).toFixed(0)} s, ${rss} MB (${file})\n`,
-    );
-  };
 }
 
 /** A lock whose owner has exited, or that is older than any build should take. */
@@ -146,7 +134,12 @@ export function ensureTables(dir: string): CacheResult {
 
 function build(dir: string, key: string, folder: string): CacheResult {
   const start = performance.now();
-  const result: DatasetResult = loadDataset(dir, { onFile: progressReporter() });
+  const progress = new Progress();
+  const result: DatasetResult = loadDataset(dir, {
+    onFile: progress.reading,
+    onPhase: progress.phase,
+    parseAheadBytes: PARSE_AHEAD_BYTES,
+  });
   if (!result.columns) return { ok: false, problems: result.problems, report: formatReport(result.problems) };
   const stores = result.columns;
   const temp = `${folder}.tmp-${process.pid}`;
@@ -155,6 +148,7 @@ function build(dir: string, key: string, folder: string): CacheResult {
   const bytes: Record<string, number> = {};
   const counts = reconcile(result);
   const warnings = result.problems.filter((p) => p.severity === "warning");
+  progress.phase("writing overview.json and quality.json");
   writeFileSync(join(temp, "overview.json"), `${JSON.stringify(overviewSeed(stores))}\n`);
   writeFileSync(
     join(temp, "quality.json"),
@@ -163,6 +157,7 @@ function build(dir: string, key: string, folder: string): CacheResult {
   for (const { table, read, written } of counts) {
     if (read !== written) throw new Error(`${table}: read ${read} records but produced ${written} rows`);
     const store = stores[table];
+    progress.phase(`writing ${table}.arrow (${store.length.toLocaleString("en")} rows)`);
     const fd = openSync(join(temp, `${table}.arrow`), "w");
     try {
       bytes[table] = writeColumnsAsIPC(tableColumns(table), store.columns, store.length, (chunk) =>

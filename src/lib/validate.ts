@@ -4,7 +4,9 @@
  * dates that contradict each other). Every problem is collected.
  */
 import { z } from "zod";
-import type { FieldSpec, TableName } from "./fields.js";
+import { type FieldSpec, REJECT, type TableName } from "./fields.js";
+import { type Groups, groupBy } from "./groups.js";
+import { type InvalidId, KnownIds } from "./known-ids.js";
 import { type Problem, showValue, where } from "./problems.js";
 import { fieldLoc, type RawRecord } from "./read/record.js";
 import { ENTITIES, ENTITY, type EntitySpec, TABLE_NAMES } from "./schema.js";
@@ -18,6 +20,8 @@ export type Tables<T> = Record<TableName, T>;
 export interface Validation {
   /** Valid records, as columns. */
   stores: Tables<TableStore>;
+  /** Valid records grouped by id (by commitment for parties), shared with normalisation. */
+  groups: KeyGroups;
   /** Records read per table, valid or not: the start of the count reconciliation. */
   read: Tables<number>;
   problems: Problem[];
@@ -41,18 +45,46 @@ function emptyTables<T>(make: (table: TableName) => T): Tables<T> {
   return Object.fromEntries(TABLE_NAMES.map((t) => [t, make(t)])) as Tables<T>;
 }
 
-/** Checks one record against its schema. */
+const FIELD_ENTRIES = new Map(ENTITIES.map((e) => [e.table, Object.entries(e.fields)]));
+
+/**
+ * A record's values parsed by the fields' `accept` checks, or undefined when
+ * any value (or an unknown field) is not plainly valid. The same result as
+ * the zod schema for every record it accepts, without zod's result objects.
+ */
+export function acceptRecord(entity: EntitySpec, raw: Record<string, unknown>): Record<string, unknown> | undefined {
+  for (const key in raw) if (!Object.hasOwn(entity.fields, key)) return undefined;
+  const values: Record<string, unknown> = {};
+  for (const [name, field] of FIELD_ENTRIES.get(entity.table) ?? []) {
+    const value = field.accept(raw[name]);
+    if (value === REJECT) return undefined;
+    if (value !== undefined) values[name] = value;
+  }
+  return values;
+}
+
+/** The same record through the zod schema: the reference, and the words of every problem. */
+export function zodParseRecord(entity: EntitySpec, raw: Record<string, unknown>) {
+  return objectSchema(entity).safeParse(raw);
+}
+
+/**
+ * Checks one record against its schema. Plainly valid records take the fast
+ * path (`acceptRecord`); any other goes through zod, which decides and
+ * reports, so problems are worded the same either way.
+ */
 export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord | undefined {
   const entity = ENTITY[raw.table];
-  const result = objectSchema(entity).safeParse(raw.values);
-  const locOf = (field: string) => fieldLoc(raw, field);
+  const fast = acceptRecord(entity, raw.values);
+  if (VERIFY) verifyAgainstZod(entity, raw, fast);
+  const result = fast ? { success: true as const, data: fast } : zodParseRecord(entity, raw.values);
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) {
           problems.push({
             severity: "error",
-            ...locOf(key),
+            ...fieldLoc(raw, key),
             field: `${raw.path}.${key}`,
             message: `is not a field of ${raw.table}${fieldHint(key, entity)}`,
             expected: `fields among: ${Object.keys(entity.fields).join(", ")}`,
@@ -67,7 +99,7 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
       const missing = value === undefined || value === null;
       problems.push({
         severity: "error",
-        ...locOf(name),
+        ...fieldLoc(raw, name),
         field: `${raw.path}.${name}${item}`,
         value: missing
           ? undefined
@@ -79,19 +111,58 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
     return undefined;
   }
   const values = result.data as Record<string, unknown>;
-  for (const [name, field] of Object.entries(entity.fields)) {
+  for (const [name, field] of FIELD_ENTRIES.get(entity.table) ?? []) {
     if (!TEXT_KINDS.has(field.kind)) continue;
     const texts = Array.isArray(values[name]) ? (values[name] as string[]) : [values[name]];
     if (texts.some((t) => typeof t === "string" && MARKUP.test(t))) {
       problems.push({
         severity: "warning",
-        ...locOf(name),
+        ...fieldLoc(raw, name),
         field: `${raw.path}.${name}`,
         message: "contains markup; it is kept as text and shown as typed, never as HTML",
       });
     }
   }
-  return { table: raw.table, values, loc: raw.loc, fieldLocs: raw.fieldLocs, columns: raw.columns, path: raw.path };
+  return {
+    table: raw.table,
+    values,
+    loc: raw.loc,
+    fieldLocs: raw.fieldLocs,
+    columns: raw.columns,
+    path: raw.path,
+    row: raw.row,
+    rowSuffix: raw.rowSuffix,
+  };
+}
+
+/**
+ * Set for the unit tests (vitest.config.ts): every record also goes through
+ * zod, and a fast check that accepts what zod refuses, or parses a value
+ * differently, throws. The whole validation corpus is thus run both ways.
+ */
+const VERIFY = typeof process !== "undefined" && process.env.ACCORD_VERIFY_CHECKS === "1";
+
+function verifyAgainstZod(entity: EntitySpec, raw: RawRecord, fast: Record<string, unknown> | undefined): void {
+  const reference = zodParseRecord(entity, raw.values);
+  const data = reference.success ? (reference.data as Record<string, unknown>) : undefined;
+  if (fast ? !(data && sameValues(fast, data)) : reference.success) {
+    throw new Error(
+      `fast checks and zod disagree on ${raw.loc.file}:${raw.loc.line ?? ""} ${raw.path}: ${JSON.stringify(fast)} vs ${JSON.stringify(data)}`,
+    );
+  }
+}
+
+/** Same defined values (strings, numbers, lists of strings). */
+function sameValues(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((item, i) => item !== y[i])) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
 }
 
 function fieldHint(key: string, entity: EntitySpec): string {
@@ -118,18 +189,20 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
 export class Validator {
   private readonly stores = emptyTables((table) => new TableStore(table));
   private readonly read = emptyTables(() => 0);
-  // Ids of every record written, valid or not, so one bad record does not also
-  // make every reference to it an error.
-  private readonly known = emptyTables(() => new Set<string>());
+  // Ids of invalid records: with the valid ones, the ids references may name
+  // (see known-ids.ts).
+  private readonly invalidIds = emptyTables((): InvalidId[] => []);
 
   constructor(readonly problems: Problem[] = []) {}
 
   add(raw: RawRecord): void {
     this.read[raw.table]++;
-    const id = raw.values.id;
-    if (typeof id === "string") this.known[raw.table].add(id.trim());
     const valid = validateRecord(raw, this.problems);
-    if (valid) this.stores[raw.table].add(valid);
+    const store = this.stores[raw.table];
+    if (valid) store.add(valid);
+    else if (typeof raw.values.id === "string") {
+      this.invalidIds[raw.table].push({ id: raw.values.id.trim(), before: store.length });
+    }
   }
 
   /** Records read so far. */
@@ -141,28 +214,78 @@ export class Validator {
 
   /** Checks the records against each other. */
   finish(): Validation {
-    const { stores, known, read, problems } = this;
-    checkDuplicates(stores, problems);
+    const { stores, invalidIds, read, problems } = this;
+    const groups = checkDuplicates(stores, problems);
+    const known = emptyTables((t) =>
+      ENTITY[t].key[0] === "id"
+        ? new KnownIds(groups[t].first, stores[t].columns.id, invalidIds[t])
+        : new KnownIds(new Map(), [], []),
+    );
     checkReferences(stores, known, problems);
-    checkDates(stores, problems);
-    checkParties(stores, problems);
-    return { stores, read, problems };
+    checkDates(stores, groups, problems);
+    checkParties(stores, groups, problems);
+    return { stores, groups, read, problems };
   }
 }
 
-function checkDuplicates(stores: Tables<TableStore>, problems: Problem[]): void {
+/** Each table's rows grouped by the first column of its key (`id`; `commitment_id` for parties). */
+export type KeyGroups = Tables<Groups>;
+
+/** Groups larger than this are checked with a map instead of pair by pair. */
+const SMALL_GROUP = 16;
+
+function checkDuplicates(stores: Tables<TableStore>, problems: Problem[]): KeyGroups {
+  const all = {} as KeyGroups;
   for (const entity of ENTITIES) {
     const store = stores[entity.table];
     const keyColumns = entity.key.map((k) => store.columns[k]);
     const field = entity.key[entity.key.length - 1];
-    const first = new Map<string, number>();
-    for (let i = 0; i < store.length; i++) {
-      const key = keyColumns.length === 1 ? String(keyColumns[0][i]) : keyColumns.map((c) => String(c[i])).join(" / ");
-      const earlier = first.get(key);
-      if (earlier === undefined) {
-        first.set(key, i);
-        continue;
+    const keyOf = (i: number) => keyColumns.map((c) => String(c[i])).join(" / ");
+    // Rows with the first key column in common, then the rest of the key
+    // compared within each group: no key string per row.
+    const groups = groupBy(keyColumns[0], store.length);
+    all[entity.table] = groups;
+    const duplicates: [row: number, earlier: number][] = [];
+    if (keyColumns.length === 1) {
+      for (let i = 0; i < store.length; i++) {
+        const earlier = groups.first.get(String(keyColumns[0][i])) as number;
+        if (earlier !== i) duplicates.push([i, earlier]);
       }
+    } else {
+      const rest = (i: number) =>
+        keyColumns
+          .slice(1)
+          .map((c) => String(c[i]))
+          .join(" / ");
+      const rows: number[] = [];
+      for (const head of groups.first.values()) {
+        rows.length = 0;
+        for (let i = head; i >= 0; i = groups.next[i]) rows.push(i);
+        if (rows.length === 1) continue;
+        if (rows.length <= SMALL_GROUP) {
+          for (let b = 1; b < rows.length; b++) {
+            const key = rest(rows[b]);
+            for (let a = 0; a < b; a++) {
+              if (rest(rows[a]) === key) {
+                duplicates.push([rows[b], rows[a]]);
+                break;
+              }
+            }
+          }
+        } else {
+          const seen = new Map<string, number>();
+          for (const i of rows) {
+            const key = rest(i);
+            const earlier = seen.get(key);
+            if (earlier === undefined) seen.set(key, i);
+            else duplicates.push([i, earlier]);
+          }
+        }
+      }
+      duplicates.sort((x, y) => x[0] - y[0]);
+    }
+    for (const [i, earlier] of duplicates) {
+      const key = keyOf(i);
       problems.push({
         severity: "error",
         ...store.fieldLoc(i, field),
@@ -173,9 +296,10 @@ function checkDuplicates(stores: Tables<TableStore>, problems: Problem[]): void 
       });
     }
   }
+  return all;
 }
 
-function checkReferences(stores: Tables<TableStore>, known: Tables<Set<string>>, problems: Problem[]): void {
+function checkReferences(stores: Tables<TableStore>, known: Tables<KnownIds>, problems: Problem[]): void {
   for (const entity of ENTITIES) {
     const store = stores[entity.table];
     for (const [name, field] of Object.entries(entity.fields)) {
@@ -220,7 +344,7 @@ function singular(table: TableName): string {
 }
 
 /** The closest known id, when it is close enough to be a likely typo. */
-function suggestion(id: string, known: Set<string>): string | undefined {
+function suggestion(id: string, known: Iterable<string> & { readonly size: number }): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
   if (known.size > 5000) return undefined;
@@ -271,7 +395,7 @@ function spanOf(store: TableStore, i: number, eventIndex: Map<string, number>, e
   };
 }
 
-function checkDates(stores: Tables<TableStore>, problems: Problem[]): void {
+function checkDates(stores: Tables<TableStore>, groups: KeyGroups, problems: Problem[]): void {
   const events = stores.events;
   for (let i = 0; i < events.length; i++) {
     const end = events.get("end_date", i);
@@ -299,9 +423,9 @@ function checkDates(stores: Tables<TableStore>, problems: Problem[]): void {
       });
     }
   }
-  const eventIndex = indexOf(events);
+  const eventIndex = groups.events.first;
   const commitments = stores.commitments;
-  const commitmentIndex = indexOf(commitments);
+  const commitmentIndex = groups.commitments.first;
   for (let i = 0; i < updates.length; i++) {
     const c = commitmentIndex.get(updates.get("commitment_id", i) as string);
     if (c === undefined) continue;
@@ -328,8 +452,8 @@ export function indexOf(store: TableStore): Map<string, number> {
   return index;
 }
 
-function checkParties(stores: Tables<TableStore>, problems: Problem[]): void {
-  const bound = new Set(stores.commitment_parties.columns.commitment_id as string[]);
+function checkParties(stores: Tables<TableStore>, groups: KeyGroups, problems: Problem[]): void {
+  const bound = groups.commitment_parties.first;
   const commitments = stores.commitments;
   for (let i = 0; i < commitments.length; i++) {
     const id = commitments.get("id", i) as string;

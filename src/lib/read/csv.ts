@@ -23,31 +23,52 @@ export function csvTable(fileName: string): string {
  * are returned.
  */
 export function readCsv(text: string, file: string, sink?: (record: RawRecord) => void): ReadResult {
-  const problems: Problem[] = [];
   const records: RawRecord[] = [];
-  const emit = sink ?? ((record: RawRecord) => records.push(record));
+  const problems: Problem[] = [];
+  const reader = csvRowReader(file, problems, sink ?? ((record: RawRecord) => records.push(record)));
+  if (!reader) return { records, problems: [notATable(file)] };
+  const parseProblem = parseCsvCells(text, file, reader.row);
+  if (parseProblem) problems.push(parseProblem);
+  else reader.finish();
+  return { records, problems };
+}
+
+/** The problem for a CSV file whose name names no table. */
+export function notATable(file: string): Problem {
+  return {
+    severity: "error",
+    file,
+    message: `the file name does not name a table ("${csvTable(file)}")`,
+    expected: `a CSV file named after its table: ${TABLE_NAMES.map((t) => `${t}.csv`).join(", ")}`,
+  };
+}
+
+/** Turns a CSV file's rows of cells into records: the header, then one record per row (and its parties). */
+export interface CsvRowReader {
+  /** One row of cells, with the line it starts on. */
+  row(cells: string[], line: number): void;
+  /** After the last row of a file that parsed. */
+  finish(): void;
+}
+
+/**
+ * The row reader of a CSV file (undefined when its name names no table):
+ * problems go to `problems`, records to `emit`. The parsing itself is
+ * separate (`parseCsvCells`), so it can run ahead on another thread.
+ */
+export function csvRowReader(
+  file: string,
+  problems: Problem[],
+  emit: (record: RawRecord) => void,
+): CsvRowReader | undefined {
   const table = csvTable(file);
-  if (!isTableName(table)) {
-    return {
-      records,
-      problems: [
-        {
-          severity: "error",
-          file,
-          message: `the file name does not name a table ("${table}")`,
-          expected: `a CSV file named after its table: ${TABLE_NAMES.map((t) => `${t}.csv`).join(", ")}`,
-        },
-      ],
-    };
-  }
+  if (!isTableName(table)) return undefined;
   const entity = ENTITY[table];
   let header: string[] | undefined;
   let stop = false;
   let columns: Readonly<Record<string, number>> = {};
   let partiesIndex = -1;
   let partyColumns: Readonly<Record<string, number>> = {};
-  let previousLines = 0;
-  let previousEmpty = 0;
   let rowNumber = 0;
 
   const readHeader = (cells: string[]) => {
@@ -134,6 +155,8 @@ export function readCsv(text: string, file: string, sink?: (record: RawRecord) =
       fieldLocs: NO_FIELD_LOCS,
       columns,
       path,
+      row: rowNumber,
+      rowSuffix: "",
     };
     emit(record);
     if (partiesIndex >= 0) {
@@ -141,6 +164,37 @@ export function readCsv(text: string, file: string, sink?: (record: RawRecord) =
     }
   };
 
+  return {
+    row: (cells, line) => {
+      if (!header) readHeader(cells);
+      else if (!stop) readRow(cells, line);
+    },
+    finish: () => {
+      if (!header) {
+        problems.push({
+          severity: "error",
+          file,
+          line: 1,
+          message: "has no header row",
+          expected: "a header row naming the columns",
+        });
+      }
+    },
+  };
+}
+
+/**
+ * Parses CSV text into rows of cells, each handed to `row` with the line it
+ * starts on (blank lines skipped). Returns the problem when the text is not
+ * valid CSV (the rows before it have been handed over).
+ */
+export function parseCsvCells(
+  text: string,
+  file: string,
+  row: (cells: string[], line: number) => void,
+): Problem | undefined {
+  let previousLines = 0;
+  let previousEmpty = 0;
   try {
     parse(text, {
       relax_column_count: true,
@@ -150,15 +204,14 @@ export function readCsv(text: string, file: string, sink?: (record: RawRecord) =
         const line = previousLines + 1 + (context.empty_lines - previousEmpty);
         previousLines = context.lines;
         previousEmpty = context.empty_lines;
-        if (!header) readHeader(cells);
-        else if (!stop) readRow(cells, line);
+        row(cells, line);
         return null; // keep nothing: every row is handled here
       },
     });
   } catch (error) {
     const e = error as Error & { code?: string; lines?: number };
     const start = lastCompleteLine(text, e.lines);
-    problems.push({
+    return {
       severity: "error",
       file,
       line: start,
@@ -167,19 +220,9 @@ export function readCsv(text: string, file: string, sink?: (record: RawRecord) =
         e.code === "CSV_QUOTE_NOT_CLOSED"
           ? 'every quoted field closed with a matching double quote (write a quote inside a field as "")'
           : "comma-separated values, quoted with double quotes where a value holds a comma, quote or line break",
-    });
-    return { records, problems };
+    };
   }
-  if (!header) {
-    problems.push({
-      severity: "error",
-      file,
-      line: 1,
-      message: "has no header row",
-      expected: "a header row naming the columns",
-    });
-  }
-  return { records, problems };
+  return undefined;
 }
 
 function partiesFromCell(
@@ -203,6 +246,7 @@ function partiesFromCell(
       });
       return [];
     }
+    const suffix = partySuffix(index);
     const values: Record<string, unknown> = { commitment_id: commitment.values.id, institution_id: institution.trim() };
     if (role !== undefined) values.role = role.trim();
     return [
@@ -212,10 +256,19 @@ function partiesFromCell(
         loc,
         fieldLocs: NO_FIELD_LOCS,
         columns,
-        path: `${commitment.path}.parties[${index}]`,
+        path: `${commitment.path}${suffix}`,
+        row: commitment.row,
+        rowSuffix: suffix,
       },
     ];
   });
+}
+
+const PARTY_SUFFIXES: string[] = [];
+/** `.parties[index]`, one string per index for every row. */
+function partySuffix(index: number): string {
+  for (let k = PARTY_SUFFIXES.length; k <= index; k++) PARTY_SUFFIXES.push(`.parties[${k}]`);
+  return PARTY_SUFFIXES[index];
 }
 
 /** The line where the record that failed to parse starts: the line after the last complete record. */

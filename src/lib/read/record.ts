@@ -16,6 +16,9 @@ export interface RawRecord {
   columns?: Readonly<Record<string, number>>;
   /** Path of the record within its file, for example `commitments[2]` or `row 14`. */
   path: string;
+  /** CSV: the row number in `path`, and what follows it (`.parties[0]`), so the path need not be parsed back. */
+  row?: number;
+  rowSuffix?: string;
 }
 
 export interface ReadResult {
