@@ -43,7 +43,7 @@ function parseArgs(argv: string[]): Options {
       process.exit(2);
     } else options.pages.push(arg.startsWith("/") ? arg : `/${arg}`);
   }
-  if (options.pages.length === 0) options.pages = ["/", "/sql", "/data"];
+  if (options.pages.length === 0) options.pages = ["/", "/network", "/timeline", "/sql", "/data"];
   if (!Number.isFinite(options.runs) || !Number.isFinite(options.timeoutMs)) {
     console.error("--runs and --timeout take numbers.");
     process.exit(2);

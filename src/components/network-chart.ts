@@ -390,6 +390,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
       updated = false;
       if (scene.nodes.length && performance.getEntriesByName("network:first-frame").length === 0) {
         performance.mark("network:first-frame");
+        if (performance.getEntriesByName("chart:first").length === 0) performance.mark("chart:first");
       }
       // First frame drawn from each source ("build", "duckdb"), as the page labels its data.
       const drawnFrom = `network:drawn:${root.dataset.source ?? "unknown"}`;
