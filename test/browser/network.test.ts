@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/lib/dataset.js";
 import { expectClean, launchBrowser, openPage, type PageHandle, type ServedDist, serveDist } from "./harness.js";
-import { BUILD_TIMEOUT, DIST, distIsStale, READY_TIMEOUT, ROOT, run, waitReady } from "./site.js";
+import { BUILD_TIMEOUT, DIST, ensureDist, READY_TIMEOUT, ROOT, waitReady } from "./site.js";
 
 let server: ServedDist;
 let browser: Browser;
@@ -31,7 +31,7 @@ function boundInstitutions(sector?: string): Set<string> {
 }
 
 beforeAll(async () => {
-  if (distIsStale()) await run("npx", ["tsx", "scripts/build.ts"], ROOT);
+  await ensureDist();
   server = await serveDist(DIST);
   browser = await launchBrowser();
 }, BUILD_TIMEOUT);

@@ -21,7 +21,7 @@ import type { Row } from "../../src/lib/normalise.js";
 import { STATUSES, TABLE_NAMES, tableColumns } from "../../src/lib/schema.js";
 import type { Tables } from "../../src/lib/validate.js";
 import { expectClean, launchBrowser, openPage, type PageHandle, type ServedDist, serveDist } from "./harness.js";
-import { BUILD_TIMEOUT, DIST, distIsStale, READY_TIMEOUT, ROOT, run, textOf, waitReady } from "./site.js";
+import { BUILD_TIMEOUT, DIST, ensureDist, READY_TIMEOUT, ROOT, run, textOf, waitReady } from "./site.js";
 
 const SHOTS = join(ROOT, "test-results");
 const HOSTILE_FIXTURE = join(ROOT, "test/fixtures/hostile");
@@ -171,7 +171,7 @@ let want: Expected;
 const open: PageHandle[] = [];
 
 beforeAll(async () => {
-  if (distIsStale()) await run("npx", ["tsx", "scripts/build.ts"], ROOT);
+  await ensureDist();
   want = expectations();
   expect(want.sector.count).toBeGreaterThan(0);
   expect(want.sector.count).toBeLessThan(want.commitments);

@@ -75,3 +75,8 @@ export function textOf(page: Page, selector: string): () => Promise<string | nul
     return (await locator.count()) ? ((await locator.textContent()) ?? "").trim() : null;
   };
 }
+
+/** Builds dist/ when it is stale; rejects with the build's output when it fails. */
+export async function ensureDist(): Promise<void> {
+  if (distIsStale()) await run("npx", ["tsx", "scripts/build.ts"], ROOT);
+}

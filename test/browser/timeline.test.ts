@@ -17,8 +17,8 @@ import { loadDataset } from "../../src/lib/dataset.js";
 import type { Row } from "../../src/lib/normalise.js";
 import { isOverdue } from "../../src/lib/status.js";
 import type { Tables } from "../../src/lib/validate.js";
-import { BUILD_TIMEOUT, DIST, ensureDist, ROOT } from "./dist.js";
 import { expectClean, launchBrowser, openPage, type PageHandle, type ServedDist, serveDist } from "./harness.js";
+import { BUILD_TIMEOUT, DIST, ensureDist, ROOT } from "./site.js";
 
 const TODAY = "2026-11-27";
 const READY_TIMEOUT = 60_000;
