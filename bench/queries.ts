@@ -32,6 +32,7 @@ import type { SqlFragment } from "../src/lib/sql.js";
 import { launchBrowser, openPage } from "../test/browser/harness.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
 import { type NativeTimes, nativeSchema, openNative, timeNative } from "./lib/native.js";
+import { WAIT_CALM } from "./lib/page.js";
 import { buildSite, ensureData, tableFiles } from "./lib/site.js";
 
 const USAGE =
@@ -139,20 +140,12 @@ interface PageTimes {
 // Scripts for the page are strings: tsx's transform would add helpers to a
 // function that do not exist in the page.
 const SETTLE = `(async () => {
+  const calm = await ${WAIT_CALM};
   const aa = globalThis.__accordAtlas;
   const db = await aa.database();
-  const ping = aa.sql(["SELECT 1 AS x"]);
-  const deadline = performance.now() + 60000;
-  let calm = 0;
-  while (calm < 5 && performance.now() < deadline) {
-    const t0 = performance.now();
-    await new Promise((r) => setTimeout(r, 50));
-    await db.query(ping);
-    calm = performance.now() - t0 < 80 ? calm + 1 : 0;
-  }
   const [{ version }] = await db.query(aa.sql(["SELECT version() AS version"]));
   const columns = await db.query(aa.sql(["SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"]));
-  return { calm: calm >= 5, version, columns: columns.map((c) => c.table_name + "." + c.column_name + " " + c.data_type) };
+  return { calm, version, columns: columns.map((c) => c.table_name + "." + c.column_name + " " + c.data_type) };
 })()`;
 
 const runCase = (c: Case) => `(async () => {

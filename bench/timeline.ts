@@ -59,6 +59,7 @@ import {
 import { launchBrowser, openPage } from "../test/browser/harness.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, ROOT, table, writeResult } from "./lib/common.js";
 import { openNative, timeNative } from "./lib/native.js";
+import { WAIT_CALM } from "./lib/page.js";
 import { ensureData, type TableName, tableFiles } from "./lib/site.js";
 
 const USAGE =
@@ -183,22 +184,6 @@ const fragments = {
 };
 const wire = Object.fromEntries(Object.entries(fragments).map(([k, f]) => [k, { text: f.text, params: plain(f) }]));
 
-// Scripts for the page are strings (tsx's transform would add helpers the page lacks).
-const SETTLE = `(async () => {
-  const aa = globalThis.__accordAtlas;
-  const db = await aa.database();
-  const ping = aa.sql(["SELECT 1 AS x"]);
-  const deadline = performance.now() + 60000;
-  let calm = 0;
-  while (calm < 5 && performance.now() < deadline) {
-    const t0 = performance.now();
-    await new Promise((r) => setTimeout(r, 50));
-    await db.query(ping);
-    calm = performance.now() - t0 < 80 ? calm + 1 : 0;
-  }
-  return calm >= 5;
-})()`;
-
 const SETUP = `(async () => {
   const { wire, tables, width } = ${JSON.stringify({ wire, tables: LARGE, width })};
   const aa = globalThis.__accordAtlas;
@@ -315,7 +300,7 @@ try {
     timeout: timeoutMs,
   });
   await handle.page.waitForLoadState("networkidle");
-  const calm = await handle.page.evaluate(SETTLE);
+  const calm = await handle.page.evaluate(WAIT_CALM);
   if (!calm) log("  ! the page did not go quiet within 60 s; timings may include its work");
   log(`Replacing the page's tables with ${commitments.toLocaleString("en")} commitments and timing (year ${year})…`);
   const setup = (await handle.page.evaluate(SETUP)) as { loadMs: number; rows: number };

@@ -516,7 +516,9 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
       if (list) list.push(n);
       else nodeBatches.set(key, [n]);
     }
-    const bg = getComputedStyle(root).getPropertyValue("--theme-background").trim() || "#fff";
+    const style = getComputedStyle(root);
+    const bg = style.getPropertyValue("--theme-background").trim() || "#fff";
+    const fg = style.getPropertyValue("--theme-foreground").trim() || "#222";
     for (const [key, list] of nodeBatches) {
       const [fill, opacity, old] = key.split("|");
       ctx.globalAlpha = Number(opacity) * (old === "1" ? 1 : fade);
@@ -539,7 +541,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
       const n = scene.nodes.find((d) => d.id === selected);
       if (n) {
         ctx.globalAlpha = 1;
-        ctx.strokeStyle = getComputedStyle(root).getPropertyValue("--theme-foreground").trim() || "#000";
+        ctx.strokeStyle = fg;
         ctx.lineWidth = 2.5 * sw;
         ctx.beginPath();
         ctx.arc(n.x, n.y, n.r / Math.sqrt(transform.k) + 3 * sw, 0, 2 * Math.PI);
@@ -562,7 +564,6 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
       cache.focus = focus;
     } else cache = null;
     ctx.font = LABEL_FONT;
-    const fg = getComputedStyle(root).getPropertyValue("--theme-foreground").trim() || "#222";
     ctx.lineJoin = "round";
     for (const l of labels()) {
       ctx.globalAlpha = l.strong ? 1 : 0.35;

@@ -6,15 +6,13 @@
  * never from the page.
  */
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/lib/dataset.js";
-import { expectClean, launchBrowser, openPage, type PageHandle, type ServedDist, serveDist } from "./harness.js";
-import { BUILD_TIMEOUT, DIST, ensureDist, READY_TIMEOUT, ROOT, waitReady } from "./site.js";
+import { expectClean, openPage, type PageHandle } from "./harness.js";
+import { READY_TIMEOUT, ROOT, useBuiltSite, waitReady } from "./site.js";
 
-let server: ServedDist;
-let browser: Browser;
-const open: PageHandle[] = [];
+const site = useBuiltSite();
 
 const dataset = loadDataset(join(ROOT, "data"));
 if (!dataset.tables) throw new Error("data/ has errors");
@@ -30,21 +28,9 @@ function boundInstitutions(sector?: string): Set<string> {
   );
 }
 
-beforeAll(async () => {
-  await ensureDist();
-  server = await serveDist(DIST);
-  browser = await launchBrowser();
-}, BUILD_TIMEOUT);
-
-afterAll(async () => {
-  for (const handle of open) await handle.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
-
 async function openNetwork(query = "", viewport?: { width: number; height: number }): Promise<PageHandle> {
-  const handle = await openPage(browser, `${server.url}/network${query}`, viewport ? { viewport } : {});
-  open.push(handle);
+  const handle = await openPage(site.browser, `${site.server.url}/network${query}`, viewport ? { viewport } : {});
+  site.open.push(handle);
   await waitReady(handle.page);
   await handle.page.waitForSelector('.aa-net[data-source="duckdb"][data-nodes]', {
     state: "attached",
@@ -111,12 +97,12 @@ describe("the network page", () => {
 
   it("draws the whole graph from the build before the query engine has started", async () => {
     // DuckDB's wasm never arrives: only the build-time graph can be on the page.
-    const handle = await openPage(browser, `${server.url}/network`, {
+    const handle = await openPage(site.browser, `${site.server.url}/network`, {
       beforeGoto: async (page) => {
         await page.route(/duckdb-[a-z]+\.wasm$/, () => {});
       },
     });
-    open.push(handle);
+    site.open.push(handle);
     const { page } = handle;
     await page.waitForSelector('.aa-net[data-source="build"][data-nodes]', {
       state: "attached",

@@ -20,8 +20,8 @@ import { loadDataset } from "../../src/lib/dataset.js";
 import type { Row } from "../../src/lib/normalise.js";
 import { STATUSES, TABLE_NAMES, tableColumns } from "../../src/lib/schema.js";
 import type { Tables } from "../../src/lib/validate.js";
-import { expectClean, launchBrowser, openPage, type PageHandle, type ServedDist, serveDist } from "./harness.js";
-import { BUILD_TIMEOUT, DIST, ensureDist, READY_TIMEOUT, ROOT, run, textOf, waitReady } from "./site.js";
+import { expectClean, openPage, type PageHandle, type ServedDist, serveDist } from "./harness.js";
+import { BUILD_TIMEOUT, READY_TIMEOUT, ROOT, run, textOf, useBuiltSite, waitReady } from "./site.js";
 
 const SHOTS = join(ROOT, "test-results");
 const HOSTILE_FIXTURE = join(ROOT, "test/fixtures/hostile");
@@ -165,30 +165,19 @@ function expectations(): Expected {
 
 // ---- the default site ----------------------------------------------------------
 
-let server: ServedDist;
-let browser: Browser;
 let want: Expected;
-const open: PageHandle[] = [];
+const site = useBuiltSite();
 
 beforeAll(async () => {
-  await ensureDist();
   want = expectations();
   expect(want.sector.count).toBeGreaterThan(0);
   expect(want.sector.count).toBeLessThan(want.commitments);
-  server = await serveDist(DIST);
-  browser = await launchBrowser();
 }, BUILD_TIMEOUT);
-
-afterAll(async () => {
-  for (const handle of open) await handle.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
 
 /** Opens and remembers a page so afterAll closes it even when a test fails. */
 async function visit(path: string, until: string, options: VisitOptions = {}): Promise<PageHandle> {
-  const handle = await openReady(browser, `${server.url}${path}`, until, options);
-  open.push(handle);
+  const handle = await openReady(site.browser, `${site.server.url}${path}`, until, options);
+  site.open.push(handle);
   return handle;
 }
 
@@ -413,8 +402,8 @@ describe("(f) markup in records is shown as text", () => {
   }
 
   it("the overview shows the hostile institution and summary literally", async () => {
-    const handle = await openReady(browser, `${hostileServer.url}/?institution=${INSTITUTION}`, OVERVIEW_READY);
-    open.push(handle);
+    const handle = await openReady(site.browser, `${hostileServer.url}/?institution=${INSTITUTION}`, OVERVIEW_READY);
+    site.open.push(handle);
     const { page } = handle;
     await expect.poll(kpi(page, "commitments"), { timeout: READY_TIMEOUT }).toBe("1");
     const bound = async () => (await tableWithHeader(page, "Bound"))?.[0]?.Bound ?? null;
@@ -428,11 +417,11 @@ describe("(f) markup in records is shown as text", () => {
 
   it("the SQL notebook's “Who is bound” table shows the name literally", async () => {
     const handle = await openReady(
-      browser,
+      site.browser,
       `${hostileServer.url}/sql?institution=${INSTITUTION}`,
       '[data-testid="per-sector-total"]',
     );
-    open.push(handle);
+    site.open.push(handle);
     const { page } = handle;
     await expect
       .poll(textOf(page, '[data-testid="per-sector-total"]'), { timeout: READY_TIMEOUT })
@@ -445,8 +434,8 @@ describe("(f) markup in records is shown as text", () => {
   });
 
   it("the network draws the hostile institution's name as text, in the label, tooltip, panel and tables", async () => {
-    const handle = await openPage(browser, `${hostileServer.url}/network?institution=${INSTITUTION}`);
-    open.push(handle);
+    const handle = await openPage(site.browser, `${hostileServer.url}/network?institution=${INSTITUTION}`);
+    site.open.push(handle);
     const { page } = handle;
     await waitReady(page);
     await page.waitForSelector('.aa-net[data-source="duckdb"][data-nodes="2"]', {
@@ -478,8 +467,8 @@ describe("(f) markup in records is shown as text", () => {
   });
 
   it("the data page lists the markup warnings as text", async () => {
-    const handle = await openReady(browser, `${hostileServer.url}/data`, "table.aa-columns");
-    open.push(handle);
+    const handle = await openReady(site.browser, `${hostileServer.url}/data`, "table.aa-columns");
+    site.open.push(handle);
     const { page } = handle;
     await expect
       .poll(async () => (await visibleText(page)).includes("contains markup"), {

@@ -6,7 +6,9 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchBrowser, type PageHandle, type ServedDist, serveDist } from "./harness.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const DIST = join(ROOT, "dist");
@@ -79,4 +81,32 @@ export function textOf(page: Page, selector: string): () => Promise<string | nul
 /** Builds dist/ when it is stale; rejects with the build's output when it fails. */
 export async function ensureDist(): Promise<void> {
   if (distIsStale()) await run("npx", ["tsx", "scripts/build.ts"], ROOT);
+}
+
+/** The built site served on loopback and a browser, for one test file. */
+export interface BuiltSite {
+  /** Set before the file's tests run. */
+  server: ServedDist;
+  browser: Browser;
+  /** Pages to close after the file's tests, also when a test fails. */
+  open: PageHandle[];
+}
+
+/**
+ * Builds dist/ when stale, serves it and launches Chromium before the file's
+ * tests; closes every page kept in `open`, the browser and the server after.
+ */
+export function useBuiltSite(): BuiltSite {
+  const site = { open: [] as PageHandle[] } as BuiltSite;
+  beforeAll(async () => {
+    await ensureDist();
+    site.server = await serveDist(DIST);
+    site.browser = await launchBrowser();
+  }, BUILD_TIMEOUT);
+  afterAll(async () => {
+    for (const handle of site.open) await handle.close().catch(() => {});
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

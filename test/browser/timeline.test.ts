@@ -7,18 +7,18 @@
  * data/, with the rules of src/lib/status.ts), never from the page.
  *
  * "Today" is pinned with ?today= so the overdue and due-next answers do not
- * change with the calendar. dist/ is rebuilt when stale (test/browser/dist.ts).
+ * change with the calendar. dist/ is rebuilt when stale (test/browser/site.ts).
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/lib/dataset.js";
 import type { Row } from "../../src/lib/normalise.js";
 import { isOverdue } from "../../src/lib/status.js";
 import type { Tables } from "../../src/lib/validate.js";
-import { expectClean, launchBrowser, openPage, type PageHandle, type ServedDist, serveDist } from "./harness.js";
-import { BUILD_TIMEOUT, DIST, ensureDist, ROOT } from "./site.js";
+import { expectClean, openPage, type PageHandle } from "./harness.js";
+import { ROOT, useBuiltSite } from "./site.js";
 
 const TODAY = "2026-11-27";
 const READY_TIMEOUT = 60_000;
@@ -28,10 +28,8 @@ const CHART = '[data-chart="timeline"]';
 const DAY = 86_400_000;
 const iso = (day: unknown) => (typeof day === "number" ? new Date(day * DAY).toISOString().slice(0, 10) : null);
 
-let server: ServedDist;
-let browser: Browser;
 let tables: Tables<Row[]>;
-const open: PageHandle[] = [];
+const site = useBuiltSite();
 
 function overdue(c: Row, today = TODAY): boolean {
   const t = tables.events.find((e) => e.id === c.target_event_id);
@@ -47,18 +45,9 @@ function overdue(c: Row, today = TODAY): boolean {
 }
 
 beforeAll(async () => {
-  await ensureDist();
   const dataset = loadDataset(join(ROOT, "data"));
   if (!dataset.tables) throw new Error("data/ is not valid");
   tables = dataset.tables;
-  server = await serveDist(DIST);
-  browser = await launchBrowser();
-}, BUILD_TIMEOUT);
-
-afterAll(async () => {
-  for (const handle of open) await handle.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
 });
 
 /** Opens /timeline with the query, waits for the engine and the chart. */
@@ -68,11 +57,11 @@ async function visit(
 ): Promise<PageHandle> {
   const sep = query ? "&" : "";
   const handle = await openPage(
-    browser,
-    `${server.url}/timeline?today=${today}${sep}${query}`,
+    site.browser,
+    `${site.server.url}/timeline?today=${today}${sep}${query}`,
     viewport ? { viewport } : {},
   );
-  open.push(handle);
+  site.open.push(handle);
   await handle.page.waitForSelector('.aa-status[data-state="ready"]', { state: "attached", timeout: READY_TIMEOUT });
   await handle.page.waitForSelector(`${CHART}, .aa-timeline .aa-empty`, { state: "attached", timeout: READY_TIMEOUT });
   return handle;

@@ -4,7 +4,7 @@
  * the rows by projectGraph / bipartiteGraph.
  */
 import { commitmentWhere, type FilterState } from "../filters.js";
-import { type SqlFragment, sql } from "../sql.js";
+import { raw, type SqlFragment, sql } from "../sql.js";
 
 /**
  * The party links of the filtered commitments as integer codes, for
@@ -26,23 +26,6 @@ export const institutionIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id, n
 
 /** Every sector id with its code (row number). */
 export const sectorIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id FROM sectors ORDER BY rowid`;
-
-/** One row per party of every commitment in the filters: commitment, institution, sector. */
-export function networkLinks(filters: FilterState): SqlFragment {
-  return sql`SELECT p.commitment_id, p.institution_id, c.sector
-    FROM commitment_parties p JOIN commitments c ON c.id = p.commitment_id
-    WHERE ${commitmentWhere(filters)}
-    ORDER BY p.commitment_id, p.institution_id`;
-}
-
-/** The institutions those commitments bind. */
-export function networkInstitutions(filters: FilterState): SqlFragment {
-  return sql`SELECT i.id, i.name, i.acronym, i.country, i.country_name, i.type
-    FROM institutions i
-    WHERE i.id IN (SELECT p.institution_id FROM commitment_parties p JOIN commitments c ON c.id = p.commitment_id
-      WHERE ${commitmentWhere(filters)})
-    ORDER BY i.id`;
-}
 
 /** The commitments drawn as nodes in the bipartite view (those with at least one party). */
 export function networkCommitments(filters: FilterState): SqlFragment {
@@ -67,34 +50,33 @@ export function networkCounts(filters: FilterState): SqlFragment {
 }
 
 /**
- * The commitments in the filters that bind one institution, newest first,
- * with event, sector, status, source and the other parties: the side panel.
+ * What the side panel shows of a commitment: event, sector, status, source,
+ * and the other parties (all but `except`, the institution the panel is about).
  */
-export function institutionCommitments(filters: FilterState, institutionId: string): SqlFragment {
-  return sql`SELECT c.id, c.summary, c.date, c.date_from, c.status, c.confidence, c.note,
+function panelColumns(except: string | null): SqlFragment {
+  return sql`c.id, c.summary, c.date, c.date_from, c.status, c.confidence, c.note,
       s.label AS sector, s.color AS sector_color, e.id AS event_id, e.title AS event,
       src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url, c.locator,
       (SELECT string_agg(coalesce(i.acronym, i.name), ', ' ORDER BY coalesce(i.acronym, i.name))
         FROM commitment_parties q JOIN institutions i ON i.id = q.institution_id
-        WHERE q.commitment_id = c.id AND q.institution_id <> ${institutionId}) AS partners
+        WHERE q.commitment_id = c.id AND q.institution_id IS DISTINCT FROM CAST(${except} AS VARCHAR)) AS partners`;
+}
+
+const PANEL_JOINS = raw(`JOIN events e ON e.id = c.event_id
+      JOIN sectors s ON s.id = c.sector
+      JOIN sources src ON src.id = c.source_id`);
+
+/** The commitments in the filters that bind one institution, newest first: the side panel. */
+export function institutionCommitments(filters: FilterState, institutionId: string): SqlFragment {
+  return sql`SELECT ${panelColumns(institutionId)}
     FROM commitments c
       JOIN commitment_parties p ON p.commitment_id = c.id AND p.institution_id = ${institutionId}
-      JOIN events e ON e.id = c.event_id
-      JOIN sectors s ON s.id = c.sector
-      JOIN sources src ON src.id = c.source_id
+      ${PANEL_JOINS}
     WHERE ${commitmentWhere(filters)}
     ORDER BY c.date_from DESC NULLS LAST, c.id`;
 }
 
-/** One commitment, for the panel of a commitment node in the bipartite view. */
+/** One commitment, for the panel of a commitment node in the bipartite view (every party is a partner). */
 export function commitmentDetail(commitmentId: string): SqlFragment {
-  return sql`SELECT c.id, c.summary, c.date, c.status, c.confidence, c.note, s.label AS sector, s.color AS sector_color,
-      e.id AS event_id, e.title AS event, src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url, c.locator,
-      (SELECT string_agg(coalesce(i.acronym, i.name), ', ' ORDER BY coalesce(i.acronym, i.name))
-        FROM commitment_parties q JOIN institutions i ON i.id = q.institution_id WHERE q.commitment_id = c.id) AS partners
-    FROM commitments c JOIN events e ON e.id = c.event_id JOIN sectors s ON s.id = c.sector JOIN sources src ON src.id = c.source_id
-    WHERE c.id = ${commitmentId}`;
+  return sql`SELECT ${panelColumns(null)} FROM commitments c ${PANEL_JOINS} WHERE c.id = ${commitmentId}`;
 }
-
-/** Sector labels and colours, for edges and the legend. */
-export const sectorPalette = sql`SELECT id, label, color FROM sectors ORDER BY label`;

@@ -1,55 +1,36 @@
 // The network's SQL, run with native DuckDB on the default dataset's tables,
 // against the records themselves: same links, same institutions, counts that agree.
-import { join } from "node:path";
-import type { DuckDBValue } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type NativeDatabase, openNative } from "../../../bench/lib/native.js";
 import { loadDataset } from "../../../src/lib/dataset.js";
 import { emptyFilters, type FilterState } from "../../../src/lib/filters.js";
-import type { InstitutionInfo, PartyLink } from "../../../src/lib/network/graph.js";
+import type { CommitmentInfo, InstitutionInfo, PartyLink } from "../../../src/lib/network/graph.js";
 import { projectCodes, projectGraph } from "../../../src/lib/network/project.js";
 import {
+  commitmentDetail,
   institutionCommitments,
   institutionIndex,
   networkCommitments,
   networkCounts,
-  networkInstitutions,
   networkLinkCodes,
-  networkLinks,
   sectorIndex,
 } from "../../../src/lib/network/queries.js";
-import { TABLE_NAMES } from "../../../src/lib/schema.js";
 import type { SqlFragment } from "../../../src/lib/sql.js";
-import { ensureTables } from "../../../src/lib/table-cache.js";
+import { type NativeDataset, nativeDataset } from "../native-db.js";
 
-let db: NativeDatabase;
+let db: NativeDataset;
 const dataset = loadDataset("data");
+if (!dataset.tables) throw new Error("the default dataset has errors");
+const tables = dataset.tables;
 
 beforeAll(async () => {
-  const result = ensureTables("data");
-  if (!result.ok) throw new Error(result.report);
-  db = await openNative(
-    Object.fromEntries(TABLE_NAMES.map((t) => [t, join(result.folder, `${t}.arrow`)])) as Parameters<
-      typeof openNative
-    >[0],
-  );
+  db = await nativeDataset("data");
 }, 60_000);
 afterAll(() => db?.close());
 
-async function rows<T>(query: SqlFragment): Promise<T[]> {
-  const statement = await db.connection.prepare(query.text);
-  try {
-    if (query.params.length) statement.bind(query.params as DuckDBValue[]);
-    return (await statement.runAndReadAll()).getRowObjectsJS() as T[];
-  } finally {
-    statement.destroySync();
-  }
-}
+const rows = async <T>(query: SqlFragment) => (await db.query(query)) as T[];
 
 /** Links straight from the records, for a sector filter (or none). */
 function recordLinks(sector?: string): PartyLink[] {
-  const tables = dataset.tables;
-  if (!tables) throw new Error("the default dataset has errors");
   const sectorOf = new Map(tables.commitments.map((c) => [c.id as string, c.sector as string]));
   return tables.commitment_parties
     .map((p) => ({
@@ -65,29 +46,26 @@ describe.each([
   ["no filter", emptyFilters(), undefined],
   ["sector = industry", { ...emptyFilters(), sector: ["industry"] } as FilterState, "industry"],
 ])("network queries, %s", (_, filters, sector) => {
-  it("return the records' party links and the institutions they name", async () => {
-    const links = await rows<PartyLink>(networkLinks(filters));
-    expect(links).toEqual(recordLinks(sector));
-    const institutions = await rows<InstitutionInfo>(networkInstitutions(filters));
-    expect(institutions.map((i) => i.id)).toEqual([...new Set(links.map((l) => l.institution_id))].sort());
-    const graph = projectGraph(links, institutions);
-    const [counts] = await rows<Record<string, number>>(networkCounts(filters));
-    expect(graph.nodes.length).toBe(counts.institutions);
-    expect(links.length).toBe(counts.links);
-    expect(new Set(links.map((l) => l.commitment_id)).size).toBe(counts.commitments);
-    const commitments = await rows<{ id: string }>(networkCommitments(filters));
-    expect(commitments.length).toBe(counts.commitments);
-  });
-
-  it("give the same graph from codes (the page's path) as from ids", async () => {
+  it("return the records' party links as codes, and counts that agree with the graph", async () => {
     const codes = await rows<{ commitment: number; institution: number; sector: number }>(networkLinkCodes(filters));
-    const index = await rows<InstitutionInfo & { code: number }>(institutionIndex);
-    const sectors = await rows<{ code: number; id: string }>(sectorIndex);
     const byCode: InstitutionInfo[] = [];
-    for (const { code, ...info } of index) byCode[code] = info;
+    for (const { code, ...info } of await rows<InstitutionInfo & { code: number }>(institutionIndex))
+      byCode[code] = info;
     const sectorIds: string[] = [];
-    for (const { code, id } of sectors) sectorIds[code] = id;
-    const fromCodes = projectCodes(
+    for (const { code, id } of await rows<{ code: number; id: string }>(sectorIndex)) sectorIds[code] = id;
+    const commitments = await rows<CommitmentInfo & { code: number }>(networkCommitments(filters));
+    const commitmentId = new Map(commitments.map((c) => [c.code, c.id]));
+    // Decoded, the codes are exactly the records' links.
+    const decoded = codes
+      .map((r) => ({
+        commitment_id: commitmentId.get(r.commitment) as string,
+        institution_id: byCode[r.institution].id,
+        sector: sectorIds[r.sector],
+      }))
+      .sort((a, b) => (`${a.commitment_id}\0${a.institution_id}` < `${b.commitment_id}\0${b.institution_id}` ? -1 : 1));
+    const links = recordLinks(sector);
+    expect(decoded).toEqual(links);
+    const graph = projectCodes(
       {
         commitment: codes.map((r) => r.commitment),
         institution: codes.map((r) => r.institution),
@@ -96,8 +74,13 @@ describe.each([
       byCode,
       sectorIds,
     );
-    const links = await rows<PartyLink>(networkLinks(filters));
-    expect(fromCodes).toEqual(projectGraph(links, await rows<InstitutionInfo>(networkInstitutions(filters))));
+    // The page's path gives the graph the records give.
+    expect(graph).toEqual(projectGraph(links, tables.institutions as unknown as InstitutionInfo[]));
+    const [counts] = await rows<Record<string, number>>(networkCounts(filters));
+    expect(graph.nodes.length).toBe(counts.institutions);
+    expect(links.length).toBe(counts.links);
+    expect(new Set(links.map((l) => l.commitment_id)).size).toBe(counts.commitments);
+    expect(commitments.length).toBe(counts.commitments);
   });
 });
 
@@ -111,6 +94,15 @@ describe("institutionCommitments", () => {
     );
     expect(listed.map((r) => r.id).sort()).toEqual(expected.sort());
     for (const r of listed) expect(r.source_url).toMatch(/^https?:\/\//);
+  });
+
+  it("gives one commitment's panel row with its source (the bipartite view's panel)", async () => {
+    const [row] = await rows<{ id: string; source_url: string; partners: string }>(
+      commitmentDetail("pk-by-jmc-8-hit-mtw"),
+    );
+    expect(row.id).toBe("pk-by-jmc-8-hit-mtw");
+    expect(row.source_url).toMatch(/^https?:\/\//);
+    expect(row.partners).toBe("HIT, MTW");
   });
 
   it("binds the institution id as a parameter, never as SQL text", () => {

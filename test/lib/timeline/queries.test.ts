@@ -10,7 +10,7 @@ import { emptyFilters, type FilterState } from "../../../src/lib/filters.js";
 import type { Row } from "../../../src/lib/normalise.js";
 import { deadlineOf, isOverdue } from "../../../src/lib/status.js";
 import * as q from "../../../src/lib/timeline/queries.js";
-import { type NativeDataset, nativeDataset } from "./native-db.js";
+import { type NativeDataset, nativeDataset } from "../native-db.js";
 
 const TODAY = "2026-11-27";
 let db: NativeDataset;

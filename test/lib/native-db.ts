@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBValue } from "@duckdb/node-api";
-import { openNative } from "../../../bench/lib/native.js";
-import { columnsToArrowIPC } from "../../../src/lib/arrow.js";
-import { loadDataset } from "../../../src/lib/dataset.js";
-import type { TableName } from "../../../src/lib/fields.js";
-import { TABLE_NAMES, tableColumns } from "../../../src/lib/schema.js";
-import type { SqlFragment } from "../../../src/lib/sql.js";
+import { openNative } from "../../bench/lib/native.js";
+import { columnsToArrowIPC } from "../../src/lib/arrow.js";
+import { loadDataset } from "../../src/lib/dataset.js";
+import type { TableName } from "../../src/lib/fields.js";
+import { TABLE_NAMES, tableColumns } from "../../src/lib/schema.js";
+import type { SqlFragment } from "../../src/lib/sql.js";
 
 export type Rows = Record<string, unknown>[];
 
