@@ -15,6 +15,7 @@ import type { TableSource } from "../../bench/lib/site.js";
 import type { TableName } from "../../src/lib/fields.js";
 import { emptyFilters, type FilterState } from "../../src/lib/filters.js";
 import * as nq from "../../src/lib/network/queries.js";
+import type { OverviewSeed } from "../../src/lib/overview.js";
 import { PARTITIONED, partitionsFor, type TablesManifest, type YearWindow, yearsOf } from "../../src/lib/partitions.js";
 import * as q from "../../src/lib/queries.js";
 import { TABLE_NAMES } from "../../src/lib/schema.js";
@@ -111,7 +112,8 @@ async function dataset(dir: string) {
     }
     return db;
   };
-  return { full, loaded, manifest };
+  const seed = JSON.parse(readFileSync(join(folder, "overview.json"), "utf8")) as OverviewSeed;
+  return { full, loaded, manifest, seed };
 }
 
 /** Commitment codes (row numbers) differ between the two databases: compare ids. */
@@ -224,6 +226,13 @@ describe.each([
     // The test means something: most queries were marked, and some returned rows from part of the data.
     expect(scoped).toBeGreaterThan(compared / 2);
   }, 240_000);
+
+  it("the build's freshness (shown instead of running the query) is the query's answer", async () => {
+    const { full, seed } = await dataset(dir());
+    const [row] = await run(full, q.freshness);
+    expect(seed.freshness).toEqual({ ...row, sources: Number(row.sources) });
+    expect(seed.freshness.latest_update).not.toBeNull();
+  });
 
   it("mark no query that counts the whole table", () => {
     const f = { ...emptyFilters(), from: 2020 };
