@@ -9,7 +9,8 @@
  * - DuckDB answers: performance.mark("duckdb:first-query") set by
  *   src/components/db.ts when the first query returns;
  * - bytes: response bodies sent by the server for that load (gzipped, as a
- *   static host would send them).
+ *   static host would send them), and of those the table files
+ *   (_file/data/<table>.<hash>.parts or .arrow), in all and by table.
  * All times are milliseconds since navigation start. Results also go to
  * bench/results/load-<timestamp>.json.
  */
@@ -20,6 +21,8 @@ import { startStaticServer } from "../scripts/static-server.js";
 import { launchBrowser, openPage } from "../test/browser/harness.js";
 
 const GOALS = { firstChartMs: 1000, duckdbMs: 2500 };
+/** A table file as Framework names it in dist/. */
+const TABLE_FILE = /\/_file\/data\/([a-z_]+)\.[0-9a-f]+\.(?:parts|arrow)$/;
 const CHART_SELECTOR = "[data-chart], .card svg, figure svg";
 
 interface Options {
@@ -94,6 +97,9 @@ const READ_MARKS = `(() => {
 
 interface Run extends Marks {
   bytes: number;
+  /** Bytes of table files sent, in all and by table. */
+  tableBytes: number;
+  byTable: Record<string, number>;
   rawBytes: number;
   requests: number;
   notFound: string[];
@@ -138,11 +144,14 @@ async function main(): Promise<void> {
 
   let lastActivity = Date.now();
   let loadsDuckDB = false;
+  let byTable: Record<string, number> = {};
   const server = await startStaticServer({
     root: dist,
-    onResponse: ({ path }) => {
+    onResponse: ({ path, bytes }) => {
       lastActivity = Date.now();
       if (path.endsWith(".wasm")) loadsDuckDB = true;
+      const table = TABLE_FILE.exec(path)?.[1];
+      if (table) byTable[table] = (byTable[table] ?? 0) + bytes;
     },
   });
   const browser = await launchBrowser();
@@ -155,6 +164,7 @@ async function main(): Promise<void> {
 
   const loadOnce = async (path: string): Promise<Run> => {
     server.reset();
+    byTable = {};
     lastActivity = Date.now();
     loadsDuckDB = false;
     const start = Date.now();
@@ -186,6 +196,8 @@ async function main(): Promise<void> {
     return {
       ...marks,
       bytes: stats.bytes,
+      tableBytes: Object.values(byTable).reduce((n, b) => n + b, 0),
+      byTable,
       rawBytes: stats.rawBytes,
       requests: stats.requests,
       notFound: stats.notFound,
@@ -224,6 +236,8 @@ async function main(): Promise<void> {
         duckdbReadyMs: median(runs.map((r) => r.duckdbReady)),
         loadEventMs: median(runs.map((r) => r.load)),
         bytes: median(runs.map((r) => r.bytes)),
+        tableBytes: median(runs.map((r) => r.tableBytes)),
+        byTable: last.byTable,
         rawBytes: median(runs.map((r) => r.rawBytes)),
         requests: median(runs.map((r) => r.requests)),
         runs,
@@ -246,6 +260,7 @@ async function main(): Promise<void> {
     "DuckDB ready",
     "load event",
     "bytes (gzip)",
+    "of which tables",
     "raw",
     "requests",
   ];
@@ -258,10 +273,18 @@ async function main(): Promise<void> {
     seconds(r.duckdbReadyMs),
     seconds(r.loadEventMs),
     megabytes(r.bytes),
+    megabytes(r.tableBytes),
     megabytes(r.rawBytes),
     String(r.requests ?? "—"),
   ]);
   console.log(table([header, ...body]));
+  console.log("\nTable bytes by page (last run):");
+  for (const r of results) {
+    const parts = Object.entries(r.byTable)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, bytes]) => `${name} ${megabytes(bytes)}`);
+    console.log(`  ${r.page}: ${parts.length ? parts.join(", ") : "none"}`);
+  }
   console.log("\n— means the page never reached that point (no chart, or no DuckDB query).");
 
   const report = {

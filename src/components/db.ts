@@ -347,7 +347,7 @@ function open(): Database {
   const loader = new TableLoader<TableName>({
     manifest: readManifest,
     url: (table) => TABLE_FILES[table](),
-    insert: async (table, ipc, create) => {
+    insert: async ({ table, ipc, create }) => {
       const { connection } = await engine;
       await connection.insertArrowFromIPCStream(ipc, { name: table, create });
     },

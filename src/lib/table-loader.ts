@@ -1,10 +1,16 @@
 /**
  * Loads the partitions of tables a page asks for, once each: fetched from
  * the tables' .parts files with HTTP Range requests (neighbouring partitions
- * in one request), decompressed, and handed to `insert` one partition at a
- * time, in file order within a request, the table's first with `create`. No
- * DOM and no DuckDB: it runs in the browser (src/components/db.ts) and in
- * Node's tests, with the fetch, Blob and DecompressionStream both have.
+ * in one request), decompressed, and handed to `insert` in batches: every
+ * partition that is in memory when the previous batch is done, in the order
+ * their bytes arrived (file order within a request), a table's partitions
+ * merged into one Arrow IPC stream (see mergeStreams), one insert per
+ * table, the table's first with `create`. Measured at 200,000 commitments
+ * in DuckDB-WASM: 32 partitions inserted one by one took 0.65 s (each insert
+ * commits), in one transaction 0.30 s (but 0.6 s more to commit a batch of
+ * every table), merged into one stream 0.21 s. No DOM and no DuckDB:
+ * it runs in the browser (src/components/db.ts) and in Node's tests, with
+ * the fetch, Blob and DecompressionStream both have.
  *
  * A server that ignores Range answers 200 with the whole file: the wanted
  * partitions are cut from it and the file is kept for later requests of the
@@ -46,11 +52,28 @@ export interface TableLoaderOptions<T extends string> {
   manifest: () => Promise<TablesManifest>;
   /** Where a table's .parts file is. */
   url: (table: T) => Promise<string> | string;
-  /** Puts one partition (a complete Arrow IPC stream) into the database; `create` for the table's first. */
-  insert: (table: T, ipc: Uint8Array, create: boolean) => Promise<void>;
+  /**
+   * Puts rows of a table (a complete Arrow IPC stream) into the database;
+   * `create` the first time. Calls never overlap.
+   */
+  insert: (item: InsertItem<T>) => Promise<void>;
   /** Called on every change: a request starts, bytes arrive, a partition is in, something fails. */
   onProgress?: (progress: LoadProgress<T>) => void;
   fetch?: typeof fetch;
+}
+
+export interface InsertItem<T extends string> {
+  table: T;
+  ipc: Uint8Array;
+  create: boolean;
+}
+
+/** A partition whose bytes are cut, waiting for its batch. */
+interface Queued<T extends string> {
+  table: T;
+  state: TableState<T>;
+  index: number;
+  ipc: Promise<Uint8Array>;
 }
 
 interface Deferred {
@@ -87,12 +110,39 @@ interface TableState<T extends string> {
   parts: (Deferred | undefined)[];
   /** Settles once the table exists (its first partition is in). */
   created: Deferred;
+  /** A batch holding the table's first partition is being inserted, or was. */
   creating: boolean;
-  /** Inserts run one after the other, in the order their bytes were cut. */
-  chain: Promise<void>;
   /** The whole file, once a server sent all of it. */
   whole?: Promise<Uint8Array>;
   progress: TableProgress<T>;
+}
+
+/**
+ * Arrow IPC streams of the same schema as one stream: the first's schema,
+ * then each one's dictionary and record batches, then one end-of-stream
+ * marker. Each partition's dictionaries come again with the same ids, which
+ * the stream format reads as replacements for the batches that follow
+ * (DuckDB-WASM and apache-arrow read them so; the tests hold them to it).
+ */
+export function mergeStreams(streams: readonly Uint8Array[]): Uint8Array {
+  if (streams.length === 1) return streams[0];
+  const EOS = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
+  const pieces = streams.map((stream, i) => {
+    const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
+    if (view.getUint32(0, true) !== 0xffffffff || view.getUint32(stream.length - 8, true) !== 0xffffffff) {
+      throw new Error("not an Arrow IPC stream with an end-of-stream marker");
+    }
+    const schema = 8 + view.getInt32(4, true); // the schema message has no body
+    return stream.subarray(i === 0 ? 0 : schema, stream.length - 8);
+  });
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0) + 8);
+  let offset = 0;
+  for (const piece of pieces) {
+    out.set(piece, offset);
+    offset += piece.length;
+  }
+  out.set(EOS, offset);
+  return out;
 }
 
 /** Decompresses one gzip member. */
@@ -107,6 +157,8 @@ export class TableLoader<T extends string> {
   private readonly options: TableLoaderOptions<T>;
   private manifestPromise?: Promise<TablesManifest>;
   private readonly states = new Map<T, TableState<T>>();
+  private readonly queue: Queued<T>[] = [];
+  private inserting = false;
 
   constructor(options: TableLoaderOptions<T>) {
     this.options = options;
@@ -176,7 +228,6 @@ export class TableLoader<T extends string> {
         parts: new Array(entry.partitions.length),
         created: deferred(),
         creating: false,
-        chain: Promise.resolve(),
         progress: { table, parts: 0, loadedParts: 0, bytes: 0, received: 0, done: false },
       };
       this.states.set(table, state);
@@ -303,35 +354,67 @@ export class TableLoader<T extends string> {
     return buffer;
   }
 
-  /** Queues one partition's insert behind the table's others; settles its deferred. */
+  /** Queues one partition for the next batch. */
   private insertPart(table: T, state: TableState<T>, index: number, member: Uint8Array): void {
-    const d = state.parts[index] as Deferred;
-    const unpacked = gunzip(member);
-    unpacked.catch(() => {}); // awaited in the chain below
-    state.chain = state.chain.then(async () => {
-      try {
-        const ipc = await unpacked.catch((error: unknown) => {
-          throw new Error(`partition ${state.entry.partitions[index].key} is not valid gzip (${messageOf(error)})`);
-        });
+    const ipc = gunzip(member).catch((error: unknown) => {
+      throw new Error(`partition ${state.entry.partitions[index].key} is not valid gzip (${messageOf(error)})`);
+    });
+    ipc.catch(() => {}); // reported with its batch
+    this.queue.push({ table, state, index, ipc });
+    void this.pump();
+  }
+
+  /** Inserts what is queued, batch after batch, until the queue is empty. */
+  private async pump(): Promise<void> {
+    if (this.inserting) return;
+    this.inserting = true;
+    // Let the partitions cut from the same chunk of bytes join this batch.
+    await Promise.resolve();
+    while (this.queue.length) {
+      const queued = this.queue.splice(0);
+      // Decompressed, then one stream per table, in the order the tables' first partitions came.
+      const batch: Queued<T>[] = [];
+      const byTable = new Map<T, { state: TableState<T>; streams: Uint8Array[] }>();
+      for (const q of queued) {
+        try {
+          const ipc = await q.ipc;
+          const group = byTable.get(q.table) ?? { state: q.state, streams: [] };
+          group.streams.push(ipc);
+          byTable.set(q.table, group);
+          batch.push(q);
+        } catch (error) {
+          this.fail(q, new Error(`Could not load the table “${q.table}”: ${messageOf(error)}`, { cause: error }));
+        }
+      }
+      const failed = new Map<T, Error>();
+      for (const [table, { state, streams }] of byTable) {
         const create = !state.creating;
         state.creating = true;
         try {
-          await this.options.insert(table, ipc, create);
+          await this.options.insert({ table, ipc: mergeStreams(streams), create });
+          if (create) state.created.resolve();
         } catch (error) {
           if (create) state.creating = false;
-          throw error;
+          failed.set(table, new Error(`Could not load the table “${table}”: ${messageOf(error)}`, { cause: error }));
         }
-        if (create) state.created.resolve();
-        state.progress.loadedParts += 1;
-        d.resolve();
-      } catch (error) {
-        const failure = new Error(`Could not load the table “${table}”: ${messageOf(error)}`, { cause: error });
-        d.reject(failure);
-        if (!state.created.settled && !state.creating) state.created.reject(failure);
-        state.progress.error = failure.message;
       }
-      this.settle(state);
-    });
+      for (const q of batch) {
+        const failure = failed.get(q.table);
+        if (failure) this.fail(q, failure);
+        else {
+          q.state.progress.loadedParts += 1;
+          (q.state.parts[q.index] as Deferred).resolve();
+        }
+      }
+      for (const state of new Set(queued.map((q) => q.state))) this.settle(state);
+    }
+    this.inserting = false;
+  }
+
+  private fail(q: Queued<T>, failure: Error): void {
+    (q.state.parts[q.index] as Deferred).reject(failure);
+    if (!q.state.created.settled && !q.state.creating) q.state.created.reject(failure);
+    q.state.progress.error = failure.message;
   }
 }
 
