@@ -1,5 +1,10 @@
 /**
- * `npm run bench:load [--runs=3] [--dist=dist] [--timeout=30000] [/ /sql /data …]`
+ * `npm run bench:load [--runs=3] [--dist=dist] [--timeout=30000] [--mbps=N [--latency=20]] [/ /sql /data …]`
+ *
+ * With --mbps, Chromium's network is throttled to N megabits per second
+ * down (and up) with `latency` ms added to each request (DevTools'
+ * network emulation), as a visitor on that connection would load the page;
+ * without, pages load over loopback, where bytes cost almost nothing.
  *
  * Loads each page of the built site cold (new browser context, HTTP cache off)
  * in headless Chromium, several times, and reports the medians of:
@@ -17,6 +22,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { resolve } from "node:path";
+import type { Page } from "playwright-core";
 import { startStaticServer } from "../scripts/static-server.js";
 import { launchBrowser, openPage } from "../test/browser/harness.js";
 
@@ -26,6 +32,9 @@ const TABLE_FILE = /\/_file\/data\/([a-z_]+)\.[0-9a-f]+\.(?:parts|arrow)$/;
 const CHART_SELECTOR = "[data-chart], .card svg, figure svg";
 
 interface Options {
+  /** Throttled download speed in megabits per second, or undefined for loopback speed. */
+  mbps?: number;
+  latencyMs: number;
   pages: string[];
   runs: number;
   dist: string;
@@ -34,21 +43,30 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { pages: [], runs: 3, dist: "dist", timeoutMs: 30_000, idleMs: 2_000 };
+  const options: Options = { pages: [], runs: 3, dist: "dist", timeoutMs: 30_000, idleMs: 2_000, latencyMs: 20 };
   for (const arg of argv) {
     const [flag, value] = arg.split("=", 2);
     if (flag === "--runs") options.runs = Math.max(1, Number(value));
     else if (flag === "--dist") options.dist = value;
     else if (flag === "--timeout") options.timeoutMs = Number(value);
     else if (flag === "--idle") options.idleMs = Number(value);
+    else if (flag === "--mbps") options.mbps = Number(value);
+    else if (flag === "--latency") options.latencyMs = Number(value);
     else if (arg.startsWith("--")) {
-      console.error(`Unknown option ${arg}. Usage: npm run bench:load -- [--runs=3] [--dist=dist] [/ /sql /data]`);
+      console.error(
+        `Unknown option ${arg}. Usage: npm run bench:load -- [--runs=3] [--dist=dist] [--mbps=N [--latency=20]] [/ /sql /data]`,
+      );
       process.exit(2);
     } else options.pages.push(arg.startsWith("/") ? arg : `/${arg}`);
   }
   if (options.pages.length === 0) options.pages = ["/", "/network", "/timeline", "/sql", "/data"];
-  if (!Number.isFinite(options.runs) || !Number.isFinite(options.timeoutMs)) {
-    console.error("--runs and --timeout take numbers.");
+  if (
+    !Number.isFinite(options.runs) ||
+    !Number.isFinite(options.timeoutMs) ||
+    !Number.isFinite(options.latencyMs) ||
+    (options.mbps !== undefined && !(options.mbps > 0))
+  ) {
+    console.error("--runs, --timeout, --latency and --mbps take numbers (--mbps above 0).");
     process.exit(2);
   }
   return options;
@@ -132,6 +150,19 @@ function table(rows: string[][]): string {
     .join("\n");
 }
 
+/** Throttles the page's network as DevTools does (the page's own requests; its workers share the network stack). */
+async function throttle(page: Page, options: Options): Promise<void> {
+  const bytesPerSecond = ((options.mbps ?? 0) * 1e6) / 8;
+  const session = await page.context().newCDPSession(page);
+  await session.send("Network.enable");
+  await session.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: options.latencyMs,
+    downloadThroughput: bytesPerSecond,
+    uploadThroughput: bytesPerSecond,
+  });
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const dist = resolve(options.dist);
@@ -160,7 +191,9 @@ async function main(): Promise<void> {
   console.log(
     `Chromium ${chromiumVersion} · ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}) · Node ${process.version}`,
   );
-  console.log(`Serving ${dist} at ${server.url}; ${options.runs} cold load(s) per page after one warm-up.\n`);
+  console.log(
+    `Serving ${dist} at ${server.url}; ${options.runs} cold load(s) per page after one warm-up${options.mbps === undefined ? "" : `; network throttled to ${options.mbps} Mbit/s, ${options.latencyMs} ms latency`}.\n`,
+  );
 
   const loadOnce = async (path: string): Promise<Run> => {
     server.reset();
@@ -171,7 +204,11 @@ async function main(): Promise<void> {
     // Observe requests without routing them: routing costs a round trip to
     // playwright per request (~0.3–0.5 s on DuckDB pages), which a visitor
     // would not pay. A new context starts with an empty cache.
-    const handle = await openPage(browser, `${server.url}${path}`, { initScripts: [INSTRUMENT], intercept: false });
+    const handle = await openPage(browser, `${server.url}${path}`, {
+      initScripts: [INSTRUMENT],
+      intercept: false,
+      beforeGoto: options.mbps === undefined ? undefined : (page) => throttle(page, options),
+    });
     let marks = (await handle.page.evaluate(READ_MARKS)) as Marks;
     let timedOut = false;
     // Wait for both marks. A page that fetched DuckDB's wasm gets until the
@@ -179,7 +216,7 @@ async function main(): Promise<void> {
     // network); otherwise give up once nothing has happened (no request, no
     // new mark) for idleMs: the page has no chart or no query.
     for (;;) {
-      if (marks.chart !== null && marks.duckdb !== null) break;
+      if (marks.chart !== null && marks.duckdb !== null && (marks.duckdbReady !== null || !loadsDuckDB)) break;
       const waitingForDuckDB = loadsDuckDB && marks.duckdb === null;
       if (!waitingForDuckDB && Date.now() - lastActivity > options.idleMs) break;
       if (Date.now() - start > options.timeoutMs) {
@@ -188,7 +225,9 @@ async function main(): Promise<void> {
       }
       await new Promise((r) => setTimeout(r, 50));
       const next = (await handle.page.evaluate(READ_MARKS)) as Marks;
-      if (next.chart !== marks.chart || next.duckdb !== marks.duckdb) lastActivity = Date.now();
+      if (next.chart !== marks.chart || next.duckdb !== marks.duckdb || next.duckdbReady !== marks.duckdbReady) {
+        lastActivity = Date.now();
+      }
       marks = next;
     }
     const stats = server.stats();
@@ -295,6 +334,7 @@ async function main(): Promise<void> {
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
     runsPerPage: options.runs,
+    network: options.mbps === undefined ? "loopback" : { mbps: options.mbps, latencyMs: options.latencyMs },
     goals: GOALS,
     chartSelector: CHART_SELECTOR,
     pages: results,

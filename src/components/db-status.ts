@@ -7,7 +7,8 @@
  *
  * The line is a polite live region (role=status): screen readers announce
  * its sentence, which changes when a table or part is in, not with every
- * chunk of bytes; the bar carries the bytes.
+ * chunk of bytes; the bar carries the bytes (its value and aria-valuetext),
+ * and the same bytes are written beside it for the eye only.
  */
 import { bytesLine, loadMessage } from "../lib/load-progress.js";
 import { onStatus } from "./db.js";
@@ -18,7 +19,8 @@ export function dbStatus(): HTMLElement {
   const text = el("span", { class: "aa-status-text" });
   const bar = el("progress", { class: "aa-status-bar", max: "1", value: "0", "aria-label": "Table data received" });
   bar.hidden = true;
-  const node = el("div", { class: "aa-status", role: "status", "aria-live": "polite" }, spinner, text, bar);
+  const bytes = el("span", { class: "aa-status-bytes", "aria-hidden": "true" });
+  const node = el("div", { class: "aa-status", role: "status", "aria-live": "polite" }, spinner, text, bar, bytes);
   onStatus((s) => {
     node.dataset.state = s.state;
     spinner.hidden = s.state === "error";
@@ -36,11 +38,14 @@ export function dbStatus(): HTMLElement {
           : s.message;
     if (text.textContent !== message) text.textContent = message;
     bar.hidden = !(loading && total > 0);
-    if (!bar.hidden) {
+    bytes.hidden = bar.hidden;
+    if (bar.hidden) bytes.textContent = "";
+    else {
+      const line = bytesLine({ bytes: total, received: s.bytes ?? 0 });
       bar.max = total;
       bar.value = Math.min(s.bytes ?? 0, total);
-      bar.setAttribute("aria-valuetext", bytesLine({ bytes: total, received: s.bytes ?? 0 }));
-      bar.title = bytesLine({ bytes: total, received: s.bytes ?? 0 });
+      bar.setAttribute("aria-valuetext", line);
+      bytes.textContent = line;
     }
     node.dataset.tables = tables.map((t) => t.table).join(" ");
   });
