@@ -70,8 +70,15 @@ const TABLE_FILES: Record<TableName, () => Promise<string>> = {
 };
 
 /** Where each partition of each table lies in its file (src/lib/partitions.ts). */
-const readManifest = async (): Promise<TablesManifest> =>
-  checkManifest(await FileAttachment("../data/tables.json").json(), TABLES);
+async function readManifest(): Promise<TablesManifest> {
+  let json: unknown;
+  try {
+    json = await FileAttachment("../data/tables.json").json();
+  } catch (error) {
+    throw new Error(`Could not read the list of table partitions (tables.json): ${messageOf(error)}`, { cause: error });
+  }
+  return checkManifest(json, TABLES);
+}
 
 /** A converted cell value. */
 export type Value = string | number | boolean | null | Date | Uint8Array | Value[] | { [key: string]: Value };
@@ -317,11 +324,11 @@ function open(): Database {
   };
 
   const engine = (async () => {
-    let started: { db: duckdb.AsyncDuckDB; worker: Worker };
+    let booted: { db: duckdb.AsyncDuckDB; worker: Worker };
     let connection: duckdb.AsyncDuckDBConnection;
     try {
-      started = await startEngine();
-      connection = await started.db.connect();
+      booted = await startEngine();
+      connection = await booted.db.connect();
       // Offline by design: never fetch an extension (a query that needs one
       // fails with DuckDB's message instead of reaching for
       // extensions.duckdb.org), and no query may read files or URLs (a SQL
@@ -333,7 +340,7 @@ function open(): Database {
     } catch (error) {
       throw new Error(`The query engine (DuckDB-WASM) could not start: ${messageOf(error)}`, { cause: error });
     }
-    return { db: started.db, connection };
+    return { db: booted.db, connection };
   })();
   engine.then(
     () => {
