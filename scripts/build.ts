@@ -1,6 +1,7 @@
 /**
  * npm run build — validates the records and builds the tables (once, see
- * src/lib/table-cache.ts), then builds the static site into dist/.
+ * src/lib/table-cache.ts), checks the presentation stories against them,
+ * then builds the static site into dist/.
  * Framework reuses a loader's cached output while the loader file is
  * unchanged, so Framework's loader cache is cleared first: the build always
  * reflects the current records. dist/ is removed first and again on failure,
@@ -9,7 +10,9 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { dataDir } from "../src/lib/dataset.js";
+import { formatReport } from "../src/lib/problems.js";
 import { displayPath } from "../src/lib/read/files.js";
+import { knownFromCache, loadStories, storiesSummary } from "../src/lib/story-files.js";
 import { ensureTables } from "../src/lib/table-cache.js";
 
 rmSync("src/.observablehq/cache/data", { recursive: true, force: true });
@@ -17,15 +20,19 @@ rmSync("dist", { recursive: true, force: true });
 
 const dir = dataDir();
 const tables = ensureTables(dir);
-if (!tables.ok) {
+// Stories are checked against the tables when the records are valid, for their form otherwise; one report for both.
+const stories = loadStories(dir, tables.ok ? knownFromCache(tables.folder) : undefined);
+if (!tables.ok || stories.errors) {
+  const problems = [...(tables.ok ? [] : tables.problems), ...stories.problems];
   process.stdout.write(
-    `${tables.report}\n${displayPath(dir)} is not valid: fix the errors above (nothing was built).\n`,
+    `${formatReport(problems)}\n${displayPath(dir)} is not valid: fix the errors above (nothing was built).\n`,
   );
   process.exit(1);
 }
 const { manifest } = tables;
+const warnings = manifest.warnings + stories.problems.length;
 process.stdout.write(
-  `${manifest.dataDir} is valid: ${manifest.files} files; ${manifest.counts.map((c) => `${c.written} ${c.table}`).join(", ")}${manifest.warnings ? ` (${manifest.warnings} warnings: see npm run validate)` : ""}.\n`,
+  `${manifest.dataDir} is valid: ${manifest.files} files; ${manifest.counts.map((c) => `${c.written} ${c.table}`).join(", ")}${stories.files.length ? `; ${storiesSummary(stories.stories)}` : ""}${warnings ? ` (${warnings} warnings: see npm run validate)` : ""}.\n`,
 );
 
 const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" };
