@@ -13,6 +13,8 @@ export default {
     { name: "Sector timelines", path: "/timeline" },
     { name: "SQL notebook", path: "/sql" },
     { name: "Data", path: "/data" },
+    // Full-screen slides: no pager to or from it.
+    { name: "Presentations", path: "/present", pager: null },
   ],
   // An empty icon: browsers otherwise ask every host for /favicon.ico.
   head: '<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">',
