@@ -18,7 +18,8 @@
 import * as d3 from "d3";
 import type { GraphNode } from "../lib/network/graph.js";
 import { placeLabels } from "../lib/network/labels.js";
-import { neighbourhood, type Scene, type SceneEdge, type SceneNode } from "../lib/network/scene.js";
+import { edgePathData, neighbourhood, type Scene, type SceneEdge, type SceneNode } from "../lib/network/scene.js";
+import { type NetworkZoom, ZOOM_K } from "../lib/view-state.js";
 import { el } from "./dom.js";
 
 /**
@@ -36,6 +37,8 @@ export const SVG_LIMIT = 800;
  */
 export const LARGE_EDGES = 3000;
 const SETTLE_MS = 150;
+/** The zoom range, the same one a link may ask for. */
+const ZOOM_EXTENT: [number, number] = [ZOOM_K[0], ZOOM_K[1]];
 /** Labels considered per frame on the canvas: the largest nodes in view. */
 const LABEL_BUDGET = 400;
 const LABEL_FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
@@ -52,6 +55,8 @@ export interface NetworkChartOptions {
   describe?: (node: GraphNode) => (string | Node)[];
   /** Accessible name of the drawing. */
   label?: string;
+  /** Where to look at first (from a link), instead of fitting the drawing. */
+  zoom?: NetworkZoom | null;
 }
 
 export interface NetworkChart extends HTMLElement {
@@ -60,11 +65,34 @@ export interface NetworkChart extends HTMLElement {
   /** Selects a node (null clears) and, with `zoom`, centres the view on it. */
   select(id: string | null, options?: { zoom?: boolean; notify?: boolean }): void;
   zoomToFit(): void;
+  /**
+   * Where the user is looking: the layout point at the centre and the scale,
+   * or null while the drawing is fitted (a link then fits on any screen).
+   * The chart dispatches "aa-zoom" when a zoom or pan by the user settles.
+   */
+  getZoom(): NetworkZoom | null;
+  /** Looks at a layout point at a scale; null fits the drawing. */
+  setZoom(zoom: NetworkZoom | null): void;
+  /** What is drawn now, for exports: the scene, the view and the selection. */
+  snapshot(): NetworkSnapshot;
   /** Where a node is drawn, in pixels from the chart's top-left corner (null when not drawn). */
   locate(id: string): { x: number; y: number } | null;
   readonly renderer: Renderer;
   /** Drawn node ids, in drawing order (tests and the accessible table use the scene instead). */
   readonly drawn: { nodes: number; edges: number };
+}
+
+export interface NetworkSnapshot {
+  scene: Scene;
+  /** Layout point at the centre of the drawing, and pixels per layout unit. */
+  centre: { x: number; y: number };
+  k: number;
+  width: number;
+  height: number;
+  selected: string | null;
+  renderer: Renderer;
+  /** True while the view is the fitted one (an export then fits its own size). */
+  fitted: boolean;
 }
 
 interface Transform {
@@ -106,7 +134,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     ),
     el(
       "button",
-      { type: "button", "aria-label": "Fit the drawing", title: "Fit (0)", onclick: () => zoomToFit() },
+      { type: "button", "aria-label": "Fit the drawing", title: "Fit (0)", onclick: () => root.zoomToFit() },
       "Fit",
     ),
   );
@@ -118,6 +146,9 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   let renderer: Renderer = "svg";
   let transform: Transform = { x: 0, y: 0, k: 1 };
   let fitted = false;
+  /** True once the user zoomed or panned (or a link set the view): the view is then not "fitted". */
+  let userView = false;
+  let pendingZoom: NetworkZoom | null = options.zoom ?? null;
   let selected: string | null = null;
   let hovered: string | null = null;
   let highlight: Set<string> | null = null;
@@ -153,28 +184,25 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   }
 
   function edgePath(e: SceneEdge): string {
-    const { x: x1, y: y1 } = e.source;
-    const { x: x2, y: y2 } = e.target;
-    if (e.bend === 0) return `M${x1},${y1}L${x2},${y2}`;
-    const mx = (x1 + x2) / 2;
-    const my = (y1 + y2) / 2;
-    const len = Math.hypot(x2 - x1, y2 - y1) || 1;
-    const off = e.bend * Math.min(24, len * 0.15);
-    return `M${x1},${y1}Q${mx - ((y2 - y1) / len) * off},${my + ((x2 - x1) / len) * off} ${x2},${y2}`;
+    return edgePathData(e.source.x, e.source.y, e.target.x, e.target.y, e.bend);
   }
 
   // ── Zoom and drag ───────────────────────────────────────────────────────
   const zoom = d3
     .zoom<HTMLElement, unknown>()
-    .scaleExtent([0.05, 12])
+    .scaleExtent(ZOOM_EXTENT)
     .on("zoom", (event: d3.D3ZoomEvent<HTMLElement, unknown>) => {
       transform = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
       lastGesture = performance.now();
+      if (event.sourceEvent) userView = true;
       hideTooltip();
       schedule();
       // One full frame once the gesture pauses.
       clearTimeout(settleTimer);
       settleTimer = setTimeout(schedule, SETTLE_MS + 10);
+    })
+    .on("end", (event: d3.D3ZoomEvent<HTMLElement, unknown>) => {
+      if (event.sourceEvent && userView) root.dispatchEvent(new CustomEvent("aa-zoom", { detail: getZoom() }));
     });
   const drag = d3
     .drag<HTMLElement, unknown, SceneNode | undefined>()
@@ -204,13 +232,48 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     .on("dblclick.zoom", null);
 
   function zoomBy(factor: number): void {
+    userView = true;
     d3.select(root as HTMLElement)
       .transition()
       .duration(250)
-      .call(zoom.scaleBy, factor);
+      .call(zoom.scaleBy, factor)
+      .on("end", () => root.dispatchEvent(new CustomEvent("aa-zoom", { detail: getZoom() })));
+  }
+
+  function getZoom(): NetworkZoom | null {
+    if (!userView || !width) return null;
+    const [x, y] = toData(width / 2, height / 2);
+    return { x, y, k: transform.k };
+  }
+
+  function setZoom(z: NetworkZoom | null): void {
+    if (!width) {
+      pendingZoom = z;
+      return;
+    }
+    pendingZoom = null;
+    if (!z) {
+      zoomToFit();
+      return;
+    }
+    const k = Math.max(ZOOM_EXTENT[0], Math.min(ZOOM_EXTENT[1], z.k));
+    userView = true;
+    fitted = true;
+    d3.select(root as HTMLElement).call(
+      zoom.transform,
+      d3.zoomIdentity.translate(width / 2 - z.x * k, height / 2 - z.y * k).scale(k),
+    );
+  }
+
+  /** On the first drawing: the link's view if one was given, else fit. */
+  function firstView(): void {
+    fitted = true;
+    if (pendingZoom) setZoom(pendingZoom);
+    else zoomToFit();
   }
 
   function zoomToFit(): void {
+    userView = false;
     if (!scene.nodes.length || !width) return;
     const [x0, x1] = d3.extent(scene.nodes, (n) => n.x) as [number, number];
     const [y0, y1] = d3.extent(scene.nodes, (n) => n.y) as [number, number];
@@ -273,6 +336,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
         break;
       case "0":
         zoomToFit();
+        root.dispatchEvent(new CustomEvent("aa-zoom", { detail: null }));
         break;
       case "Escape":
         select(null, { notify: true });
@@ -281,6 +345,10 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
         return;
     }
     event.preventDefault();
+    if (event.key !== "Escape" && event.key !== "0") {
+      userView = true;
+      root.dispatchEvent(new CustomEvent("aa-zoom", { detail: getZoom() }));
+    }
   });
 
   function showTooltip(node: SceneNode, px: number, py: number): void {
@@ -308,10 +376,12 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     const next = node ? node.id : null;
     if (opts.zoom && node) {
       const k = Math.max(transform.k, 1.5);
+      userView = true;
       d3.select(root as HTMLElement)
         .transition()
         .duration(500)
-        .call(zoom.transform, d3.zoomIdentity.translate(width / 2 - node.x * k, height / 2 - node.y * k).scale(k));
+        .call(zoom.transform, d3.zoomIdentity.translate(width / 2 - node.x * k, height / 2 - node.y * k).scale(k))
+        .on("end", () => root.dispatchEvent(new CustomEvent("aa-zoom", { detail: getZoom() })));
     }
     if (next === selected) return;
     selected = next;
@@ -620,10 +690,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
       labelLayer.selectAll("*").remove();
     }
     updateHighlight();
-    if (!fitted && next.nodes.length && width) {
-      fitted = true;
-      zoomToFit();
-    }
+    if (!fitted && next.nodes.length && width) firstView();
     schedule();
   }
 
@@ -682,10 +749,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
       .attr("height", Math.round(height * dpr))
       .style("width", `${width}px`)
       .style("height", `${height}px`);
-    if (!fitted && scene.nodes.length) {
-      fitted = true;
-      zoomToFit();
-    }
+    if (!fitted && scene.nodes.length) firstView();
     schedule();
   }
   new ResizeObserver(resize).observe(root);
@@ -693,7 +757,16 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   root.value = null;
   root.update = update;
   root.select = select;
-  root.zoomToFit = zoomToFit;
+  root.zoomToFit = () => {
+    zoomToFit();
+    root.dispatchEvent(new CustomEvent("aa-zoom", { detail: null }));
+  };
+  root.getZoom = getZoom;
+  root.setZoom = setZoom;
+  root.snapshot = () => {
+    const [x, y] = width ? toData(width / 2, height / 2) : [0, 0];
+    return { scene, centre: { x, y }, k: transform.k, width, height, selected, renderer, fitted: !userView };
+  };
   root.locate = (id) => {
     const n = scene.nodes.find((d) => d.id === id);
     if (!n) return null;

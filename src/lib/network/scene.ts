@@ -130,6 +130,20 @@ export function buildScene(graph: Graph, options: SceneOptions): Scene {
 }
 
 /** Ids of a node and its neighbours in the scene, for highlighting. */
+/**
+ * An edge's path between two points: a straight line, or a quadratic curve
+ * bent sideways by `bend` (one curve per sector between the same pair). The
+ * chart and its SVG export draw the same shapes.
+ */
+export function edgePathData(x1: number, y1: number, x2: number, y2: number, bend: number): string {
+  if (bend === 0) return `M${x1},${y1}L${x2},${y2}`;
+  const len = Math.hypot(x2 - x1, y2 - y1) || 1;
+  const off = bend * Math.min(24, len * 0.15);
+  const mx = (x1 + x2) / 2 - ((y2 - y1) / len) * off;
+  const my = (y1 + y2) / 2 + ((x2 - x1) / len) * off;
+  return `M${x1},${y1}Q${mx},${my} ${x2},${y2}`;
+}
+
 export function neighbourhood(scene: Scene, id: string): Set<string> {
   const out = new Set([id]);
   for (const e of scene.edges) {
