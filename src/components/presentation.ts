@@ -14,6 +14,7 @@
 import {
   type Action,
   embedSrc,
+  fitScale,
   keyAction,
   moveTo,
   parsePresentState,
@@ -316,7 +317,16 @@ function deck(
     const data = event.data as { type?: unknown; height?: unknown } | null;
     if (!data || data.type !== HEIGHT_MESSAGE || typeof data.height !== "number") return;
     for (const frame of view.querySelectorAll("iframe")) {
-      if (frame.contentWindow === event.source) frame.dataset.height = String(Math.round(data.height));
+      if (frame.contentWindow !== event.source) continue;
+      // Shrink the chart until it fits the slide (the frame is drawn larger and scaled down).
+      const content = Math.round(data.height);
+      const scale = Number(frame.dataset.fit ?? "1");
+      const fit = fitScale(view.clientHeight, content, scale);
+      frame.dataset.height = String(content);
+      if (fit !== scale) {
+        frame.dataset.fit = String(fit);
+        frame.style.setProperty("--fit", String(fit));
+      }
     }
   };
   document.addEventListener("keydown", onKey);

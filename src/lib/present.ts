@@ -79,6 +79,22 @@ export function embedSrc(slide: Slide, theme: Theme, base = "embed/"): string {
   return `${base}${slide.view}?${params}`;
 }
 
+/** The smallest scale a slide's chart is shrunk to; taller content scrolls in its frame. */
+export const MIN_FIT = 0.6;
+
+/**
+ * The scale that fits an embed's content into its slide: the frame is
+ * `frame` pixels high on screen, and at the scale `scale` the embed reported
+ * `content` pixels of content (in its own pixels). Only ever shrinks (a
+ * chart whose height follows its width settles in a step or two instead of
+ * swinging), never below `min`.
+ */
+export function fitScale(frame: number, content: number, scale: number, min = MIN_FIT): number {
+  if (!(frame > 0) || !(content > 0)) return scale;
+  if (content * scale <= frame + 1) return scale;
+  return Math.max(min, Math.min(scale, Math.floor((frame / content) * 1000) / 1000));
+}
+
 /** The slide region's accessible name. */
 export function slideLabel(index: number, count: number, title: string): string {
   return `Slide ${index + 1} of ${count}: ${title}`;

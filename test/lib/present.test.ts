@@ -3,7 +3,15 @@
  * what each key does, and the embed address of a slide.
  */
 import { describe, expect, it } from "vitest";
-import { embedSrc, keyAction, moveTo, parsePresentState, presentSearch, slideLabel } from "../../src/lib/present.js";
+import {
+  embedSrc,
+  fitScale,
+  keyAction,
+  moveTo,
+  parsePresentState,
+  presentSearch,
+  slideLabel,
+} from "../../src/lib/present.js";
 import type { Story } from "../../src/lib/stories.js";
 
 const story: Story = {
@@ -145,5 +153,24 @@ describe("keys", () => {
 describe("slideLabel", () => {
   it("names the slide for assistive technology", () => {
     expect(slideLabel(1, 6, "Industry")).toBe("Slide 2 of 6: Industry");
+  });
+});
+
+describe("fitScale", () => {
+  it("keeps content that fits, and shrinks content that does not, never below the minimum", () => {
+    expect(fitScale(800, 700, 1)).toBe(1);
+    expect(fitScale(800, 801, 1)).toBe(1);
+    expect(fitScale(800, 1000, 1)).toBe(0.8);
+    // Content measured at a smaller scale: the frame holds 800 / 0.8 = 1000 of its pixels.
+    expect(fitScale(800, 1000, 0.8)).toBe(0.8);
+    expect(fitScale(800, 1100, 0.8)).toBe(0.727);
+    expect(fitScale(800, 4000, 1)).toBe(0.6);
+    expect(fitScale(800, 4000, 1, 0.5)).toBe(0.5);
+  });
+
+  it("never grows, and ignores heights it cannot use", () => {
+    expect(fitScale(800, 400, 0.7)).toBe(0.7);
+    expect(fitScale(0, 1000, 1)).toBe(1);
+    expect(fitScale(800, Number.NaN, 0.9)).toBe(0.9);
   });
 });
