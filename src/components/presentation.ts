@@ -103,7 +103,7 @@ function deck(
   const region = el(
     "section",
     { class: "aa-slide", role: "region", "aria-roledescription": "slide", tabindex: "-1" },
-    el("header", { class: "aa-slide-head" }, storyTitle, title),
+    el("header", { class: "aa-slide-head" }, title),
     view,
   );
   const noteText = el("p", {});
@@ -138,16 +138,17 @@ function deck(
   const controls = el(
     "nav",
     { class: "aa-deck-controls", "aria-label": "Slides" },
-    el("a", { class: "aa-deck-home", href: "?" }, "All stories"),
-    el("span", { class: "aa-deck-spacer" }),
     previous,
     counter,
     next,
     noteButton,
     themeButton,
     fullButton,
+    el("a", { class: "aa-deck-home", href: "?" }, "All stories"),
   );
-  const stage = el("div", { class: "aa-stage" }, region, note, notice, controls, live);
+  // The story's title and the controls share the top line, so the chart gets the height.
+  const top = el("div", { class: "aa-deck-top" }, storyTitle, controls);
+  const stage = el("div", { class: "aa-stage" }, top, region, note, notice, live);
   const root = el("div", { class: "aa-deck", "data-theme": theme, "data-story": story.id }, stage);
 
   // ---- The slide's iframe and the next one's -----------------------------------
@@ -318,12 +319,13 @@ function deck(
     if (!data || data.type !== HEIGHT_MESSAGE || typeof data.height !== "number") return;
     for (const frame of view.querySelectorAll("iframe")) {
       if (frame.contentWindow !== event.source) continue;
-      // Shrink the chart until it fits the slide (the frame is drawn larger and scaled down).
+      // Scale the embed to the slide: a tall chart is drawn larger and scaled down, a short one enlarged.
       const content = Math.round(data.height);
       const scale = Number(frame.dataset.fit ?? "1");
-      const fit = fitScale(view.clientHeight, content, scale);
+      const fit = fitScale(view.clientHeight, content, scale, { grow: frame.dataset.shrunk !== "true" });
       frame.dataset.height = String(content);
       if (fit !== scale) {
+        if (fit < scale) frame.dataset.shrunk = "true";
         frame.dataset.fit = String(fit);
         frame.style.setProperty("--fit", String(fit));
       }

@@ -81,18 +81,27 @@ export function embedSrc(slide: Slide, theme: Theme, base = "embed/"): string {
 
 /** The smallest scale a slide's chart is shrunk to; taller content scrolls in its frame. */
 export const MIN_FIT = 0.6;
+/** The largest scale a short chart is enlarged to (larger type on the slide). */
+export const MAX_FIT = 1.5;
 
 /**
- * The scale that fits an embed's content into its slide: the frame is
- * `frame` pixels high on screen, and at the scale `scale` the embed reported
- * `content` pixels of content (in its own pixels). Only ever shrinks (a
- * chart whose height follows its width settles in a step or two instead of
- * swinging), never below `min`.
+ * The scale that fits an embed's content to its slide: the frame is `frame`
+ * pixels high on screen, and at the scale `scale` the embed reported
+ * `content` pixels of content (its own pixels). Content that is too tall is
+ * shrunk, down to `min`; content with room to spare is enlarged, up to `max`,
+ * only while `grow` (a frame that has had to shrink once does not grow again,
+ * so a chart whose height follows its width settles instead of swinging).
  */
-export function fitScale(frame: number, content: number, scale: number, min = MIN_FIT): number {
+export function fitScale(
+  frame: number,
+  content: number,
+  scale: number,
+  { min = MIN_FIT, max = MAX_FIT, grow = true }: { min?: number; max?: number; grow?: boolean } = {},
+): number {
   if (!(frame > 0) || !(content > 0)) return scale;
-  if (content * scale <= frame + 1) return scale;
-  return Math.max(min, Math.min(scale, Math.floor((frame / content) * 1000) / 1000));
+  const target = Math.max(min, Math.min(max, Math.floor((frame / content) * 1000) / 1000));
+  if (content * scale > frame + 1) return Math.min(scale, target);
+  return grow && target > scale ? target : scale;
 }
 
 /** The slide region's accessible name. */

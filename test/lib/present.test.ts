@@ -157,20 +157,35 @@ describe("slideLabel", () => {
 });
 
 describe("fitScale", () => {
-  it("keeps content that fits, and shrinks content that does not, never below the minimum", () => {
-    expect(fitScale(800, 700, 1)).toBe(1);
+  it("keeps content that just fits, and shrinks content that does not, never below the minimum", () => {
     expect(fitScale(800, 801, 1)).toBe(1);
     expect(fitScale(800, 1000, 1)).toBe(0.8);
     // Content measured at a smaller scale: the frame holds 800 / 0.8 = 1000 of its pixels.
     expect(fitScale(800, 1000, 0.8)).toBe(0.8);
     expect(fitScale(800, 1100, 0.8)).toBe(0.727);
     expect(fitScale(800, 4000, 1)).toBe(0.6);
-    expect(fitScale(800, 4000, 1, 0.5)).toBe(0.5);
+    expect(fitScale(800, 4000, 1, { min: 0.5 })).toBe(0.5);
   });
 
-  it("never grows, and ignores heights it cannot use", () => {
-    expect(fitScale(800, 400, 0.7)).toBe(0.7);
+  it("enlarges short content to fill the frame, up to the maximum, unless told not to grow", () => {
+    expect(fitScale(800, 640, 1)).toBe(1.25);
+    expect(fitScale(800, 100, 1)).toBe(1.5);
+    expect(fitScale(800, 100, 1, { max: 2 })).toBe(2);
+    expect(fitScale(800, 640, 1, { grow: false })).toBe(1);
+    expect(fitScale(800, 400, 0.7, { grow: false })).toBe(0.7);
+  });
+
+  it("settles on a chart whose height does not follow its width in one step, from any start", () => {
+    for (const start of [0.6, 1, 1.5]) {
+      const once = fitScale(900, 1200, start);
+      expect(once).toBe(0.75);
+      expect(fitScale(900, 1200, once, { grow: false })).toBe(once);
+    }
+  });
+
+  it("ignores heights it cannot use", () => {
     expect(fitScale(0, 1000, 1)).toBe(1);
     expect(fitScale(800, Number.NaN, 0.9)).toBe(0.9);
+    expect(fitScale(800, -5, 0.9)).toBe(0.9);
   });
 });
