@@ -200,7 +200,7 @@ describe("an iframe on another origin", () => {
     expectClean(handle);
   });
 
-  it("draws the timeline's window and selection, in the dark theme, with the host's title and no caption", async () => {
+  it("draws the timeline's window and selection, in the dark theme, with the host's title", async () => {
     const select = windowMarks[0];
     const query = `sector=${SECTOR}&window=${WINDOW.from}..${WINDOW.to}&select=${select}&today=${TODAY}&theme=dark&title=${encodeURIComponent("Industry, 2024–2025")}`;
     const url = hostPage(
@@ -315,6 +315,36 @@ try {
     // The host page is unstyled by the embed: its own heading keeps its font.
     expect(await page.locator("h1").evaluate((e) => getComputedStyle(e).fontFamily)).toBe("serif");
     await page.screenshot({ path: join(ROOT, "test-results", "embed-modules.png"), fullPage: true });
+    expectClean(handle);
+  });
+
+  it("works on a host page with its own Content-Security-Policy, as docs/embedding.md gives it", async () => {
+    const atlas = site.server.url;
+    const policy = `default-src 'self'; script-src 'self' ${atlas} 'wasm-unsafe-eval'; style-src 'self' ${atlas}; connect-src 'self' ${atlas}; worker-src blob: ${atlas}; img-src 'self' data:`;
+    writeFileSync(
+      join(hostDir, "strict.js"),
+      `import {NetworkChart} from "${atlas}/embed/network.js";
+try {
+  document.getElementById("net").append(await NetworkChart({state: "?sector=${SECTOR}&colour=community"}));
+  window.__done = true;
+} catch (error) {
+  window.__done = String(error && error.stack || error);
+}
+`,
+    );
+    writeFileSync(
+      join(hostDir, "strict.html"),
+      `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}"><title>A strict host</title></head>\n<body><div id="net"></div><script type="module" src="./strict.js"></script></body></html>\n`,
+    );
+    const handle = await open(`${host.url}/strict.html`);
+    const { page } = handle;
+    await page.waitForFunction(() => (window as unknown as { __done?: unknown }).__done !== undefined, null, {
+      timeout: READY_TIMEOUT,
+    });
+    expect(await page.evaluate(() => (window as unknown as { __done: unknown }).__done)).toBe(true);
+    await expect.poll(() => drawnNodes(page, "#net"), { timeout: READY_TIMEOUT }).toEqual([...bound].sort());
+    // Communities come from the metrics worker, started from a blob like DuckDB's.
+    expect(await page.locator("#net .aa-net-legend h4").first().textContent()).toBe("Communities (Louvain)");
     expectClean(handle);
   });
 });
