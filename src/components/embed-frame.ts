@@ -12,7 +12,7 @@
 import { FileAttachment } from "observablehq:stdlib";
 import { buildCaption, type CitedSource } from "../lib/caption.js";
 import { parsePartialDate } from "../lib/dates.js";
-import { describeFilters, type FilterLabels, type KnownValues } from "../lib/filters.js";
+import { describeFilters, isEmptyFilters, type KnownValues } from "../lib/filters.js";
 import type { OverviewSeed } from "../lib/overview.js";
 import {
   type FrameOptions,
@@ -25,7 +25,7 @@ import {
 } from "../lib/view-state.js";
 import { dbStatus } from "./db-status.js";
 import { el, errorState } from "./dom.js";
-import { statusOptions } from "./filter-bar.js";
+import { filterLabels, statusOptions } from "./filter-bar.js";
 
 /** The message an embed page posts to its host whenever its height changes. */
 export const HEIGHT_MESSAGE = "accord-atlas:height";
@@ -60,15 +60,6 @@ export function knownValues(options: OverviewSeed["options"]): KnownValues {
     institution: options.institution.map((o) => o.id),
     series: options.series.map((o) => o.id),
     status: statusOptions().map((o) => o.id),
-  };
-}
-
-export function filterLabels(options: OverviewSeed["options"]): FilterLabels {
-  return {
-    sector: new Map(options.sector.map((o) => [o.id, o.label])),
-    country: new Map(options.country.map((o) => [o.id, o.label])),
-    institution: new Map(options.institution.map((o) => [o.id, o.label])),
-    status: new Map(statusOptions().map((o) => [o.id, o.label])),
   };
 }
 
@@ -210,7 +201,9 @@ export function embedFrame(parts: FrameParts): EmbedFrame {
 
 /** The filters in words for a caption, with the seed's labels. */
 export function filtersInWords(state: Pick<ViewState, "filters">, options: OverviewSeed["options"]): string {
-  return describeFilters(state.filters, filterLabels(options));
+  return isEmptyFilters(state.filters)
+    ? ""
+    : describeFilters(state.filters, filterLabels({ ...options, status: statusOptions() }));
 }
 
 /**
