@@ -22,4 +22,7 @@ export default {
   search: false,
   duckdb: { extensions: { json: null, parquet: null } },
   toc: false,
+  // JavaScript modules other sites import (docs/embedding.md); the embed pages
+  // (src/embed/*.md) are built too but stay out of the navigation above.
+  dynamicPaths: ["/embed/network.js", "/embed/timeline.js"],
 };

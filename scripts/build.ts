@@ -5,7 +5,8 @@
  * Framework reuses a loader's cached output while the loader file is
  * unchanged, so Framework's loader cache is cleared first: the build always
  * reflects the current records. dist/ is removed first and again on failure,
- * so no partial site or table is left behind.
+ * so no partial site or table is left behind. Every page then gets the
+ * Content-Security-Policy (scripts/csp.ts).
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -14,6 +15,7 @@ import { formatReport } from "../src/lib/problems.js";
 import { displayPath } from "../src/lib/read/files.js";
 import { knownFromCache, loadStories, storiesSummary } from "../src/lib/story-files.js";
 import { ensureTables } from "../src/lib/table-cache.js";
+import { applyPolicy } from "./csp.js";
 
 rmSync("src/.observablehq/cache/data", { recursive: true, force: true });
 rmSync("dist", { recursive: true, force: true });
@@ -40,5 +42,17 @@ const status = spawnSync("npx", ["observable", "build"], { stdio: "inherit", env
 if (status !== 0) {
   rmSync("dist", { recursive: true, force: true });
   process.stderr.write("Build failed; dist/ removed.\n");
+  process.exit(1);
+}
+
+// The Content-Security-Policy, with the hashes of the inline scripts Framework wrote (scripts/csp.ts).
+try {
+  const csp = applyPolicy("dist");
+  process.stdout.write(`Content-Security-Policy: ${csp.pages} pages, ${csp.scripts} inline scripts allowed by hash.\n`);
+} catch (error) {
+  rmSync("dist", { recursive: true, force: true });
+  process.stderr.write(
+    `Could not add the Content-Security-Policy: ${error instanceof Error ? error.message : error}; dist/ removed.\n`,
+  );
   process.exit(1);
 }
