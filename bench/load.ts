@@ -1,5 +1,10 @@
 /**
- * `npm run bench:load [--runs=3] [--dist=dist] [--timeout=30000] [/ /sql /data …]`
+ * `npm run bench:load [--runs=3] [--dist=dist] [--timeout=30000] [--mbps=N [--latency=20]] [/ /sql /data …]`
+ *
+ * With --mbps, Chromium's network is throttled to N megabits per second
+ * down (and up) with `latency` ms added to each request (DevTools'
+ * network emulation), as a visitor on that connection would load the page;
+ * without, pages load over loopback, where bytes cost almost nothing.
  *
  * Loads each page of the built site cold (new browser context, HTTP cache off)
  * in headless Chromium, several times, and reports the medians of:
@@ -9,20 +14,27 @@
  * - DuckDB answers: performance.mark("duckdb:first-query") set by
  *   src/components/db.ts when the first query returns;
  * - bytes: response bodies sent by the server for that load (gzipped, as a
- *   static host would send them).
+ *   static host would send them), and of those the table files
+ *   (_file/data/<table>.<hash>.parts or .arrow), in all and by table.
  * All times are milliseconds since navigation start. Results also go to
  * bench/results/load-<timestamp>.json.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { resolve } from "node:path";
+import type { Page } from "playwright-core";
 import { startStaticServer } from "../scripts/static-server.js";
 import { launchBrowser, openPage } from "../test/browser/harness.js";
 
 const GOALS = { firstChartMs: 1000, duckdbMs: 2500 };
+/** A table file as Framework names it in dist/. */
+const TABLE_FILE = /\/_file\/data\/([a-z_]+)\.[0-9a-f]+\.(?:parts|arrow)$/;
 const CHART_SELECTOR = "[data-chart], .card svg, figure svg";
 
 interface Options {
+  /** Throttled download speed in megabits per second, or undefined for loopback speed. */
+  mbps?: number;
+  latencyMs: number;
   pages: string[];
   runs: number;
   dist: string;
@@ -31,21 +43,30 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { pages: [], runs: 3, dist: "dist", timeoutMs: 30_000, idleMs: 2_000 };
+  const options: Options = { pages: [], runs: 3, dist: "dist", timeoutMs: 30_000, idleMs: 2_000, latencyMs: 20 };
   for (const arg of argv) {
     const [flag, value] = arg.split("=", 2);
     if (flag === "--runs") options.runs = Math.max(1, Number(value));
     else if (flag === "--dist") options.dist = value;
     else if (flag === "--timeout") options.timeoutMs = Number(value);
     else if (flag === "--idle") options.idleMs = Number(value);
+    else if (flag === "--mbps") options.mbps = Number(value);
+    else if (flag === "--latency") options.latencyMs = Number(value);
     else if (arg.startsWith("--")) {
-      console.error(`Unknown option ${arg}. Usage: npm run bench:load -- [--runs=3] [--dist=dist] [/ /sql /data]`);
+      console.error(
+        `Unknown option ${arg}. Usage: npm run bench:load -- [--runs=3] [--dist=dist] [--mbps=N [--latency=20]] [/ /sql /data]`,
+      );
       process.exit(2);
     } else options.pages.push(arg.startsWith("/") ? arg : `/${arg}`);
   }
   if (options.pages.length === 0) options.pages = ["/", "/network", "/timeline", "/sql", "/data"];
-  if (!Number.isFinite(options.runs) || !Number.isFinite(options.timeoutMs)) {
-    console.error("--runs and --timeout take numbers.");
+  if (
+    !Number.isFinite(options.runs) ||
+    !Number.isFinite(options.timeoutMs) ||
+    !Number.isFinite(options.latencyMs) ||
+    (options.mbps !== undefined && !(options.mbps > 0))
+  ) {
+    console.error("--runs, --timeout, --latency and --mbps take numbers (--mbps above 0).");
     process.exit(2);
   }
   return options;
@@ -94,6 +115,9 @@ const READ_MARKS = `(() => {
 
 interface Run extends Marks {
   bytes: number;
+  /** Bytes of table files sent, in all and by table. */
+  tableBytes: number;
+  byTable: Record<string, number>;
   rawBytes: number;
   requests: number;
   notFound: string[];
@@ -126,6 +150,19 @@ function table(rows: string[][]): string {
     .join("\n");
 }
 
+/** Throttles the page's network as DevTools does (the page's own requests; its workers share the network stack). */
+async function throttle(page: Page, options: Options): Promise<void> {
+  const bytesPerSecond = ((options.mbps ?? 0) * 1e6) / 8;
+  const session = await page.context().newCDPSession(page);
+  await session.send("Network.enable");
+  await session.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: options.latencyMs,
+    downloadThroughput: bytesPerSecond,
+    uploadThroughput: bytesPerSecond,
+  });
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const dist = resolve(options.dist);
@@ -138,11 +175,14 @@ async function main(): Promise<void> {
 
   let lastActivity = Date.now();
   let loadsDuckDB = false;
+  let byTable: Record<string, number> = {};
   const server = await startStaticServer({
     root: dist,
-    onResponse: ({ path }) => {
+    onResponse: ({ path, bytes }) => {
       lastActivity = Date.now();
       if (path.endsWith(".wasm")) loadsDuckDB = true;
+      const table = TABLE_FILE.exec(path)?.[1];
+      if (table) byTable[table] = (byTable[table] ?? 0) + bytes;
     },
   });
   const browser = await launchBrowser();
@@ -151,17 +191,24 @@ async function main(): Promise<void> {
   console.log(
     `Chromium ${chromiumVersion} · ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}) · Node ${process.version}`,
   );
-  console.log(`Serving ${dist} at ${server.url}; ${options.runs} cold load(s) per page after one warm-up.\n`);
+  console.log(
+    `Serving ${dist} at ${server.url}; ${options.runs} cold load(s) per page after one warm-up${options.mbps === undefined ? "" : `; network throttled to ${options.mbps} Mbit/s, ${options.latencyMs} ms latency`}.\n`,
+  );
 
   const loadOnce = async (path: string): Promise<Run> => {
     server.reset();
+    byTable = {};
     lastActivity = Date.now();
     loadsDuckDB = false;
     const start = Date.now();
     // Observe requests without routing them: routing costs a round trip to
     // playwright per request (~0.3–0.5 s on DuckDB pages), which a visitor
     // would not pay. A new context starts with an empty cache.
-    const handle = await openPage(browser, `${server.url}${path}`, { initScripts: [INSTRUMENT], intercept: false });
+    const handle = await openPage(browser, `${server.url}${path}`, {
+      initScripts: [INSTRUMENT],
+      intercept: false,
+      beforeGoto: options.mbps === undefined ? undefined : (page) => throttle(page, options),
+    });
     let marks = (await handle.page.evaluate(READ_MARKS)) as Marks;
     let timedOut = false;
     // Wait for both marks. A page that fetched DuckDB's wasm gets until the
@@ -169,7 +216,7 @@ async function main(): Promise<void> {
     // network); otherwise give up once nothing has happened (no request, no
     // new mark) for idleMs: the page has no chart or no query.
     for (;;) {
-      if (marks.chart !== null && marks.duckdb !== null) break;
+      if (marks.chart !== null && marks.duckdb !== null && (marks.duckdbReady !== null || !loadsDuckDB)) break;
       const waitingForDuckDB = loadsDuckDB && marks.duckdb === null;
       if (!waitingForDuckDB && Date.now() - lastActivity > options.idleMs) break;
       if (Date.now() - start > options.timeoutMs) {
@@ -178,7 +225,9 @@ async function main(): Promise<void> {
       }
       await new Promise((r) => setTimeout(r, 50));
       const next = (await handle.page.evaluate(READ_MARKS)) as Marks;
-      if (next.chart !== marks.chart || next.duckdb !== marks.duckdb) lastActivity = Date.now();
+      if (next.chart !== marks.chart || next.duckdb !== marks.duckdb || next.duckdbReady !== marks.duckdbReady) {
+        lastActivity = Date.now();
+      }
       marks = next;
     }
     const stats = server.stats();
@@ -186,6 +235,8 @@ async function main(): Promise<void> {
     return {
       ...marks,
       bytes: stats.bytes,
+      tableBytes: Object.values(byTable).reduce((n, b) => n + b, 0),
+      byTable,
       rawBytes: stats.rawBytes,
       requests: stats.requests,
       notFound: stats.notFound,
@@ -224,6 +275,8 @@ async function main(): Promise<void> {
         duckdbReadyMs: median(runs.map((r) => r.duckdbReady)),
         loadEventMs: median(runs.map((r) => r.load)),
         bytes: median(runs.map((r) => r.bytes)),
+        tableBytes: median(runs.map((r) => r.tableBytes)),
+        byTable: last.byTable,
         rawBytes: median(runs.map((r) => r.rawBytes)),
         requests: median(runs.map((r) => r.requests)),
         runs,
@@ -246,6 +299,7 @@ async function main(): Promise<void> {
     "DuckDB ready",
     "load event",
     "bytes (gzip)",
+    "of which tables",
     "raw",
     "requests",
   ];
@@ -258,10 +312,18 @@ async function main(): Promise<void> {
     seconds(r.duckdbReadyMs),
     seconds(r.loadEventMs),
     megabytes(r.bytes),
+    megabytes(r.tableBytes),
     megabytes(r.rawBytes),
     String(r.requests ?? "—"),
   ]);
   console.log(table([header, ...body]));
+  console.log("\nTable bytes by page (last run):");
+  for (const r of results) {
+    const parts = Object.entries(r.byTable)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, bytes]) => `${name} ${megabytes(bytes)}`);
+    console.log(`  ${r.page}: ${parts.length ? parts.join(", ") : "none"}`);
+  }
   console.log("\n— means the page never reached that point (no chart, or no DuckDB query).");
 
   const report = {
@@ -272,6 +334,7 @@ async function main(): Promise<void> {
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
     runsPerPage: options.runs,
+    network: options.mbps === undefined ? "loopback" : { mbps: options.mbps, latencyMs: options.latencyMs },
     goals: GOALS,
     chartSelector: CHART_SELECTOR,
     pages: results,

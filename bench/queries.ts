@@ -143,6 +143,7 @@ const SETTLE = `(async () => {
   const calm = await ${WAIT_CALM};
   const aa = globalThis.__accordAtlas;
   const db = await aa.database();
+  await db.load(); // every table whole, as the native reference has them
   const [{ version }] = await db.query(aa.sql(["SELECT version() AS version"]));
   const columns = await db.query(aa.sql(["SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"]));
   return { calm, version, columns: columns.map((c) => c.table_name + "." + c.column_name + " " + c.data_type) };
@@ -166,7 +167,7 @@ const runCase = (c: Case) => `(async () => {
     rows = result.length;
   }
   // The engine alone: the same calls query() makes, without turning the Arrow result into rows.
-  const connection = db.connection;
+  const { connection } = await db.engine();
   for (let i = 0; i < warmup + runs; i++) {
     const t0 = performance.now();
     let arrow;

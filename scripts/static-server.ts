@@ -12,6 +12,10 @@
  * - Gzip when the client accepts it (compressed once per file and kept in
  *   memory), so byte counts match what a real static host sends.
  * - Counts requests and bytes sent, so a benchmark can report page weight.
+ * - Answers a single-range `Range: bytes=…` request with 206 and those bytes
+ *   (uncompressed, as static hosts and object stores do), so a page can fetch
+ *   some partitions of a table (src/lib/table-loader.ts); several ranges in
+ *   one request get the whole file (200), which HTTP allows.
  * - `Access-Control-Allow-Origin: *` on every response, so another site can
  *   import the exported modules (/embed/network.js) and load the tables and
  *   wasm they fetch (docs/embedding.md).
@@ -39,6 +43,9 @@ export const MIME_TYPES: Readonly<Record<string, string>> = {
   ".wasm": "application/wasm",
   ".arrow": "application/vnd.apache.arrow.stream",
   ".parquet": "application/vnd.apache.parquet",
+  // Tables as the pages load them: gzip members of Arrow IPC (src/lib/partitions.ts).
+  // Not compressible (they are gzip already), so ranges are of the stored bytes.
+  ".parts": "application/octet-stream",
   ".csv": "text/csv; charset=utf-8",
   ".tsv": "text/tab-separated-values; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
@@ -76,6 +83,30 @@ const COMPRESSIBLE = new Set([
   ".xml",
 ]);
 
+/**
+ * The byte range a `Range` header asks of a file of `size` bytes: [start, end)
+ * for one satisfiable range, "unsatisfiable" for one that is not (416), or
+ * undefined to serve the whole file (no header, several ranges, another unit,
+ * or a header that does not parse, which HTTP says to ignore).
+ */
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | "unsatisfiable" | undefined {
+  if (!header) return undefined;
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === "" && match[2] === "")) return undefined;
+  if (match[1] === "") {
+    const suffix = Number(match[2]);
+    if (suffix === 0 || size === 0) return "unsatisfiable";
+    return { start: Math.max(0, size - suffix), end: size };
+  }
+  const start = Number(match[1]);
+  const last = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  if (start >= size || last < start) return "unsatisfiable";
+  return { start, end: last + 1 };
+}
+
 export function mimeType(path: string): string {
   return MIME_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
 }
@@ -100,6 +131,8 @@ export interface StaticServerOptions {
   host?: string;
   /** Gzip compressible files for clients that accept it; true by default. */
   compress?: boolean;
+  /** Answer Range requests (206); true by default. False acts as a host that ignores them (200, whole file). */
+  ranges?: boolean;
   /** Called after each response, e.g. for a request log. */
   onResponse?: (info: { method: string; path: string; status: number; bytes: number }) => void;
 }
@@ -147,6 +180,7 @@ async function findFile(paths: string[]): Promise<{ path: string; size: number; 
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = resolve(options.root);
   const compress = options.compress ?? true;
+  const ranges = options.ranges ?? true;
   const gzipCache = new Map<string, Promise<Buffer>>();
   let counters: ServerStats = { requests: 0, bytes: 0, rawBytes: 0, notFound: [] };
 
@@ -190,8 +224,16 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     const method = req.method ?? "GET";
     // Public static files: any origin may read them (exported modules, tables, wasm).
     res.setHeader("Access-Control-Allow-Origin", "*");
+    // Partitions are read with Range requests; another origin must see which bytes came back.
+    res.setHeader("Access-Control-Expose-Headers", "Content-Range, Accept-Ranges, Content-Length");
     if (method === "OPTIONS") {
-      res.writeHead(204, { Allow: "GET, HEAD, OPTIONS", "Access-Control-Allow-Methods": "GET, HEAD" }).end();
+      res
+        .writeHead(204, {
+          Allow: "GET, HEAD, OPTIONS",
+          "Access-Control-Allow-Methods": "GET, HEAD",
+          "Access-Control-Allow-Headers": "Range",
+        })
+        .end();
       finish(req, url.pathname, 204, 0, 0);
       return;
     }
@@ -222,6 +264,31 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       "Cache-Control": "no-cache",
       "X-Content-Type-Options": "nosniff",
     };
+    const range = ranges ? parseRange(req.headers.range, found.size) : undefined;
+    if (range === "unsatisfiable") {
+      res.writeHead(416, { ...headers, "Content-Range": `bytes */${found.size}`, "Content-Length": 0 }).end();
+      finish(req, url.pathname, 416, 0, 0);
+      return;
+    }
+    if (range) {
+      const length = range.end - range.start;
+      res.writeHead(206, {
+        ...headers,
+        "Accept-Ranges": "bytes",
+        "Content-Range": `bytes ${range.start}-${range.end - 1}/${found.size}`,
+        "Content-Length": length,
+      });
+      if (method === "HEAD" || length === 0) {
+        res.end();
+        finish(req, url.pathname, 206, 0, 0);
+        return;
+      }
+      const stream = createReadStream(found.path, { start: range.start, end: range.end - 1 });
+      stream.on("error", (error) => res.destroy(error));
+      stream.on("end", () => finish(req, url.pathname, 206, length, length));
+      stream.pipe(res);
+      return;
+    }
     if (extname(found.path).toLowerCase() === ".html") {
       const policy = await policyOf(found.path, found.mtimeMs);
       if (policy) headers["Content-Security-Policy"] = policy;
@@ -238,6 +305,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       return;
     }
     headers["Content-Length"] = found.size;
+    if (ranges) headers["Accept-Ranges"] = "bytes";
     res.writeHead(200, headers);
     if (method === "HEAD") {
       res.end();

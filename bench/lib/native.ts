@@ -17,8 +17,9 @@ import {
   dateValue,
   listValue,
 } from "@duckdb/node-api";
-import { type DataType, type Field, Type, tableFromIPC, type Vector } from "apache-arrow";
-import { TABLES, type TableName } from "./site.js";
+import { type DataType, type Field, type Table, Type, tableFromIPC, type Vector } from "apache-arrow";
+import { readParts } from "../../src/lib/parts-file.js";
+import { TABLES, type TableName, type TableSource } from "./site.js";
 
 const DAY_MS = 86_400_000;
 
@@ -43,6 +44,9 @@ function duckdbType(type: DataType): string {
       const child = (type as DataType & { children: Field[] }).children[0];
       return `${duckdbType(child.type)}[]`;
     }
+    case Type.Dictionary:
+      // Dictionary-encoded strings (the .parts files): DuckDB-WASM makes them VARCHAR.
+      return duckdbType((type as DataType & { dictionary: DataType }).dictionary);
     default:
       throw new Error(`bench: no DuckDB type for Arrow ${String(type)}`);
   }
@@ -77,8 +81,18 @@ export interface NativeDatabase {
   close(): void;
 }
 
-/** Opens an in-memory native DuckDB with the seven tables loaded from their Arrow files. */
-export async function openNative(files: Record<TableName, string>, threads?: number): Promise<NativeDatabase> {
+/** The Arrow tables of a source: one for an .arrow file, one per partition for a .parts file. */
+function readSource(source: TableSource): Table[] {
+  return typeof source === "string"
+    ? [tableFromIPC(readFileSync(source))]
+    : readParts(readFileSync(source.parts), source.entry);
+}
+
+/** Opens an in-memory native DuckDB with the tables loaded from their files (the seven, or those given). */
+export async function openNative(
+  files: Partial<Record<TableName, TableSource>>,
+  threads?: number,
+): Promise<NativeDatabase> {
   const instance = await DuckDBInstance.create(":memory:", {
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false",
@@ -88,33 +102,38 @@ export async function openNative(files: Record<TableName, string>, threads?: num
   const started = performance.now();
   const rows = {} as Record<TableName, number>;
   for (const name of TABLES) {
-    const arrow = tableFromIPC(readFileSync(files[name]));
-    const fields = arrow.schema.fields;
+    const source = files[name];
+    if (source === undefined) continue;
+    const parts = readSource(source);
+    const fields = parts[0].schema.fields;
     const columns = fields.map((f) => `"${f.name.replaceAll('"', '""')}" ${duckdbType(f.type)}`);
     await connection.run(`CREATE TABLE ${name} (${columns.join(", ")})`);
     const appender = await connection.createAppender(name);
     const types = fields.map((_, i) => appender.columnType(i));
     const converters = fields.map((f) => converter(f.type));
-    const vectors = fields.map((f) => arrow.getChild(f.name) as Vector);
-    const chunkSize = 2048;
-    for (let start = 0; start < arrow.numRows; start += chunkSize) {
-      const n = Math.min(chunkSize, arrow.numRows - start);
-      const chunk = DuckDBDataChunk.create(types, n);
-      for (let c = 0; c < fields.length; ++c) {
-        const values: DuckDBValue[] = new Array(n);
-        const vector = vectors[c];
-        const convert = converters[c];
-        for (let i = 0; i < n; ++i) {
-          const value = vector.get(start + i);
-          values[i] = value == null ? null : convert(value);
+    rows[name] = 0;
+    for (const arrow of parts) {
+      const vectors = fields.map((f) => arrow.getChild(f.name) as Vector);
+      const chunkSize = 2048;
+      for (let start = 0; start < arrow.numRows; start += chunkSize) {
+        const n = Math.min(chunkSize, arrow.numRows - start);
+        const chunk = DuckDBDataChunk.create(types, n);
+        for (let c = 0; c < fields.length; ++c) {
+          const values: DuckDBValue[] = new Array(n);
+          const vector = vectors[c];
+          const convert = converters[c];
+          for (let i = 0; i < n; ++i) {
+            const value = vector.get(start + i);
+            values[i] = value == null ? null : convert(value);
+          }
+          chunk.setColumnValues(c, values);
         }
-        chunk.setColumnValues(c, values);
+        appender.appendDataChunk(chunk);
       }
-      appender.appendDataChunk(chunk);
+      rows[name] += arrow.numRows;
     }
     appender.flushSync();
     appender.closeSync();
-    rows[name] = arrow.numRows;
   }
   const loadSeconds = (performance.now() - started) / 1000;
   const [[version, threadCount]] = (

@@ -22,6 +22,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { TableName } from "../../src/lib/fields.js";
+import type { TableEntry, TablesManifest } from "../../src/lib/partitions.js";
 import { TABLE_NAMES } from "../../src/lib/schema.js";
 import { ROOT } from "./common.js";
 
@@ -136,17 +137,23 @@ export function buildSite(dataDir: string, name: string): string {
   return dist;
 }
 
-/** The built Arrow file of each table: dist/_file/data/<table>.<hash>.arrow. */
-export function tableFiles(dist: string): Record<TableName, string> {
+/**
+ * The built file of each table as the pages load it,
+ * dist/_file/data/<table>.<hash>.parts, with its entry in tables.json.
+ */
+export function tableFiles(dist: string): Record<TableName, TableSource> {
   const dir = resolve(dist, "_file/data");
   const names = existsSync(dir) ? readdirSync(dir) : [];
-  const files = {} as Record<TableName, string>;
-  for (const table of TABLES) {
-    const matches = names.filter((n) => new RegExp(`^${table}\\.[0-9a-f]+\\.arrow$`).test(n));
-    if (matches.length !== 1) {
-      throw new Error(`Expected one ${table}.<hash>.arrow in ${dir}, found ${matches.length}.`);
-    }
-    files[table] = join(dir, matches[0]);
-  }
+  const one = (name: string, ext: string) => {
+    const matches = names.filter((n) => new RegExp(`^${name}\\.[0-9a-f]+\\.${ext}$`).test(n));
+    if (matches.length !== 1) throw new Error(`Expected one ${name}.<hash>.${ext} in ${dir}, found ${matches.length}.`);
+    return join(dir, matches[0]);
+  };
+  const manifest = JSON.parse(readFileSync(one("tables", "json"), "utf8")) as TablesManifest;
+  const files = {} as Record<TableName, TableSource>;
+  for (const table of TABLES) files[table] = { parts: one(table, "parts"), entry: manifest.tables[table] };
   return files;
 }
+
+/** A table's rows: an Arrow IPC file, or a .parts file with its tables.json entry. */
+export type TableSource = string | { parts: string; entry: TableEntry };

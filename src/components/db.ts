@@ -1,6 +1,10 @@
 /**
- * The page's DuckDB-WASM database, loaded from node_modules (no CDN) with the
- * seven Accord Atlas tables, opened once per page and shared by every query.
+ * The page's DuckDB-WASM database, loaded from node_modules (no CDN), opened
+ * once per page and shared by every query. Tables load as queries need them:
+ * a query waits for the tables its SQL names (src/lib/sql-tables.ts) and, of
+ * the three large ones, for the years it was marked with (withinYears in
+ * src/lib/partitions.ts) or else all of them; a table no query names is
+ * never downloaded. The loading itself is src/lib/table-loader.ts.
  *
  * Pages use it through `sql`, which ```sql code blocks call:
  *
@@ -26,15 +30,20 @@
  * draws headers) and `schema` ({name, type, arrowType, nullable} per column).
  *
  * Timing marks for the load benchmark: performance.mark("duckdb:instantiated"),
- * "duckdb:ready" (all tables loaded) and "duckdb:first-query" (first result).
+ * "duckdb:ready" (the engine started and every table asked for so far
+ * loaded, the first time) and "duckdb:first-query" (first result).
  */
 
 import { FileAttachment } from "observablehq:stdlib";
 import * as duckdb from "@duckdb/duckdb-wasm";
+import { loadMessage } from "../lib/load-progress.js";
+import { checkManifest, type TablesManifest, type YearWindow, yearsOf } from "../lib/partitions.js";
 import { sql as fragment, type SqlFragment, type SqlParam, type SqlValue } from "../lib/sql.js";
+import { missingTable, tablesIn } from "../lib/sql-tables.js";
+import { type LoadProgress, TableLoader, type TableProgress } from "../lib/table-loader.js";
 import { moduleWorker } from "./module-worker.js";
 
-/** The tables every page gets, in load order. Their columns are documented in docs/. */
+/** The tables a page can query. Their columns are documented in docs/. */
 export const TABLES = [
   "events",
   "commitments",
@@ -47,65 +56,23 @@ export const TABLES = [
 export type TableName = (typeof TABLES)[number];
 
 // FileAttachment needs one static string literal per call, and the call must
-// be followed by a method (.url()): a bare FileAttachment("x.arrow")
-// makes Framework import apache-arrow from its CDN. Paths are relative to this
-// module (src/components/), so "../data/x.arrow" is src/data/x.arrow, built
-// by the loader src/data/x.arrow.ts.
+// be followed by a method (.url()): a bare FileAttachment("x.parts")
+// makes Framework guess how to read it. Paths are relative to this module
+// (src/components/), so "../data/x.parts" is src/data/x.parts, built by the
+// loader src/data/x.parts.ts.
 const TABLE_FILES: Record<TableName, () => Promise<string>> = {
-  events: () => FileAttachment("../data/events.arrow").url(),
-  commitments: () => FileAttachment("../data/commitments.arrow").url(),
-  commitment_parties: () => FileAttachment("../data/commitment_parties.arrow").url(),
-  status_updates: () => FileAttachment("../data/status_updates.arrow").url(),
-  institutions: () => FileAttachment("../data/institutions.arrow").url(),
-  sources: () => FileAttachment("../data/sources.arrow").url(),
-  sectors: () => FileAttachment("../data/sectors.arrow").url(),
+  events: () => FileAttachment("../data/events.parts").url(),
+  commitments: () => FileAttachment("../data/commitments.parts").url(),
+  commitment_parties: () => FileAttachment("../data/commitment_parties.parts").url(),
+  status_updates: () => FileAttachment("../data/status_updates.parts").url(),
+  institutions: () => FileAttachment("../data/institutions.parts").url(),
+  sources: () => FileAttachment("../data/sources.parts").url(),
+  sectors: () => FileAttachment("../data/sectors.parts").url(),
 };
 
-/** Bytes of table data received so far, across all tables (for the progress line). */
-let received = 0;
-let lastReport = 0;
-
-function formatBytes(bytes: number): string {
-  return bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
-}
-
-/** The status line while tables arrive: tables loaded and megabytes received. */
-function progressMessage(state: DatabaseState, loaded: number, total: number): string {
-  const data = received >= 1e6 ? ` · ${formatBytes(received)} of tables received` : "";
-  return state === "starting" ? `Starting the query engine…${data}` : `Loading tables ${loaded}/${total}${data}…`;
-}
-
-function reportBytes(): void {
-  const now = performance.now();
-  if (now - lastReport < 150 || (current.state !== "starting" && current.state !== "loading tables")) return;
-  lastReport = now;
-  setStatus({ ...current, bytes: received, message: progressMessage(current.state, current.loaded, current.total) });
-}
-
-/** Downloads a table, reporting bytes as they arrive (a large table takes a while). */
-async function download(name: TableName): Promise<Uint8Array> {
-  const response = await fetch(await TABLE_FILES[name]());
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText || "error"} for ${response.url}`);
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.length;
-    received += value.length;
-    reportBytes();
-  }
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
-}
+/** Where each partition of each table lies in its file (src/lib/partitions.ts). */
+const readManifest = async (): Promise<TablesManifest> =>
+  checkManifest(await FileAttachment("../data/tables.json").json(), TABLES);
 
 /** A converted cell value. */
 export type Value = string | number | boolean | null | Date | Uint8Array | Value[] | { [key: string]: Value };
@@ -156,22 +123,33 @@ export interface Database {
    * values.
    */
   queryColumns(query: SqlFragment): Promise<ColumnResult>;
-  /** The underlying DuckDB-WASM instance, for what query() does not cover. */
-  readonly db: duckdb.AsyncDuckDB;
-  readonly connection: duckdb.AsyncDuckDBConnection;
+  /**
+   * Loads tables without querying them: all of their rows, or those of the
+   * partitions a window of years needs. Every table when none is named.
+   */
+  load(tables?: readonly TableName[], window?: YearWindow): Promise<void>;
+  /**
+   * The underlying DuckDB-WASM instance and connection once the engine has
+   * started, for what query() does not cover. Tables are not loaded for
+   * these: call load() first.
+   */
+  engine(): Promise<{ db: duckdb.AsyncDuckDB; connection: duckdb.AsyncDuckDBConnection }>;
 }
 
 export type DatabaseState = "starting" | "loading tables" | "ready" | "error";
 
 export interface DatabaseStatus {
   state: DatabaseState;
-  /** A sentence for people: "Starting the query engine…", "Loading tables 3/7…". */
+  /** A sentence for people: "Starting the query engine…", "Loading tables 1/3: commitments (4 of 9 parts) · …". */
   message: string;
-  /** Tables loaded so far, of `total`. */
+  /** Tables loaded so far, of `total` asked for. */
   loaded: number;
   total: number;
-  /** Bytes of table data received so far. */
+  /** Bytes of table data received so far, of `totalBytes` asked for (as stored: gzip). */
   bytes?: number;
+  totalBytes?: number;
+  /** Each table asked for: its parts and bytes, asked and in. */
+  tables?: TableProgress<TableName>[];
   /** When state is "error". */
   error?: Error;
 }
@@ -180,7 +158,7 @@ let current: DatabaseStatus = {
   state: "starting",
   message: "Starting the query engine…",
   loaded: 0,
-  total: TABLES.length,
+  total: 0,
 };
 const listeners = new Set<(status: DatabaseStatus) => void>();
 
@@ -293,102 +271,136 @@ async function startEngine(): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }
   return { db, worker };
 }
 
-let opening: Promise<Database> | undefined;
+let instance: Database | undefined;
 
 /**
- * The page's database: DuckDB-WASM started once, with all tables loaded.
- * Every caller gets the same promise; it rejects with a readable Error (also
- * reported by status()) when the engine or a table fails to load.
+ * The page's database. The engine starts on the first call; tables load as
+ * queries ask for them, from the first query on (downloads run while the
+ * engine starts). Every caller gets the same object. A query rejects with a
+ * readable Error (also reported by status()) when the engine or a table it
+ * needs fails to load.
  */
 export function database(): Promise<Database> {
-  opening ??= open();
-  return opening;
+  instance ??= open();
+  return Promise.resolve(instance);
 }
 
-function loadTable(name: TableName): Promise<Uint8Array> {
-  return download(name).catch((error: unknown) => {
-    throw new Error(`Could not download the table “${name}”: ${messageOf(error)}`);
-  });
-}
+/** Status updates while bytes arrive, at most this often (ms). */
+const REPORT_EVERY = 150;
 
-async function open(): Promise<Database> {
-  const total = TABLES.length;
-  setStatus({ state: "starting", message: "Starting the query engine…", loaded: 0, total });
-  // Fetch the tables while the engine starts.
-  const downloads = TABLES.map((name) => {
-    const download = loadTable(name);
-    download.catch(() => {}); // handled below; avoids an unhandled rejection while the engine starts
-    return download;
-  });
-  let engine: { db: duckdb.AsyncDuckDB; worker: Worker };
-  let connection: duckdb.AsyncDuckDBConnection;
-  try {
-    engine = await startEngine();
-    connection = await engine.db.connect();
-    // Offline by design: never fetch an extension (a query that needs one fails
-    // with DuckDB's message instead of reaching for extensions.duckdb.org).
-    await connection.query("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;");
-  } catch (error) {
-    return fail(new Error(`The query engine (DuckDB-WASM) could not start: ${messageOf(error)}`, { cause: error }));
-  }
-  mark("duckdb:instantiated");
-  let loaded = 0;
-  setStatus({
-    state: "loading tables",
-    message: progressMessage("loading tables", loaded, total),
-    loaded,
-    total,
-    bytes: received,
-  });
-  try {
-    await Promise.all(
-      TABLES.map(async (name, i) => {
-        const bytes = await downloads[i];
-        try {
-          await connection.insertArrowFromIPCStream(bytes, { name, create: true });
-        } catch (error) {
-          throw new Error(`Could not load the table “${name}”: ${messageOf(error)}`, { cause: error });
-        }
-        loaded += 1;
-        // After a failure the other tables may still arrive: keep the error.
-        if (current.state === "loading tables") {
-          setStatus({
-            state: "loading tables",
-            message: progressMessage("loading tables", loaded, total),
-            loaded,
-            total,
-            bytes: received,
-          });
-        }
-      }),
-    );
-  } catch (error) {
-    return fail(error instanceof Error ? error : new Error(String(error)));
-  }
-  try {
-    // The tables are in; from here on no query may read files or URLs (a SQL
-    // cell typing read_csv('https://…') gets DuckDB's error, not a request).
-    await connection.query("SET enable_external_access = false;");
-  } catch (error) {
-    return fail(
-      new Error(`Could not lock the query engine to the loaded tables: ${messageOf(error)}`, { cause: error }),
-    );
-  }
-  mark("duckdb:ready");
-  setStatus({ state: "ready", message: `Ready: ${total} tables loaded.`, loaded, total });
-  // For benchmarks and debugging (bench/queries.ts); gives nothing the page's own SQL box does not.
-  (globalThis as { __accordAtlas?: unknown }).__accordAtlas = { database, sql: fragment };
-  return {
-    db: engine.db,
-    connection,
-    query: async (query) => toRows(await runArrow(connection, query)),
-    queryColumns: async (query) => toColumns(await runArrow(connection, query)),
+function open(): Database {
+  let started = false;
+  let failed: Error | undefined;
+  let lastReport = 0;
+  let ready = false;
+  setStatus({ state: "starting", message: "Starting the query engine…", loaded: 0, total: 0 });
+
+  const report = (progress: LoadProgress<TableName>, force = false) => {
+    if (failed) return;
+    const now = performance.now();
+    const pending = progress.pending || !started;
+    if (!force && pending && current.state !== "ready" && now - lastReport < REPORT_EVERY) return;
+    lastReport = now;
+    const error = progress.tables.find((t) => t.error)?.error;
+    if (error) return;
+    setStatus({
+      state: !started ? "starting" : progress.pending ? "loading tables" : "ready",
+      message: loadMessage(progress, started),
+      loaded: progress.tables.filter((t) => t.done).length,
+      total: progress.tables.length,
+      bytes: progress.received,
+      totalBytes: progress.bytes,
+      tables: progress.tables,
+    });
+    if (started && !progress.pending && progress.tables.length > 0 && !ready) {
+      ready = true;
+      mark("duckdb:ready");
+    }
   };
-}
 
-function fail(error: Error): never {
-  setStatus({ state: "error", message: error.message, loaded: current.loaded, total: current.total, error });
-  throw error;
+  const engine = (async () => {
+    let started: { db: duckdb.AsyncDuckDB; worker: Worker };
+    let connection: duckdb.AsyncDuckDBConnection;
+    try {
+      started = await startEngine();
+      connection = await started.db.connect();
+      // Offline by design: never fetch an extension (a query that needs one
+      // fails with DuckDB's message instead of reaching for
+      // extensions.duckdb.org), and no query may read files or URLs (a SQL
+      // cell typing read_csv('https://…') gets DuckDB's error, not a
+      // request). Tables still load: they come in as Arrow from memory.
+      await connection.query(
+        "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; SET enable_external_access = false;",
+      );
+    } catch (error) {
+      throw new Error(`The query engine (DuckDB-WASM) could not start: ${messageOf(error)}`, { cause: error });
+    }
+    return { db: started.db, connection };
+  })();
+  engine.then(
+    () => {
+      mark("duckdb:instantiated");
+      started = true;
+      report(loader.progress(), true);
+    },
+    (error: Error) => showFailure(error),
+  );
+
+  const loader = new TableLoader<TableName>({
+    manifest: readManifest,
+    url: (table) => TABLE_FILES[table](),
+    insert: async ({ table, ipc, create }) => {
+      const { connection } = await engine;
+      await connection.insertArrowFromIPCStream(ipc, { name: table, create });
+    },
+    onProgress: (progress) => report(progress),
+  });
+
+  /** The first failure stays on the status line (the page needs a reload). */
+  const showFailure = (error: Error): void => {
+    if (failed) return;
+    failed = error;
+    setStatus({ state: "error", message: error.message, loaded: current.loaded, total: current.total, error });
+  };
+  const fail = (error: Error): never => {
+    showFailure(error);
+    throw error;
+  };
+
+  const load = async (tables: readonly TableName[], window?: YearWindow): Promise<void> => {
+    try {
+      await loader.ensure(tables, window);
+    } catch (error) {
+      fail(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
+  /** Loads what the query names, runs it; a table it names in a way tablesIn missed is loaded on DuckDB's word. */
+  const run = async (query: SqlFragment): Promise<ArrowTable> => {
+    const window = yearsOf(query);
+    const asked = new Set<TableName>(tablesIn(query.text, TABLES));
+    for (;;) {
+      await load([...asked], window);
+      const { connection } = await engine.catch(fail);
+      try {
+        return await runArrow(connection, query);
+      } catch (error) {
+        const missing = missingTable(messageOf(error), TABLES);
+        if (missing === undefined || asked.has(missing)) throw error;
+        asked.add(missing);
+      }
+    }
+  };
+
+  const db: Database = {
+    query: async (query) => toRows(await run(query)),
+    queryColumns: async (query) => toColumns(await run(query)),
+    load: (tables = TABLES, window) => load(tables, window),
+    engine: () => engine.catch(fail),
+  };
+  // For benchmarks and debugging (bench/queries.ts): gives nothing the page's own SQL box does not.
+  (globalThis as { __accordAtlas?: unknown }).__accordAtlas = { database, sql: fragment, status };
+  return db;
 }
 
 let firstQuery = true;

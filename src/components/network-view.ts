@@ -20,7 +20,7 @@ import { placeNodes } from "../lib/network/layout.js";
 import { type LayoutFile, positionsOf } from "../lib/network/layout-file.js";
 import type { GraphMetrics } from "../lib/network/ranking.js";
 import { buildScene, countryPalette, SIZE_LABELS } from "../lib/network/scene.js";
-import { citedSources, freshness } from "../lib/queries.js";
+import { citedSources } from "../lib/queries.js";
 import type { Status } from "../lib/schema.js";
 import type { NetworkZoom, ViewState } from "../lib/view-state.js";
 import { database } from "./db.js";
@@ -80,9 +80,10 @@ export async function networkView(state: ViewState<"network">, options: EmbedRen
   const o = state.options;
   const mode = o.show === "bipartite" ? "bipartite" : "projection";
   const [seed, layout, db] = await Promise.all([loadSeed(), loadLayout(), database()]);
-  const [network, [fresh], cited] = await Promise.all([
+  // Freshness from the build, as the pages have it (no page loads every status update for one date).
+  const fresh = seed.freshness;
+  const [network, cited] = await Promise.all([
     loadNetwork(db, filters, { mode, edgeMode: o.links }),
-    db.query(freshness),
     db.query(citedSources(filters)),
   ]);
   const { projected, graph, counts } = network;

@@ -10,7 +10,7 @@
  */
 import { resize } from "observablehq:stdlib";
 import { formatPartialDate } from "../lib/dates.js";
-import { citedSources, freshness } from "../lib/queries.js";
+import { citedSources } from "../lib/queries.js";
 import { MARK_LIMIT } from "../lib/timeline/density.js";
 import * as tq from "../lib/timeline/queries.js";
 import { timelineDomain, todayFrom } from "../lib/timeline/window.js";
@@ -96,9 +96,10 @@ export async function timelineView(state: ViewState<"timeline">, options: EmbedR
   const givenToday = checkToday(options.today, notices);
   const today = givenToday ?? todayFrom("");
   const [seed, db] = await Promise.all([loadSeed(), database()]);
-  const [[extentRow], [fresh], cited] = await Promise.all([
+  // Freshness from the build, as the pages have it (no page loads every status update for one date).
+  const fresh = seed.freshness;
+  const [[extentRow], cited] = await Promise.all([
     db.query(tq.timelineExtent(filters)),
-    db.query(freshness),
     db.query(citedSources(filters)),
   ]);
   const extent = timelineDomain(

@@ -6,16 +6,21 @@ import {
   type Data,
   type DataType,
   DateDay,
+  Dictionary,
   Field,
+  Int8,
+  Int16,
   Int32,
   List,
   makeData,
+  makeVector,
   RecordBatch,
   Schema,
   Struct,
   Table,
   tableToIPC,
   Utf8,
+  type Vector,
 } from "apache-arrow";
 import type { ColumnSpec } from "./fields.js";
 
@@ -212,4 +217,147 @@ function messageLength(ipc: Uint8Array, offset: number): number {
   if (view.getUint32(0, true) !== 0xffffffff) throw new Error("unexpected Arrow IPC framing");
   const metadata = view.getInt32(4, true);
   return 8 + metadata; // the schema message has no body
+}
+
+// ---- dictionary-encoded batches (the browser's .parts files) -----------------
+
+/** Bits of a dictionary column's indices. */
+export type IndexWidth = 8 | 16 | 32;
+
+/** How the string columns of a table are encoded: dictionary index width by column; the others plain. */
+export type Encodings = ReadonlyMap<string, IndexWidth>;
+
+/** The largest dictionary each index width can address. */
+export const INDEX_LIMIT: Record<IndexWidth, number> = { 8: 127, 16: 32_767, 32: 2_147_483_647 };
+
+/**
+ * Chooses, for each string column, whether to write it as a dictionary
+ * (distinct values once, then a small integer per row): when that takes at
+ * most half the bytes of the plain column. Measured on the whole table, so
+ * every partition of it has the same schema. Deterministic.
+ */
+export function chooseEncodings(
+  columns: readonly ColumnSpec[],
+  values: Readonly<Record<string, readonly unknown[]>>,
+  length: number,
+): Encodings {
+  const out = new Map<string, IndexWidth>();
+  for (const column of columns) {
+    if (column.type !== "utf8" || length === 0) continue;
+    const cells = values[column.name];
+    const distinct = new Set<string>();
+    let plain = 4 * length;
+    let dictionary = 0;
+    for (let i = 0; i < length; i++) {
+      const value = cells[i];
+      if (typeof value !== "string") continue;
+      plain += value.length;
+      if (!distinct.has(value)) {
+        distinct.add(value);
+        dictionary += value.length + 4;
+      }
+    }
+    const width: IndexWidth = distinct.size <= INDEX_LIMIT[8] ? 8 : distinct.size <= INDEX_LIMIT[16] ? 16 : 32;
+    if (dictionary + (width / 8) * length <= plain / 2) out.set(column.name, width);
+  }
+  return out;
+}
+
+/** The schema of a table written with these encodings (dictionary ids: the column's position). */
+export function encodedSchema(columns: readonly ColumnSpec[], encodings: Encodings): Schema {
+  return new Schema(
+    columns.map((column, i) => {
+      const width = encodings.get(column.name);
+      if (width === undefined) return new Field(column.name, arrowType(column.type), column.nullable);
+      const index = width === 8 ? new Int8() : width === 16 ? new Int16() : new Int32();
+      return new Field(column.name, new Dictionary(new Utf8(), index, i), column.nullable);
+    }),
+  );
+}
+
+interface DictionaryColumn {
+  vector: Vector<Utf8>;
+  index: Map<string, number>;
+}
+
+/** The distinct strings of some cells, sorted, as a dictionary. */
+function dictionaryOf(cells: readonly unknown[], name: string): DictionaryColumn {
+  const sorted = [...new Set(cells.filter((v): v is string => typeof v === "string"))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  return {
+    vector: makeVector(utf8Data(sorted, `${name} (dictionary)`, false) as Data<Utf8>),
+    index: new Map(sorted.map((v, i) => [v, i])),
+  };
+}
+
+function dictionaryData(
+  type: Dictionary,
+  dictionary: DictionaryColumn,
+  cells: readonly unknown[],
+  name: string,
+  nullable: boolean,
+): Data {
+  const length = cells.length;
+  const width = type.indices.bitWidth;
+  const data = width === 8 ? new Int8Array(length) : width === 16 ? new Int16Array(length) : new Int32Array(length);
+  const bitmap = validity(length);
+  let nulls = 0;
+  for (let i = 0; i < length; i++) {
+    const value = cells[i];
+    if (value === null || value === undefined) {
+      if (!nullable) throw new Error(`column ${name} is not nullable but row ${i} has no value`);
+      nulls++;
+    } else {
+      bitmap[i >> 3] |= 1 << (i & 7);
+      data[i] = dictionary.index.get(value as string) as number;
+    }
+  }
+  return makeData({
+    type,
+    length,
+    nullCount: nulls,
+    nullBitmap: nulls ? bitmap : null,
+    data,
+    dictionary: dictionary.vector,
+  });
+}
+
+/**
+ * One Arrow IPC stream of some rows (a partition): the schema, one
+ * dictionary per encoded column (the rows' own distinct values, sorted), and
+ * record batches of at most `batchRows` rows sharing those dictionaries.
+ * Same rows and encodings, same bytes.
+ */
+export function encodedIPC(
+  columns: readonly ColumnSpec[],
+  encodings: Encodings,
+  values: Readonly<Record<string, readonly unknown[]>>,
+  length: number,
+  batchRows = BATCH_ROWS,
+): Uint8Array {
+  const schema = encodedSchema(columns, encodings);
+  const dictionaries = new Map<string, DictionaryColumn>();
+  for (const column of columns) {
+    if (encodings.has(column.name)) dictionaries.set(column.name, dictionaryOf(values[column.name], column.name));
+  }
+  const batches: RecordBatch[] = [];
+  for (let start = 0; start === 0 || start < length; start += batchRows) {
+    const end = Math.min(length, start + batchRows);
+    const children = columns.map((column, i) => {
+      const cells = values[column.name];
+      if (!cells || cells.length !== length) throw new Error(`column ${column.name}: expected ${length} values`);
+      const slice = start === 0 && end === length ? cells : cells.slice(start, end);
+      const type = schema.fields[i].type;
+      const dictionary = dictionaries.get(column.name);
+      if (dictionary) return dictionaryData(type as Dictionary, dictionary, slice, column.name, column.nullable);
+      if (type instanceof Utf8) return utf8Data(slice as (string | null)[], column.name, column.nullable);
+      if (type instanceof Int32 || type instanceof DateDay) return int32Data(type, slice, column.name, column.nullable);
+      return listData(type as List<Utf8>, slice, column.name);
+    });
+    const data = makeData({ type: new Struct(schema.fields), length: end - start, nullCount: 0, children });
+    batches.push(new RecordBatch(schema, data));
+    if (end >= length) break;
+  }
+  return tableToIPC(new Table(schema, batches), "stream");
 }

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dataDir } from "./dataset.js";
 import type { TableName } from "./fields.js";
+import type { TablesManifest } from "./partitions.js";
 import { displayPath } from "./read/files.js";
 import { ensureTables } from "./table-cache.js";
 
@@ -37,8 +38,27 @@ export function writeTable(table: TableName): void {
   );
 }
 
-/** Writes one of the JSON summaries built with the tables (overview.json, quality.json). */
-export function writeSummary(name: "overview.json" | "quality.json"): void {
+/**
+ * Writes one table as the browser loads it: its partitions, each a gzipped
+ * Arrow IPC stream, end to end (see src/lib/partitions.ts and tables.json).
+ */
+export function writeTableParts(table: TableName): void {
+  const { folder, manifest } = tablesOrExit(`${table}.parts`);
+  const bytes = readFileSync(join(folder, `${table}.parts`));
+  const entry = (JSON.parse(readFileSync(join(folder, "tables.json"), "utf8")) as TablesManifest).tables[table];
+  const count = manifest.counts.find((c) => c.table === table);
+  if (!count || count.read !== count.written || entry?.rows !== count.written || entry.bytes !== bytes.length) {
+    process.stderr.write(`${table}.parts not written: records read, rows written and partitions do not match.\n`);
+    process.exit(1);
+  }
+  process.stdout.write(bytes);
+  process.stderr.write(
+    `${table}.parts: ${count.written} rows in ${entry.partitions.length} partition${entry.partitions.length === 1 ? "" : "s"} (${bytes.length} bytes, ${entry.rawBytes} as Arrow)\n`,
+  );
+}
+
+/** Writes one of the JSON summaries built with the tables (overview.json, quality.json, tables.json). */
+export function writeSummary(name: "overview.json" | "quality.json" | "tables.json"): void {
   const { folder, manifest } = tablesOrExit(name);
   const bytes = readFileSync(join(folder, name));
   process.stdout.write(bytes);

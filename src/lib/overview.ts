@@ -32,6 +32,18 @@ export interface OverviewSeed {
     total: number;
   };
   bySector: { sector: string; label: string; color: string; status: string; n: number }[];
+  /**
+   * How current the data is, as the `freshness` query of src/lib/queries.ts
+   * gives it (dates as YYYY-MM-DD, null when there is none). It does not
+   * depend on the filters, so pages show this instead of running the query,
+   * which would load every status update just for their latest date.
+   */
+  freshness: {
+    latest_event: string | null;
+    latest_update: string | null;
+    latest_source: string | null;
+    sources: number;
+  };
 }
 
 const byText = (key: (o: Option) => string) => (a: Option, b: Option) => {
@@ -42,6 +54,13 @@ const byText = (key: (o: Option) => string) => (a: Option, b: Option) => {
 
 const MS_PER_DAY = 86_400_000;
 const yearOf = (day: unknown) => (typeof day === "number" ? new Date(day * MS_PER_DAY).getUTCFullYear() : undefined);
+
+/** The latest of some days (days since 1970-01-01) as YYYY-MM-DD, or null. */
+function latestDay(days: readonly unknown[]): string | null {
+  let latest: number | undefined;
+  for (const day of days) if (typeof day === "number" && (latest === undefined || day > latest)) latest = day;
+  return latest === undefined ? null : new Date(latest * MS_PER_DAY).toISOString().slice(0, 10);
+}
 
 export function overviewSeed(stores: Tables<TableStore>): OverviewSeed {
   // The large tables are read column by column; the small ones as rows.
@@ -98,6 +117,12 @@ export function overviewSeed(stores: Tables<TableStore>): OverviewSeed {
     .objects() as OverviewSeed["bySector"];
 
   return {
+    freshness: {
+      latest_event: latestDay(tables.events.filter((e) => e.status === "held").map((e) => e.start_date_from)),
+      latest_update: latestDay(stores.status_updates.columns.date_from),
+      latest_source: latestDay(stores.sources.columns.published_from),
+      sources: stores.sources.length,
+    },
     options: {
       sector,
       country,

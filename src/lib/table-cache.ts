@@ -31,10 +31,14 @@ import { writeColumnsAsIPC } from "./arrow.js";
 import { type DatasetResult, loadDataset, reconcile } from "./dataset.js";
 import type { TableName } from "./fields.js";
 import { overviewSeed } from "./overview.js";
+import { MANIFEST_FORMAT, type TableEntry, type TablesManifest } from "./partitions.js";
+import { type PartitionPlan, planByDate, planByReference, wholePlan, writeParts } from "./parts-file.js";
 import { formatReport, type Problem } from "./problems.js";
 import { Progress } from "./progress.js";
 import { displayPath, listRecordFiles } from "./read/files.js";
 import { tableColumns } from "./schema.js";
+import type { TableStore } from "./store.js";
+import type { Tables } from "./validate.js";
 
 export interface Manifest {
   key: string;
@@ -101,8 +105,11 @@ function sleep(ms: number): void {
 
 /**
  * The tables for `dir`, built if needed. Returns the cache folder holding
- * `<table>.arrow`, `overview.json`, `quality.json` and `manifest.json`, or
- * the problems when the records have errors (nothing is cached then).
+ * `<table>.arrow` (each table whole, in key order), `<table>.parts` (the
+ * same rows as the browser gets them: partitions of gzipped Arrow IPC, see
+ * src/lib/partitions.ts) with their manifest `tables.json`, `overview.json`,
+ * `quality.json` and `manifest.json`, or the problems when the records have
+ * errors (nothing is cached then).
  */
 export function ensureTables(dir: string): CacheResult {
   const root = cacheRoot();
@@ -154,6 +161,10 @@ function build(dir: string, key: string, folder: string): CacheResult {
     join(temp, "quality.json"),
     `${JSON.stringify({ files: result.files.length, counts, warnings }, null, 1)}\n`,
   );
+  // Which partition each row goes to, decided before any column is let go:
+  // parties and updates follow their commitment.
+  const plans = partitionPlans(stores);
+  const parts = {} as Record<TableName, TableEntry>;
   for (const { table, read, written } of counts) {
     if (read !== written) throw new Error(`${table}: read ${read} records but produced ${written} rows`);
     const store = stores[table];
@@ -166,8 +177,22 @@ function build(dir: string, key: string, folder: string): CacheResult {
     } finally {
       closeSync(fd);
     }
+    const plan = plans[table];
+    progress.phase(
+      `writing ${table}.parts (${plan.keys.length.toLocaleString("en")} partition${plan.keys.length === 1 ? "" : "s"})`,
+    );
+    const partsFd = openSync(join(temp, `${table}.parts`), "w");
+    try {
+      parts[table] = writeParts(tableColumns(table), store.columns, store.length, plan, (chunk) =>
+        writeSync(partsFd, chunk),
+      );
+    } finally {
+      closeSync(partsFd);
+    }
     for (const name of Object.keys(store.columns)) store.columns[name] = []; // written: let it go before the next
   }
+  const tablesManifest: TablesManifest = { format: MANIFEST_FORMAT, tables: parts };
+  writeFileSync(join(temp, "tables.json"), `${JSON.stringify(tablesManifest)}\n`);
   const manifest: Manifest = {
     key,
     dataDir: displayPath(dir),
@@ -192,4 +217,18 @@ function prune(root: string, keep: string): void {
     .filter((path) => path !== keep)
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   for (const path of folders.slice(KEEP - 1)) rmSync(path, { recursive: true, force: true });
+}
+
+/** The partitions of every table: commitments by year, their parties and updates with them, the rest whole. */
+function partitionPlans(stores: Tables<TableStore>): Record<TableName, PartitionPlan> {
+  const c = stores.commitments;
+  const byDate = planByDate(c.columns.date_from, c.columns.date_to, c.length);
+  const plans = {} as Record<TableName, PartitionPlan>;
+  for (const table of Object.keys(stores) as TableName[]) plans[table] = wholePlan(stores[table].length);
+  plans.commitments = byDate;
+  for (const table of ["commitment_parties", "status_updates"] as const) {
+    const store = stores[table];
+    plans[table] = planByReference(c.columns.id, byDate, store.columns.commitment_id, store.length);
+  }
+  return plans;
 }

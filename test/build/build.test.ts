@@ -11,10 +11,12 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Table, tableFromIPC } from "apache-arrow";
+import { Table, tableFromIPC } from "apache-arrow";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { TableName } from "../../src/lib/fields.js";
+import type { TablesManifest } from "../../src/lib/partitions.js";
+import { readParts } from "../../src/lib/parts-file.js";
 import { TABLE_NAMES, tableColumns } from "../../src/lib/schema.js";
 import {
   dateText,
@@ -159,7 +161,7 @@ describe.sequential("npm run build", () => {
       expect(problemLines, result.output).toHaveLength(3);
 
       expect(existsSync(DIST), `dist/ left behind after a failed build (it existed before: ${hadDist})`).toBe(false);
-      const cached = walk(CACHE).filter((f) => f.endsWith(".arrow"));
+      const cached = walk(CACHE).filter((f) => f.endsWith(".arrow") || f.endsWith(".parts"));
       expect(cached, "cached tables left in src/.observablehq/cache/data").toEqual([]);
     },
     BUILD_TIMEOUT,
@@ -342,13 +344,19 @@ describe.sequential("npm run build", () => {
   describe("(d) the tables hold what the records say", () => {
     const records = readYamlRecords(DATA);
     const tables = new Map<TableName, Table>();
+    /** A table as the pages load it: every partition of dist/_file/data/<name>.<hash>.parts, per tables.json. */
     const table = (name: TableName): Table => {
       let t = tables.get(name);
       if (!t) {
         const dir = join(DIST, "_file/data");
-        const files = readdirSync(dir).filter((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.arrow$`).test(f));
-        expect(files, `one ${name}.<hash>.arrow in dist/_file/data`).toHaveLength(1);
-        t = tableFromIPC(readFileSync(join(dir, files[0])));
+        const one = (base: string, ext: string) => {
+          const files = readdirSync(dir).filter((f) => new RegExp(`^${base}\\.[0-9a-f]+\\.${ext}$`).test(f));
+          expect(files, `one ${base}.<hash>.${ext} in dist/_file/data`).toHaveLength(1);
+          return join(dir, files[0]);
+        };
+        const manifest = JSON.parse(readFileSync(one("tables", "json"), "utf8")) as TablesManifest;
+        const parts = readParts(readFileSync(one(name, "parts")), manifest.tables[name]);
+        t = new Table(parts.flatMap((p) => p.batches));
         tables.set(name, t);
       }
       return t;
@@ -526,9 +534,25 @@ describe.sequential("npm run build", () => {
         expect(Number(m?.[2])).toBe(expected);
       }
       expect(tableFromIPC(first.stdout).numRows).toBe(expected);
-      // The same bytes as the table Framework put in dist/ from the same records.
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
+    "(f) the partitioned commitments the pages load are deterministic and what dist/ serves",
+    async () => {
+      const first = await run("npx", ["tsx", "src/data/commitments.parts.ts"], { timeout: 120_000 });
+      const second = await run("npx", ["tsx", "src/data/commitments.parts.ts"], { timeout: 120_000 });
+      expect(first.code, first.output).toBe(0);
+      expect(second.code, second.output).toBe(0);
+      expect(Buffer.compare(first.stdout, second.stdout), "two runs wrote different bytes").toBe(0);
+      const expected = recordCounts(readYamlRecords(DATA)).commitments;
+      const m = /commitments\.parts: (\d+) rows in (\d+) partitions?/.exec(first.stderr.toString("utf8"));
+      expect(m, first.output).not.toBeNull();
+      expect(Number(m?.[1])).toBe(expected);
+      // The same bytes as the file Framework put in dist/ from the same records.
       const dir = join(DIST, "_file/data");
-      const built = readdirSync(dir).find((f) => /^commitments\.[0-9a-f]+\.arrow$/.test(f));
+      const built = readdirSync(dir).find((f) => /^commitments\.[0-9a-f]+\.parts$/.test(f));
       expect(built).toBeDefined();
       expect(Buffer.compare(first.stdout, readFileSync(join(dir, built!))), "loader output differs from dist/").toBe(0);
     },

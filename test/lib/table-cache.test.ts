@@ -29,15 +29,23 @@ describe("ensureTables", () => {
     if (!first.ok) throw new Error(first.report);
     expect(readdirSync(first.folder).sort()).toEqual([
       "commitment_parties.arrow",
+      "commitment_parties.parts",
       "commitments.arrow",
+      "commitments.parts",
       "events.arrow",
+      "events.parts",
       "institutions.arrow",
+      "institutions.parts",
       "manifest.json",
       "overview.json",
       "quality.json",
       "sectors.arrow",
+      "sectors.parts",
       "sources.arrow",
+      "sources.parts",
       "status_updates.arrow",
+      "status_updates.parts",
+      "tables.json",
     ]);
     const manifest = readFileSync(join(first.folder, "manifest.json"), "utf8");
     const second = ensureTables(data);

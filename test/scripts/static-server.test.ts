@@ -1,9 +1,89 @@
+// The static server (scripts/static-server.ts): Range requests as the pages'
+// table loader uses them and as static hosts answer them; CORS and the page
+// policy header for embeds on other sites.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withPolicy } from "../../scripts/csp.js";
-import { type StaticServer, startStaticServer } from "../../scripts/static-server.js";
+import { parseRange, type StaticServer, startStaticServer } from "../../scripts/static-server.js";
+
+describe("parseRange", () => {
+  it("reads one range: closed, open-ended, or the last n bytes", () => {
+    expect(parseRange("bytes=0-9", 100)).toEqual({ start: 0, end: 10 });
+    expect(parseRange("bytes=90-", 100)).toEqual({ start: 90, end: 100 });
+    expect(parseRange("bytes=95-200", 100)).toEqual({ start: 95, end: 100 });
+    expect(parseRange("bytes=-10", 100)).toEqual({ start: 90, end: 100 });
+    expect(parseRange("bytes=-500", 100)).toEqual({ start: 0, end: 100 });
+  });
+
+  it("serves the whole file for no range, several ranges or another unit, and refuses what is past the end", () => {
+    expect(parseRange(undefined, 100)).toBeUndefined();
+    expect(parseRange("bytes=0-1,5-6", 100)).toBeUndefined();
+    expect(parseRange("items=0-1", 100)).toBeUndefined();
+    expect(parseRange("bytes=-", 100)).toBeUndefined();
+    expect(parseRange("bytes=100-", 100)).toBe("unsatisfiable");
+    expect(parseRange("bytes=5-2", 100)).toBe("unsatisfiable");
+    expect(parseRange("bytes=-0", 100)).toBe("unsatisfiable");
+  });
+});
+
+describe("the static server", () => {
+  let root: string;
+  let server: StaticServer;
+  const body = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), "aa-static-"));
+    writeFileSync(join(root, "t.parts"), body);
+    writeFileSync(join(root, "t.json"), JSON.stringify({ text: "x".repeat(4000) }));
+    server = await startStaticServer({ root });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("answers a Range request with 206 and exactly those bytes, counted", async () => {
+    server.reset();
+    const response = await fetch(`${server.url}/t.parts`, { headers: { Range: "bytes=100-1099" } });
+    expect(response.status).toBe(206);
+    expect(response.headers.get("Content-Range")).toBe("bytes 100-1099/5000");
+    expect(Buffer.from(await response.arrayBuffer()).equals(body.subarray(100, 1100))).toBe(true);
+    expect(server.stats()).toMatchObject({ requests: 1, bytes: 1000 });
+  });
+
+  it("sends a compressible file's range uncompressed, and the whole file gzipped", async () => {
+    const ranged = await fetch(`${server.url}/t.json`, { headers: { Range: "bytes=0-7", "Accept-Encoding": "gzip" } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get("Content-Encoding")).toBeNull();
+    expect(await ranged.text()).toBe('{"text":');
+    const whole = await fetch(`${server.url}/t.json`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get("Content-Encoding")).toBe("gzip");
+  });
+
+  it("says 416 for a range past the end, and serves .parts uncompressed with Accept-Ranges", async () => {
+    const past = await fetch(`${server.url}/t.parts`, { headers: { Range: "bytes=6000-" } });
+    expect(past.status).toBe(416);
+    expect(past.headers.get("Content-Range")).toBe("bytes */5000");
+    const whole = await fetch(`${server.url}/t.parts`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(whole.headers.get("Content-Encoding")).toBeNull();
+    expect(whole.headers.get("Accept-Ranges")).toBe("bytes");
+    expect((await whole.arrayBuffer()).byteLength).toBe(5000);
+  });
+
+  it("acts as a host that ignores Range when asked to", async () => {
+    const plain = await startStaticServer({ root, ranges: false });
+    try {
+      const response = await fetch(`${plain.url}/t.parts`, { headers: { Range: "bytes=0-9" } });
+      expect(response.status).toBe(200);
+      expect((await response.arrayBuffer()).byteLength).toBe(5000);
+    } finally {
+      await plain.close();
+    }
+  });
+});
 
 let dir: string;
 let server: StaticServer;

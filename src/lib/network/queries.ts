@@ -1,9 +1,12 @@
 /**
  * The SQL behind the network page. Every query takes the shared filters and
  * binds them as parameters (src/lib/filters.ts); the graph is then built from
- * the rows by projectGraph / bipartiteGraph.
+ * the rows by projectGraph / bipartiteGraph. Those that read only the
+ * commitments in the filters' years are marked with withinYears
+ * (src/lib/partitions.ts), as in src/lib/queries.ts.
  */
 import { commitmentWhere, type FilterState } from "../filters.js";
+import { scopeOf, withinYears } from "../partitions.js";
 import { raw, type SqlFragment, sql } from "../sql.js";
 
 /**
@@ -12,12 +15,15 @@ import { raw, type SqlFragment, sql } from "../sql.js";
  * sector's, read as typed arrays (Database.queryColumns).
  */
 export function networkLinkCodes(filters: FilterState): SqlFragment {
-  return sql`SELECT CAST(c.rowid AS INTEGER) AS commitment, CAST(i.rowid AS INTEGER) AS institution, CAST(s.rowid AS INTEGER) AS sector
+  return withinYears(
+    sql`SELECT CAST(c.rowid AS INTEGER) AS commitment, CAST(i.rowid AS INTEGER) AS institution, CAST(s.rowid AS INTEGER) AS sector
     FROM commitment_parties p
       JOIN commitments c ON c.id = p.commitment_id
       JOIN institutions i ON i.id = p.institution_id
       JOIN sectors s ON s.id = c.sector
-    WHERE ${commitmentWhere(filters)}`;
+    WHERE ${commitmentWhere(filters)}`,
+    scopeOf(filters),
+  );
 }
 
 /** Every institution with its code (row number), the index projectCodes reads codes against. */
@@ -29,10 +35,13 @@ export const sectorIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id FROM se
 
 /** The commitments drawn as nodes in the bipartite view (those with at least one party). */
 export function networkCommitments(filters: FilterState): SqlFragment {
-  return sql`SELECT CAST(c.rowid AS INTEGER) AS code, c.id, c.summary, c.sector, c.status
+  return withinYears(
+    sql`SELECT CAST(c.rowid AS INTEGER) AS code, c.id, c.summary, c.sector, c.status
     FROM commitments c
     WHERE ${commitmentWhere(filters)} AND c.party_count > 0
-    ORDER BY c.id`;
+    ORDER BY c.id`,
+    scopeOf(filters),
+  );
 }
 
 /**
@@ -41,12 +50,15 @@ export function networkCommitments(filters: FilterState): SqlFragment {
  * filters that name no party at all (drawn nowhere, so the page says so).
  */
 export function networkCounts(filters: FilterState): SqlFragment {
-  return sql`WITH c AS (SELECT id, party_count FROM commitments c WHERE ${commitmentWhere(filters)})
+  return withinYears(
+    sql`WITH c AS (SELECT id, party_count FROM commitments c WHERE ${commitmentWhere(filters)})
     SELECT
       CAST((SELECT count(DISTINCT p.institution_id) FROM commitment_parties p WHERE p.commitment_id IN (SELECT id FROM c)) AS INTEGER) AS institutions,
       CAST((SELECT count(*) FROM c WHERE party_count > 0) AS INTEGER) AS commitments,
       CAST((SELECT count(*) FROM commitment_parties p WHERE p.commitment_id IN (SELECT id FROM c)) AS INTEGER) AS links,
-      CAST((SELECT count(*) FROM c WHERE party_count = 0) AS INTEGER) AS without_parties`;
+      CAST((SELECT count(*) FROM c WHERE party_count = 0) AS INTEGER) AS without_parties`,
+    scopeOf(filters),
+  );
 }
 
 /**
@@ -68,15 +80,23 @@ const PANEL_JOINS = raw(`JOIN events e ON e.id = c.event_id
 
 /** The commitments in the filters that bind one institution, newest first: the side panel. */
 export function institutionCommitments(filters: FilterState, institutionId: string): SqlFragment {
-  return sql`SELECT ${panelColumns(institutionId)}
+  return withinYears(
+    sql`SELECT ${panelColumns(institutionId)}
     FROM commitments c
       JOIN commitment_parties p ON p.commitment_id = c.id AND p.institution_id = ${institutionId}
       ${PANEL_JOINS}
     WHERE ${commitmentWhere(filters)}
-    ORDER BY c.date_from DESC NULLS LAST, c.id`;
+    ORDER BY c.date_from DESC NULLS LAST, c.id`,
+    scopeOf(filters),
+  );
 }
 
-/** One commitment, for the panel of a commitment node in the bipartite view (every party is a partner). */
-export function commitmentDetail(commitmentId: string): SqlFragment {
-  return sql`SELECT ${panelColumns(null)} FROM commitments c ${PANEL_JOINS} WHERE c.id = ${commitmentId}`;
+/**
+ * One commitment, for the panel of a commitment node in the bipartite view
+ * (every party is a partner). `within`: the filters the graph was drawn
+ * under, so only their years need to be loaded.
+ */
+export function commitmentDetail(commitmentId: string, within?: FilterState): SqlFragment {
+  const query = sql`SELECT ${panelColumns(null)} FROM commitments c ${PANEL_JOINS} WHERE c.id = ${commitmentId}`;
+  return within ? withinYears(query, scopeOf(within)) : query;
 }

@@ -1,0 +1,4 @@
+// The status_updates table as the browser loads it: gzipped Arrow IPC partitions (see src/lib/partitions.ts).
+import { writeTableParts } from "../lib/loader.js";
+
+writeTableParts("status_updates");

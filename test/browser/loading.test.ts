@@ -1,0 +1,186 @@
+/**
+ * Pages load only what their queries read (src/components/db.ts,
+ * src/lib/table-loader.ts): a page that never queries a table never requests
+ * it, a time range fetches only its years' partitions with Range requests,
+ * the status line shows the progress and goes away, and what the page
+ * computes on part of the data is what it computes once everything is in.
+ * Requests are counted in the browser; sizes come from the built tables.json.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Request } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { partitionsFor, type TablesManifest } from "../../src/lib/partitions.js";
+import { TABLE_NAMES } from "../../src/lib/schema.js";
+import { expectClean, openPage } from "./harness.js";
+import { DIST, READY_TIMEOUT, useBuiltSite, waitReady } from "./site.js";
+
+const site = useBuiltSite();
+const TODAY = "2026-11-27";
+
+function manifest(): TablesManifest {
+  const dir = join(DIST, "_file/data");
+  const file = readdirSync(dir).find((f) => /^tables\.[0-9a-f]+\.json$/.test(f));
+  if (!file) throw new Error("no tables.<hash>.json in dist/_file/data");
+  return JSON.parse(readFileSync(join(dir, file), "utf8"));
+}
+
+interface TableRequest {
+  table: string;
+  range: string | null;
+}
+
+/** Records the page's status line: every (state, text) it shows, and whether its bar was visible. */
+const WATCH_STATUS = `(() => {
+  const seen = (window.__statusSeen = []);
+  const record = () => {
+    const node = document.querySelector(".aa-status");
+    if (!node) return;
+    const bar = node.querySelector("progress");
+    const entry = node.dataset.state + " | " + node.getAttribute("role") + " | " + (bar && !bar.hidden ? "bar " + bar.value + "/" + bar.max : "no bar") + " | " + node.textContent;
+    if (seen.at(-1) !== entry) seen.push(entry);
+  };
+  new MutationObserver(record).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+})()`;
+
+/** Opens a page, records its table requests (with their Range header) and waits for its queries. */
+async function visit(path: string, until: string) {
+  const requests: TableRequest[] = [];
+  const pending: Promise<void>[] = [];
+  const handle = await openPage(site.browser, `${site.server.url}${path}`, {
+    initScripts: [WATCH_STATUS],
+    beforeGoto: async (page) => {
+      page.on("request", (request: Request) => {
+        const match = /\/_file\/data\/([a-z_]+)\.[0-9a-f]+\.parts$/.exec(new URL(request.url()).pathname);
+        if (!match) return;
+        pending.push(
+          request.allHeaders().then((headers) => {
+            requests.push({ table: match[1], range: headers.range ?? null });
+          }),
+        );
+      });
+    },
+  });
+  site.open.push(handle);
+  await waitReady(handle.page);
+  await handle.page.waitForSelector(until, { state: "attached", timeout: READY_TIMEOUT });
+  await handle.page.waitForLoadState("networkidle");
+  await waitReady(handle.page);
+  await Promise.all(pending);
+  const tables = () => [...new Set(requests.map((r) => r.table))].sort();
+  return { ...handle, requests, tables };
+}
+
+describe("pages load only what they read", () => {
+  it("the timeline never requests the parties, the overview and network never the status updates", async () => {
+    const timeline = await visit(`/timeline?today=${TODAY}`, '[data-chart="timeline"]');
+    expect(timeline.tables()).not.toContain("commitment_parties");
+    expect(timeline.tables()).toEqual(expect.arrayContaining(["commitments", "status_updates", "sectors", "events"]));
+    expectClean(timeline);
+
+    const overview = await visit("/", '[data-testid="headline"][data-source="duckdb"]');
+    expect(overview.tables()).not.toContain("status_updates");
+    expect(overview.tables()).toEqual(expect.arrayContaining(["commitments", "commitment_parties", "institutions"]));
+    expectClean(overview);
+
+    const network = await visit("/network", '[data-testid="network-counts"]');
+    expect(network.tables()).not.toContain("status_updates");
+    expectClean(network);
+
+    // Without a time range each table comes whole, in one request without a Range header.
+    for (const r of [...timeline.requests, ...overview.requests]) expect(r.range, r.table).toBeNull();
+    expect(overview.requests.filter((r) => r.table === "commitments")).toHaveLength(1);
+  });
+
+  it("the SQL notebook loads every table, whole", async () => {
+    const sql = await visit("/sql", '[data-testid="per-sector-total"]');
+    expect(sql.tables()).toEqual([...TABLE_NAMES].sort());
+    const status = (await sql.page.evaluate("globalThis.__accordAtlas.status()")) as {
+      tables: { table: string; parts: number; loadedParts: number }[];
+    };
+    const entries = manifest().tables;
+    for (const t of status.tables)
+      expect(t.loadedParts, t.table).toBe(entries[t.table as keyof typeof entries].partitions.length);
+    expectClean(sql);
+  });
+
+  it("a time range fetches only its years' partitions, with Range requests", async () => {
+    const years = { from: 2024, to: 2025 };
+    const page = await visit(`/?from=${years.from}&to=${years.to}`, '[data-testid="headline"][data-source="duckdb"]');
+    const entries = manifest().tables;
+    for (const table of ["commitments", "commitment_parties"] as const) {
+      const entry = entries[table];
+      const needed = partitionsFor(entry, years);
+      expect(needed.length).toBeGreaterThan(0);
+      expect(needed.length).toBeLessThan(entry.partitions.length);
+      const first = entry.partitions[needed[0]];
+      const last = entry.partitions[needed.at(-1) as number];
+      // The neighbouring years in one request: exactly their bytes.
+      expect(page.requests.filter((r) => r.table === table)).toEqual([
+        { table, range: `bytes=${first.offset}-${last.offset + last.length - 1}` },
+      ]);
+    }
+    expect(page.tables()).not.toContain("status_updates");
+    expectClean(page);
+  });
+
+  it("shows which tables are loading, with a bar, as a status, then goes away", async () => {
+    const page = await visit("/?from=2024", '[data-testid="headline"][data-source="duckdb"]');
+    const seen = (await page.page.evaluate("window.__statusSeen")) as string[];
+    const loading = seen.filter((s) =>
+      /^(starting|loading tables) \| status \| bar \d+(\.\d+)?\/\d+ \| .*commitments/.test(s),
+    );
+    expect(loading.length, seen.join("\n")).toBeGreaterThan(0);
+    expect(seen.at(-1)).toMatch(/^ready \| status \| no bar \| Ready: \d tables loaded/);
+    expect(await page.page.locator(".aa-status").isVisible()).toBe(false);
+
+    // A query that needs every year brings the status back, then it goes again.
+    await page.page.evaluate(`(async () => {
+      const aa = globalThis.__accordAtlas;
+      const db = await aa.database();
+      await db.query(aa.sql(["SELECT count(*) FROM commitments"]));
+    })()`);
+    await waitReady(page.page);
+    const after = ((await page.page.evaluate("window.__statusSeen")) as string[]).slice(seen.length);
+    expect(
+      after.some((s) => /^loading tables \| status \| bar .*commitments \(\d+ of \d+ parts\)/.test(s)),
+      after.join("\n"),
+    ).toBe(true);
+    expect(after.at(-1)).toMatch(/^ready/);
+    expectClean(page);
+  });
+
+  it("the timeline's queries give the same rows on its years as once every table is loaded whole", async () => {
+    const page = await visit(`/timeline?today=${TODAY}&from=2024&to=2025`, '[data-chart="timeline"]');
+    const result = (await page.page.evaluate(`(async () => {
+      const aa = globalThis.__accordAtlas;
+      const tq = globalThis.__accordAtlasTimeline.queries;
+      const db = await aa.database();
+      const f = { sector: [], country: [], institution: [], series: [], status: [], from: 2024, to: 2025 };
+      const today = ${JSON.stringify(TODAY)};
+      const queries = [
+        tq.timelineLanes(f, null), tq.timelineDensity(f, null, today), tq.timelineMarks(f, null, today),
+        tq.timelineUpdates(f, null), tq.scorecardByEvent(f, today), tq.scorecardBySector(f, today),
+        tq.dueNext(f, today), tq.seriesSessions(f), tq.timelineExtent(f), tq.timelineEvents(f, null),
+      ];
+      const run = () => Promise.all(queries.map((q) => db.query(q).then((rows) => JSON.stringify(rows))));
+      const before = await run();
+      const partial = aa.status().tables.find((t) => t.table === "commitments");
+      await db.load();
+      const after = await run();
+      const whole = aa.status().tables.find((t) => t.table === "commitments");
+      return { before, after, partial, whole };
+    })()`)) as {
+      before: string[];
+      after: string[];
+      partial: { parts: number };
+      whole: { parts: number; loadedParts: number };
+    };
+    const entry = manifest().tables.commitments;
+    expect(result.partial.parts).toBe(partitionsFor(entry, { from: 2024, to: 2025 }).length);
+    expect(result.whole.loadedParts).toBe(entry.partitions.length);
+    expect(result.before.some((r) => r !== "[]")).toBe(true);
+    expect(result.after).toEqual(result.before);
+    expectClean(page);
+  });
+});
