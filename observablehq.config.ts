@@ -13,6 +13,8 @@ export default {
     { name: "Sector timelines", path: "/timeline" },
     { name: "SQL notebook", path: "/sql" },
     { name: "Data", path: "/data" },
+    // Full-screen slides: no pager to or from it.
+    { name: "Presentations", path: "/present", pager: null },
   ],
   // An empty icon: browsers otherwise ask every host for /favicon.ico.
   head: '<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">',
@@ -20,4 +22,7 @@ export default {
   search: false,
   duckdb: { extensions: { json: null, parquet: null } },
   toc: false,
+  // JavaScript modules other sites import (docs/embedding.md); the embed pages
+  // (src/embed/*.md) are built too but stay out of the navigation above.
+  dynamicPaths: ["/embed/network.js", "/embed/timeline.js"],
 };

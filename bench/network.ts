@@ -134,8 +134,20 @@ interface Run {
   filteredNodes: number;
   longestTaskMs: number;
   heapMB: number;
+  /** Share menu: the 16:9 slide figure as SVG (built and serialised in the page), and as a 2× PNG (click → file). */
+  exportSvgMs: number;
+  exportSvgKB: number;
+  exportPngMs: number;
   consoleErrors: string[];
 }
+
+/** Builds the slide figure the Share menu's SVG button saves, and serialises it. */
+const EXPORT_SVG = `(() => {
+  const menu = document.querySelector(".aa-share");
+  const t0 = performance.now();
+  const text = new XMLSerializer().serializeToString(menu.figure("slide"));
+  return { ms: performance.now() - t0, bytes: text.length };
+})()`;
 
 /** Clicks a sector checkbox and times until the chart has drawn the new graph. */
 const FILTER_CLICK = `(async () => {
@@ -205,6 +217,17 @@ async function measure(url: string, browser: Awaited<ReturnType<typeof launchBro
     await cdp.send("Performance.enable");
     const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
     const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN;
+    // Exports from the Share menu, on the whole graph (after the task list and the heap are read: exports are not interaction).
+    const svgExport = (await page.evaluate(EXPORT_SVG)) as { ms: number; bytes: number };
+    await page.locator(".aa-share").evaluate((d) => {
+      (d as HTMLDetailsElement).open = true;
+    });
+    await page.selectOption('[data-testid="share-preset"]', "slide");
+    await page.selectOption('[data-testid="share-scale"]', "2");
+    const t0 = performance.now();
+    await Promise.all([page.waitForEvent("download"), page.click('[data-testid="share-png"]')]);
+    const exportPngMs = performance.now() - t0;
+
     return {
       ...info,
       firstFrameMs,
@@ -220,6 +243,9 @@ async function measure(url: string, browser: Awaited<ReturnType<typeof launchBro
       filteredNodes: add.nodes,
       longestTaskMs: after.reduce((m, t) => Math.max(m, t.duration), 0),
       heapMB: heap / 2 ** 20,
+      exportSvgMs: svgExport.ms,
+      exportSvgKB: svgExport.bytes / 1024,
+      exportPngMs,
       consoleErrors: handle.consoleErrors,
     };
   } finally {
@@ -281,6 +307,9 @@ async function main(): Promise<void> {
       longestTaskMs: median(results.map((r) => r.longestTaskMs)),
       heapMB: median(results.map((r) => r.heapMB)),
       defaultAfterTablesMs: median(defaultRuns.map((r) => r.afterTablesMs)),
+      exportSvgMs: median(results.map((r) => r.exportSvgMs)),
+      exportSvgKB: median(results.map((r) => r.exportSvgKB)),
+      exportPngMs: median(results.map((r) => r.exportPngMs)),
     };
     const rows = [
       ["figure", "median", "goal"],
@@ -318,6 +347,12 @@ async function main(): Promise<void> {
         `${summary.heapMB?.toFixed(0) ?? "—"} MB`,
         `≤ ${GOALS.heapMB} MB${mark(summary.heapMB, GOALS.heapMB)}`,
       ],
+      [
+        "Share: 16:9 slide SVG built and serialised",
+        `${ms(summary.exportSvgMs)} · ${summary.exportSvgKB?.toFixed(0) ?? "—"} kB`,
+        "",
+      ],
+      ["Share: 16:9 slide PNG at 2× (click → file)", ms(summary.exportPngMs), ""],
       ...(defaultDist
         ? [
             [

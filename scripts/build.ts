@@ -1,31 +1,40 @@
 /**
  * npm run build — validates the records and builds the tables (once, see
- * src/lib/table-cache.ts), then builds the static site into dist/.
+ * src/lib/table-cache.ts), checks the presentation stories against them,
+ * then builds the static site into dist/.
  * Framework reuses a loader's cached output while the loader file is
  * unchanged, so Framework's loader cache is cleared first: the build always
  * reflects the current records. dist/ is removed first and again on failure,
- * so no partial site or table is left behind.
+ * so no partial site or table is left behind. Every page then gets the
+ * Content-Security-Policy (scripts/csp.ts).
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { dataDir } from "../src/lib/dataset.js";
+import { formatReport } from "../src/lib/problems.js";
 import { displayPath } from "../src/lib/read/files.js";
+import { knownFromCache, loadStories, storiesSummary } from "../src/lib/story-files.js";
 import { ensureTables } from "../src/lib/table-cache.js";
+import { applyPolicy } from "./csp.js";
 
 rmSync("src/.observablehq/cache/data", { recursive: true, force: true });
 rmSync("dist", { recursive: true, force: true });
 
 const dir = dataDir();
 const tables = ensureTables(dir);
-if (!tables.ok) {
+// Stories are checked against the tables when the records are valid, for their form otherwise; one report for both.
+const stories = loadStories(dir, tables.ok ? knownFromCache(tables.folder) : undefined);
+if (!tables.ok || stories.errors) {
+  const problems = [...(tables.ok ? [] : tables.problems), ...stories.problems];
   process.stdout.write(
-    `${tables.report}\n${displayPath(dir)} is not valid: fix the errors above (nothing was built).\n`,
+    `${formatReport(problems)}\n${displayPath(dir)} is not valid: fix the errors above (nothing was built).\n`,
   );
   process.exit(1);
 }
 const { manifest } = tables;
+const warnings = manifest.warnings + stories.problems.length;
 process.stdout.write(
-  `${manifest.dataDir} is valid: ${manifest.files} files; ${manifest.counts.map((c) => `${c.written} ${c.table}`).join(", ")}${manifest.warnings ? ` (${manifest.warnings} warnings: see npm run validate)` : ""}.\n`,
+  `${manifest.dataDir} is valid: ${manifest.files} files; ${manifest.counts.map((c) => `${c.written} ${c.table}`).join(", ")}${stories.files.length ? `; ${storiesSummary(stories.stories)}` : ""}${warnings ? ` (${warnings} warnings: see npm run validate)` : ""}.\n`,
 );
 
 const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" };
@@ -33,5 +42,17 @@ const status = spawnSync("npx", ["observable", "build"], { stdio: "inherit", env
 if (status !== 0) {
   rmSync("dist", { recursive: true, force: true });
   process.stderr.write("Build failed; dist/ removed.\n");
+  process.exit(1);
+}
+
+// The Content-Security-Policy, with the hashes of the inline scripts Framework wrote (scripts/csp.ts).
+try {
+  const csp = applyPolicy("dist");
+  process.stdout.write(`Content-Security-Policy: ${csp.pages} pages, ${csp.scripts} inline scripts allowed by hash.\n`);
+} catch (error) {
+  rmSync("dist", { recursive: true, force: true });
+  process.stderr.write(
+    `Could not add the Content-Security-Policy: ${error instanceof Error ? error.message : error}; dist/ removed.\n`,
+  );
   process.exit(1);
 }

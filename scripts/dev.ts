@@ -13,7 +13,9 @@ import { spawn } from "node:child_process";
 import { readdirSync, rmSync, utimesSync, watch } from "node:fs";
 import { join } from "node:path";
 import { dataDir } from "../src/lib/dataset.js";
+import { formatReport } from "../src/lib/problems.js";
 import { displayPath } from "../src/lib/read/files.js";
+import { knownFromCache, loadStories } from "../src/lib/story-files.js";
 import { ensureTables } from "../src/lib/table-cache.js";
 
 const dir = dataDir();
@@ -23,15 +25,18 @@ const host = process.env.HOST ?? "127.0.0.1";
 function check(): boolean {
   // Validates and builds the tables once; the loaders then copy them from the cache.
   const result = ensureTables(dir);
-  if (!result.ok) {
+  const stories = loadStories(dir, result.ok ? knownFromCache(result.folder) : undefined);
+  if (!result.ok || stories.errors) {
+    const problems = [...(result.ok ? [] : result.problems), ...stories.problems];
     process.stdout.write(
-      `${result.report}\n${displayPath(dir)} has errors: the dashboard keeps its last valid tables until they are fixed.\n`,
+      `${formatReport(problems)}\n${displayPath(dir)} has errors: the dashboard keeps its last valid tables until they are fixed.\n`,
     );
     return false;
   }
   const { manifest } = result;
+  const warnings = manifest.warnings + stories.problems.length;
   process.stdout.write(
-    `${manifest.dataDir} is valid (${manifest.files} files${manifest.warnings ? `, ${manifest.warnings} warnings: see npm run validate` : ""}).\n`,
+    `${manifest.dataDir} is valid (${manifest.files} files${warnings ? `, ${warnings} warnings: see npm run validate` : ""}).\n`,
   );
   return true;
 }

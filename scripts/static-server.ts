@@ -16,6 +16,11 @@
  *   (uncompressed, as static hosts and object stores do), so a page can fetch
  *   some partitions of a table (src/lib/table-loader.ts); several ranges in
  *   one request get the whole file (200), which HTTP allows.
+ * - `Access-Control-Allow-Origin: *` on every response, so another site can
+ *   import the exported modules (/embed/network.js) and load the tables and
+ *   wasm they fetch (docs/embedding.md).
+ * - Each page's Content-Security-Policy (the <meta> the build wrote, see
+ *   scripts/csp.ts) also as a header, with `frame-ancestors *`.
  */
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -24,6 +29,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
+import { HEADER_ONLY_DIRECTIVES, pagePolicy } from "./csp.js";
 
 const gzip = promisify(gzipCallback);
 
@@ -178,6 +184,22 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const gzipCache = new Map<string, Promise<Buffer>>();
   let counters: ServerStats = { requests: 0, bytes: 0, rawBytes: 0, notFound: [] };
 
+  const policies = new Map<string, Promise<string | null>>();
+  /** The header policy of a built page: its <meta> policy plus what only a header can say. */
+  const policyOf = (path: string, mtimeMs: number): Promise<string | null> => {
+    const key = `${path}:${mtimeMs}`;
+    let entry = policies.get(key);
+    if (!entry) {
+      entry = readFile(path, "utf8").then((html) => {
+        const policy = pagePolicy(html);
+        return policy ? `${policy}; ${HEADER_ONLY_DIRECTIVES}` : null;
+      });
+      policies.set(key, entry);
+      entry.catch(() => policies.delete(key));
+    }
+    return entry;
+  };
+
   const gzipped = (path: string, mtimeMs: number): Promise<Buffer> => {
     const key = `${path}:${mtimeMs}`;
     let entry = gzipCache.get(key);
@@ -200,9 +222,24 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const method = req.method ?? "GET";
+    // Public static files: any origin may read them (exported modules, tables, wasm).
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    // Partitions are read with Range requests; another origin must see which bytes came back.
+    res.setHeader("Access-Control-Expose-Headers", "Content-Range, Accept-Ranges, Content-Length");
+    if (method === "OPTIONS") {
+      res
+        .writeHead(204, {
+          Allow: "GET, HEAD, OPTIONS",
+          "Access-Control-Allow-Methods": "GET, HEAD",
+          "Access-Control-Allow-Headers": "Range",
+        })
+        .end();
+      finish(req, url.pathname, 204, 0, 0);
+      return;
+    }
     if (method !== "GET" && method !== "HEAD") {
       res
-        .writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" })
+        .writeHead(405, { Allow: "GET, HEAD, OPTIONS", "Content-Type": "text/plain; charset=utf-8" })
         .end("Method not allowed\n");
       finish(req, url.pathname, 405, 0, 0);
       return;
@@ -211,10 +248,12 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     if (!found) {
       const page = await findFile([join(root, "404.html")]);
       const body = page ? await readFile(page.path) : Buffer.from(`Not found: ${url.pathname}\n`);
+      const policy = page ? await policyOf(page.path, page.mtimeMs) : null;
       res.writeHead(404, {
         "Content-Type": page ? MIME_TYPES[".html"] : MIME_TYPES[".txt"],
         "Content-Length": body.length,
         "Cache-Control": "no-cache",
+        ...(policy ? { "Content-Security-Policy": policy } : {}),
       });
       res.end(method === "HEAD" ? undefined : body);
       finish(req, url.pathname, 404, method === "HEAD" ? 0 : body.length, method === "HEAD" ? 0 : body.length);
@@ -249,6 +288,10 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       stream.on("end", () => finish(req, url.pathname, 206, length, length));
       stream.pipe(res);
       return;
+    }
+    if (extname(found.path).toLowerCase() === ".html") {
+      const policy = await policyOf(found.path, found.mtimeMs);
+      if (policy) headers["Content-Security-Policy"] = policy;
     }
     const accepts = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     if (compress && accepts && COMPRESSIBLE.has(extname(found.path).toLowerCase()) && found.size > 1024) {

@@ -9,6 +9,11 @@ declare module "observablehq:stdlib" {
     json(): Promise<unknown>;
   }
   export function FileAttachment(path: string): FileAttachmentHandle;
+  /** A div that calls render with its width (and height when render takes two arguments) whenever they change. */
+  export function resize(
+    render: (width: number, height?: number) => Node | null | Promise<Node | null>,
+    invalidation?: Promise<unknown>,
+  ): HTMLDivElement;
 }
 
 declare module "@observablehq/inputs" {

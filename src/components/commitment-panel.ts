@@ -62,6 +62,8 @@ export interface PanelOptions {
   load: (id: string) => Promise<{ detail: PanelDetail | undefined; updates: PanelUpdate[] }>;
   /** Other commitments to jump to (follow-up partners), shown as buttons. */
   related?: (id: string) => { label: string; id: string }[];
+  /** Told the open commitment's id, or null when the panel closes (the page keeps it in the link). */
+  onChange?: (id: string | null) => void;
 }
 
 const statusBadge = (status: string) =>
@@ -71,7 +73,7 @@ const statusBadge = (status: string) =>
     STATUS_META[status as Status]?.label ?? status,
   );
 
-export function commitmentPanel({ load, related }: PanelOptions): CommitmentPanel {
+export function commitmentPanel({ load, related, onChange }: PanelOptions): CommitmentPanel {
   const heading = el("h2", { id: "aa-panel-title", tabindex: -1 }, "Commitment");
   const body = el("div", { class: "aa-panel-body" });
   const closeButton = el("button", { type: "button", class: "aa-panel-close", "aria-label": "Close the panel" }, "×");
@@ -95,6 +97,7 @@ export function commitmentPanel({ load, related }: PanelOptions): CommitmentPane
     if (panel.hidden) return;
     panel.hidden = true;
     current = "";
+    onChange?.(null);
     if (trigger instanceof HTMLElement || trigger instanceof SVGElement) trigger.focus();
   };
   closeButton.addEventListener("click", () => panel.close());
@@ -108,6 +111,7 @@ export function commitmentPanel({ load, related }: PanelOptions): CommitmentPane
   panel.open = async (id, from) => {
     if (from) trigger = from;
     current = id;
+    onChange?.(id);
     panel.hidden = false;
     panel.dataset.id = id;
     heading.textContent = "Loading…";

@@ -41,6 +41,7 @@ import { checkManifest, type TablesManifest, type YearWindow, yearsOf } from "..
 import { sql as fragment, type SqlFragment, type SqlParam, type SqlValue } from "../lib/sql.js";
 import { missingTable, tablesIn } from "../lib/sql-tables.js";
 import { type LoadProgress, TableLoader, type TableProgress } from "../lib/table-loader.js";
+import { moduleWorker } from "./module-worker.js";
 
 /** The tables a page can query. Their columns are documented in docs/. */
 export const TABLES = [
@@ -229,7 +230,8 @@ async function startEngine(): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }
   const bundle = await duckdb.selectBundle(bundles);
   if (!bundle.mainWorker) throw new Error("no DuckDB-WASM worker fits this browser");
   // Framework rewrites the worker as an ES module: a classic worker fails.
-  const worker = new Worker(bundle.mainWorker, { type: "module" });
+  // From another origin (an exported module on another site) it starts from a blob.
+  const worker = moduleWorker(bundle.mainWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker);
   // Some failures never settle db.instantiate(): a worker that fails to load
   // (AsyncDuckDB drops its pending requests), and a wasm file that fails to

@@ -42,6 +42,16 @@ const TITLES: Record<ListKey, string> = {
   status: "Status",
 };
 
+/** Names for the ids in filters, for describeFilters (captions, empty states). */
+export function filterLabels(options: FilterOptions): FilterLabels {
+  return {
+    sector: new Map(options.sector.map((o) => [o.id, o.label])),
+    country: new Map(options.country.map((o) => [o.id, o.label])),
+    institution: new Map(options.institution.map((o) => [o.id, o.label])),
+    status: new Map(options.status.map((o) => [o.id, o.label])),
+  };
+}
+
 export function filterBar(options: FilterOptions): FilterBar {
   const known = {
     sector: options.sector.map((o) => o.id),
@@ -50,12 +60,7 @@ export function filterBar(options: FilterOptions): FilterBar {
     series: options.series.map((o) => o.id),
     status: options.status.map((o) => o.id),
   };
-  const labels: FilterLabels = {
-    sector: new Map(options.sector.map((o) => [o.id, o.label])),
-    country: new Map(options.country.map((o) => [o.id, o.label])),
-    institution: new Map(options.institution.map((o) => [o.id, o.label])),
-    status: new Map(options.status.map((o) => [o.id, o.label])),
-  };
+  const labels = filterLabels(options);
   const initial = parseFilters(window.location.search, known);
   let state: FilterState = initial.state;
 

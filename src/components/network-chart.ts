@@ -91,6 +91,8 @@ export interface NetworkSnapshot {
   height: number;
   selected: string | null;
   renderer: Renderer;
+  /** True while the view is the fitted one (an export then fits its own size). */
+  fitted: boolean;
 }
 
 interface Transform {
@@ -763,7 +765,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   root.setZoom = setZoom;
   root.snapshot = () => {
     const [x, y] = width ? toData(width / 2, height / 2) : [0, 0];
-    return { scene, centre: { x, y }, k: transform.k, width, height, selected, renderer };
+    return { scene, centre: { x, y }, k: transform.k, width, height, selected, renderer, fitted: !userView };
   };
   root.locate = (id) => {
     const n = scene.nodes.find((d) => d.id === id);

@@ -7,6 +7,7 @@
 import { FileAttachment } from "observablehq:stdlib";
 import type { MetricsInput } from "../lib/network/metrics.js";
 import type { GraphMetrics, NodeMetrics } from "../lib/network/ranking.js";
+import { moduleWorker } from "./module-worker.js";
 
 interface Reply {
   id: number;
@@ -18,13 +19,16 @@ interface Reply {
 
 let worker: Promise<Worker> | undefined;
 let nextId = 0;
-const pending = new Map<number, { resolve: (m: GraphMetrics | null) => void; reject: (e: Error) => void }>();
+const pending = new Map<
+  number,
+  { resolve: (m: GraphMetrics | null) => void; reject: (e: Error) => void; supersede: boolean }
+>();
 
 function getWorker(): Promise<Worker> {
   worker ??= FileAttachment("../data/network-worker.js")
     .url()
     .then((url: string) => {
-      const w = new Worker(url, { type: "module" });
+      const w = moduleWorker(url);
       w.addEventListener("message", (event: MessageEvent<Reply>) => {
         const { id, byNode, communities, modularity, error } = event.data;
         const request = pending.get(id);
@@ -82,17 +86,26 @@ export async function graphMetrics(graph: MetricsInput): Promise<GraphMetrics | 
   return metrics;
 }
 
-function requestMetrics(graph: MetricsInput): Promise<GraphMetrics | null> {
+/**
+ * Metrics of a graph, never made obsolete by another request: for embeds,
+ * where several charts on one host page each need their own.
+ */
+export function graphMetricsFor(graph: MetricsInput): Promise<GraphMetrics> {
+  return requestMetrics(graph, false) as Promise<GraphMetrics>;
+}
+
+function requestMetrics(graph: MetricsInput, supersede = true): Promise<GraphMetrics | null> {
   const id = ++nextId;
   // Only ids and weights cross to the worker: no labels or sector lists to copy.
   const nodes = graph.nodes.map((n) => ({ id: n.id }));
   const edges = graph.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight }));
   for (const [old, request] of pending) {
+    if (!request.supersede) continue;
     pending.delete(old);
     request.resolve(null);
   }
   return new Promise<GraphMetrics | null>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, supersede });
     getWorker().then((w) => w.postMessage({ id, nodes, edges }), reject);
   });
 }

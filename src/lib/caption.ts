@@ -45,7 +45,9 @@ export function sourcesInWords(sources: readonly CitedSource[], limit = CAPTION_
 
 export function buildCaption(input: CaptionInput): Caption {
   const lines = [
-    [input.detail, input.filters ? `Filters: ${input.filters}` : "All records, no filter"].filter(Boolean).join(" · "),
+    [input.detail, input.filters ? `Filters: ${input.filters}` : "All commitments, no filter"]
+      .filter(Boolean)
+      .join(" · "),
     `Sources: ${sourcesInWords(input.sources)}. Data as of ${input.dataDate ?? "an unknown date"}.`,
   ];
   if (input.link) lines.push(`Accord Atlas · ${input.link}`);

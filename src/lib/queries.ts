@@ -9,7 +9,8 @@
  */
 import { commitmentWhere, eventWhere, type FilterState } from "./filters.js";
 import { scopeOf, withinYears } from "./partitions.js";
-import { raw, type SqlFragment, sql } from "./sql.js";
+import { empty, raw, type SqlFragment, sql } from "./sql.js";
+import { inRange } from "./timeline/queries.js";
 
 /**
  * Headline counts for the filtered commitments. `total` is every commitment
@@ -103,6 +104,59 @@ export function citedSources(filters: FilterState): SqlFragment {
     FROM commitments c JOIN sources src ON src.id = c.source_id
     WHERE ${commitmentWhere(filters)}
     GROUP BY ALL ORDER BY n DESC, src.publisher, src.id`,
+    scopeOf(filters),
+  );
+}
+
+/** What the CSV export of a chart holds: one row per commitment, with its parties and source. */
+export const EXPORT_COLUMNS = [
+  "id",
+  "date",
+  "event_id",
+  "event",
+  "sector",
+  "summary",
+  "action",
+  "strength",
+  "status",
+  "status_date",
+  "target_date",
+  "target_event_id",
+  "deadline",
+  "parties",
+  "confidence",
+  "note",
+  "source_publisher",
+  "source_title",
+  "source_url",
+  "locator",
+] as const;
+
+/**
+ * The rows behind a chart, for its CSV export: the commitments matching the
+ * filters, within `range` (inclusive days) when the chart shows a window,
+ * and only those that bind someone when the chart draws parties (the
+ * network). Ordered by date and id, so the same view gives the same file.
+ */
+export function exportCommitments(
+  filters: FilterState,
+  { range = null, withParties = false }: { range?: { from: string; to: string } | null; withParties?: boolean } = {},
+): SqlFragment {
+  return withinYears(
+    sql`SELECT c.id, coalesce(c.date, e.start_date) AS date, c.event_id, e.title AS event, s.label AS sector,
+      c.summary, c.action, c.strength, c.status, c.status_date, c.target_date, c.target_event_id,
+      CAST(c.deadline AS VARCHAR) AS deadline,
+      (SELECT string_agg(coalesce(i.acronym, i.name) || ' (' || i.country || ')', '; ' ORDER BY i.country, coalesce(i.acronym, i.name))
+        FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE p.commitment_id = c.id) AS parties,
+      c.confidence, c.note, src.publisher AS source_publisher, src.title AS source_title, src.url AS source_url, c.locator
+    FROM commitments c
+      JOIN events e ON e.id = c.event_id
+      JOIN sectors s ON s.id = c.sector
+      JOIN sources src ON src.id = c.source_id
+    WHERE ${commitmentWhere(filters)}
+      ${range ? sql`AND ${inRange(range)}` : empty}
+      ${withParties ? raw("AND c.party_count > 0") : empty}
+    ORDER BY c.date_from, c.id`,
     scopeOf(filters),
   );
 }

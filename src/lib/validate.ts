@@ -27,7 +27,8 @@ export interface Validation {
   problems: Problem[];
 }
 
-const MARKUP = /<\/?[a-z!][^>]*>|&[a-z]+;|&#\d+;/i;
+/** Text that looks like HTML: a tag, an entity or a character reference. */
+export const MARKUP = /<\/?[a-z!][^>]*>|&[a-z]+;|&#\d+;/i;
 const TEXT_KINDS = new Set(["text", "longText", "textList"]);
 
 const objectSchemas = new Map<TableName, z.ZodType>();
@@ -344,7 +345,7 @@ function singular(table: TableName): string {
 }
 
 /** The closest known id, when it is close enough to be a likely typo. */
-function suggestion(id: string, known: Iterable<string> & { readonly size: number }): string | undefined {
+export function suggestion(id: string, known: Iterable<string> & { readonly size: number }): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
   if (known.size > 5000) return undefined;

@@ -230,6 +230,11 @@ function formatNumber(n: number): string {
   return String(Math.round(n * 1000) / 1000);
 }
 
+/** A zoom as a link writes it: "x,y,k", rounded to three decimals. */
+export function formatZoom(zoom: NetworkZoom): string {
+  return [zoom.x, zoom.y, zoom.k].map(formatNumber).join(",");
+}
+
 /**
  * Writes a view's state as a query string. Defaults are left out and keys come
  * in a fixed order, so the same view always has the same link.
@@ -248,7 +253,7 @@ export function serializeViewState(state: {
     if (o.size !== NETWORK_DEFAULTS.size) params.set("size", o.size);
     if (o.colour !== NETWORK_DEFAULTS.colour) params.set("colour", o.colour);
     if (o.select) params.set("select", o.select);
-    if (o.zoom) params.set("zoom", [o.zoom.x, o.zoom.y, o.zoom.k].map(formatNumber).join(","));
+    if (o.zoom) params.set("zoom", formatZoom(o.zoom));
   } else {
     const o = { ...TIMELINE_DEFAULTS, ...(state.options as Partial<TimelineOptions>) };
     if (o.window) params.set("window", `${o.window.from}..${o.window.to}`);

@@ -371,7 +371,13 @@ describe("(f) markup in records is shown as text", () => {
       recursive: true,
       filter: (src) => !src.includes(`${join(ROOT, "src", ".observablehq")}`),
     });
-    for (const file of ["package.json", "observablehq.config.ts", "scripts/build.ts", "scripts/validate.ts"]) {
+    for (const file of [
+      "package.json",
+      "observablehq.config.ts",
+      "scripts/build.ts",
+      "scripts/csp.ts",
+      "scripts/validate.ts",
+    ]) {
       cpSync(join(ROOT, file), join(project, file));
     }
     symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"), "dir");

@@ -61,6 +61,8 @@ export function distIsStale(): boolean {
     newest(join(ROOT, "data")),
     newest(join(ROOT, "observablehq.config.ts")),
     newest(join(ROOT, "package.json")),
+    newest(join(ROOT, "scripts/build.ts")),
+    newest(join(ROOT, "scripts/csp.ts")),
   );
   return sources > built;
 }

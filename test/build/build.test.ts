@@ -168,6 +168,32 @@ describe.sequential("npm run build", () => {
   );
 
   it(
+    "(a) fails on a story whose link the page would not show, with the story's file, line and field",
+    async () => {
+      const bad = mkdtempSync(join(tmpdir(), "accord-bad-story-"));
+      temps.push(bad);
+      cpSync(DATA, bad, { recursive: true });
+      const file = join(bad, "stories/pakistan-belarus.yaml");
+      let text = readFileSync(file, "utf8");
+      const line = lineOf(text, /link: "\?sector=industry/);
+      text = replaceLine(text, line, "sector=industry", "sector=space_tourism");
+      writeFileSync(file, text);
+
+      const result = await run("npx", ["tsx", "scripts/build.ts"], { env: { ACCORD_DATA_DIR: bad } });
+      expect(result.code, result.output).not.toBe(0);
+      const problemLines = result.output.split("\n").filter((l) => l.startsWith("error "));
+      expect(problemLines, result.output).toHaveLength(1);
+      expect(problemLines[0]).toMatch(
+        new RegExp(
+          `stories/pakistan-belarus\\.yaml:${line}:\\d+ {2}slides\\[1\\]\\.link {2}"sector=space_tourism" .*unknown sector`,
+        ),
+      );
+      expect(existsSync(DIST), "dist/ left behind after a failed build").toBe(false);
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
     "(b) builds the default data",
     async () => {
       const result = await run("npm", ["run", "build"]);

@@ -27,7 +27,7 @@ describe("caption", () => {
     expect(c.lines[0]).toBe("14 institutions · Filters: Sector: Industry · 2015–2025");
     expect(c.lines[1]).toBe("Sources: MOFA Pakistan (25), BelTA (4), APP (3) and 2 more. Data as of 12 Feb 2025.");
     const none = buildCaption({ title: "Network", filters: "", sources: [], dataDate: null });
-    expect(captionText(none)).toContain("All records, no filter");
+    expect(captionText(none)).toContain("All commitments, no filter");
     expect(captionText(none)).toContain("none cited. Data as of an unknown date.");
   });
 

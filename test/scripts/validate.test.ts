@@ -3,7 +3,7 @@
  * code and what it prints.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -129,6 +129,45 @@ describe("scripts/validate.ts", () => {
           message: expect.stringContaining("javascript:"),
         }),
       );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "checks the folder's stories against its records: a bad link fails, a good story is counted",
+    () => {
+      const withStories = mkdtempSync(join(tmpdir(), "accord-validate-stories-"));
+      try {
+        cpSync(VALID, withStories, { recursive: true });
+        mkdirSync(join(withStories, "stories"));
+        const slide = (link: string) => `  - view: network\n    link: "${link}"\n    title: T\n    note: N\n`;
+        writeFileSync(join(withStories, "stories/good.yaml"), `title: Good\nslides:\n${slide("?sector=trade")}`);
+        const good = validate(withStories);
+        expect(good.code, good.stdout).toBe(0);
+        expect(good.stdout).toMatch(/; 1 story \(1 slide\)\.\n$/);
+
+        writeFileSync(
+          join(withStories, "stories/bad.yaml"),
+          `title: Bad\nslides:\n${slide("?sector=space&select=nobody")}  - view: map\n    link: ""\n    title: T\n    note: N\n`,
+        );
+        const { code, stdout } = validate(withStories);
+        expect(code).toBe(1);
+        const errors = stdout.split("\n").filter((l) => l.startsWith("error "));
+        expect(errors).toEqual([
+          expect.stringMatching(
+            /stories\/bad\.yaml:4:11 {2}slides\[0\]\.link {2}"select=nobody" selects no institution/,
+          ),
+          expect.stringMatching(
+            /stories\/bad\.yaml:4:11 {2}slides\[0\]\.link {2}"sector=space" would be dropped by the page: unknown sector/,
+          ),
+          expect.stringMatching(
+            /stories\/bad\.yaml:7:11 {2}slides\[1\]\.view {2}"map" is not one of the allowed values/,
+          ),
+        ]);
+        expect(stdout).toMatch(/is not valid: fix the errors above \(nothing was built\)\.\n$/);
+      } finally {
+        rmSync(withStories, { recursive: true, force: true });
+      }
     },
     TIMEOUT,
   );

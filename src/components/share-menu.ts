@@ -1,0 +1,248 @@
+/**
+ * The Share menu each chart carries: a link that restores this exact view,
+ * an iframe snippet for the chrome-less embed, the figure as SVG or PNG
+ * (on-screen size, 16:9 slide, A4 print; 1× or 2×) with its caption, and the
+ * rows behind the chart as CSV with their source URLs.
+ *
+ * `shareMenu(options)` → element. Everything is computed when asked, from
+ * the view as it is at that moment.
+ */
+import type { Caption } from "../lib/caption.js";
+import { type CsvValue, toCsv } from "../lib/csv.js";
+import { el } from "./dom.js";
+import {
+  composeFigure,
+  download,
+  fileName,
+  type LegendGroup,
+  PRESETS,
+  type PresetId,
+  pageTheme,
+  pixelSize,
+  svgText,
+  svgToPng,
+} from "./export-image.js";
+
+export interface ShareOptions {
+  /** Short title for file names and the caption ("Network of institutions"). */
+  title: string;
+  /** The query string of the current view (serializeViewState). */
+  state: () => string;
+  /** The full page's path ("/network") and the embed's ("/embed/network"; none: no embed code). */
+  page: string;
+  embed?: string;
+  /** Draws the chart into width × height as a standalone SVG. */
+  draw: (width: number, height: number) => SVGSVGElement;
+  /** The chart's size on the page. */
+  natural: () => { width: number; height: number };
+  caption: () => Caption;
+  legend?: () => LegendGroup[];
+  /** The rows behind the chart (same filters, same window). */
+  rows: () => Promise<{ rows: Record<string, CsvValue>[]; columns: string[] }>;
+}
+
+export type ShareMenu = HTMLDetailsElement & {
+  /** The figure for a preset, as the downloads make it (tests and the presentation use it). */
+  figure(preset: PresetId): SVGSVGElement;
+  link(): string;
+};
+
+/**
+ * The site's root URL, found from Framework's own stylesheet link, so links
+ * work wherever the site is hosted (a domain root or a sub-path).
+ */
+export function siteRoot(): URL {
+  const asset = document.querySelector<HTMLLinkElement>('link[href*="_observablehq/"]');
+  return asset ? new URL("..", new URL(asset.href)) : new URL("/", location.href);
+}
+
+function absolute(path: string, search: string): string {
+  return new URL(`${path.replace(/^\//, "")}${search}`, siteRoot()).href;
+}
+
+/** The snippet to paste into a web page: the iframe, and a listener that sets its height. */
+export function iframeSnippet(src: string, title: string, height = 640): string {
+  const origin = new URL(src).origin;
+  const safeTitle = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const safeSrc = src.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  return [
+    `<iframe src="${safeSrc}" title="${safeTitle}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`,
+    `<script>addEventListener("message", (e) => { if (e.origin !== "${origin}" || e.data?.type !== "accord-atlas:height") return; for (const f of document.querySelectorAll("iframe")) if (f.contentWindow === e.source) f.style.height = e.data.height + "px"; });</script>`,
+  ].join("\n");
+}
+
+async function copyText(text: string, field: HTMLInputElement | HTMLTextAreaElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    field.focus();
+    field.select();
+    // Older browsers and pages without clipboard permission.
+    return document.execCommand?.("copy") ?? false;
+  }
+}
+
+export function shareMenu(options: ShareOptions): ShareMenu {
+  const status = el("p", { class: "aa-share-status", role: "status", "aria-live": "polite" });
+  const linkField = el("input", {
+    type: "text",
+    readonly: true,
+    "aria-label": "Link to this view",
+    "data-testid": "share-link",
+  });
+  const embedField = el("textarea", {
+    readonly: true,
+    rows: 4,
+    "aria-label": "Embed code",
+    "data-testid": "share-embed",
+  });
+  const presetSelect = el(
+    "select",
+    { "aria-label": "Image size", "data-testid": "share-preset" },
+    ...Object.values(PRESETS).map((p) => el("option", { value: p.id }, p.label)),
+  );
+  const scaleSelect = el(
+    "select",
+    { "aria-label": "Pixel density", "data-testid": "share-scale" },
+    el("option", { value: "1" }, "1×"),
+    el("option", { value: "2" }, "2×"),
+  );
+  const say = (text: string) => {
+    status.textContent = text;
+  };
+  const link = () => absolute(options.page, options.state());
+  const embedSrc = () => absolute(options.embed ?? options.page, options.state());
+  const figure = (preset: PresetId) => {
+    const natural = options.natural();
+    return composeFigure({
+      draw: options.draw,
+      natural,
+      caption: { ...options.caption(), lines: [...options.caption().lines, `Accord Atlas · ${link()}`] },
+      legend: options.legend?.(),
+      preset: PRESETS[preset],
+      theme: pageTheme(),
+    });
+  };
+  const guard = (what: string, task: () => Promise<void> | void) => async () => {
+    try {
+      say(`${what}…`);
+      await task();
+    } catch (error) {
+      say(`Could not ${what.toLowerCase()}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const copyLink = el(
+    "button",
+    {
+      type: "button",
+      "data-testid": "share-copy-link",
+      onclick: guard("Copy the link", async () => {
+        linkField.value = link();
+        say((await copyText(linkField.value, linkField)) ? "Link copied." : "Select the link and copy it.");
+      }),
+    },
+    "Copy link",
+  );
+  const copyEmbed = el(
+    "button",
+    {
+      type: "button",
+      "data-testid": "share-copy-embed",
+      onclick: guard("Copy the embed code", async () => {
+        embedField.value = iframeSnippet(embedSrc(), options.caption().title);
+        say((await copyText(embedField.value, embedField)) ? "Embed code copied." : "Select the code and copy it.");
+      }),
+    },
+    "Copy embed code",
+  );
+  const saveSvg = el(
+    "button",
+    {
+      type: "button",
+      "data-testid": "share-svg",
+      onclick: guard("Save the SVG", () => {
+        const svg = figure(presetSelect.value as PresetId);
+        const name = fileName(options.title, "svg");
+        download(new Blob([svgText(svg)], { type: "image/svg+xml" }), name);
+        const { width, height } = pixelSize(svg);
+        say(`Saved ${name} (${width}×${height}).`);
+      }),
+    },
+    "SVG",
+  );
+  const savePng = el(
+    "button",
+    {
+      type: "button",
+      "data-testid": "share-png",
+      onclick: guard("Save the PNG", async () => {
+        const svg = figure(presetSelect.value as PresetId);
+        const scale = Number(scaleSelect.value);
+        const blob = await svgToPng(svg, scale);
+        const name = fileName(options.title, "png");
+        download(blob, name);
+        const { width, height } = pixelSize(svg);
+        say(`Saved ${name} (${Math.round(width * scale)}×${Math.round(height * scale)} pixels).`);
+      }),
+    },
+    "PNG",
+  );
+  const saveCsv = el(
+    "button",
+    {
+      type: "button",
+      "data-testid": "share-csv",
+      onclick: guard("Save the CSV", async () => {
+        const { rows, columns } = await options.rows();
+        const name = fileName(options.title, "csv");
+        download(new Blob([toCsv(rows, columns)], { type: "text/csv;charset=utf-8" }), name);
+        say(`Saved ${name}: ${rows.length.toLocaleString("en")} rows, with their sources.`);
+      }),
+    },
+    "CSV of the data",
+  );
+
+  const menu = el(
+    "details",
+    { class: "aa-share" },
+    el("summary", { "aria-label": `Share or export: ${options.title}` }, "Share"),
+    el(
+      "div",
+      { class: "aa-share-panel" },
+      el("div", { class: "aa-share-row" }, el("label", {}, "Link", linkField), copyLink),
+      options.embed ? el("div", { class: "aa-share-row" }, el("label", {}, "Embed", embedField), copyEmbed) : null,
+      el(
+        "div",
+        { class: "aa-share-row" },
+        el("span", { class: "aa-share-label" }, "Image"),
+        presetSelect,
+        scaleSelect,
+        saveSvg,
+        savePng,
+      ),
+      el("div", { class: "aa-share-row" }, el("span", { class: "aa-share-label" }, "Data"), saveCsv),
+      el(
+        "p",
+        { class: "aa-share-hint" },
+        "Images carry the title, the filters, the sources and the data date. Paste a PNG into PowerPoint, Keynote or Google Slides; use the embed code on a web page or in reveal.js.",
+      ),
+      status,
+    ),
+  ) as unknown as ShareMenu;
+  menu.addEventListener("toggle", () => {
+    if (!menu.open) return;
+    linkField.value = link();
+    if (options.embed) embedField.value = iframeSnippet(embedSrc(), options.caption().title);
+  });
+  menu.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && menu.open) {
+      menu.open = false;
+      (menu.querySelector("summary") as HTMLElement).focus();
+    }
+  });
+  menu.figure = figure;
+  menu.link = link;
+  return menu;
+}

@@ -1,0 +1,19 @@
+// The presentation stories of data/stories/, checked against the tables
+// (src/lib/stories.ts): what /present shows. On any error it prints the full
+// report and exits non-zero without writing a byte.
+import { dataDir } from "../lib/dataset.js";
+import { tablesOrExit } from "../lib/loader.js";
+import { formatReport } from "../lib/problems.js";
+import { displayPath } from "../lib/read/files.js";
+import { knownFromCache, loadStories, storiesSummary } from "../lib/story-files.js";
+
+const dir = dataDir();
+const { folder } = tablesOrExit("stories.json");
+const result = loadStories(dir, knownFromCache(folder));
+if (result.errors) {
+  process.stderr.write(`${formatReport(result.problems)}\nstories.json not written: ${displayPath(dir)} has errors.\n`);
+  process.exit(1);
+}
+const json = `${JSON.stringify({ stories: result.stories }, null, 1)}\n`;
+process.stdout.write(json);
+process.stderr.write(`stories.json: ${storiesSummary(result.stories)} from ${displayPath(dir)} (${json.length} bytes)\n`);

@@ -1,0 +1,328 @@
+/**
+ * The presentation page in headless Chromium against the built site: the
+ * sample story, moved through with the keyboard (ArrowRight to the end, End,
+ * Home, ArrowLeft) and the buttons; the counter, the address, the headline
+ * and each slide's embed, which must draw the slide's view with its state
+ * (its caption says the slide's filters in words, computed here from the
+ * records, never read from the page). The theme toggle, the speaker note,
+ * back/forward, at most two frames, and hostile addresses.
+ */
+import { join } from "node:path";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { buildCaption } from "../../src/lib/caption.js";
+import { loadDataset } from "../../src/lib/dataset.js";
+import { describeFilters, type FilterLabels, isEmptyFilters } from "../../src/lib/filters.js";
+import { STATUS_META } from "../../src/lib/labels.js";
+import type { Slide, Story } from "../../src/lib/stories.js";
+import { knownFromStores, loadStories } from "../../src/lib/story-files.js";
+import { parseViewState } from "../../src/lib/view-state.js";
+import { expectClean, openPage, type PageHandle } from "./harness.js";
+import { READY_TIMEOUT, ROOT, useBuiltSite } from "./site.js";
+
+const site = useBuiltSite();
+
+const DATA = join(ROOT, "data");
+const dataset = loadDataset(DATA);
+if (!dataset.columns || !dataset.tables) throw new Error("data/ has errors");
+const stories = loadStories(DATA, knownFromStores(dataset.columns)).stories;
+const story = stories.find((s) => s.id === "pakistan-belarus") as Story;
+if (!story) throw new Error("no sample story");
+const COUNT = story.slides.length;
+const { sectors, institutions } = dataset.tables;
+const labels: FilterLabels = {
+  sector: new Map(sectors.map((s) => [String(s.id), String(s.label)])),
+  country: new Map(institutions.map((i) => [String(i.country), String(i.country_name)])),
+  institution: new Map(institutions.map((i) => [String(i.id), String(i.acronym ?? i.name)])),
+  status: new Map(Object.entries(STATUS_META).map(([id, m]) => [id, m.label])),
+};
+const SLIDE_TIMEOUT = 90_000;
+const VIEWPORT = { width: 1920, height: 1080 };
+
+/** What the caption must say about the slide's filters (the caption rule's first line, without the view's facts). */
+function filtersInWords(slide: Slide): string {
+  const { filters } = parseViewState(slide.view, slide.link);
+  const words = isEmptyFilters(filters) ? "" : describeFilters(filters, labels);
+  return buildCaption({ title: "", filters: words, sources: [], dataDate: null }).lines[0];
+}
+
+async function openDeck(query = `?story=${story.id}`): Promise<PageHandle> {
+  const handle = await openPage(site.browser, `${site.server.url}/present${query}`, { viewport: VIEWPORT });
+  site.open.push(handle);
+  await handle.page.waitForSelector(".aa-deck .aa-slide-frame", { state: "attached", timeout: READY_TIMEOUT });
+  return handle;
+}
+
+function slideParam(page: Page): string | null {
+  return new URL(page.url()).searchParams.get("slide");
+}
+
+/** The frame of the slide shown (not the hidden next one). */
+async function currentFrame(page: Page): Promise<{ frame: Frame; src: URL }> {
+  const element = await page.waitForSelector("iframe.aa-slide-frame:not(.is-preload)", { state: "attached" });
+  const frame = await element.contentFrame();
+  if (!frame) throw new Error("the slide's iframe has no frame");
+  return { frame, src: new URL((await element.getAttribute("src")) ?? "", page.url()) };
+}
+
+/** Checks everything the slide at 0-based `index` shows, down to the chart in its frame. */
+async function expectSlide(page: Page, index: number, theme = story.theme): Promise<void> {
+  const slide = story.slides[index];
+  await expect
+    .poll(() => page.locator(".aa-slide-counter").textContent(), { timeout: 10_000 })
+    .toBe(`${index + 1} / ${COUNT}`);
+  expect(slideParam(page)).toBe(String(index + 1));
+  expect(await page.locator(".aa-slide-title").textContent()).toBe(slide.title);
+  expect(await page.locator(".aa-slide").getAttribute("aria-label")).toBe(
+    `Slide ${index + 1} of ${COUNT}: ${slide.title}`,
+  );
+  // At most the slide's frame and the next one's.
+  expect(await page.locator("iframe.aa-slide-frame").count()).toBeLessThanOrEqual(2);
+
+  const { frame, src } = await currentFrame(page);
+  expect(src.pathname).toBe(`/embed/${slide.view}`);
+  const expected = new URLSearchParams(slide.link);
+  expected.set("theme", theme);
+  expected.set("caption", slide.caption ? "on" : "off");
+  expect([...src.searchParams].sort()).toEqual([...expected].sort());
+
+  const drawn =
+    slide.view === "network"
+      ? '.aa-embed .aa-net[data-nodes][data-source="duckdb"]'
+      : '.aa-embed [data-chart="timeline"]';
+  await frame.waitForSelector(drawn, { state: "attached", timeout: SLIDE_TIMEOUT });
+  expect(await frame.locator(".aa-embed").getAttribute("data-theme")).toBe(theme);
+  if (slide.caption) {
+    const caption = frame.locator('[data-testid="embed-caption"]');
+    await expect
+      .poll(async () => (await caption.textContent()) ?? "", { timeout: 10_000 })
+      .toContain(filtersInWords(slide));
+  }
+  // The embed's notices are empty: the page reads the slide's link as the story check did.
+  expect(((await frame.locator(".aa-embed-notices").textContent()) ?? "").trim()).toBe("");
+  // The selection in the link is drawn selected.
+  const { select } = parseViewState(slide.view, slide.link).options;
+  if (select) {
+    const selected =
+      slide.view === "network"
+        ? `.aa-net-node.selected[data-id="${select}"]`
+        : `[data-mark][data-id="${select}"].aa-selected`;
+    await frame.waitForSelector(selected, { state: "attached", timeout: 10_000 });
+  }
+  // The embed told the slide its height, and the slide scaled the frame to fit (down to 0.6 at most).
+  const fits = () =>
+    page.evaluate(() => {
+      const frame = document.querySelector("iframe.aa-slide-frame:not(.is-preload)") as HTMLIFrameElement;
+      const room = (document.querySelector(".aa-slide-view") as HTMLElement).clientHeight;
+      const fit = Number(frame.dataset.fit ?? "1");
+      const height = Number(frame.dataset.height ?? "0");
+      return height > 0 && fit >= 0.6 && fit <= 1.5 && (height * fit <= room + 1 || fit === 0.6);
+    });
+  await expect.poll(fits, { timeout: 10_000 }).toBe(true);
+}
+
+/** Waits for the next slide's frame, loaded hidden, and marks it so the test can tell it is the one shown next. */
+async function markPreloaded(page: Page, index: number): Promise<void> {
+  const next = story.slides[index + 1];
+  const preload = page.locator("iframe.aa-slide-frame.is-preload");
+  await expect.poll(() => preload.getAttribute("data-slide"), { timeout: SLIDE_TIMEOUT }).toBe(String(index + 2));
+  expect(await preload.getAttribute("aria-hidden")).toBe("true");
+  expect(new URL((await preload.getAttribute("src")) ?? "", page.url()).pathname).toBe(`/embed/${next.view}`);
+  expect(await preload.evaluate((el) => getComputedStyle(el).visibility)).toBe("hidden");
+  await preload.evaluate((el) => {
+    (el as HTMLElement).dataset.marker = "preloaded";
+  });
+}
+
+describe("/present with the sample story", () => {
+  it(
+    "moves through every slide with the keyboard, each showing its view with the state given",
+    async () => {
+      const handle = await openDeck();
+      const { page } = handle;
+      await expectSlide(page, 0);
+      for (let i = 1; i < COUNT; i++) {
+        await markPreloaded(page, i - 1);
+        await page.keyboard.press("ArrowRight");
+        // The frame loaded hidden is the one shown: moving forward loads nothing new.
+        expect(await page.locator("iframe.aa-slide-frame:not(.is-preload)").getAttribute("data-marker")).toBe(
+          "preloaded",
+        );
+        await expectSlide(page, i);
+      }
+      // The last slide preloads nothing.
+      expect(await page.locator("iframe.aa-slide-frame").count()).toBe(1);
+      // Past the last slide nothing moves.
+      await page.keyboard.press("ArrowRight");
+      expect(slideParam(page)).toBe(String(COUNT));
+      await page.keyboard.press("Home");
+      await expectSlide(page, 0);
+      await page.keyboard.press("End");
+      await expectSlide(page, COUNT - 1);
+      await page.keyboard.press("ArrowLeft");
+      await expectSlide(page, COUNT - 2);
+      await page.keyboard.press("PageUp");
+      await expectSlide(page, COUNT - 3);
+      await page.keyboard.press("PageDown");
+      await page.keyboard.press(" ");
+      await expectSlide(page, COUNT - 1);
+      expectClean(handle);
+    },
+    COUNT * 2 * SLIDE_TIMEOUT,
+  );
+
+  it(
+    "reopens at the slide in the address; back and forward move between slides; the buttons move too",
+    async () => {
+      const handle = await openDeck(`?story=${story.id}&slide=3`);
+      const { page } = handle;
+      await expectSlide(page, 2);
+      await page.getByRole("button", { name: "Next →" }).click();
+      await expectSlide(page, 3);
+      await page.getByRole("button", { name: "← Previous" }).click();
+      await page.getByRole("button", { name: "← Previous" }).click();
+      await expectSlide(page, 1);
+      await page.goBack();
+      await expectSlide(page, 2);
+      await page.goBack();
+      await expectSlide(page, 3);
+      await page.goForward();
+      await expectSlide(page, 2);
+      expectClean(handle);
+    },
+    6 * SLIDE_TIMEOUT,
+  );
+
+  it(
+    "switches the theme with T and the button: the deck, the address and the frame's theme parameter",
+    async () => {
+      const handle = await openDeck(`?story=${story.id}&slide=2`);
+      const { page } = handle;
+      await expectSlide(page, 1, "light");
+      await page.keyboard.press("t");
+      expect(await page.locator(".aa-deck").getAttribute("data-theme")).toBe("dark");
+      expect(new URL(page.url()).searchParams.get("theme")).toBe("dark");
+      await expectSlide(page, 1, "dark");
+      // The next slide's frame, loaded hidden, is in the new theme too.
+      await page.keyboard.press("ArrowRight");
+      await expectSlide(page, 2, "dark");
+      await page.getByRole("button", { name: "Light theme" }).click();
+      expect(await page.locator(".aa-deck").getAttribute("data-theme")).toBe("light");
+      expect(new URL(page.url()).searchParams.get("theme")).toBeNull();
+      await expectSlide(page, 2, "light");
+      expectClean(handle);
+    },
+    5 * SLIDE_TIMEOUT,
+  );
+
+  it("shows and hides the speaker note with N, and the note follows the slide", async () => {
+    const handle = await openDeck();
+    const { page } = handle;
+    const note = page.locator(".aa-slide-note");
+    await expect.poll(() => note.isVisible()).toBe(false);
+    await page.keyboard.press("n");
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await note.locator("p").textContent()).toBe(story.slides[0].note);
+    expect(await page.getByRole("button", { name: "Hide note" }).getAttribute("aria-expanded")).toBe("true");
+    await page.keyboard.press("ArrowRight");
+    expect(await note.locator("p").textContent()).toBe(story.slides[1].note);
+    await page.keyboard.press("N");
+    await expect.poll(() => note.isVisible()).toBe(false);
+  });
+
+  it("keeps keyboard focus visible on the controls", async () => {
+    const handle = await openDeck();
+    const { page } = handle;
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    const outline = await page.evaluate(() => {
+      const active = document.activeElement as HTMLElement | null;
+      if (!active || active === document.body) return null;
+      const style = getComputedStyle(active);
+      return { tag: active.tagName, style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+    });
+    expect(outline).not.toBeNull();
+    expect(outline?.style).not.toBe("none");
+    expect(outline?.width).toBeGreaterThanOrEqual(2);
+  });
+
+  it("sets the slide title at 40px or more on a 1920×1080 screen, and the stage fills it at 16:9", async () => {
+    const handle = await openDeck();
+    const { page } = handle;
+    const size = await page.evaluate(() => {
+      const title = document.querySelector(".aa-slide-title") as HTMLElement;
+      const stage = (document.querySelector(".aa-stage") as HTMLElement).getBoundingClientRect();
+      return { font: Number.parseFloat(getComputedStyle(title).fontSize), width: stage.width, height: stage.height };
+    });
+    expect(size.font).toBeGreaterThanOrEqual(40);
+    expect(size.width).toBe(1920);
+    expect(size.height).toBe(1080);
+    await page.setViewportSize({ width: 1600, height: 1200 });
+    const letterboxed = await page.evaluate(() => {
+      const r = (document.querySelector(".aa-stage") as HTMLElement).getBoundingClientRect();
+      return { width: r.width, height: r.height, top: r.top };
+    });
+    expect(letterboxed).toEqual({ width: 1600, height: 900, top: 150 });
+  });
+});
+
+describe("/present with a bad address", () => {
+  it("lists the stories, each with its title, description and slide count, linking to it", async () => {
+    const handle = await openPage(site.browser, `${site.server.url}/present`, { viewport: VIEWPORT });
+    site.open.push(handle);
+    const { page } = handle;
+    await page.waitForSelector(".aa-story-list", { state: "attached", timeout: READY_TIMEOUT });
+    const items = await page.locator(".aa-story-list li").evaluateAll((lis) =>
+      lis.map((li) => ({
+        id: li.getAttribute("data-story"),
+        href: li.querySelector("a")?.getAttribute("href"),
+        text: li.textContent,
+      })),
+    );
+    expect(items.map((i) => i.id)).toEqual(stories.map((s) => s.id));
+    const item = items.find((i) => i.id === story.id);
+    expect(item?.href).toBe(`?story=${story.id}`);
+    expect(item?.text).toContain(story.title);
+    expect(item?.text).toContain(story.description ?? "");
+    expect(item?.text).toContain(`${COUNT} slides`);
+    expect(await page.locator('[role="status"]:visible').count()).toBe(0);
+    expectClean(handle);
+  });
+
+  it("shows a notice for a hostile story, runs nothing and adds no markup", async () => {
+    const hostile = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+    const handle = await openPage(
+      site.browser,
+      `${site.server.url}/present?${new URLSearchParams({ story: hostile })}`,
+      { viewport: VIEWPORT },
+    );
+    site.open.push(handle);
+    const { page } = handle;
+    const notice = page.locator('.aa-stories [role="status"]');
+    await notice.waitFor({ state: "visible", timeout: READY_TIMEOUT });
+    expect(await notice.textContent()).toBe("The link names a story that is not a story id; choose one below.");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator("main img, main script").count()).toBe(0);
+    expect(await page.locator(".aa-deck").count()).toBe(0);
+    expectClean(handle);
+  });
+
+  it("names an unknown story, and falls back to slide 1 of a known one with a notice", async () => {
+    const unknown = await openPage(site.browser, `${site.server.url}/present?story=no-such-story`, {
+      viewport: VIEWPORT,
+    });
+    site.open.push(unknown);
+    const notice = unknown.page.locator('.aa-stories [role="status"]');
+    await notice.waitFor({ state: "visible", timeout: READY_TIMEOUT });
+    expect(await notice.textContent()).toBe("There is no story “no-such-story”; choose one below.");
+
+    const handle = await openDeck(`?story=${story.id}&slide=%3Cb%3E9%3C%2Fb%3E`);
+    const { page } = handle;
+    const slideNotice = page.locator('.aa-deck [role="status"].aa-notice');
+    await slideNotice.waitFor({ state: "visible" });
+    expect(await slideNotice.textContent()).toBe("The slide in the link is not a number. Showing slide 1.");
+    // The address is corrected to the slide shown.
+    expect(slideParam(page)).toBe("1");
+    expect(await page.locator(".aa-slide-counter").textContent()).toBe(`1 / ${COUNT}`);
+  });
+});
