@@ -115,94 +115,65 @@ export function shareMenu(options: ShareOptions): ShareMenu {
   const embedSrc = () => absolute(options.embed ?? options.page, options.state());
   const figure = (preset: PresetId) => {
     const natural = options.natural();
+    const caption = options.caption();
     return composeFigure({
       draw: options.draw,
       natural,
-      caption: { ...options.caption(), lines: [...options.caption().lines, `Accord Atlas · ${link()}`] },
+      caption: { ...caption, lines: [...caption.lines, `Accord Atlas · ${link()}`] },
       legend: options.legend?.(),
       preset: PRESETS[preset],
       theme: pageTheme(),
     });
   };
-  const guard = (what: string, task: () => Promise<void> | void) => async () => {
-    try {
-      say(`${what}…`);
-      await task();
-    } catch (error) {
-      say(`Could not ${what.toLowerCase()}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  /** A menu button: says what it is doing, then what it did or why it could not. */
+  const button = (testId: string, label: string, what: string, task: () => Promise<void> | void) =>
+    el(
+      "button",
+      {
+        type: "button",
+        "data-testid": testId,
+        onclick: async () => {
+          try {
+            say(`${what}…`);
+            await task();
+          } catch (error) {
+            say(`Could not ${what.toLowerCase()}: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        },
+      },
+      label,
+    );
 
-  const copyLink = el(
-    "button",
-    {
-      type: "button",
-      "data-testid": "share-copy-link",
-      onclick: guard("Copy the link", async () => {
-        linkField.value = link();
-        say((await copyText(linkField.value, linkField)) ? "Link copied." : "Select the link and copy it.");
-      }),
-    },
-    "Copy link",
-  );
-  const copyEmbed = el(
-    "button",
-    {
-      type: "button",
-      "data-testid": "share-copy-embed",
-      onclick: guard("Copy the embed code", async () => {
-        embedField.value = iframeSnippet(embedSrc(), options.caption().title);
-        say((await copyText(embedField.value, embedField)) ? "Embed code copied." : "Select the code and copy it.");
-      }),
-    },
-    "Copy embed code",
-  );
-  const saveSvg = el(
-    "button",
-    {
-      type: "button",
-      "data-testid": "share-svg",
-      onclick: guard("Save the SVG", () => {
-        const svg = figure(presetSelect.value as PresetId);
-        const name = fileName(options.title, "svg");
-        download(new Blob([svgText(svg)], { type: "image/svg+xml" }), name);
-        const { width, height } = pixelSize(svg);
-        say(`Saved ${name} (${width}×${height}).`);
-      }),
-    },
-    "SVG",
-  );
-  const savePng = el(
-    "button",
-    {
-      type: "button",
-      "data-testid": "share-png",
-      onclick: guard("Save the PNG", async () => {
-        const svg = figure(presetSelect.value as PresetId);
-        const scale = Number(scaleSelect.value);
-        const blob = await svgToPng(svg, scale);
-        const name = fileName(options.title, "png");
-        download(blob, name);
-        const { width, height } = pixelSize(svg);
-        say(`Saved ${name} (${Math.round(width * scale)}×${Math.round(height * scale)} pixels).`);
-      }),
-    },
-    "PNG",
-  );
-  const saveCsv = el(
-    "button",
-    {
-      type: "button",
-      "data-testid": "share-csv",
-      onclick: guard("Save the CSV", async () => {
-        const { rows, columns } = await options.rows();
-        const name = fileName(options.title, "csv");
-        download(new Blob([toCsv(rows, columns)], { type: "text/csv;charset=utf-8" }), name);
-        say(`Saved ${name}: ${rows.length.toLocaleString("en")} rows, with their sources.`);
-      }),
-    },
-    "CSV of the data",
-  );
+  const copyLink = button("share-copy-link", "Copy link", "Copy the link", async () => {
+    linkField.value = link();
+    say((await copyText(linkField.value, linkField)) ? "Link copied." : "Select the link and copy it.");
+  });
+  const copyEmbed = button("share-copy-embed", "Copy embed code", "Copy the embed code", async () => {
+    embedField.value = iframeSnippet(embedSrc(), options.caption().title);
+    say((await copyText(embedField.value, embedField)) ? "Embed code copied." : "Select the code and copy it.");
+  });
+  const saveSvg = button("share-svg", "SVG", "Save the SVG", () => {
+    const svg = figure(presetSelect.value as PresetId);
+    const name = fileName(options.title, "svg");
+    download(new Blob([svgText(svg)], { type: "image/svg+xml" }), name);
+    const { width, height } = pixelSize(svg);
+    say(`Saved ${name} (${width}×${height}).`);
+  });
+  const savePng = button("share-png", "PNG", "Save the PNG", async () => {
+    const svg = figure(presetSelect.value as PresetId);
+    const scale = Number(scaleSelect.value);
+    const blob = await svgToPng(svg, scale);
+    const name = fileName(options.title, "png");
+    download(blob, name);
+    const { width, height } = pixelSize(svg);
+    say(`Saved ${name} (${Math.round(width * scale)}×${Math.round(height * scale)} pixels).`);
+  });
+  const saveCsv = button("share-csv", "CSV of the data", "Save the CSV", async () => {
+    const { rows, columns } = await options.rows();
+    const name = fileName(options.title, "csv");
+    download(new Blob([toCsv(rows, columns)], { type: "text/csv;charset=utf-8" }), name);
+    say(`Saved ${name}: ${rows.length.toLocaleString("en")} rows, with their sources.`);
+  });
 
   const menu = el(
     "details",

@@ -12,7 +12,7 @@
  * strings, numbers, booleans, lists (filters), `{x, y, k}` (zoom) or
  * `{from, to}` (window). Anything else is dropped with a notice.
  */
-import { FILTER_KEYS, LIST_KEYS } from "./filters.js";
+import { FILTER_KEYS, LIST_KEYS, shorten } from "./filters.js";
 import { FRAME_KEYS, VIEW_KEYS, type ViewName } from "./view-state.js";
 
 /** Options that size the module's element; they are not part of a link. */
@@ -35,11 +35,6 @@ export interface EmbedSearch {
   size: EmbedSize;
   /** What was dropped before parsing, in words. */
   notices: string[];
-}
-
-function shorten(value: string): string {
-  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-  return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;
 }
 
 function describe(value: unknown): string {

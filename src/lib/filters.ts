@@ -105,7 +105,8 @@ export function parseFilters(
   return { state, notices };
 }
 
-function shorten(value: string): string {
+/** A value from a link, safe and short enough to quote in a notice (control characters replaced, 40 characters at most). */
+export function shorten(value: string): string {
   const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
   return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;
 }

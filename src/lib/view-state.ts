@@ -8,7 +8,7 @@
  * Parsing never throws and never passes a value on unchecked: anything
  * malformed, too long or unknown is dropped with a notice the page shows.
  */
-import { type FilterState, type KnownValues, parseFilters, serializeFilters } from "./filters.js";
+import { type FilterState, type KnownValues, parseFilters, serializeFilters, shorten } from "./filters.js";
 
 /** The views a link, an embed or a story slide can show. */
 export const VIEWS = ["network", "timeline"] as const;
@@ -96,11 +96,6 @@ export const VIEW_KEYS: Record<ViewName, readonly string[]> = {
 export const FRAME_KEYS = ["theme", "caption", "title"] as const;
 
 const MAX_TITLE = 120;
-
-function shorten(value: string): string {
-  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-  return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;
-}
 
 function oneOf<T extends string>(
   params: URLSearchParams,

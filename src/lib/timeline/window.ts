@@ -4,6 +4,7 @@
  * first record to beyond the latest target date and today.
  */
 import { parsePartialDate } from "../dates.js";
+import { parseWindow } from "../view-state.js";
 import type { TimeRange } from "./queries.js";
 
 /** `?today=YYYY-MM-DD` when valid, else the current UTC day. */
@@ -25,12 +26,7 @@ export function timelineDomain(first: string | null, last: string | null, today:
   return { from: `${start.slice(0, 4)}-01-01`, to: `${endYear}-12-31` };
 }
 
-/** A window read from `?window=YYYY-MM-DD..YYYY-MM-DD`, or null. */
+/** A window read from `?window=YYYY-MM-DD..YYYY-MM-DD`, or null (the link rule of src/lib/view-state.ts). */
 export function windowFrom(search: string): TimeRange | null {
-  const value = new URLSearchParams(search).get("window");
-  const match = value ? /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value) : null;
-  if (!match) return null;
-  const [from, to] = [parsePartialDate(match[1]), parsePartialDate(match[2])];
-  if (from?.precision !== "day" || to?.precision !== "day" || from.text > to.text) return null;
-  return { from: from.text, to: to.text };
+  return parseWindow(new URLSearchParams(search).get("window"), []);
 }
