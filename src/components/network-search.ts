@@ -2,6 +2,10 @@
  * Find an institution in the network: a search box and the matching nodes as
  * a list of buttons. Tab moves from the box into the list; Enter (in the box:
  * the first match) calls `onPick`; Escape clears the box and calls `onClear`.
+ *
+ * Made once per page: `setItems` gives it the institutions of a new graph and
+ * matches what is already typed against them, so text typed while a graph is
+ * loading (and the box's focus) survives the graph arriving.
  */
 import { el } from "./dom.js";
 
@@ -13,10 +17,16 @@ export interface SearchItem {
   text: string;
 }
 
+export type NetworkSearch = HTMLElement & {
+  /** The institutions to match from now on; what is typed is matched again. */
+  setItems(items: readonly SearchItem[]): void;
+};
+
 export function networkSearch(
-  items: readonly SearchItem[],
+  initial: readonly SearchItem[],
   options: { onPick: (id: string) => void; onClear: () => void; limit?: number },
-): HTMLElement {
+): NetworkSearch {
+  let items = initial;
   const limit = options.limit ?? 8;
   const input = el("input", {
     type: "search",
@@ -80,5 +90,10 @@ export function networkSearch(
       input.focus();
     }
   });
-  return el("div", { class: "aa-net-search" }, input, status, list);
+  const root = el("div", { class: "aa-net-search" }, input, status, list) as unknown as NetworkSearch;
+  root.setItems = (next) => {
+    items = next;
+    render();
+  };
+  return root;
 }

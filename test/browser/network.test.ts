@@ -201,6 +201,40 @@ describe("the network page", () => {
     expectClean(handle);
   });
 
+  it("keeps what is typed in the search while a filter redraws the graph; the heading names only the filters of the graph drawn", async () => {
+    const handle = await openNetwork();
+    const { page } = handle;
+    // Every text the heading shows while the filter's graph loads.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __headings: string[] }).__headings = seen;
+      const card = document.querySelector(".aa-net-card") as HTMLElement;
+      const read = () => {
+        const text = card.querySelector('[data-testid="network-counts"]')?.textContent ?? "";
+        if (seen.at(-1) !== text) seen.push(text);
+      };
+      new MutationObserver(read).observe(card, { childList: true, subtree: true, characterData: true });
+    });
+    const search = page.getByRole("searchbox", { name: "Find an institution in the network" });
+    await search.fill("MTW");
+    await page.click('.aa-filters summary:has-text("Sector")');
+    await page.check('.aa-filters input[name="sector"][value="industry"]');
+    const industry = boundInstitutions("industry").size;
+    await page.waitForSelector(`[data-testid="network-counts"]:has-text("${industry} institutions")`, {
+      timeout: READY_TIMEOUT,
+    });
+    // A heading naming the sector always counts the sector's graph, never the whole one still drawn.
+    const headings = await page.evaluate(() => (window as unknown as { __headings: string[] }).__headings);
+    const named = headings.filter((h) => h.includes("Industry"));
+    expect(named.length).toBeGreaterThan(0);
+    for (const h of named) expect(h).toMatch(new RegExp(`^${industry} institutions`));
+    // The box the user typed in is still there, with its text and its match in the new graph.
+    expect(await search.inputValue()).toBe("MTW");
+    expect(await page.locator("#aa-net-results button").first().getAttribute("data-id")).toBe("by-mtw");
+    await search.press("Enter");
+    await expect.poll(() => page.getAttribute(".aa-net-panel", "data-node"), { timeout: READY_TIMEOUT }).toBe("by-mtw");
+    expectClean(handle);
+  });
   it("shows commitments as nodes in the bipartite view", async () => {
     const handle = await openNetwork();
     const { page } = handle;
