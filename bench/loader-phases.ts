@@ -10,11 +10,12 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeColumnsAsIPC } from "../src/lib/arrow.js";
-import { normalise } from "../src/lib/normalise.js";
-import { displayPath, listRecordFiles, readRecordFile } from "../src/lib/read/files.js";
-import { TABLE_NAMES, tableColumns } from "../src/lib/schema.js";
-import { Validator } from "../src/lib/validate.js";
+import { TABLE_NAMES } from "../src/lib/model/fields.js";
+import { tableColumns } from "../src/lib/model/schema.js";
+import { writeColumnsAsIPC } from "../src/lib/pipeline/arrow-writer.js";
+import { displayPath, listRecordFiles, readRecordFile } from "../src/lib/pipeline/files.js";
+import { normalise } from "../src/lib/records/normalise.js";
+import { Validator } from "../src/lib/records/validate.js";
 
 const dir = process.argv[2];
 if (!dir) {

@@ -59,7 +59,7 @@ for (let run = 1; run <= runs; run++) {
     [
       "tsx",
       "-e",
-      `import {ensureTables} from "./src/lib/table-cache.ts";
+      `import {ensureTables} from "./src/lib/pipeline/table-cache.ts";
        const t = performance.now();
        const r = ensureTables(${JSON.stringify(data)});
        if (!r.ok) { console.error(r.report); process.exit(1); }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:queries [-- --commitments 100000 --runs 20 --seed 1 --dist DIR --threads T --timeout 180000]`
  *
- * How fast the pages' own SQL (src/lib/queries.ts) runs in the browser's
+ * How fast the pages' own SQL (src/lib/sql/page-queries.ts) runs in the browser's
  * DuckDB-WASM on a large synthetic dataset, against native DuckDB on the same
  * machine in the same run:
  *
@@ -26,9 +26,16 @@
  */
 import { resolve } from "node:path";
 import { startStaticServer } from "../scripts/static-server.js";
-import { emptyFilters, type FilterState } from "../src/lib/filters.js";
-import { bySectorAndStatus, citedSources, commitmentRows, eventList, freshness, headline } from "../src/lib/queries.js";
-import type { SqlFragment } from "../src/lib/sql.js";
+import { emptyFilters, type FilterState } from "../src/lib/model/filters.js";
+import type { SqlFragment } from "../src/lib/sql/fragment.js";
+import {
+  bySectorAndStatus,
+  citedSources,
+  commitmentRows,
+  eventList,
+  freshness,
+  headline,
+} from "../src/lib/sql/page-queries.js";
 import { launchBrowser, openPage } from "../test/browser/harness.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
 import { type NativeTimes, nativeSchema, openNative, timeNative } from "./lib/native.js";

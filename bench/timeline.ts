@@ -46,8 +46,8 @@ import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { tableFromIPC, tableToIPC } from "apache-arrow";
 import { startStaticServer } from "../scripts/static-server.js";
-import { emptyFilters } from "../src/lib/filters.js";
-import type { SqlFragment } from "../src/lib/sql.js";
+import { emptyFilters } from "../src/lib/model/filters.js";
+import type { SqlFragment } from "../src/lib/sql/fragment.js";
 import {
   timelineDensity,
   timelineEvents,
@@ -55,7 +55,7 @@ import {
   timelineLanes,
   timelineMarks,
   timelineUpdates,
-} from "../src/lib/timeline/queries.js";
+} from "../src/lib/sql/timeline-queries.js";
 import { launchBrowser, openPage } from "../test/browser/harness.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, ROOT, table, writeResult } from "./lib/common.js";
 import { openNative, timeNative } from "./lib/native.js";
@@ -208,7 +208,7 @@ const SETUP = `(async () => {
     host.replaceChildren();
     await frame();
     const s = performance.now();
-    const node = globalThis.__accordAtlasTimeline.timelineChart(data, { width, mode });
+    const node = globalThis.__accordAtlas.timeline.timelineChart(data, { width, mode });
     host.append(node);
     node.getBoundingClientRect();
     await frame();
@@ -295,7 +295,7 @@ try {
   });
   handle.page.setDefaultTimeout(timeoutMs);
   await handle.page.waitForSelector('.aa-status[data-state="ready"]', { state: "attached", timeout: timeoutMs });
-  await handle.page.waitForFunction("globalThis.__accordAtlasTimeline !== undefined", null, { timeout: timeoutMs });
+  await handle.page.waitForFunction("globalThis.__accordAtlas?.timeline !== undefined", null, { timeout: timeoutMs });
   // The page's own queries share DuckDB's one worker: let them all finish first
   // (the follow-up card is the page's last), then wait for the engine to go quiet.
   await handle.page.waitForSelector('[data-testid="follow-up"], .card:last-of-type .aa-empty', {

@@ -1,6 +1,6 @@
 /**
  * npm run build — validates the records and builds the tables (once, see
- * src/lib/table-cache.ts), checks the presentation stories against them,
+ * src/lib/pipeline/table-cache.ts), checks the presentation stories against them,
  * then builds the static site into dist/.
  * Framework reuses a loader's cached output while the loader file is
  * unchanged, so Framework's loader cache is cleared first: the build always
@@ -10,11 +10,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { dataDir } from "../src/lib/dataset.js";
-import { formatReport } from "../src/lib/problems.js";
-import { displayPath } from "../src/lib/read/files.js";
-import { knownFromCache, loadStories, storiesSummary } from "../src/lib/story-files.js";
-import { ensureTables } from "../src/lib/table-cache.js";
+import { formatReport } from "../src/lib/model/problems.js";
+import { dataDir } from "../src/lib/pipeline/dataset.js";
+import { displayPath } from "../src/lib/pipeline/files.js";
+import { knownFromCache, loadStories, storiesSummary } from "../src/lib/pipeline/story-files.js";
+import { ensureTables } from "../src/lib/pipeline/table-cache.js";
 import { applyPolicy } from "./csp.js";
 
 rmSync("src/.observablehq/cache/data", { recursive: true, force: true });

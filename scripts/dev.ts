@@ -12,11 +12,11 @@
 import { spawn } from "node:child_process";
 import { readdirSync, rmSync, utimesSync, watch } from "node:fs";
 import { join } from "node:path";
-import { dataDir } from "../src/lib/dataset.js";
-import { formatReport } from "../src/lib/problems.js";
-import { displayPath } from "../src/lib/read/files.js";
-import { knownFromCache, loadStories } from "../src/lib/story-files.js";
-import { ensureTables } from "../src/lib/table-cache.js";
+import { formatReport } from "../src/lib/model/problems.js";
+import { dataDir } from "../src/lib/pipeline/dataset.js";
+import { displayPath } from "../src/lib/pipeline/files.js";
+import { knownFromCache, loadStories } from "../src/lib/pipeline/story-files.js";
+import { ensureTables } from "../src/lib/pipeline/table-cache.js";
 
 const dir = dataDir();
 const port = process.env.PORT ?? "3000";

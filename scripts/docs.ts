@@ -1,11 +1,11 @@
 /**
  * npm run docs — writes the reference part of docs/data-format.md (fields of
  * every record type) and docs/tables.md (the SQL tables and their columns)
- * from the schema in src/lib/schema.ts. `--check` fails when either file is
+ * from the schema in src/lib/model/schema.ts. `--check` fails when either file is
  * out of date (the test suite runs it).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { schemaDescription } from "../src/lib/schema-doc.js";
+import { schemaDescription } from "../src/lib/model/schema-doc.js";
 
 const START = "<!-- generated:schema:start -->";
 const END = "<!-- generated:schema:end -->";
@@ -61,7 +61,7 @@ for (const { path, generated } of targets) {
   if (before === after) continue;
   if (check) {
     stale++;
-    process.stderr.write(`${path} is out of date with src/lib/schema.ts: run npm run docs\n`);
+    process.stderr.write(`${path} is out of date with src/lib/model/schema.ts: run npm run docs\n`);
   } else {
     writeFileSync(path, after);
     process.stdout.write(`wrote ${path}\n`);

@@ -14,7 +14,7 @@
  * - Counts requests and bytes sent, so a benchmark can report page weight.
  * - Answers a single-range `Range: bytes=…` request with 206 and those bytes
  *   (uncompressed, as static hosts and object stores do), so a page can fetch
- *   some partitions of a table (src/lib/table-loader.ts); several ranges in
+ *   some partitions of a table (src/lib/client/table-loader.ts); several ranges in
  *   one request get the whole file (200), which HTTP allows.
  * - `Access-Control-Allow-Origin: *` on every response, so another site can
  *   import the exported modules (/embed/network.js) and load the tables and
@@ -43,7 +43,7 @@ export const MIME_TYPES: Readonly<Record<string, string>> = {
   ".wasm": "application/wasm",
   ".arrow": "application/vnd.apache.arrow.stream",
   ".parquet": "application/vnd.apache.parquet",
-  // Tables as the pages load them: gzip members of Arrow IPC (src/lib/partitions.ts).
+  // Tables as the pages load them: gzip members of Arrow IPC (src/lib/model/partitions.ts).
   // Not compressible (they are gzip already), so ranges are of the stored bytes.
   ".parts": "application/octet-stream",
   ".csv": "text/csv; charset=utf-8",

@@ -5,10 +5,10 @@
  * prints the problems as JSON.
  */
 import { resolve } from "node:path";
-import { dataDir, loadDataset, reconcile } from "../src/lib/dataset.js";
-import { formatReport } from "../src/lib/problems.js";
-import { displayPath } from "../src/lib/read/files.js";
-import { knownFromStores, loadStories, storiesSummary } from "../src/lib/story-files.js";
+import { formatReport } from "../src/lib/model/problems.js";
+import { dataDir, loadDataset, reconcile } from "../src/lib/pipeline/dataset.js";
+import { displayPath } from "../src/lib/pipeline/files.js";
+import { knownFromStores, loadStories, storiesSummary } from "../src/lib/pipeline/story-files.js";
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");

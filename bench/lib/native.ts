@@ -18,7 +18,7 @@ import {
   listValue,
 } from "@duckdb/node-api";
 import { type DataType, type Field, type Table, Type, tableFromIPC, type Vector } from "apache-arrow";
-import { readParts } from "../../src/lib/parts-file.js";
+import { readParts } from "../../src/lib/pipeline/parts-file.js";
 import { TABLES, type TableName, type TableSource } from "./site.js";
 
 const DAY_MS = 86_400_000;

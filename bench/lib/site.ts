@@ -21,9 +21,9 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import type { TableName } from "../../src/lib/fields.js";
-import type { TableEntry, TablesManifest } from "../../src/lib/partitions.js";
-import { TABLE_NAMES } from "../../src/lib/schema.js";
+import type { TableEntry, TablesManifest } from "../../src/lib/model/contracts.js";
+import type { TableName } from "../../src/lib/model/fields.js";
+import { TABLE_NAMES } from "../../src/lib/model/fields.js";
 import { ROOT } from "./common.js";
 
 /** The seven tables the pages load (the schema's tables; see src/components/db.ts). */

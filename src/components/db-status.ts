@@ -10,7 +10,7 @@
  * chunk of bytes; the bar carries the bytes (its value and aria-valuetext),
  * and the same bytes are written beside it for the eye only.
  */
-import { bytesLine, loadMessage } from "../lib/load-progress.js";
+import { bytesLine, loadMessage } from "../lib/client/load-progress.js";
 import { onStatus } from "./db.js";
 import { el } from "./dom.js";
 

@@ -1,10 +1,10 @@
 /**
  * The page's DuckDB-WASM database, loaded from node_modules (no CDN), opened
  * once per page and shared by every query. Tables load as queries need them:
- * a query waits for the tables its SQL names (src/lib/sql-tables.ts) and, of
+ * a query waits for the tables its SQL names (src/lib/sql/tables-read.ts) and, of
  * the three large ones, for the years it was marked with (withinYears in
- * src/lib/partitions.ts) or else all of them; a table no query names is
- * never downloaded. The loading itself is src/lib/table-loader.ts.
+ * src/lib/model/partitions.ts) or else all of them; a table no query names is
+ * never downloaded. The loading itself is src/lib/client/table-loader.ts.
  *
  * Pages use it through `sql`, which ```sql code blocks call:
  *
@@ -20,7 +20,7 @@
  * Framework compiles a ```sql block to
  * `display(Inputs.table(await sql`…`, {select: false}))`, so both `sql` and
  * `Inputs` must be in scope; each `${…}` in the block becomes a bound
- * parameter (see src/lib/sql.ts), never SQL text.
+ * parameter (see src/lib/sql/fragment.ts), never SQL text.
  *
  * Results are plain arrays of plain objects: BIGINT → number (string when
  * beyond ±2^53), DECIMAL → number (exact integers as for BIGINT), DATE →
@@ -36,24 +36,15 @@
 
 import { FileAttachment } from "observablehq:stdlib";
 import * as duckdb from "@duckdb/duckdb-wasm";
-import { loadMessage } from "../lib/load-progress.js";
-import { checkManifest, type TablesManifest, type YearWindow, yearsOf } from "../lib/partitions.js";
-import { sql as fragment, type SqlFragment, type SqlParam, type SqlValue } from "../lib/sql.js";
-import { missingTable, tablesIn } from "../lib/sql-tables.js";
-import { type LoadProgress, TableLoader, type TableProgress } from "../lib/table-loader.js";
+import { loadMessage } from "../lib/client/load-progress.js";
+import { type LoadProgress, TableLoader, type TableProgress } from "../lib/client/table-loader.js";
+import type { TablesManifest } from "../lib/model/contracts.js";
+import { TABLE_NAMES, type TableName } from "../lib/model/fields.js";
+import { checkManifest, type YearWindow, yearsOf } from "../lib/model/partitions.js";
+import { sql as fragment, type SqlFragment, type SqlParam, type SqlValue } from "../lib/sql/fragment.js";
+import { missingTable, tablesIn } from "../lib/sql/tables-read.js";
 import { moduleWorker } from "./module-worker.js";
-
-/** The tables a page can query. Their columns are documented in docs/. */
-export const TABLES = [
-  "events",
-  "commitments",
-  "commitment_parties",
-  "status_updates",
-  "institutions",
-  "sources",
-  "sectors",
-] as const;
-export type TableName = (typeof TABLES)[number];
+import { registerPageHooks } from "./page-hooks.js";
 
 // FileAttachment needs one static string literal per call, and the call must
 // be followed by a method (.url()): a bare FileAttachment("x.parts")
@@ -70,7 +61,7 @@ const TABLE_FILES: Record<TableName, () => Promise<string>> = {
   sectors: () => FileAttachment("../data/sectors.parts").url(),
 };
 
-/** Where each partition of each table lies in its file (src/lib/partitions.ts). */
+/** Where each partition of each table lies in its file (src/lib/model/partitions.ts). */
 async function readManifest(): Promise<TablesManifest> {
   let json: unknown;
   try {
@@ -78,7 +69,7 @@ async function readManifest(): Promise<TablesManifest> {
   } catch (error) {
     throw new Error(`Could not read the list of table partitions (tables.json): ${messageOf(error)}`, { cause: error });
   }
-  return checkManifest(json, TABLES);
+  return checkManifest(json, TABLE_NAMES);
 }
 
 /** A converted cell value. */
@@ -121,7 +112,7 @@ export interface ColumnResult {
 export type QueryResult = Row[] & { readonly columns: string[]; readonly schema: ColumnSchema[] };
 
 export interface Database {
-  /** Runs a fragment built with src/lib/sql.ts; its params are bound, never spliced. */
+  /** Runs a fragment built with src/lib/sql/fragment.ts; its params are bound, never spliced. */
   query(query: SqlFragment): Promise<QueryResult>;
   /**
    * Runs a fragment and returns its columns as arrays: INTEGER, FLOAT and
@@ -385,14 +376,14 @@ function open(): Database {
   /** Loads what the query names, runs it; a table it names in a way tablesIn missed is loaded on DuckDB's word. */
   const run = async (query: SqlFragment): Promise<ArrowTable> => {
     const window = yearsOf(query);
-    const asked = new Set<TableName>(tablesIn(query.text, TABLES));
+    const asked = new Set<TableName>(tablesIn(query.text, TABLE_NAMES));
     for (;;) {
       await load([...asked], window);
       const { connection } = await engine.catch(fail);
       try {
         return await runArrow(connection, query);
       } catch (error) {
-        const missing = missingTable(messageOf(error), TABLES);
+        const missing = missingTable(messageOf(error), TABLE_NAMES);
         if (missing === undefined || asked.has(missing)) throw error;
         asked.add(missing);
       }
@@ -402,11 +393,11 @@ function open(): Database {
   const db: Database = {
     query: async (query) => toRows(await run(query)),
     queryColumns: async (query) => toColumns(await run(query)),
-    load: (tables = TABLES, window) => load(tables, window),
+    load: (tables = TABLE_NAMES, window) => load(tables, window),
     engine: () => engine.catch(fail),
   };
   // For benchmarks and debugging (bench/queries.ts): gives nothing the page's own SQL box does not.
-  (globalThis as { __accordAtlas?: unknown }).__accordAtlas = { database, sql: fragment, status };
+  registerPageHooks({ database, sql: fragment, status });
   return db;
 }
 
@@ -462,7 +453,7 @@ function toColumns(table: ArrowTable): ColumnResult {
 
 /**
  * Runs a SQL template on the page's database. Interpolated values are bound
- * parameters (arrays expand for IN lists, fragments nest); see src/lib/sql.ts.
+ * parameters (arrays expand for IN lists, fragments nest); see src/lib/sql/fragment.ts.
  *
  * @example
  * const rows = await sql`SELECT * FROM commitments WHERE sector = ${sector} LIMIT ${10}`;

@@ -2,10 +2,10 @@
  * Images that carry their provenance: a chart's SVG made standalone (every
  * style it uses written onto its elements, system fonts named explicitly, so
  * it looks the same in PowerPoint, Keynote, Inkscape and a browser), framed
- * with a title, a legend and the caption (src/lib/caption.ts), at the size a
+ * with a title, a legend and the caption (src/lib/model/caption.ts), at the size a
  * preset asks for; and the same figure as a PNG at 1× or 2×.
  */
-import { type Caption, wrapText } from "../lib/caption.js";
+import { type Caption, wrapText } from "../lib/model/caption.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 

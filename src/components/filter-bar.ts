@@ -7,6 +7,8 @@
  *
  * `filters` is a FilterState; pass it to `commitmentWhere` / `eventWhere`.
  */
+
+import type { Option, OverviewSeed } from "../lib/model/contracts.js";
 import {
   describeFilters,
   emptyFilters,
@@ -16,9 +18,8 @@ import {
   type ListKey,
   parseFilters,
   serializeFilters,
-} from "../lib/filters.js";
-import { STATUS_META, STATUS_ORDER } from "../lib/labels.js";
-import type { Option, OverviewSeed } from "../lib/overview.js";
+} from "../lib/model/filters.js";
+import { STATUS_META, STATUS_ORDER } from "../lib/model/value-labels.js";
 import { el } from "./dom.js";
 
 /** A choice in one of the bar's lists (the build-time seed computes them). */

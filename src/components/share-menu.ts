@@ -7,8 +7,8 @@
  * `shareMenu(options)` → element. Everything is computed when asked, from
  * the view as it is at that moment.
  */
-import type { Caption } from "../lib/caption.js";
-import { type CsvValue, toCsv } from "../lib/csv.js";
+import type { Caption } from "../lib/model/caption.js";
+import { type CsvValue, toCsv } from "../lib/model/csv-export.js";
 import { el } from "./dom.js";
 import {
   composeFigure,

@@ -1,12 +1,12 @@
 // The stylesheet embedded charts bring with them (the embed pages and the
 // exported modules load it): theme variables and the components' rules from
 // src/style.css, so a chart on another site looks as it does here. See
-// src/lib/embed-css.ts.
+// src/lib/pipeline/embed-css.ts.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { embedStylesheet } from "../lib/embed-css.js";
+import { embedStylesheet } from "../lib/pipeline/embed-css.js";
 
 const src = fileURLToPath(new URL("../", import.meta.url));
 const require = createRequire(import.meta.url);

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
-import { tablesOrExit } from "../lib/loader.js";
+import { tablesOrExit } from "../lib/pipeline/data-loader.js";
 import type { InstitutionInfo, PartyLink } from "../lib/network/graph.js";
 import { buildLayoutFile } from "../lib/network/layout-file.js";
 

@@ -6,7 +6,7 @@
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-const entry = fileURLToPath(new URL("../components/network-worker.ts", import.meta.url));
+const entry = fileURLToPath(new URL("../components/network/network-worker.ts", import.meta.url));
 const result = await build({
   entryPoints: [entry],
   bundle: true,

@@ -1,5 +1,5 @@
 // Data-quality facts from validation, for the Data page: records read and rows
 // written per table (they must match), files read, and every warning.
-import { writeSummary } from "../lib/loader.js";
+import { writeSummary } from "../lib/pipeline/data-loader.js";
 
 writeSummary("quality.json");

@@ -1,5 +1,5 @@
-// The tables' columns, generated from the record schema (src/lib/schema.ts),
+// The tables' columns, generated from the record schema (src/lib/model/schema.ts),
 // for the Data page. Nothing here is written twice.
-import { schemaDescription } from "../lib/schema-doc.js";
+import { schemaDescription } from "../lib/model/schema-doc.js";
 
 process.stdout.write(`${JSON.stringify(schemaDescription(), null, 1)}\n`);

@@ -1,4 +1,4 @@
 // The sources table as Arrow IPC (see docs/tables.md).
-import { writeTable } from "../lib/loader.js";
+import { writeTable } from "../lib/pipeline/data-loader.js";
 
 writeTable("sources");

@@ -1,11 +1,11 @@
 // The presentation stories of data/stories/, checked against the tables
-// (src/lib/stories.ts): what /present shows. On any error it prints the full
+// (src/lib/model/stories.ts): what /present shows. On any error it prints the full
 // report and exits non-zero without writing a byte.
-import { dataDir } from "../lib/dataset.js";
-import { tablesOrExit } from "../lib/loader.js";
-import { formatReport } from "../lib/problems.js";
-import { displayPath } from "../lib/read/files.js";
-import { knownFromCache, loadStories, storiesSummary } from "../lib/story-files.js";
+import { dataDir } from "../lib/pipeline/dataset.js";
+import { tablesOrExit } from "../lib/pipeline/data-loader.js";
+import { formatReport } from "../lib/model/problems.js";
+import { displayPath } from "../lib/pipeline/files.js";
+import { knownFromCache, loadStories, storiesSummary } from "../lib/pipeline/story-files.js";
 
 const dir = dataDir();
 const { folder } = tablesOrExit("stories.json");

@@ -17,8 +17,8 @@ import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pagePolicy } from "../../scripts/csp.js";
 import { type StaticServer, startStaticServer } from "../../scripts/static-server.js";
-import { loadDataset } from "../../src/lib/dataset.js";
-import type { Row } from "../../src/lib/normalise.js";
+import { loadDataset } from "../../src/lib/pipeline/dataset.js";
+import type { Row } from "../../src/lib/records/record-types.js";
 import { expectClean, openPage, type PageHandle } from "./harness.js";
 import { DIST, READY_TIMEOUT, ROOT, useBuiltSite } from "./site.js";
 

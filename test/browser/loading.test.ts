@@ -1,6 +1,6 @@
 /**
  * Pages load only what their queries read (src/components/db.ts,
- * src/lib/table-loader.ts): a page that never queries a table never requests
+ * src/lib/client/table-loader.ts): a page that never queries a table never requests
  * it, a time range fetches only its years' partitions with Range requests,
  * the status line shows the progress and goes away, and what the page
  * computes on part of the data is what it computes once everything is in.
@@ -10,8 +10,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { partitionsFor, type TablesManifest } from "../../src/lib/partitions.js";
-import { TABLE_NAMES } from "../../src/lib/schema.js";
+import type { TablesManifest } from "../../src/lib/model/contracts.js";
+import { TABLE_NAMES } from "../../src/lib/model/fields.js";
+import { partitionsFor } from "../../src/lib/model/partitions.js";
 import { expectClean, openPage } from "./harness.js";
 import { DIST, READY_TIMEOUT, useBuiltSite, waitReady } from "./site.js";
 
@@ -154,7 +155,7 @@ describe("pages load only what they read", () => {
     const page = await visit(`/timeline?today=${TODAY}&from=2024&to=2025`, '[data-chart="timeline"]');
     const result = (await page.page.evaluate(`(async () => {
       const aa = globalThis.__accordAtlas;
-      const tq = globalThis.__accordAtlasTimeline.queries;
+      const tq = globalThis.__accordAtlas.timeline.queries;
       const db = await aa.database();
       const f = { sector: [], country: [], institution: [], series: [], status: [], from: 2024, to: 2025 };
       const today = ${JSON.stringify(TODAY)};

@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { loadDataset } from "../../src/lib/dataset.js";
+import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import { expectClean, openPage, type PageHandle } from "./harness.js";
 import { READY_TIMEOUT, ROOT, useBuiltSite, waitReady } from "./site.js";
 

@@ -16,10 +16,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDataset } from "../../src/lib/dataset.js";
-import type { Row } from "../../src/lib/normalise.js";
-import { STATUSES, TABLE_NAMES, tableColumns } from "../../src/lib/schema.js";
-import type { Tables } from "../../src/lib/validate.js";
+import { TABLE_NAMES } from "../../src/lib/model/fields.js";
+import { STATUSES, tableColumns } from "../../src/lib/model/schema.js";
+import { loadDataset } from "../../src/lib/pipeline/dataset.js";
+import type { Row, Tables } from "../../src/lib/records/record-types.js";
 import { expectClean, openPage, type PageHandle, type ServedDist, serveDist } from "./harness.js";
 import { BUILD_TIMEOUT, READY_TIMEOUT, ROOT, run, textOf, useBuiltSite, waitReady } from "./site.js";
 

@@ -10,13 +10,13 @@
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { buildCaption } from "../../src/lib/caption.js";
-import { loadDataset } from "../../src/lib/dataset.js";
-import { describeFilters, type FilterLabels, isEmptyFilters } from "../../src/lib/filters.js";
-import { STATUS_META } from "../../src/lib/labels.js";
-import type { Slide, Story } from "../../src/lib/stories.js";
-import { knownFromStores, loadStories } from "../../src/lib/story-files.js";
-import { parseViewState } from "../../src/lib/view-state.js";
+import { buildCaption } from "../../src/lib/model/caption.js";
+import { describeFilters, type FilterLabels, isEmptyFilters } from "../../src/lib/model/filters.js";
+import type { Slide, Story } from "../../src/lib/model/stories.js";
+import { STATUS_META } from "../../src/lib/model/value-labels.js";
+import { parseViewState } from "../../src/lib/model/view-state.js";
+import { loadDataset } from "../../src/lib/pipeline/dataset.js";
+import { knownFromStores, loadStories } from "../../src/lib/pipeline/story-files.js";
 import { expectClean, openPage, type PageHandle } from "./harness.js";
 import { READY_TIMEOUT, ROOT, useBuiltSite } from "./site.js";
 

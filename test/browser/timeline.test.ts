@@ -4,7 +4,7 @@
  * overdue rule shows, a mark opens its panel with its sources, the 8th JMC's
  * scorecard is the records', follow-up links partners, and every view has an
  * accessible table. Expected numbers come from the records (loadDataset over
- * data/, with the rules of src/lib/status.ts), never from the page.
+ * data/, with the rules of src/lib/model/status.ts), never from the page.
  *
  * "Today" is pinned with ?today= so the overdue and due-next answers do not
  * change with the calendar. dist/ is rebuilt when stale (test/browser/site.ts).
@@ -13,10 +13,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDataset } from "../../src/lib/dataset.js";
-import type { Row } from "../../src/lib/normalise.js";
-import { isOverdue } from "../../src/lib/status.js";
-import type { Tables } from "../../src/lib/validate.js";
+import { isOverdue } from "../../src/lib/model/status.js";
+import { loadDataset } from "../../src/lib/pipeline/dataset.js";
+import type { Row, Tables } from "../../src/lib/records/record-types.js";
 import { expectClean, openPage, type PageHandle } from "./harness.js";
 import { ROOT, useBuiltSite } from "./site.js";
 

@@ -14,10 +14,11 @@ import { fileURLToPath } from "node:url";
 import { Table, tableFromIPC } from "apache-arrow";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { TableName } from "../../src/lib/fields.js";
-import type { TablesManifest } from "../../src/lib/partitions.js";
-import { readParts } from "../../src/lib/parts-file.js";
-import { TABLE_NAMES, tableColumns } from "../../src/lib/schema.js";
+import type { TablesManifest } from "../../src/lib/model/contracts.js";
+import type { TableName } from "../../src/lib/model/fields.js";
+import { TABLE_NAMES } from "../../src/lib/model/fields.js";
+import { tableColumns } from "../../src/lib/model/schema.js";
+import { readParts } from "../../src/lib/pipeline/parts-file.js";
 import {
   dateText,
   effectiveDate,

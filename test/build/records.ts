@@ -33,7 +33,7 @@ export interface YamlRecords {
 
 const list = (value: unknown): Plain[] => (Array.isArray(value) ? (value as Plain[]) : []);
 
-/** Reads every .yaml/.yml file under dir (as src/lib/read/files.ts walks: hidden files and stories/ skipped). */
+/** Reads every .yaml/.yml file under dir (as src/lib/pipeline/files.ts walks: hidden files and stories/ skipped). */
 export function readYamlRecords(dir: string): YamlRecords {
   const files: YamlFile[] = [];
   const walk = (folder: string) => {

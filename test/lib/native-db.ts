@@ -8,11 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBValue } from "@duckdb/node-api";
 import { openNative } from "../../bench/lib/native.js";
-import { columnsToArrowIPC } from "../../src/lib/arrow.js";
-import { loadDataset } from "../../src/lib/dataset.js";
-import type { TableName } from "../../src/lib/fields.js";
-import { TABLE_NAMES, tableColumns } from "../../src/lib/schema.js";
-import type { SqlFragment } from "../../src/lib/sql.js";
+import type { TableName } from "../../src/lib/model/fields.js";
+import { TABLE_NAMES } from "../../src/lib/model/fields.js";
+import { tableColumns } from "../../src/lib/model/schema.js";
+import { columnsToArrowIPC } from "../../src/lib/pipeline/arrow-writer.js";
+import { loadDataset } from "../../src/lib/pipeline/dataset.js";
+import type { SqlFragment } from "../../src/lib/sql/fragment.js";
 
 export type Rows = Record<string, unknown>[];
 

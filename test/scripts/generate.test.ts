@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDataset } from "../../src/lib/dataset.js";
+import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const TIMEOUT = 60_000;

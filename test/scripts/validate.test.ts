@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Problem } from "../../src/lib/problems.js";
+import type { Problem } from "../../src/lib/model/problems.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const VALID = fileURLToPath(new URL("../fixtures/valid", import.meta.url));

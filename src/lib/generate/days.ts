@@ -3,7 +3,7 @@
  * text. The generator works on day numbers and writes each date as precisely
  * as it chooses: YYYY-MM-DD, YYYY-MM or YYYY.
  */
-import type { DatePrecision } from "../dates.js";
+import type { DatePrecision } from "../model/dates.js";
 
 const MS_PER_DAY = 86_400_000;
 

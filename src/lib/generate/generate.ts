@@ -9,9 +9,9 @@
  * in a fixed order: the same options give byte-identical files.
  */
 import { stringify } from "yaml";
-import type { DatePrecision } from "../dates.js";
-import type { TableName } from "../fields.js";
-import { CHUNK_ROWS, type Chunk, csvField, csvRow, PART_ROWS, TableWriter } from "./csv.js";
+import type { DatePrecision } from "../model/dates.js";
+import type { TableName } from "../model/fields.js";
+import { CHUNK_ROWS, type Chunk, csvField, csvRow, PART_ROWS, TableWriter } from "./csv-writer.js";
 import { LAST_DAY, partialText, spanOf, yearOf } from "./days.js";
 import { Random, Weighted } from "./random.js";
 import {
@@ -35,7 +35,7 @@ import {
   type World,
 } from "./world.js";
 
-export type { Chunk } from "./csv.js";
+export type { Chunk } from "./csv-writer.js";
 
 export interface GenerateOptions {
   commitments: number;

@@ -4,8 +4,8 @@
  * common each sector is), institution templates, event series and the topics
  * summaries are made of. Nothing here is random; the generator draws from it.
  */
-import { COUNTRY_CODES } from "../countries.js";
-import type { ACTIONS, EVENT_KINDS, INSTITUTION_TYPES, STRENGTHS } from "../schema.js";
+import { COUNTRY_CODES } from "../model/countries.js";
+import type { ACTIONS, EVENT_KINDS, INSTITUTION_TYPES, STRENGTHS } from "../model/schema.js";
 
 type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 type EventKind = (typeof EVENT_KINDS)[number];

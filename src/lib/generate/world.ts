@@ -4,8 +4,8 @@
  * drawn from), and events (about one per 25 commitments), with their series,
  * sessions, dates and sources.
  */
-import { countryName } from "../countries.js";
-import type { DatePrecision } from "../dates.js";
+import { countryName } from "../model/countries.js";
+import type { DatePrecision } from "../model/dates.js";
 import { dayOf, FIRST_YEAR, LAST_DAY, LAST_YEAR, partialText, spanOf } from "./days.js";
 import { type Random, Weighted, zipfWeights } from "./random.js";
 import {

@@ -5,41 +5,10 @@
  * before DuckDB-WASM has started. The SQL result replaces it as soon as the
  * tables are in; the browser tests check that both draw the same nodes.
  */
+import type { LayoutFile, NetworkCounts, SeedGraph, SeedNode } from "../model/contracts.js";
 import { compareIds, type Graph, type InstitutionInfo, type PartyLink, type SectorCounts } from "./graph.js";
 import { defaultTicks, layoutGraph, type Positions } from "./layout.js";
 import { projectGraph } from "./project.js";
-
-/** What the network's counts line says (the same columns as networkCounts). */
-export interface NetworkCounts {
-  institutions: number;
-  commitments: number;
-  links: number;
-  without_parties: number;
-}
-
-/** [id, name, acronym, country, country_name, type, sector code, count, sector code, count, …] */
-type SeedNode = [string, string, string | null, string, string, string, ...number[]];
-/** [source node index, target node index, sector code, count, …] (one edge per pair) */
-type SeedEdge = number[];
-
-export interface SeedGraph {
-  sectors: string[];
-  counts: NetworkCounts;
-  nodes: SeedNode[];
-  edges: SeedEdge[];
-}
-
-export interface LayoutFile {
-  version: 2;
-  nodes: number;
-  edges: number;
-  ticks: number;
-  /** Countries by institutions in the graph, most first (ties by code): the order of the colour legend. */
-  countries: string[];
-  /** Node id → [x, y], ids sorted. */
-  positions: Record<string, [number, number]>;
-  seed: SeedGraph;
-}
 
 export function encodeSeed(graph: Graph, counts: NetworkCounts): SeedGraph {
   const sectors = [...new Set(graph.nodes.flatMap((n) => n.bySector.map(([s]) => s)))].sort(compareIds);

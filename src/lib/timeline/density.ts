@@ -1,7 +1,7 @@
 /**
  * When the timeline draws individual marks and when it aggregates them into
  * a density lane (counts per month and sector), and how marks that share a
- * date stack inside their lane. Pure: the chart (src/components/timeline-chart.ts)
+ * date stack inside their lane. Pure: the chart (src/components/timeline/timeline-chart.ts)
  * and the page (src/timeline.md) call these with pixel positions and counts.
  *
  * The rule: individual marks while (1) the window holds at most

@@ -3,9 +3,9 @@
  * views and tests) and the extent drawn when nothing is zoomed, from the
  * first record to beyond the latest target date and today.
  */
-import { parsePartialDate } from "../dates.js";
-import { parseWindow } from "../view-state.js";
-import type { TimeRange } from "./queries.js";
+import { parsePartialDate } from "../model/dates.js";
+import { parseWindow } from "../model/view-state.js";
+import type { TimeRange } from "../sql/timeline-queries.js";
 
 /** `?today=YYYY-MM-DD` when valid, else the current UTC day. */
 export function todayFrom(search: string, now: Date = new Date()): string {
@@ -26,7 +26,7 @@ export function timelineDomain(first: string | null, last: string | null, today:
   return { from: `${start.slice(0, 4)}-01-01`, to: `${endYear}-12-31` };
 }
 
-/** A window read from `?window=YYYY-MM-DD..YYYY-MM-DD`, or null (the link rule of src/lib/view-state.ts). */
+/** A window read from `?window=YYYY-MM-DD..YYYY-MM-DD`, or null (the link rule of src/lib/model/view-state.ts). */
 export function windowFrom(search: string): TimeRange | null {
   return parseWindow(new URLSearchParams(search).get("window"), []);
 }

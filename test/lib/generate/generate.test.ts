@@ -6,11 +6,11 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { isCountryCode } from "../../../src/lib/countries.js";
-import { epochDay, parsePartialDate } from "../../../src/lib/dates.js";
-import type { TableName } from "../../../src/lib/fields.js";
 import { COLUMNS, GENERATED_FILE, generateToMemory } from "../../../src/lib/generate/generate.js";
-import { ENTITY } from "../../../src/lib/schema.js";
+import { isCountryCode } from "../../../src/lib/model/countries.js";
+import { epochDay, parsePartialDate } from "../../../src/lib/model/dates.js";
+import type { TableName } from "../../../src/lib/model/fields.js";
+import { ENTITY } from "../../../src/lib/model/schema.js";
 
 type Row = Record<string, string>;
 

@@ -2,11 +2,11 @@
  * The seeded stream and the weighted choices the generator is built on.
  */
 import { describe, expect, it } from "vitest";
-import { COUNTRY_CODES } from "../../../src/lib/countries.js";
-import { csvField, csvRow, partFile } from "../../../src/lib/generate/csv.js";
+import { csvField, csvRow, partFile } from "../../../src/lib/generate/csv-writer.js";
 import { isoDay, partialText, spanOf } from "../../../src/lib/generate/days.js";
 import { mixSeed, Random, Weighted, zipfWeights } from "../../../src/lib/generate/random.js";
 import { COUNTRY_ORDER, INSTITUTION_TEMPLATES, ordinal, SECTORS } from "../../../src/lib/generate/vocabulary.js";
+import { COUNTRY_CODES } from "../../../src/lib/model/countries.js";
 
 const draws = (seed: number, n = 20) => {
   const rng = new Random(seed);

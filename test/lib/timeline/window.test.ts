@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventLabel } from "../../../src/lib/timeline/labels.js";
+import { eventLabel } from "../../../src/lib/timeline/event-labels.js";
 import { timelineDomain, todayFrom, windowFrom } from "../../../src/lib/timeline/window.js";
 
 describe("today and the window", () => {

@@ -1,0 +1,84 @@
+/**
+ * The network's data for the current filters, from DuckDB: party links as
+ * integer columns (no row objects), projected with projectCodes against the
+ * institution and sector index (read once per page).
+ */
+
+import type { NetworkCounts } from "../../lib/model/contracts.js";
+import type { FilterState } from "../../lib/model/filters.js";
+import { bipartiteGraph } from "../../lib/network/bipartite.js";
+import type { CommitmentInfo, Graph, InstitutionInfo, PartyLink } from "../../lib/network/graph.js";
+import { type CodedLinks, projectCodes } from "../../lib/network/project.js";
+import {
+  institutionIndex,
+  networkCommitments,
+  networkCounts,
+  networkLinkCodes,
+  sectorIndex,
+} from "../../lib/sql/network-queries.js";
+import type { Database } from "../db.js";
+
+export interface NetworkIndex {
+  institutions: InstitutionInfo[];
+  sectors: string[];
+}
+
+let index: Promise<NetworkIndex> | undefined;
+
+/** Institutions and sectors by code, read once per page. */
+export function networkIndex(db: Database): Promise<NetworkIndex> {
+  index ??= Promise.all([db.query(institutionIndex), db.query(sectorIndex)]).then(([rows, sectorRows]) => {
+    const institutions: InstitutionInfo[] = [];
+    for (const r of rows) {
+      institutions[r.code as number] = {
+        id: r.id as string,
+        name: r.name as string,
+        acronym: (r.acronym as string | null) ?? null,
+        country: r.country as string,
+        country_name: r.country_name as string,
+        type: r.type as string,
+      };
+    }
+    const sectors: string[] = [];
+    for (const r of sectorRows) sectors[r.code as number] = r.id as string;
+    return { institutions, sectors };
+  });
+  return index;
+}
+
+export interface NetworkData {
+  source: "build" | "duckdb";
+  /** The institution projection with one edge per pair (metrics are computed on it). */
+  projected: Graph;
+  /** What to draw: the projection (dominant or per-sector edges) or the bipartite graph. */
+  graph: Graph;
+  counts: NetworkCounts;
+}
+
+export async function loadNetwork(
+  db: Database,
+  filters: FilterState,
+  options: { mode: "projection" | "bipartite"; edgeMode: "dominant" | "per-sector" },
+): Promise<NetworkData> {
+  const [{ institutions, sectors }, coded, [counts], commitments] = await Promise.all([
+    networkIndex(db),
+    db.queryColumns(networkLinkCodes(filters)),
+    db.query(networkCounts(filters)),
+    options.mode === "bipartite" ? db.query(networkCommitments(filters)) : Promise.resolve([]),
+  ]);
+  const links = coded.columns as unknown as CodedLinks;
+  const projected = projectCodes(links, institutions, sectors);
+  let graph = projected;
+  if (options.mode === "bipartite") {
+    const idOf = new Map(commitments.map((c) => [c.code as number, c.id as string]));
+    const partyLinks: PartyLink[] = Array.from({ length: coded.numRows }, (_, i) => ({
+      commitment_id: idOf.get(links.commitment[i]) as string,
+      institution_id: (institutions[links.institution[i]] as InstitutionInfo).id,
+      sector: sectors[links.sector[i]],
+    }));
+    graph = bipartiteGraph(partyLinks, institutions.filter(Boolean), commitments as unknown as CommitmentInfo[]);
+  } else if (options.edgeMode === "per-sector") {
+    graph = projectCodes(links, institutions, sectors, "per-sector");
+  }
+  return { source: "duckdb", projected, graph, counts: counts as unknown as NetworkCounts };
+}

@@ -1,0 +1,44 @@
+/** The network's legend: node colours (countries or communities), edge colours (sectors), sizes. */
+import { el } from "../dom.js";
+
+export interface LegendOptions {
+  colors: { label: string; color: string }[];
+  colorTitle: string;
+  sectors: { label: string; color: string }[];
+  sizeTitle: string;
+  bipartite?: { label: string; color: string }[];
+}
+
+function swatches(items: { label: string; color: string }[], shape: "dot" | "line" | "square"): HTMLElement {
+  return el(
+    "ul",
+    { class: "aa-net-swatches" },
+    items.map((i) => {
+      const mark = el("span", { class: `aa-net-swatch ${shape}`, "aria-hidden": "true" });
+      mark.style.setProperty("--swatch", i.color);
+      return el("li", {}, mark, i.label);
+    }),
+  );
+}
+
+export function networkLegend(options: LegendOptions): HTMLElement {
+  return el(
+    "div",
+    { class: "aa-net-legend", "aria-label": "Legend" },
+    el("div", {}, el("h4", {}, options.colorTitle), swatches(options.colors, "dot")),
+    options.bipartite?.length
+      ? el("div", {}, el("h4", {}, "Commitments (squares), by status"), swatches(options.bipartite, "square"))
+      : null,
+    el("div", {}, el("h4", {}, "Links, by sector"), swatches(options.sectors, "line")),
+    el(
+      "div",
+      {},
+      el("h4", {}, "Size"),
+      el(
+        "p",
+        { class: "aa-net-size" },
+        `Node area: ${options.sizeTitle.toLowerCase()}. Link width: shared commitments.`,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Lists of events (recent, upcoming) with their date, place, matching
+ * commitment count and first source. Rows come from `eventList`.
+ */
+import { formatPartialDate } from "../../lib/model/dates.js";
+import { humanize } from "../../lib/model/value-labels.js";
+import { el, emptyState, link } from "../dom.js";
+
+export interface EventRow {
+  id: string;
+  title: string;
+  kind: string;
+  status: string;
+  start_date: string;
+  end_date: string | null;
+  place: string | null;
+  commitments: number;
+  due: number;
+  confidence: string | null;
+  note: string | null;
+  source_title: string | null;
+  source_publisher: string | null;
+  source_url: string | null;
+  source_count: number;
+}
+
+export function eventList(
+  rows: EventRow[],
+  { limit = 8, empty = "No events match these filters." }: { limit?: number; empty?: string } = {},
+): HTMLElement {
+  if (rows.length === 0) return emptyState(empty, "Clear a filter or widen the years.");
+  const shown = rows.slice(0, limit);
+  const list = el(
+    "ul",
+    { class: "aa-events" },
+    shown.map((e) => {
+      const when =
+        e.end_date && e.end_date !== e.start_date
+          ? `${formatPartialDate(e.start_date)} – ${formatPartialDate(e.end_date)}`
+          : formatPartialDate(e.start_date);
+      const counts = [
+        e.commitments ? `${e.commitments} commitment${e.commitments === 1 ? "" : "s"}` : null,
+        e.due ? `${e.due} due here` : null,
+      ].filter(Boolean);
+      return el(
+        "li",
+        { "data-event": e.id },
+        el("span", { class: "date" }, when),
+        el(
+          "span",
+          {},
+          el("strong", {}, e.title),
+          e.status !== "held" ? [" ", el("span", { class: "aa-badge" }, humanize(e.status))] : null,
+        ),
+        el(
+          "span",
+          { class: "meta" },
+          [humanize(e.kind), e.place, ...counts].filter(Boolean).join(" · "),
+          e.source_url
+            ? [
+                " · Source: ",
+                link(e.source_url, e.source_publisher ?? e.source_title ?? "source"),
+                e.source_count > 1 ? ` and ${e.source_count - 1} more` : "",
+              ]
+            : null,
+          e.note ? el("span", { title: e.note }, " · ⚠ note") : null,
+        ),
+      );
+    }),
+  );
+  if (rows.length <= limit) return list;
+  return el("div", {}, list, el("p", { class: "aa-source" }, `Showing ${shown.length} of ${rows.length} events.`));
+}

@@ -1,0 +1,73 @@
+/**
+ * Commitments by sector, stacked by status: how many promises each sector
+ * holds and what came of them. Rows come from `bySectorAndStatus`.
+ */
+import * as Plot from "@observablehq/plot";
+import { STATUS_META, STATUS_ORDER } from "../../lib/model/value-labels.js";
+import { emptyState } from "../dom.js";
+
+export interface SectorStatusRow {
+  sector: string;
+  label: string;
+  color: string;
+  status: string;
+  n: number;
+}
+
+export function sectorChart(rows: SectorStatusRow[], { width = 640 }: { width?: number } = {}): Element {
+  if (rows.length === 0) return emptyState("No commitments match these filters.", "Clear a filter or widen the years.");
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.label, (totals.get(r.label) ?? 0) + r.n);
+  const order = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([label]) => label);
+  const present = STATUS_ORDER.filter((s) => rows.some((r) => r.status === s));
+  // resize() can report a sliver while the card lays out; never draw narrower than 280 px.
+  width = Math.max(width, 280);
+  const marginLeft = Math.min(220, Math.round(width * 0.42), Math.max(...order.map((l) => l.length)) * 7 + 16);
+  const chart = Plot.plot({
+    width,
+    height: Math.max(120, order.length * 26 + 50),
+    marginLeft,
+    marginRight: 40,
+    x: {
+      label: "Commitments →",
+      grid: true,
+      nice: true,
+      tickFormat: "d",
+      ticks: Math.max(2, Math.min(10, Math.max(...totals.values()), Math.floor((width - marginLeft - 40) / 45))),
+    },
+    y: { label: null, domain: order, tickFormat: (label: string) => truncate(label, Math.floor(marginLeft / 6.5)) },
+    color: {
+      legend: true,
+      domain: present,
+      range: present.map((s) => STATUS_META[s].color),
+      tickFormat: (s: string) => STATUS_META[s as keyof typeof STATUS_META]?.label ?? s,
+    },
+    marks: [
+      Plot.barX(rows, {
+        x: "n",
+        y: "label",
+        fill: "status",
+        order: STATUS_ORDER,
+        tip: {
+          format: { x: false, fill: false, y: false },
+          channels: {
+            Sector: "label",
+            Status: (d: SectorStatusRow) => STATUS_META[d.status as keyof typeof STATUS_META]?.label ?? d.status,
+            Commitments: "n",
+          },
+        },
+      }),
+      Plot.text(
+        order.map((label) => ({ label, total: totals.get(label) ?? 0 })),
+        { x: "total", y: "label", text: "total", textAnchor: "start", dx: 4, fill: "currentColor" },
+      ),
+      Plot.ruleX([0]),
+    ],
+  });
+  chart.setAttribute("data-chart", "commitments-by-sector");
+  return chart;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
+}

@@ -1,0 +1,91 @@
+/**
+ * From validated records to table rows: inherited values resolved (a
+ * commitment's date from its event), derived columns computed (status, counts,
+ * deadline, country names), rows in a stable order. Works on the column stores, so a
+ * large folder is never turned into one object per row.
+ */
+import { countryName } from "../model/countries.js";
+import { TABLE_NAMES } from "../model/fields.js";
+import { ENTITY } from "../model/schema.js";
+import { type DatedStatus, deadlineOf, deriveStatus } from "../model/status.js";
+import { groupBy, groupSize } from "./groups.js";
+import type { KeyGroups, Tables } from "./record-types.js";
+import { indexOf, type TableStore } from "./store.js";
+
+const DATE_SUFFIXES = ["", "_precision", "_from", "_to"];
+
+/** Fills a record's missing `date` (all four columns) from its event's start date. */
+function inheritDates(store: TableStore, events: TableStore, eventIndex: Map<string, number>): void {
+  const date = store.columns.date;
+  const eventIds = store.columns.event_id;
+  for (let i = 0; i < store.length; i++) {
+    if (date[i] !== null || eventIds[i] === null) continue;
+    const e = eventIndex.get(eventIds[i] as string);
+    if (e === undefined) continue;
+    for (const suffix of DATE_SUFFIXES) store.columns[`date${suffix}`][i] = events.columns[`start_date${suffix}`][e];
+  }
+}
+
+/** `groups`: the validation's grouping of rows by key (computed here when not given). */
+export function normalise(stores: Tables<TableStore>, groups?: KeyGroups): Tables<TableStore> {
+  const events = stores.events;
+  const eventIndex = groups?.events.first ?? indexOf(events);
+  inheritDates(stores.commitments, events, eventIndex);
+  inheritDates(stores.status_updates, events, eventIndex);
+
+  const updates = stores.status_updates;
+  const updatesByCommitment = new Map<string, DatedStatus[]>();
+  for (let i = 0; i < updates.length; i++) {
+    const commitment = updates.get("commitment_id", i) as string;
+    const list = updatesByCommitment.get(commitment) ?? [];
+    if (list.length === 0) updatesByCommitment.set(commitment, list);
+    list.push({
+      id: updates.get("id", i) as string,
+      status: updates.get("status", i) as DatedStatus["status"],
+      date: updates.get("date", i) as string,
+      date_from: updates.get("date_from", i) as number,
+      date_to: updates.get("date_to", i) as number,
+    });
+  }
+  const partiesBy =
+    groups?.commitment_parties ??
+    groupBy(stores.commitment_parties.columns.commitment_id, stores.commitment_parties.length);
+
+  const commitments = stores.commitments;
+  const status: unknown[] = new Array(commitments.length);
+  const statusDate: unknown[] = new Array(commitments.length);
+  const updateCount: unknown[] = new Array(commitments.length);
+  const parties: unknown[] = new Array(commitments.length);
+  const deadline: unknown[] = new Array(commitments.length);
+  const ids = commitments.columns.id as string[];
+  const targetDateTo = commitments.columns.target_date_to as (number | null)[];
+  const targetEvent = commitments.columns.target_event_id as (string | null)[];
+  const eventStartTo = events.columns.start_date_to as (number | null)[];
+  const eventEndTo = events.columns.end_date_to as (number | null)[];
+  for (let i = 0; i < commitments.length; i++) {
+    const own = updatesByCommitment.get(ids[i]) ?? [];
+    const derived = deriveStatus(own);
+    status[i] = derived.status;
+    statusDate[i] = derived.status_date;
+    updateCount[i] = own.length;
+    parties[i] = groupSize(partiesBy, ids[i]);
+    const e = targetEvent[i] === null ? undefined : eventIndex.get(targetEvent[i] as string);
+    deadline[i] = deadlineOf({
+      target_date_to: targetDateTo[i],
+      target_event_start_to: e === undefined ? null : eventStartTo[e],
+      target_event_end_to: e === undefined ? null : eventEndTo[e],
+    });
+  }
+  commitments.set("status", status);
+  commitments.set("status_date", statusDate);
+  commitments.set("update_count", updateCount);
+  commitments.set("party_count", parties);
+  commitments.set("deadline", deadline);
+  stores.institutions.set(
+    "country_name",
+    (stores.institutions.columns.country as string[]).map((code) => countryName(code)),
+  );
+
+  for (const table of TABLE_NAMES) stores[table].sortAndSeal(ENTITY[table].key);
+  return stores;
+}

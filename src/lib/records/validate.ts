@@ -1,0 +1,426 @@
+/**
+ * Validation of records read from files: each record against its entity's
+ * schema, then across records (duplicate ids, references to other tables,
+ * dates that contradict each other). Every problem is collected.
+ */
+import { z } from "zod";
+import { type FieldSpec, REJECT, TABLE_NAMES, type TableName } from "../model/fields.js";
+import { type Problem, showValue, where } from "../model/problems.js";
+import { ENTITIES, ENTITY, type EntitySpec } from "../model/schema.js";
+import { MARKUP, suggestion } from "../model/text-checks.js";
+import { groupBy } from "./groups.js";
+import { type InvalidId, KnownIds } from "./known-ids.js";
+import { fieldLoc, type RawRecord } from "./record.js";
+import type { KeyGroups, Tables, ValidRecord } from "./record-types.js";
+import { TableStore } from "./store.js";
+
+/** A record that passed its schema: the same shape, with values parsed (trimmed, typed). */
+
+export interface Validation {
+  /** Valid records, as columns. */
+  stores: Tables<TableStore>;
+  /** Valid records grouped by id (by commitment for parties), shared with normalisation. */
+  groups: KeyGroups;
+  /** Records read per table, valid or not: the start of the count reconciliation. */
+  read: Tables<number>;
+  problems: Problem[];
+}
+
+const TEXT_KINDS = new Set(["text", "longText", "textList"]);
+
+const objectSchemas = new Map<TableName, z.ZodType>();
+function objectSchema(entity: EntitySpec): z.ZodType {
+  let schema = objectSchemas.get(entity.table);
+  if (!schema) {
+    const shape = Object.fromEntries(Object.entries(entity.fields).map(([name, field]) => [name, field.zod]));
+    schema = z.strictObject(shape);
+    objectSchemas.set(entity.table, schema);
+  }
+  return schema;
+}
+
+function emptyTables<T>(make: (table: TableName) => T): Tables<T> {
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, make(t)])) as Tables<T>;
+}
+
+const FIELD_ENTRIES = new Map(ENTITIES.map((e) => [e.table, Object.entries(e.fields)]));
+
+/**
+ * A record's values parsed by the fields' `accept` checks, or undefined when
+ * any value (or an unknown field) is not plainly valid. The same result as
+ * the zod schema for every record it accepts, without zod's result objects.
+ */
+export function acceptRecord(entity: EntitySpec, raw: Record<string, unknown>): Record<string, unknown> | undefined {
+  for (const key in raw) if (!Object.hasOwn(entity.fields, key)) return undefined;
+  const values: Record<string, unknown> = {};
+  for (const [name, field] of FIELD_ENTRIES.get(entity.table) ?? []) {
+    const value = field.accept(raw[name]);
+    if (value === REJECT) return undefined;
+    if (value !== undefined) values[name] = value;
+  }
+  return values;
+}
+
+/** The same record through the zod schema: the reference, and the words of every problem. */
+export function zodParseRecord(entity: EntitySpec, raw: Record<string, unknown>) {
+  return objectSchema(entity).safeParse(raw);
+}
+
+/**
+ * Checks one record against its schema. Plainly valid records take the fast
+ * path (`acceptRecord`); any other goes through zod, which decides and
+ * reports, so problems are worded the same either way.
+ */
+export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord | undefined {
+  const entity = ENTITY[raw.table];
+  const fast = acceptRecord(entity, raw.values);
+  if (VERIFY) verifyAgainstZod(entity, raw, fast);
+  const result = fast ? { success: true as const, data: fast } : zodParseRecord(entity, raw.values);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          problems.push({
+            severity: "error",
+            ...fieldLoc(raw, key),
+            field: `${raw.path}.${key}`,
+            message: `is not a field of ${raw.table}${fieldHint(key, entity)}`,
+            expected: `fields among: ${Object.keys(entity.fields).join(", ")}`,
+          });
+        }
+        continue;
+      }
+      const name = String(issue.path[0] ?? "");
+      const field: FieldSpec | undefined = entity.fields[name];
+      const value = raw.values[name];
+      const item = issue.path.length > 1 ? `[${String(issue.path[1])}]` : "";
+      const missing = value === undefined || value === null;
+      problems.push({
+        severity: "error",
+        ...fieldLoc(raw, name),
+        field: `${raw.path}.${name}${item}`,
+        value: missing
+          ? undefined
+          : showValue(issue.path.length > 1 ? (value as unknown[])[Number(issue.path[1])] : value),
+        message: missing ? "is missing (required)" : describeIssue(issue, value),
+        expected: field?.expected,
+      });
+    }
+    return undefined;
+  }
+  const values = result.data as Record<string, unknown>;
+  for (const [name, field] of FIELD_ENTRIES.get(entity.table) ?? []) {
+    if (!TEXT_KINDS.has(field.kind)) continue;
+    const texts = Array.isArray(values[name]) ? (values[name] as string[]) : [values[name]];
+    if (texts.some((t) => typeof t === "string" && MARKUP.test(t))) {
+      problems.push({
+        severity: "warning",
+        ...fieldLoc(raw, name),
+        field: `${raw.path}.${name}`,
+        message: "contains markup; it is kept as text and shown as typed, never as HTML",
+      });
+    }
+  }
+  return {
+    table: raw.table,
+    values,
+    loc: raw.loc,
+    fieldLocs: raw.fieldLocs,
+    columns: raw.columns,
+    path: raw.path,
+    row: raw.row,
+    rowSuffix: raw.rowSuffix,
+  };
+}
+
+/**
+ * Set for the unit tests (vitest.config.ts): every record also goes through
+ * zod, and a fast check that accepts what zod refuses, or parses a value
+ * differently, throws. The whole validation corpus is thus run both ways.
+ */
+const VERIFY = typeof process !== "undefined" && process.env.ACCORD_VERIFY_CHECKS === "1";
+
+function verifyAgainstZod(entity: EntitySpec, raw: RawRecord, fast: Record<string, unknown> | undefined): void {
+  const reference = zodParseRecord(entity, raw.values);
+  const data = reference.success ? (reference.data as Record<string, unknown>) : undefined;
+  if (fast ? !(data && sameValues(fast, data)) : reference.success) {
+    throw new Error(
+      `fast checks and zod disagree on ${raw.loc.file}:${raw.loc.line ?? ""} ${raw.path}: ${JSON.stringify(fast)} vs ${JSON.stringify(data)}`,
+    );
+  }
+}
+
+/** Same defined values (strings, numbers, lists of strings). */
+function sameValues(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((item, i) => item !== y[i])) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
+}
+
+function fieldHint(key: string, entity: EntitySpec): string {
+  const near = suggestion(key, new Set(Object.keys(entity.fields)));
+  return near ? ` (did you mean "${near}"?)` : "";
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === "invalid_type") {
+    const got = Array.isArray(value)
+      ? "a list"
+      : value !== null && typeof value === "object"
+        ? "a mapping"
+        : `a ${typeof value}`;
+    return `has the wrong type (${got})`;
+  }
+  return issue.message;
+}
+
+/**
+ * Validation fed one record at a time, so a large folder can be read file by
+ * file: valid records go straight into column stores, raw ones are dropped.
+ */
+export class Validator {
+  private readonly stores = emptyTables((table) => new TableStore(table));
+  private readonly read = emptyTables(() => 0);
+  // Ids of invalid records: with the valid ones, the ids references may name
+  // (see known-ids.ts).
+  private readonly invalidIds = emptyTables((): InvalidId[] => []);
+
+  constructor(readonly problems: Problem[] = []) {}
+
+  add(raw: RawRecord): void {
+    this.read[raw.table]++;
+    const valid = validateRecord(raw, this.problems);
+    const store = this.stores[raw.table];
+    if (valid) store.add(valid);
+    else if (typeof raw.values.id === "string") {
+      this.invalidIds[raw.table].push({ id: raw.values.id.trim(), before: store.length });
+    }
+  }
+
+  /** Records read so far. */
+  count(): number {
+    let n = 0;
+    for (const table of TABLE_NAMES) n += this.read[table];
+    return n;
+  }
+
+  /** Checks the records against each other. */
+  finish(): Validation {
+    const { stores, invalidIds, read, problems } = this;
+    const groups = checkDuplicates(stores, problems);
+    const known = emptyTables((t) =>
+      ENTITY[t].key[0] === "id"
+        ? new KnownIds(groups[t].first, stores[t].columns.id, invalidIds[t])
+        : new KnownIds(new Map(), [], []),
+    );
+    checkReferences(stores, known, problems);
+    checkDates(stores, groups, problems);
+    checkParties(stores, groups, problems);
+    return { stores, groups, read, problems };
+  }
+}
+
+/** Groups larger than this are checked with a map instead of pair by pair. */
+const SMALL_GROUP = 16;
+
+function checkDuplicates(stores: Tables<TableStore>, problems: Problem[]): KeyGroups {
+  const all = {} as KeyGroups;
+  for (const entity of ENTITIES) {
+    const store = stores[entity.table];
+    const keyColumns = entity.key.map((k) => store.columns[k]);
+    const field = entity.key[entity.key.length - 1];
+    const keyOf = (i: number) => keyColumns.map((c) => String(c[i])).join(" / ");
+    // Rows with the first key column in common, then the rest of the key
+    // compared within each group: no key string per row.
+    const groups = groupBy(keyColumns[0], store.length);
+    all[entity.table] = groups;
+    const duplicates: [row: number, earlier: number][] = [];
+    if (keyColumns.length === 1) {
+      for (let i = 0; i < store.length; i++) {
+        const earlier = groups.first.get(String(keyColumns[0][i])) as number;
+        if (earlier !== i) duplicates.push([i, earlier]);
+      }
+    } else {
+      const rest = (i: number) =>
+        keyColumns
+          .slice(1)
+          .map((c) => String(c[i]))
+          .join(" / ");
+      const rows: number[] = [];
+      for (const head of groups.first.values()) {
+        rows.length = 0;
+        for (let i = head; i >= 0; i = groups.next[i]) rows.push(i);
+        if (rows.length === 1) continue;
+        if (rows.length <= SMALL_GROUP) {
+          for (let b = 1; b < rows.length; b++) {
+            const key = rest(rows[b]);
+            for (let a = 0; a < b; a++) {
+              if (rest(rows[a]) === key) {
+                duplicates.push([rows[b], rows[a]]);
+                break;
+              }
+            }
+          }
+        } else {
+          const seen = new Map<string, number>();
+          for (const i of rows) {
+            const key = rest(i);
+            const earlier = seen.get(key);
+            if (earlier === undefined) seen.set(key, i);
+            else duplicates.push([i, earlier]);
+          }
+        }
+      }
+      duplicates.sort((x, y) => x[0] - y[0]);
+    }
+    for (const [i, earlier] of duplicates) {
+      const key = keyOf(i);
+      problems.push({
+        severity: "error",
+        ...store.fieldLoc(i, field),
+        field: `${store.path(i)}.${entity.key.join("+")}`,
+        value: showValue(key),
+        message: `is a duplicate: already used at ${where(store.fieldLoc(earlier, field))}`,
+        expected: `a unique ${entity.key.join(" + ")} in ${entity.table}`,
+      });
+    }
+  }
+  return all;
+}
+
+function checkReferences(stores: Tables<TableStore>, known: Tables<KnownIds>, problems: Problem[]): void {
+  for (const entity of ENTITIES) {
+    const store = stores[entity.table];
+    for (const [name, field] of Object.entries(entity.fields)) {
+      if (!field.ref) continue;
+      const target = field.ref as TableName;
+      const ids = known[target];
+      const column = store.columns[name];
+      for (let i = 0; i < store.length; i++) {
+        const value = column[i];
+        if (value === null || value === undefined) continue;
+        const list = Array.isArray(value) ? (value as string[]) : [value as string];
+        for (let k = 0; k < list.length; k++) {
+          const id = list[k];
+          if (ids.has(id)) continue;
+          const hint = suggestion(id, ids);
+          problems.push({
+            severity: "error",
+            ...store.fieldLoc(i, name),
+            field: `${store.path(i)}.${name}${Array.isArray(value) ? `[${k}]` : ""}`,
+            value: showValue(id),
+            message: `is not a known ${singular(target)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+            expected: `the id of a record in ${target}`,
+          });
+        }
+      }
+    }
+  }
+}
+
+function singular(table: TableName): string {
+  return (
+    {
+      sectors: "sector",
+      institutions: "institution",
+      sources: "source",
+      events: "event",
+      commitments: "commitment",
+      commitment_parties: "party",
+      status_updates: "status update",
+    } as const
+  )[table];
+}
+
+/** A record's own date, or its event's start date: text and span (days since 1970). */
+interface Span {
+  text: string;
+  from: number;
+  to: number;
+}
+
+function spanOf(store: TableStore, i: number, eventIndex: Map<string, number>, events: TableStore): Span | undefined {
+  const own = store.get("date", i);
+  if (typeof own === "string") {
+    return { text: own, from: store.get("date_from", i) as number, to: store.get("date_to", i) as number };
+  }
+  const e = eventIndex.get(store.get("event_id", i) as string);
+  if (e === undefined) return undefined;
+  return {
+    text: events.get("start_date", e) as string,
+    from: events.get("start_date_from", e) as number,
+    to: events.get("start_date_to", e) as number,
+  };
+}
+
+function checkDates(stores: Tables<TableStore>, groups: KeyGroups, problems: Problem[]): void {
+  const events = stores.events;
+  for (let i = 0; i < events.length; i++) {
+    const end = events.get("end_date", i);
+    if (end === null || end === undefined) continue;
+    if ((events.get("end_date_to", i) as number) < (events.get("start_date_from", i) as number)) {
+      problems.push({
+        severity: "error",
+        ...events.fieldLoc(i, "end_date"),
+        field: `${events.path(i)}.end_date`,
+        value: showValue(end),
+        message: `is before the start date (${events.get("start_date", i)})`,
+        expected: "an end date on or after the start date",
+      });
+    }
+  }
+  const updates = stores.status_updates;
+  for (let i = 0; i < updates.length; i++) {
+    if (updates.get("date", i) === null && updates.get("event_id", i) === null) {
+      problems.push({
+        severity: "error",
+        ...updates.loc(i),
+        field: `${updates.path(i)}.date`,
+        message: "is missing, and there is no event to take it from",
+        expected: "a date, or an event_id (or the update written in an event file)",
+      });
+    }
+  }
+  const eventIndex = groups.events.first;
+  const commitments = stores.commitments;
+  const commitmentIndex = groups.commitments.first;
+  for (let i = 0; i < updates.length; i++) {
+    const c = commitmentIndex.get(updates.get("commitment_id", i) as string);
+    if (c === undefined) continue;
+    const updateDate = spanOf(updates, i, eventIndex, events);
+    const commitmentDate = spanOf(commitments, c, eventIndex, events);
+    if (updateDate && commitmentDate && updateDate.to < commitmentDate.from) {
+      problems.push({
+        severity: "error",
+        ...(updates.get("date", i) !== null ? updates.fieldLoc(i, "date") : updates.fieldLoc(i, "event_id")),
+        field: `${updates.path(i)}.date`,
+        value: showValue(updateDate.text),
+        message: `is before the commitment it updates was made (${commitmentDate.text})`,
+        expected: "evidence dated on or after the commitment",
+      });
+    }
+  }
+}
+
+function checkParties(stores: Tables<TableStore>, groups: KeyGroups, problems: Problem[]): void {
+  const bound = groups.commitment_parties.first;
+  const commitments = stores.commitments;
+  for (let i = 0; i < commitments.length; i++) {
+    const id = commitments.get("id", i) as string;
+    if (bound.has(id)) continue;
+    problems.push({
+      severity: "warning",
+      ...commitments.loc(i),
+      field: `${commitments.path(i)}.parties`,
+      value: showValue(id),
+      message: "binds no institution or government; it will not appear in the network",
+      expected: "parties (the two governments, when no institution is named)",
+    });
+  }
+}

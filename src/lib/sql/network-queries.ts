@@ -1,0 +1,102 @@
+/**
+ * The SQL behind the network page. Every query takes the shared filters and
+ * binds them as parameters (src/lib/model/filters.ts); the graph is then built from
+ * the rows by projectGraph / bipartiteGraph. Those that read only the
+ * commitments in the filters' years are marked with withinYears
+ * (src/lib/model/partitions.ts), as in src/lib/sql/page-queries.ts.
+ */
+import { commitmentWhere, type FilterState } from "../model/filters.js";
+import { scopeOf, withinYears } from "../model/partitions.js";
+import { raw, type SqlFragment, sql } from "./fragment.js";
+
+/**
+ * The party links of the filtered commitments as integer codes, for
+ * projectCodes: the commitment's and institution's row numbers and the
+ * sector's, read as typed arrays (Database.queryColumns).
+ */
+export function networkLinkCodes(filters: FilterState): SqlFragment {
+  return withinYears(
+    sql`SELECT CAST(c.rowid AS INTEGER) AS commitment, CAST(i.rowid AS INTEGER) AS institution, CAST(s.rowid AS INTEGER) AS sector
+    FROM commitment_parties p
+      JOIN commitments c ON c.id = p.commitment_id
+      JOIN institutions i ON i.id = p.institution_id
+      JOIN sectors s ON s.id = c.sector
+    WHERE ${commitmentWhere(filters)}`,
+    scopeOf(filters),
+  );
+}
+
+/** Every institution with its code (row number), the index projectCodes reads codes against. */
+export const institutionIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id, name, acronym, country, country_name, type
+  FROM institutions ORDER BY rowid`;
+
+/** Every sector id with its code (row number). */
+export const sectorIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id FROM sectors ORDER BY rowid`;
+
+/** The commitments drawn as nodes in the bipartite view (those with at least one party). */
+export function networkCommitments(filters: FilterState): SqlFragment {
+  return withinYears(
+    sql`SELECT CAST(c.rowid AS INTEGER) AS code, c.id, c.summary, c.sector, c.status
+    FROM commitments c
+    WHERE ${commitmentWhere(filters)} AND c.party_count > 0
+    ORDER BY c.id`,
+    scopeOf(filters),
+  );
+}
+
+/**
+ * What the graph should hold, counted in SQL: institutions (nodes of the
+ * projection), commitments with parties, party links, and commitments in the
+ * filters that name no party at all (drawn nowhere, so the page says so).
+ */
+export function networkCounts(filters: FilterState): SqlFragment {
+  return withinYears(
+    sql`WITH c AS (SELECT id, party_count FROM commitments c WHERE ${commitmentWhere(filters)})
+    SELECT
+      CAST((SELECT count(DISTINCT p.institution_id) FROM commitment_parties p WHERE p.commitment_id IN (SELECT id FROM c)) AS INTEGER) AS institutions,
+      CAST((SELECT count(*) FROM c WHERE party_count > 0) AS INTEGER) AS commitments,
+      CAST((SELECT count(*) FROM commitment_parties p WHERE p.commitment_id IN (SELECT id FROM c)) AS INTEGER) AS links,
+      CAST((SELECT count(*) FROM c WHERE party_count = 0) AS INTEGER) AS without_parties`,
+    scopeOf(filters),
+  );
+}
+
+/**
+ * What the side panel shows of a commitment: event, sector, status, source,
+ * and the other parties (all but `except`, the institution the panel is about).
+ */
+function panelColumns(except: string | null): SqlFragment {
+  return sql`c.id, c.summary, c.date, c.date_from, c.status, c.confidence, c.note,
+      s.label AS sector, s.color AS sector_color, e.id AS event_id, e.title AS event,
+      src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url, c.locator,
+      (SELECT string_agg(coalesce(i.acronym, i.name), ', ' ORDER BY coalesce(i.acronym, i.name))
+        FROM commitment_parties q JOIN institutions i ON i.id = q.institution_id
+        WHERE q.commitment_id = c.id AND q.institution_id IS DISTINCT FROM CAST(${except} AS VARCHAR)) AS partners`;
+}
+
+const PANEL_JOINS = raw(`JOIN events e ON e.id = c.event_id
+      JOIN sectors s ON s.id = c.sector
+      JOIN sources src ON src.id = c.source_id`);
+
+/** The commitments in the filters that bind one institution, newest first: the side panel. */
+export function institutionCommitments(filters: FilterState, institutionId: string): SqlFragment {
+  return withinYears(
+    sql`SELECT ${panelColumns(institutionId)}
+    FROM commitments c
+      JOIN commitment_parties p ON p.commitment_id = c.id AND p.institution_id = ${institutionId}
+      ${PANEL_JOINS}
+    WHERE ${commitmentWhere(filters)}
+    ORDER BY c.date_from DESC NULLS LAST, c.id`,
+    scopeOf(filters),
+  );
+}
+
+/**
+ * One commitment, for the panel of a commitment node in the bipartite view
+ * (every party is a partner). `within`: the filters the graph was drawn
+ * under, so only their years need to be loaded.
+ */
+export function commitmentDetail(commitmentId: string, within?: FilterState): SqlFragment {
+  const query = sql`SELECT ${panelColumns(null)} FROM commitments c ${PANEL_JOINS} WHERE c.id = ${commitmentId}`;
+  return within ? withinYears(query, scopeOf(within)) : query;
+}

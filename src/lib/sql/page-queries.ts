@@ -1,0 +1,162 @@
+/**
+ * The SQL behind the pages, as fragments with bound parameters. Each takes the
+ * shared filter state; pages run them with `database().query(...)`.
+ *
+ * A query that reads only the commitments in the filters' years (and their
+ * parties and updates) is marked with withinYears, so a page with a time
+ * range loads only those years' partitions (src/lib/model/partitions.ts;
+ * test/cross/partitions-scope.test.ts runs each against the full tables).
+ */
+import { commitmentWhere, eventWhere, type FilterState } from "../model/filters.js";
+import { scopeOf, withinYears } from "../model/partitions.js";
+import { empty, raw, type SqlFragment, sql } from "./fragment.js";
+import { inRange } from "./timeline-queries.js";
+
+/**
+ * Headline counts for the filtered commitments. `total` is every commitment
+ * in the records; given (the page has it from the build), the query does not
+ * count the whole table, so it reads only the filters' years.
+ */
+export function headline(filters: FilterState, total?: number): SqlFragment {
+  const where = commitmentWhere(filters);
+  const all = total === undefined ? raw("(SELECT count(*) FROM commitments)") : sql`${total}`;
+  const query = sql`WITH c AS (SELECT * FROM commitments c WHERE ${where})
+    SELECT
+      CAST(count(*) AS INTEGER) AS commitments,
+      CAST(count(*) FILTER (WHERE status IN ('in_progress', 'done')) AS INTEGER) AS with_progress,
+      CAST(count(*) FILTER (WHERE status = 'done') AS INTEGER) AS done,
+      CAST(count(*) FILTER (WHERE status IN ('stalled', 'dropped')) AS INTEGER) AS stalled,
+      CAST(count(DISTINCT event_id) AS INTEGER) AS events,
+      CAST(count(DISTINCT sector) AS INTEGER) AS sectors,
+      CAST((SELECT count(DISTINCT p.institution_id) FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id
+        WHERE p.commitment_id IN (SELECT id FROM c) AND i.type <> 'government') AS INTEGER) AS institutions,
+      CAST(${all} AS INTEGER) AS total
+    FROM c`;
+  return total === undefined ? query : withinYears(query, scopeOf(filters));
+}
+
+/** Commitments per sector and status, for the stacked bar chart. */
+export function bySectorAndStatus(filters: FilterState): SqlFragment {
+  return withinYears(
+    sql`SELECT s.id AS sector, s.label, s.color, c.status, CAST(count(*) AS INTEGER) AS n
+    FROM commitments c JOIN sectors s ON s.id = c.sector
+    WHERE ${commitmentWhere(filters)}
+    GROUP BY ALL ORDER BY s.label, c.status`,
+    scopeOf(filters),
+  );
+}
+
+/** Events in the filters' scope, newest first, with their matching commitment count and first source. */
+export function eventList(filters: FilterState): SqlFragment {
+  const query = sql`SELECT e.id, e.title, e.kind, e.status, e.start_date, e.end_date, e.place, e.host_country,
+      e.start_date_from, e.start_date_to, e.confidence, e.note,
+      CAST((SELECT count(*) FROM commitments c WHERE c.event_id = e.id AND ${commitmentWhere(filters)}) AS INTEGER) AS commitments,
+      CAST((SELECT count(*) FROM commitments c WHERE c.target_event_id = e.id AND ${commitmentWhere(filters)}) AS INTEGER) AS due,
+      src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url,
+      CAST(len(e.source_ids) AS INTEGER) AS source_count
+    FROM events e LEFT JOIN sources src ON src.id = e.source_ids[1]
+    WHERE ${eventWhere(filters)}
+    ORDER BY e.start_date_from DESC, e.id`;
+  return withinYears(query, scopeOf(filters, { events: true }));
+}
+
+/** Rows the overview's table of commitments shows at most; the page says when there are more. */
+export const COMMITMENT_ROWS_LIMIT = 1000;
+
+/**
+ * The filtered commitments with event, sector and source, newest first, for
+ * the table of records: at most `limit` rows (a page never pulls a million
+ * rows onto the main thread; the SQL page has them all).
+ */
+export function commitmentRows(filters: FilterState, limit = COMMITMENT_ROWS_LIMIT): SqlFragment {
+  const query = sql`SELECT c.id, c.date, c.date_from, s.label AS sector, s.color AS sector_color, c.summary, c.action, c.strength,
+      c.status, c.status_date, c.confidence, c.note, c.target_date, c.target_note, t.title AS target_event,
+      e.title AS event, e.id AS event_id,
+      (SELECT string_agg(coalesce(i.acronym, i.name), ', ' ORDER BY coalesce(i.acronym, i.name))
+        FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE p.commitment_id = c.id) AS parties,
+      src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url, c.locator
+    FROM commitments c
+      JOIN events e ON e.id = c.event_id
+      JOIN sectors s ON s.id = c.sector
+      JOIN sources src ON src.id = c.source_id
+      LEFT JOIN events t ON t.id = c.target_event_id
+    WHERE ${commitmentWhere(filters)}
+    ORDER BY c.date_from DESC, c.id
+    LIMIT ${raw(String(Math.max(1, Math.floor(limit))))}`;
+  return withinYears(query, scopeOf(filters));
+}
+
+/**
+ * How current the data is: the latest dated evidence of each kind. It reads
+ * every status update; the pages show the same values from the build
+ * (`freshness` in overview.json) instead.
+ */
+export const freshness = sql`SELECT
+    (SELECT max(start_date_from) FROM events WHERE status = 'held') AS latest_event,
+    (SELECT max(date_from) FROM status_updates) AS latest_update,
+    (SELECT max(published_from) FROM sources) AS latest_source,
+    CAST((SELECT count(*) FROM sources) AS INTEGER) AS sources`;
+
+/** Sources cited by the filtered commitments (for captions): most cited first. */
+export function citedSources(filters: FilterState): SqlFragment {
+  return withinYears(
+    sql`SELECT src.id, src.title, src.publisher, src.url, CAST(count(*) AS INTEGER) AS n
+    FROM commitments c JOIN sources src ON src.id = c.source_id
+    WHERE ${commitmentWhere(filters)}
+    GROUP BY ALL ORDER BY n DESC, src.publisher, src.id`,
+    scopeOf(filters),
+  );
+}
+
+/** What the CSV export of a chart holds: one row per commitment, with its parties and source. */
+export const EXPORT_COLUMNS = [
+  "id",
+  "date",
+  "event_id",
+  "event",
+  "sector",
+  "summary",
+  "action",
+  "strength",
+  "status",
+  "status_date",
+  "target_date",
+  "target_event_id",
+  "deadline",
+  "parties",
+  "confidence",
+  "note",
+  "source_publisher",
+  "source_title",
+  "source_url",
+  "locator",
+] as const;
+
+/**
+ * The rows behind a chart, for its CSV export: the commitments matching the
+ * filters, within `range` (inclusive days) when the chart shows a window,
+ * and only those that bind someone when the chart draws parties (the
+ * network). Ordered by date and id, so the same view gives the same file.
+ */
+export function exportCommitments(
+  filters: FilterState,
+  { range = null, withParties = false }: { range?: { from: string; to: string } | null; withParties?: boolean } = {},
+): SqlFragment {
+  return withinYears(
+    sql`SELECT c.id, coalesce(c.date, e.start_date) AS date, c.event_id, e.title AS event, s.label AS sector,
+      c.summary, c.action, c.strength, c.status, c.status_date, c.target_date, c.target_event_id,
+      CAST(c.deadline AS VARCHAR) AS deadline,
+      (SELECT string_agg(coalesce(i.acronym, i.name) || ' (' || i.country || ')', '; ' ORDER BY i.country, coalesce(i.acronym, i.name))
+        FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE p.commitment_id = c.id) AS parties,
+      c.confidence, c.note, src.publisher AS source_publisher, src.title AS source_title, src.url AS source_url, c.locator
+    FROM commitments c
+      JOIN events e ON e.id = c.event_id
+      JOIN sectors s ON s.id = c.sector
+      JOIN sources src ON src.id = c.source_id
+    WHERE ${commitmentWhere(filters)}
+      ${range ? sql`AND ${inRange(range)}` : empty}
+      ${withParties ? raw("AND c.party_count > 0") : empty}
+    ORDER BY c.date_from, c.id`,
+    scopeOf(filters),
+  );
+}

@@ -1,0 +1,113 @@
+// The network's SQL, run with native DuckDB on the default dataset's tables,
+// against the records themselves: same links, same institutions, counts that agree.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emptyFilters, type FilterState } from "../../../src/lib/model/filters.js";
+import type { CommitmentInfo, InstitutionInfo, PartyLink } from "../../../src/lib/network/graph.js";
+import { projectCodes, projectGraph } from "../../../src/lib/network/project.js";
+import { loadDataset } from "../../../src/lib/pipeline/dataset.js";
+import type { SqlFragment } from "../../../src/lib/sql/fragment.js";
+import {
+  commitmentDetail,
+  institutionCommitments,
+  institutionIndex,
+  networkCommitments,
+  networkCounts,
+  networkLinkCodes,
+  sectorIndex,
+} from "../../../src/lib/sql/network-queries.js";
+import { type NativeDataset, nativeDataset } from "../native-db.js";
+
+let db: NativeDataset;
+const dataset = loadDataset("data");
+if (!dataset.tables) throw new Error("the default dataset has errors");
+const tables = dataset.tables;
+
+beforeAll(async () => {
+  db = await nativeDataset("data");
+}, 60_000);
+afterAll(() => db?.close());
+
+const rows = async <T>(query: SqlFragment) => (await db.query(query)) as T[];
+
+/** Links straight from the records, for a sector filter (or none). */
+function recordLinks(sector?: string): PartyLink[] {
+  const sectorOf = new Map(tables.commitments.map((c) => [c.id as string, c.sector as string]));
+  return tables.commitment_parties
+    .map((p) => ({
+      commitment_id: p.commitment_id as string,
+      institution_id: p.institution_id as string,
+      sector: sectorOf.get(p.commitment_id as string) as string,
+    }))
+    .filter((l) => sector === undefined || l.sector === sector)
+    .sort((a, b) => (`${a.commitment_id}\0${a.institution_id}` < `${b.commitment_id}\0${b.institution_id}` ? -1 : 1));
+}
+
+describe.each([
+  ["no filter", emptyFilters(), undefined],
+  ["sector = industry", { ...emptyFilters(), sector: ["industry"] } as FilterState, "industry"],
+])("network queries, %s", (_, filters, sector) => {
+  it("return the records' party links as codes, and counts that agree with the graph", async () => {
+    const codes = await rows<{ commitment: number; institution: number; sector: number }>(networkLinkCodes(filters));
+    const byCode: InstitutionInfo[] = [];
+    for (const { code, ...info } of await rows<InstitutionInfo & { code: number }>(institutionIndex))
+      byCode[code] = info;
+    const sectorIds: string[] = [];
+    for (const { code, id } of await rows<{ code: number; id: string }>(sectorIndex)) sectorIds[code] = id;
+    const commitments = await rows<CommitmentInfo & { code: number }>(networkCommitments(filters));
+    const commitmentId = new Map(commitments.map((c) => [c.code, c.id]));
+    // Decoded, the codes are exactly the records' links.
+    const decoded = codes
+      .map((r) => ({
+        commitment_id: commitmentId.get(r.commitment) as string,
+        institution_id: byCode[r.institution].id,
+        sector: sectorIds[r.sector],
+      }))
+      .sort((a, b) => (`${a.commitment_id}\0${a.institution_id}` < `${b.commitment_id}\0${b.institution_id}` ? -1 : 1));
+    const links = recordLinks(sector);
+    expect(decoded).toEqual(links);
+    const graph = projectCodes(
+      {
+        commitment: codes.map((r) => r.commitment),
+        institution: codes.map((r) => r.institution),
+        sector: codes.map((r) => r.sector),
+      },
+      byCode,
+      sectorIds,
+    );
+    // The page's path gives the graph the records give.
+    expect(graph).toEqual(projectGraph(links, tables.institutions as unknown as InstitutionInfo[]));
+    const [counts] = await rows<Record<string, number>>(networkCounts(filters));
+    expect(graph.nodes.length).toBe(counts.institutions);
+    expect(links.length).toBe(counts.links);
+    expect(new Set(links.map((l) => l.commitment_id)).size).toBe(counts.commitments);
+    expect(commitments.length).toBe(counts.commitments);
+  });
+});
+
+describe("institutionCommitments", () => {
+  it("lists exactly the commitments that bind the institution, with their source", async () => {
+    const links = recordLinks();
+    const expected = links.filter((l) => l.institution_id === "pk-navttc").map((l) => l.commitment_id);
+    expect(expected.length).toBeGreaterThan(0);
+    const listed = await rows<{ id: string; source_url: string; partners: string | null }>(
+      institutionCommitments(emptyFilters(), "pk-navttc"),
+    );
+    expect(listed.map((r) => r.id).sort()).toEqual(expected.sort());
+    for (const r of listed) expect(r.source_url).toMatch(/^https?:\/\//);
+  });
+
+  it("gives one commitment's panel row with its source (the bipartite view's panel)", async () => {
+    const [row] = await rows<{ id: string; source_url: string; partners: string }>(
+      commitmentDetail("pk-by-jmc-8-hit-mtw"),
+    );
+    expect(row.id).toBe("pk-by-jmc-8-hit-mtw");
+    expect(row.source_url).toMatch(/^https?:\/\//);
+    expect(row.partners).toBe("HIT, MTW");
+  });
+
+  it("binds the institution id as a parameter, never as SQL text", () => {
+    const query = institutionCommitments(emptyFilters(), "x'); DROP TABLE commitments; --");
+    expect(query.text).not.toContain("DROP");
+    expect(query.params).toContain("x'); DROP TABLE commitments; --");
+  });
+});

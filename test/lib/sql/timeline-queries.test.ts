@@ -1,0 +1,163 @@
+/**
+ * The timeline page's SQL (src/lib/sql/timeline-queries.ts) run by native DuckDB
+ * on the bundled records: every query runs, binds its filters as parameters,
+ * and its numbers agree with the records read in JavaScript (the status and
+ * overdue rules of src/lib/model/status.ts applied row by row).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emptyFilters, type FilterState } from "../../../src/lib/model/filters.js";
+import { deadlineOf, isOverdue } from "../../../src/lib/model/status.js";
+import { loadDataset } from "../../../src/lib/pipeline/dataset.js";
+import type { Row } from "../../../src/lib/records/record-types.js";
+import * as q from "../../../src/lib/sql/timeline-queries.js";
+import { type NativeDataset, nativeDataset } from "../native-db.js";
+
+const TODAY = "2026-11-27";
+let db: NativeDataset;
+const dataset = loadDataset("data");
+const tables = dataset.tables as NonNullable<typeof dataset.tables>;
+const DAY = 86_400_000;
+const iso = (day: unknown) => (typeof day === "number" ? new Date(day * DAY).toISOString().slice(0, 10) : null);
+const events = new Map(tables.events.map((e) => [e.id as string, e]));
+
+/** A commitment's overdue flag by the JavaScript rule. */
+function overdueInJs(c: Row, today = TODAY): boolean {
+  const t = c.target_event_id ? events.get(c.target_event_id as string) : undefined;
+  return isOverdue(
+    {
+      status: c.status as string,
+      target_date_to: iso(c.target_date_to),
+      target_event_start_to: iso(t?.start_date_to),
+      target_event_end_to: iso(t?.end_date_to),
+    },
+    today,
+  );
+}
+
+beforeAll(async () => {
+  db = await nativeDataset("data");
+}, 60_000);
+afterAll(() => db?.close());
+
+describe("timeline queries on the bundled records", () => {
+  it("the loader's deadline column is deadlineOf of each commitment's target", () => {
+    let withDeadline = 0;
+    for (const c of tables.commitments) {
+      const t = c.target_event_id ? events.get(c.target_event_id as string) : undefined;
+      const want = deadlineOf({
+        target_date_to: iso(c.target_date_to),
+        target_event_start_to: iso(t?.start_date_to),
+        target_event_end_to: iso(t?.end_date_to),
+      });
+      expect(iso(c.deadline), String(c.id)).toBe(want);
+      if (want) withDeadline += 1;
+    }
+    // Both kinds of target occur: dates, and events without a date.
+    expect(withDeadline).toBeGreaterThan(5);
+    expect(tables.commitments.some((c) => !c.target_date && c.target_event_id && c.deadline !== null)).toBe(true);
+  });
+
+  it("flag overdue exactly as the JavaScript rule does, for several todays", async () => {
+    for (const today of ["2024-01-01", "2025-06-30", "2025-12-31", "2026-01-01", TODAY, "2030-01-01"]) {
+      const rows = await db.query(q.timelineMarks(emptyFilters(), null, today));
+      expect(rows).toHaveLength(tables.commitments.length);
+      const sqlOverdue = rows.filter((r) => r.overdue).map((r) => r.id);
+      const jsOverdue = tables.commitments.filter((c) => overdueInJs(c, today)).map((c) => c.id);
+      expect(sqlOverdue.sort(), today).toEqual((jsOverdue as string[]).sort());
+    }
+  });
+
+  it("count the marks of a filter as the records do", async () => {
+    const filters: FilterState = { ...emptyFilters(), sector: ["industry"] };
+    const lanes = await db.query(q.timelineLanes(filters, null));
+    const marks = await db.query(q.timelineMarks(filters, null, TODAY));
+    const want = tables.commitments.filter((c) => c.sector === "industry").length;
+    expect(want).toBeGreaterThan(0);
+    expect(marks).toHaveLength(want);
+    expect(lanes.map((l) => [l.sector, l.n])).toEqual([["industry", want]]);
+  });
+
+  it("window a range by the commitments' date spans", async () => {
+    const range = { from: "2025-01-01", to: "2025-12-31" };
+    const marks = await db.query(q.timelineMarks(emptyFilters(), range, TODAY));
+    const want = tables.commitments.filter(
+      (c) => (iso(c.date_to) as string) >= range.from && (iso(c.date_from) as string) <= range.to,
+    );
+    expect(marks.map((m) => m.id).sort()).toEqual(want.map((c) => c.id).sort());
+  });
+
+  it("aggregate by month and sector to the same total, year-only dates in year bins", async () => {
+    const density = await db.query(q.timelineDensity(emptyFilters(), null, TODAY));
+    expect(density.reduce((s, d) => s + (d.n as number), 0)).toBe(tables.commitments.length);
+    const yearOnly = tables.commitments.filter((c) => c.date_precision === "year").length;
+    expect(density.filter((d) => d.bin === "year").reduce((s, d) => s + (d.n as number), 0)).toBe(yearOnly);
+    for (const d of density) expect(String(d.start)).toMatch(d.bin === "year" ? /^\d{4}-01-01$/ : /^\d{4}-\d{2}-01$/);
+    const overdue = tables.commitments.filter((c) => overdueInJs(c)).length;
+    expect(density.reduce((s, d) => s + (d.overdue as number), 0)).toBe(overdue);
+  });
+
+  it("score the 8th JMC as its records say", async () => {
+    const rows = await db.query(q.scorecardByEvent(emptyFilters(), TODAY));
+    const jmc8 = rows.find((r) => r.id === "pk-by-jmc-8");
+    const made = tables.commitments.filter((c) => c.event_id === "pk-by-jmc-8");
+    expect(made.length).toBeGreaterThan(10);
+    expect(jmc8).toMatchObject({
+      made: made.length,
+      progress: made.filter((c) => c.status === "in_progress" || c.status === "done").length,
+      done: made.filter((c) => c.status === "done").length,
+      overdue: made.filter((c) => overdueInJs(c)).length,
+      no_news: made.filter((c) => c.update_count === 0).length,
+    });
+    const bySector = await db.query(q.scorecardBySector(emptyFilters(), TODAY));
+    expect(bySector.reduce((s, r) => s + (r.made as number), 0)).toBe(tables.commitments.length);
+  });
+
+  it("list what is due next: open, deadline ahead, soonest first, the 9th JMC among them", async () => {
+    const rows = await db.query(q.dueNext(emptyFilters(), "2025-03-01"));
+    expect(rows.length).toBeGreaterThan(0);
+    const deadlines = rows.map((r) => String(r.deadline));
+    expect(deadlines).toEqual([...deadlines].sort());
+    for (const r of rows) {
+      expect(String(r.deadline) >= "2025-03-01").toBe(true);
+      expect(["done", "dropped"]).not.toContain(r.status);
+    }
+    expect(rows.map((r) => r.target_event_id)).toContain("pk-by-jmc-9");
+  });
+
+  it("bind every filter value as a parameter", () => {
+    const filters: FilterState = { ...emptyFilters(), sector: ["x'); DROP TABLE commitments; --"], from: 2020 };
+    for (const fragment of [
+      q.timelineLanes(filters, { from: "2020-01-01", to: "2020-12-31" }),
+      q.timelineMarks(filters, null, TODAY),
+      q.timelineDensity(filters, null, TODAY),
+      q.scorecardByEvent(filters, TODAY),
+      q.dueNext(filters, TODAY),
+    ]) {
+      expect(fragment.text).not.toContain("DROP TABLE");
+      expect(fragment.params).toContain("x'); DROP TABLE commitments; --");
+    }
+  });
+
+  it("run the extent, events, updates, sessions and panel queries", async () => {
+    const [extent] = await db.query(q.timelineExtent(emptyFilters()));
+    expect(String(extent.first) <= "2015-12-31").toBe(true);
+    expect(String(extent.last) >= "2026-12-31").toBe(true);
+    const rules = await db.query(q.timelineEvents(emptyFilters(), null));
+    expect(rules.map((r) => r.id)).toContain("pk-by-jmc-8");
+    const updates = await db.query(q.timelineUpdates(emptyFilters(), null));
+    expect(updates).toHaveLength(tables.status_updates.length);
+    const sessions = await db.query(q.seriesSessions(emptyFilters()));
+    expect(sessions.find((s) => s.id === "pk-by-jmc-8")?.commitments).toBe(
+      tables.commitments.filter((c) => c.event_id === "pk-by-jmc-8").length,
+    );
+    const pair = await db.query(q.sessionCommitments(emptyFilters(), ["pk-by-jmc-7", "pk-by-jmc-8"]));
+    expect(pair.length).toBe(
+      tables.commitments.filter((c) => c.event_id === "pk-by-jmc-7" || c.event_id === "pk-by-jmc-8").length,
+    );
+    expect(pair.find((c) => c.id === "pk-by-jmc-7-prepare-jmc-8")?.update_events).toEqual(["pk-by-jmc-8"]);
+    const [detail] = await db.query(q.commitmentDetail("pk-by-jmc-8-skills-competition", TODAY));
+    expect(detail).toMatchObject({ id: "pk-by-jmc-8-skills-competition", deadline: "2025-12-31" });
+    const mine = tables.status_updates.filter((u) => u.commitment_id === "pk-by-jmc-7-prepare-jmc-8");
+    expect(await db.query(q.commitmentUpdates("pk-by-jmc-7-prepare-jmc-8"))).toHaveLength(mine.length);
+  });
+});
