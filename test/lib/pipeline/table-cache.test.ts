@@ -2,7 +2,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cacheKey, cacheRoot, ensureTables } from "../../../src/lib/pipeline/table-cache.js";
+import { cacheKey, cacheRoot, keySourceFiles } from "../../../src/lib/pipeline/cache-key.js";
+import { ensureTables } from "../../../src/lib/pipeline/table-cache.js";
 
 let cache: string;
 let data: string;
@@ -76,5 +77,22 @@ describe("ensureTables", () => {
     const result = ensureTables(data);
     expect(result.ok).toBe(true);
     expect(existsSync(lock)).toBe(false);
+  });
+});
+
+describe("cacheKey", () => {
+  it("hashes the rules of every folder of src/lib, not only the pipeline's", () => {
+    const files = keySourceFiles().map((f) => f.replaceAll("\\", "/"));
+    for (const rule of [
+      "records/validate.ts",
+      "records/normalise.ts",
+      "model/schema.ts",
+      "model/fields.ts",
+      "pipeline/arrow-writer.ts",
+    ])
+      expect(
+        files.some((f) => f.endsWith(`/src/lib/${rule}`)),
+        rule,
+      ).toBe(true);
   });
 });
