@@ -38,4 +38,5 @@ declare module "@observablehq/inputs" {
   export function textarea(options?: Record<string, unknown>): HTMLElement & { value: string };
   export function button(content?: unknown, options?: Record<string, unknown>): HTMLElement & { value: unknown };
   export function select(data: Iterable<any>, options?: Record<string, unknown>): HTMLElement & { value: any };
+  export function radio(data: Iterable<any>, options?: Record<string, unknown>): HTMLElement & { value: any };
 }

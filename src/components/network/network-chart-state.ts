@@ -1,0 +1,70 @@
+/**
+ * The network chart's shared state: one mutable object per chart that the
+ * chart (src/components/network/network-chart.ts), its two renderers and its
+ * interaction read and write, and the timings and font they share.
+ */
+import type { NetworkZoom } from "../../lib/model/view-state.js";
+import { type NodeIndex, nodeIndex } from "../../lib/network/hit-test.js";
+import type { Scene } from "../../lib/network/scene.js";
+import type { ViewTransform } from "../../lib/network/view-transform.js";
+
+export type Renderer = "svg" | "canvas";
+
+/** A zoom or pan that paused this long (ms) is over: a full frame is drawn. */
+export const SETTLE_MS = 150;
+/** How long (ms) new nodes and links fade in and removed ones fade out. */
+export const FADE_MS = 300;
+export const LABEL_FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+export interface NetworkChartState {
+  /** Drawing size in pixels; the width follows the container (0 until measured). */
+  readonly height: number;
+  width: number;
+  scene: Scene;
+  /** Ids of the nodes of the scene before this one (they do not fade in). */
+  previousIds: Set<string>;
+  renderer: Renderer;
+  transform: ViewTransform;
+  /** True once the first view was set (fitted, or the link's one). */
+  fitted: boolean;
+  /** True once the user zoomed or panned (or a link set the view): the view is then not "fitted". */
+  userView: boolean;
+  /** A view asked for before the chart had a width. */
+  pendingZoom: NetworkZoom | null;
+  selected: string | null;
+  hovered: string | null;
+  /** Ids of the hovered or selected node and its neighbours, or null. */
+  highlight: Set<string> | null;
+  /** Node places for finding the node under the pointer. */
+  index: NodeIndex;
+  /** Nodes the user dragged, and where to: they keep that place in later scenes. */
+  readonly dragged: Map<string, { x: number; y: number }>;
+  /** When the current scene arrived (its fade-in starts then). */
+  fadeStart: number;
+  /** True from a new scene until its first frame is drawn. */
+  updated: boolean;
+  /** When the last zoom or pan event came (performance.now()). */
+  lastGesture: number;
+}
+
+export function networkChartState(height: number, zoom: NetworkZoom | null): NetworkChartState {
+  return {
+    height,
+    width: 0,
+    scene: { nodes: [], edges: [] },
+    previousIds: new Set(),
+    renderer: "svg",
+    transform: { x: 0, y: 0, k: 1 },
+    fitted: false,
+    userView: false,
+    pendingZoom: zoom,
+    selected: null,
+    hovered: null,
+    highlight: null,
+    index: nodeIndex([]),
+    dragged: new Map(),
+    fadeStart: 0,
+    updated: false,
+    lastGesture: Number.NEGATIVE_INFINITY,
+  };
+}

@@ -1,0 +1,294 @@
+/**
+ * How the user moves around the network chart and picks a node: zoom and
+ * pan (d3-zoom, with buttons and keys), dragging a node to move it, a
+ * tooltip on hover, click to select, and the zoom calls of the chart's
+ * public API (fit, set, get, zoom to a node). It writes the shared state
+ * and asks the chart, through hooks, to redraw, re-highlight or select.
+ *
+ * Keyboard, when the chart has focus: + and − zoom, arrow keys pan, 0 fits
+ * the drawing, Escape clears the selection (src/lib/network/chart-keys.ts).
+ */
+import * as d3 from "d3";
+import { type NetworkZoom, ZOOM_K } from "../../lib/model/view-state.js";
+import { keyCommand, ZOOM_STEP } from "../../lib/network/chart-keys.js";
+import type { GraphNode } from "../../lib/network/graph.js";
+import { nodeAt, nodeIndex } from "../../lib/network/hit-test.js";
+import type { SceneNode } from "../../lib/network/scene.js";
+import {
+  centreOn,
+  clampScale,
+  fitTransform,
+  focusTransform,
+  toLayout,
+  type ViewTransform,
+  viewCentre,
+} from "../../lib/network/view-transform.js";
+import { el } from "../dom.js";
+import { type NetworkChartState, SETTLE_MS } from "./network-chart-state.js";
+
+/** The zoom range, the same one a link may ask for. */
+const ZOOM_EXTENT: [number, number] = [ZOOM_K[0], ZOOM_K[1]];
+
+/** What the interaction asks of the chart. */
+export interface InteractionHooks {
+  /** Draw a frame soon. */
+  schedule(): void;
+  /** The hovered node changed: work out the highlight again. */
+  hovered(): void;
+  /** A node was dragged to a new place. */
+  moved(): void;
+  select(id: string | null, options: { notify?: boolean }): void;
+  /** Tooltip content for a node. */
+  describe?: (node: GraphNode) => (string | Node)[];
+}
+
+/** The zoom calls behind the chart's public API. */
+export interface NetworkInteraction {
+  readonly tooltip: HTMLElement;
+  /** Zoom in, zoom out and fit buttons. */
+  readonly buttons: HTMLElement;
+  getZoom(): NetworkZoom | null;
+  setZoom(zoom: NetworkZoom | null): void;
+  /** Fits the drawing and tells the page ("aa-zoom" with null). */
+  zoomToFit(): void;
+  /** On the first drawing: the link's view if one was given, else fit. */
+  firstView(): void;
+  /** Centres the view on a node, magnifying to at least 1.5. */
+  zoomToNode(node: SceneNode): void;
+}
+
+interface Interaction {
+  root: HTMLElement;
+  state: NetworkChartState;
+  hooks: InteractionHooks;
+  zoom: d3.ZoomBehavior<HTMLElement, unknown>;
+  tooltip: HTMLElement;
+  settleTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+export function networkInteraction(
+  root: HTMLElement,
+  state: NetworkChartState,
+  hooks: InteractionHooks,
+): NetworkInteraction {
+  const tooltip = el("div", { class: "aa-net-tooltip", role: "tooltip", hidden: true });
+  const ia: Interaction = {
+    root,
+    state,
+    hooks,
+    zoom: d3.zoom<HTMLElement, unknown>(),
+    tooltip,
+    settleTimer: undefined,
+  };
+  listenZoom(ia);
+  // Drag first: when it starts on a node it stops the event before zoom sees it.
+  d3.select(root).call(nodeDrag(ia)).call(ia.zoom).on("dblclick.zoom", null);
+  listenPointer(ia);
+  listenKeys(ia);
+  return {
+    tooltip,
+    buttons: zoomButtons(ia),
+    getZoom: () => getZoom(state),
+    setZoom: (zoom) => setZoom(ia, zoom),
+    zoomToFit: () => fitAndAnnounce(ia),
+    firstView: () => firstView(ia),
+    zoomToNode: (node) => zoomToNode(ia, node),
+  };
+}
+
+// ── Zoom and drag ───────────────────────────────────────────────────────
+function listenZoom(ia: Interaction): void {
+  const { state, hooks } = ia;
+  ia.zoom
+    .scaleExtent(ZOOM_EXTENT)
+    .on("zoom", (event: d3.D3ZoomEvent<HTMLElement, unknown>) => {
+      state.transform = { x: event.transform.x, y: event.transform.y, k: event.transform.k };
+      state.lastGesture = performance.now();
+      if (event.sourceEvent) state.userView = true;
+      hideTooltip(ia);
+      hooks.schedule();
+      // One full frame once the gesture pauses.
+      clearTimeout(ia.settleTimer);
+      ia.settleTimer = setTimeout(hooks.schedule, SETTLE_MS + 10);
+    })
+    .on("end", (event: d3.D3ZoomEvent<HTMLElement, unknown>) => {
+      if (event.sourceEvent && state.userView) announceZoom(ia, getZoom(state));
+    });
+}
+
+function nodeDrag(ia: Interaction): d3.DragBehavior<HTMLElement, unknown, SceneNode | undefined> {
+  const { root, state } = ia;
+  return d3
+    .drag<HTMLElement, unknown, SceneNode | undefined>()
+    .subject((event: d3.D3DragEvent<HTMLElement, unknown, SceneNode>) => {
+      const [px, py] = d3.pointer(event.sourceEvent, root);
+      const node = nodeAt(state.index, state.transform, px, py);
+      return node ? { ...node, node } : undefined;
+    })
+    .on("drag", (event) => {
+      const node = (event.subject as { node: SceneNode }).node;
+      const [px, py] = d3.pointer(event.sourceEvent, root);
+      [node.x, node.y] = toLayout(state.transform, px, py);
+      state.dragged.set(node.id, { x: node.x, y: node.y });
+      ia.hooks.moved();
+      state.index = nodeIndex(state.scene.nodes);
+      hideTooltip(ia);
+      ia.hooks.schedule();
+    });
+}
+
+function announceZoom(ia: Interaction, detail: NetworkZoom | null): void {
+  ia.root.dispatchEvent(new CustomEvent("aa-zoom", { detail }));
+}
+
+/** Applies a view with d3-zoom (its "zoom" event updates the state). */
+function applyView(ia: Interaction, t: ViewTransform): void {
+  d3.select(ia.root).call(ia.zoom.transform, d3.zoomIdentity.translate(t.x, t.y).scale(t.k));
+}
+
+function zoomBy(ia: Interaction, factor: number): void {
+  ia.state.userView = true;
+  d3.select(ia.root)
+    .transition()
+    .duration(250)
+    .call(ia.zoom.scaleBy, factor)
+    .on("end", () => announceZoom(ia, getZoom(ia.state)));
+}
+
+function getZoom(state: NetworkChartState): NetworkZoom | null {
+  if (!state.userView || !state.width) return null;
+  const [x, y] = viewCentre(state.transform, state.width, state.height);
+  return { x, y, k: state.transform.k };
+}
+
+function setZoom(ia: Interaction, z: NetworkZoom | null): void {
+  const { state } = ia;
+  if (!state.width) {
+    state.pendingZoom = z;
+    return;
+  }
+  state.pendingZoom = null;
+  if (!z) {
+    zoomToFit(ia);
+    return;
+  }
+  state.userView = true;
+  state.fitted = true;
+  applyView(ia, centreOn(z, clampScale(z.k), state.width, state.height));
+}
+
+function firstView(ia: Interaction): void {
+  ia.state.fitted = true;
+  if (ia.state.pendingZoom) setZoom(ia, ia.state.pendingZoom);
+  else zoomToFit(ia);
+}
+
+function zoomToFit(ia: Interaction): void {
+  const { state } = ia;
+  state.userView = false;
+  const t = fitTransform(state.scene.nodes, state.width, state.height);
+  if (t) applyView(ia, t);
+}
+
+function fitAndAnnounce(ia: Interaction): void {
+  zoomToFit(ia);
+  announceZoom(ia, null);
+}
+
+function zoomToNode(ia: Interaction, node: SceneNode): void {
+  const { state } = ia;
+  const t = focusTransform(node, state.transform.k, state.width, state.height);
+  state.userView = true;
+  d3.select(ia.root)
+    .transition()
+    .duration(500)
+    .call(ia.zoom.transform, d3.zoomIdentity.translate(t.x, t.y).scale(t.k))
+    .on("end", () => announceZoom(ia, getZoom(state)));
+}
+
+function zoomButtons(ia: Interaction): HTMLElement {
+  return el(
+    "div",
+    { class: "aa-net-buttons" },
+    el(
+      "button",
+      { type: "button", "aria-label": "Zoom in", title: "Zoom in (+)", onclick: () => zoomBy(ia, ZOOM_STEP) },
+      "+",
+    ),
+    el(
+      "button",
+      { type: "button", "aria-label": "Zoom out", title: "Zoom out (−)", onclick: () => zoomBy(ia, 1 / ZOOM_STEP) },
+      "−",
+    ),
+    el(
+      "button",
+      { type: "button", "aria-label": "Fit the drawing", title: "Fit (0)", onclick: () => fitAndAnnounce(ia) },
+      "Fit",
+    ),
+  );
+}
+
+// ── Pointer: hover, click; keyboard ─────────────────────────────────────
+function listenPointer(ia: Interaction): void {
+  const { root, state, hooks } = ia;
+  root.addEventListener("pointermove", (event) => {
+    if (event.buttons) return;
+    const [px, py] = d3.pointer(event, root);
+    const node = nodeAt(state.index, state.transform, px, py);
+    const id = node?.id ?? null;
+    root.style.cursor = node ? "pointer" : "grab";
+    if (id !== state.hovered) {
+      state.hovered = id;
+      hooks.hovered();
+    }
+    if (node) showTooltip(ia, node, px, py);
+    else hideTooltip(ia);
+  });
+  root.addEventListener("pointerleave", () => {
+    state.hovered = null;
+    hideTooltip(ia);
+    hooks.hovered();
+  });
+  root.addEventListener("click", (event) => {
+    if ((event.target as Element).closest(".aa-net-tooltip")) return;
+    if ((event.target as Element).closest(".aa-net-buttons")) return;
+    const [px, py] = d3.pointer(event, root);
+    const node = nodeAt(state.index, state.transform, px, py);
+    hideTooltip(ia);
+    hooks.select(node ? node.id : null, { notify: true });
+  });
+}
+
+function listenKeys(ia: Interaction): void {
+  const { root, state } = ia;
+  root.addEventListener("keydown", (event) => {
+    const command = keyCommand(event.key);
+    if (!command) return;
+    const s = d3.select(root);
+    if (command.kind === "zoom") s.call(ia.zoom.scaleBy, command.factor);
+    else if (command.kind === "pan")
+      s.call(ia.zoom.translateBy, command.dx / state.transform.k, command.dy / state.transform.k);
+    else if (command.kind === "fit") fitAndAnnounce(ia);
+    else ia.hooks.select(null, { notify: true });
+    event.preventDefault();
+    if (command.kind === "zoom" || command.kind === "pan") {
+      state.userView = true;
+      announceZoom(ia, getZoom(state));
+    }
+  });
+}
+
+function showTooltip(ia: Interaction, node: SceneNode, px: number, py: number): void {
+  const { tooltip, state } = ia;
+  const lines = ia.hooks.describe ? ia.hooks.describe(node.data) : [node.data.label];
+  tooltip.replaceChildren(...lines.map((line) => (typeof line === "string" ? el("div", {}, line) : line)));
+  tooltip.hidden = false;
+  const w = tooltip.offsetWidth;
+  const h = tooltip.offsetHeight;
+  tooltip.style.left = `${Math.max(4, Math.min(state.width - w - 4, px + 14))}px`;
+  tooltip.style.top = `${py + 14 + h > state.height ? Math.max(4, py - h - 10) : py + 14}px`;
+}
+
+function hideTooltip(ia: Interaction): void {
+  ia.tooltip.hidden = true;
+}

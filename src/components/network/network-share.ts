@@ -1,0 +1,94 @@
+/**
+ * The network page's Share menu and what it exports. The menu is made once
+ * (so it stays open while the view updates); what it exports is read when
+ * asked, from the view the page last gave it (`show`): the link to this
+ * state, the caption, the legend and the rows behind the chart.
+ */
+import { buildCaption, type Caption, type CitedSource } from "../../lib/model/caption.js";
+import type { CsvValue } from "../../lib/model/csv-export.js";
+import { type FilterState, isEmptyFilters } from "../../lib/model/filters.js";
+import { serializeViewState } from "../../lib/model/view-state.js";
+import { type LegendItems, legendGroups } from "../../lib/network/legend-items.js";
+import { captionDetail, NETWORK_TITLE } from "../../lib/network/summary-text.js";
+import { EXPORT_COLUMNS, exportCommitments } from "../../lib/sql/page-queries.js";
+import type { Database } from "../db.js";
+import { type LegendGroup, pageTheme } from "../export-image.js";
+import { type ShareMenu, shareMenu } from "../share-menu.js";
+import type { NetworkChart } from "./network-chart.js";
+import { controlOptions, type NetworkControls } from "./network-controls.js";
+import { networkSvg } from "./network-export.js";
+import type { DrawnNetwork } from "./network-steps.js";
+
+/** What the Share menu exports, read when asked. */
+export interface ShareView {
+  state(): string;
+  caption(): Caption;
+  legend(): LegendGroup[];
+  rows(): Promise<{ rows: Record<string, CsvValue>[]; columns: string[] }>;
+}
+
+/** Until the data is in: the page's own link, a caption that says so, no rows. */
+const LOADING: ShareView = {
+  state: () => location.search,
+  caption: () => ({ title: NETWORK_TITLE, lines: ["Loading…"] }),
+  legend: () => [],
+  rows: () => Promise.reject(new Error("the data is still loading")),
+};
+
+/** The menu, drawing the chart as it is; `show` gives it the view to export from now on. */
+export function networkShare(chart: NetworkChart): { menu: ShareMenu; show(view: ShareView): void } {
+  let view = LOADING;
+  const menu = shareMenu({
+    title: "Network of institutions",
+    page: "/network",
+    embed: "/embed/network",
+    natural: () => ({ width: chart.clientWidth, height: chart.clientHeight }),
+    draw: (w, h) => networkSvg(chart.snapshot(), w, h, pageTheme()),
+    state: () => view.state(),
+    caption: () => view.caption(),
+    legend: () => view.legend(),
+    rows: () => view.rows(),
+  });
+  return { menu, show: (next) => (view = next) };
+}
+
+/** Everything an export of the page says: the view, what is drawn, its legend, sources and date. */
+export interface SharedNetwork {
+  filters: FilterState;
+  /** The filter bar's filters in words. */
+  filterWords: string;
+  controls: NetworkControls;
+  network: DrawnNetwork;
+  items: LegendItems;
+  cited: readonly CitedSource[];
+  /** The data's date, formatted. */
+  dataDate: string;
+  db: Database;
+}
+
+/** The exports of the page's view; selection and zoom are read from the chart when asked. */
+export function networkShareView(shared: SharedNetwork, chart: NetworkChart): ShareView {
+  const { filters, controls, db } = shared;
+  const bipartite = controls.mode === "bipartite";
+  return {
+    state: () =>
+      serializeViewState({
+        view: "network",
+        filters,
+        options: { ...controlOptions(controls), select: chart.value ?? null, zoom: chart.getZoom() },
+      }),
+    caption: () =>
+      buildCaption({
+        title: NETWORK_TITLE,
+        detail: captionDetail(shared.network, controls.sizeBy, bipartite),
+        filters: isEmptyFilters(filters) ? "" : shared.filterWords,
+        sources: shared.cited,
+        dataDate: shared.dataDate,
+      }),
+    legend: () => legendGroups(shared.items, { colorBy: controls.colorBy, bipartite }),
+    rows: async () => {
+      const rows = await db.query(exportCommitments(filters, { withParties: true }));
+      return { rows: rows as unknown as Record<string, CsvValue>[], columns: [...EXPORT_COLUMNS] };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The network page's two generators (the page assigns them to cells, so each
+ * value it yields redraws what reads it): the graph for the filters, first
+ * the whole graph from the build (drawn before the query engine has started)
+ * when nothing narrows it, then the graph from SQL with the filters bound as
+ * parameters; and a graph's metrics, null at once and then computed in the
+ * worker.
+ */
+import type { LayoutFile } from "../../lib/model/contracts.js";
+import { type FilterState, isEmptyFilters } from "../../lib/model/filters.js";
+import type { Graph } from "../../lib/network/graph.js";
+import { decodeSeed } from "../../lib/network/layout-file.js";
+import type { GraphMetrics } from "../../lib/network/ranking.js";
+import { database } from "../db.js";
+import type { NetworkControls } from "./network-controls.js";
+import { loadNetwork, type NetworkData } from "./network-data.js";
+import { graphMetrics } from "./network-metrics.js";
+
+/** A graph to draw, with the words of the filters it was computed for. */
+export interface DrawnNetwork extends NetworkData {
+  filterWords: string;
+}
+
+/** The whole graph as the build computed it (decode once per page). */
+export function builtNetwork(layout: LayoutFile): NetworkData {
+  const graph = decodeSeed(layout.seed);
+  return { source: "build", projected: graph, graph, counts: layout.seed.counts };
+}
+
+/** The build's graph when the view is the plain one, then DuckDB's for the filters. */
+export async function* networkSteps(
+  built: NetworkData,
+  view: { filters: FilterState; filterWords: string } & Pick<NetworkControls, "mode" | "edgeMode">,
+): AsyncGenerator<DrawnNetwork> {
+  const { filters, filterWords, mode, edgeMode } = view;
+  if (isEmptyFilters(filters) && mode === "projection" && edgeMode === "dominant") {
+    yield { ...built, filterWords };
+  }
+  yield { ...(await loadNetwork(await database(), filters, { mode, edgeMode })), filterWords };
+}
+
+/** Null while the metrics compute, then the metrics (nothing more when a newer graph made them obsolete). */
+export async function* metricsSteps(projected: Graph): AsyncGenerator<GraphMetrics | null> {
+  yield null;
+  const metrics = await graphMetrics(projected);
+  if (metrics) yield metrics;
+}

@@ -1,0 +1,74 @@
+/**
+ * Which node labels the chart shows for a view: among nodes in view (with a
+ * margin), the selected node first, then highlighted ones, then by priority
+ * (bigger nodes first), at most LABEL_BUDGET considered, placed by
+ * label-placement so none overlap a label or another node. Labels outside
+ * the highlight are faint. Text width comes from the caller's `measure`.
+ */
+import { placeLabels } from "./label-placement.js";
+import type { SceneNode } from "./scene.js";
+import { toScreen, type ViewTransform, visibleRadius } from "./view-transform.js";
+
+/** Labels considered per frame: the largest nodes in view. */
+export const LABEL_BUDGET = 400;
+/** Nodes this far outside the drawing (pixels) still count as in view. */
+const VIEW_MARGIN = 40;
+
+/** A label to draw: its text's baseline start in screen pixels. */
+export interface ViewLabel {
+  id: string;
+  x: number;
+  y: number;
+  text: string;
+  /** False for labels drawn faint (outside the highlight). */
+  strong: boolean;
+}
+
+export interface LabelView {
+  transform: ViewTransform;
+  width: number;
+  height: number;
+  highlight: Set<string> | null;
+  selected: string | null;
+}
+
+export function labelsInView(
+  nodes: readonly SceneNode[],
+  view: LabelView,
+  measure: (text: string) => number,
+): ViewLabel[] {
+  const { transform: t, width, height, highlight, selected } = view;
+  const pad = VIEW_MARGIN;
+  const inView = nodes.filter((n) => {
+    const [x, y] = toScreen(t, n.x, n.y);
+    return x > -pad && x < width + pad && y > -pad && y < height + pad;
+  });
+  // Highlighted nodes (hovered, selected, their neighbours) get their labels first.
+  const boost = (n: SceneNode) => (highlight?.has(n.id) ? 1e12 : 0) + (n.id === selected ? 1e13 : 0);
+  const candidates = inView
+    .filter((n) => n.priority >= 0 || highlight?.has(n.id))
+    .sort((a, b) => boost(b) + b.priority - (boost(a) + a.priority))
+    .slice(0, LABEL_BUDGET)
+    .map((n) => {
+      const [x, y] = toScreen(t, n.x, n.y);
+      return {
+        id: n.id,
+        x,
+        y,
+        r: visibleRadius(n.r, t.k),
+        width: measure(n.label) + 4,
+        height: 14,
+        priority: boost(n) + n.priority,
+        node: n,
+      };
+    });
+  const obstacles = inView.map((n) => {
+    const [x, y] = toScreen(t, n.x, n.y);
+    return { id: n.id, x, y, r: visibleRadius(n.r, t.k), width: 0, height: 0, priority: 0 };
+  });
+  const byId = new Map(candidates.map((c) => [c.id, c.node]));
+  return placeLabels(candidates, obstacles, { width, height: height - 18 }).map((p) => {
+    const n = byId.get(p.id) as SceneNode;
+    return { id: p.id, x: p.x + 2, y: p.y + 11, text: n.label, strong: !highlight || highlight.has(p.id) };
+  });
+}

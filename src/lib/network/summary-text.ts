@@ -1,0 +1,55 @@
+/**
+ * The network's counts in words: the line under the page's title, the detail
+ * of a caption (exports and embeds), and the note on commitments that name
+ * no party. One wording for the page, the embed and every export.
+ */
+import type { NetworkCounts } from "../model/contracts.js";
+import type { Graph } from "./graph.js";
+import { SIZE_LABELS, type SizeBy } from "./scene.js";
+
+/** The title of the network wherever it is shown (a frame's own title replaces it). */
+export const NETWORK_TITLE = "Institutions linked by shared commitments";
+
+/** What a counts line is made of: the counts, the projection (its edges are the pairs) and what is drawn. */
+export interface CountedNetwork {
+  counts: NetworkCounts;
+  projected: Graph;
+  graph: Graph;
+}
+
+const number = (n: number) => n.toLocaleString("en");
+
+/** "76 institutions · 300 pairs linked · 140 commitments" */
+export function countsLine(network: Pick<CountedNetwork, "counts" | "projected">): string {
+  const { counts, projected } = network;
+  return `${number(counts.institutions)} institutions · ${number(projected.edges.length)} pairs linked · ${number(counts.commitments)} commitments`;
+}
+
+/** The counts line, or "Nothing to draw" when no node is drawn. */
+export function drawnLine(network: CountedNetwork): string {
+  return network.graph.nodes.length ? countsLine(network) : "Nothing to draw";
+}
+
+/**
+ * The line under the page's title: the counts, the nodes drawn in the
+ * bipartite view, and the words of the filters the drawn graph was computed
+ * for (not the filter bar's, which are newer while a graph loads).
+ */
+export function countsHeading(network: CountedNetwork & { filterWords: string }, bipartite: boolean): string {
+  const drawn = bipartite ? ` · ${number(network.graph.nodes.length)} nodes drawn` : "";
+  return `${drawnLine(network)}${drawn}${network.filterWords ? ` · ${network.filterWords}` : ""}`;
+}
+
+/** A caption's detail: the counts, what sizes the nodes, and whether commitments are drawn. */
+export function captionDetail(network: CountedNetwork, sizeBy: SizeBy, bipartite: boolean): string {
+  const squares = bipartite ? " · commitments drawn as squares" : "";
+  return `${countsLine(network)} · node size: ${SIZE_LABELS[sizeBy].toLowerCase()}${squares}`;
+}
+
+/** The note on commitments in the filters that name no party (so are not drawn); null when there is none. */
+export function withoutPartiesText(counts: NetworkCounts): string | null {
+  const n = counts.without_parties;
+  if (!n) return null;
+  const one = n === 1;
+  return `${number(n)} commitment${one ? "" : "s"} in these filters name${one ? "s" : ""} no party and ${one ? "is" : "are"} not drawn; the SQL page lists them.`;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { projectGraph } from "../../../src/lib/network/project.js";
+import {
+  captionDetail,
+  countsHeading,
+  countsLine,
+  drawnLine,
+  withoutPartiesText,
+} from "../../../src/lib/network/summary-text.js";
+import { INSTITUTIONS, LINKS } from "./fixture.js";
+
+const projected = projectGraph(LINKS, INSTITUTIONS);
+const counts = { institutions: 1234, commitments: 6, links: 12, without_parties: 0 };
+const network = { counts, projected, graph: projected };
+const empty = {
+  counts: { ...counts, institutions: 0 },
+  projected: { nodes: [], edges: [] },
+  graph: { nodes: [], edges: [] },
+};
+
+describe("the network's counts in words", () => {
+  it("counts institutions, linked pairs (the projection's edges) and commitments", () => {
+    expect(countsLine(network)).toBe("1,234 institutions · 5 pairs linked · 6 commitments");
+    expect(drawnLine(network)).toBe(countsLine(network));
+    expect(drawnLine(empty)).toBe("Nothing to draw");
+  });
+
+  it("heads the page with the nodes drawn in the bipartite view and the drawn graph's filters", () => {
+    expect(countsHeading({ ...network, filterWords: "" }, false)).toBe(countsLine(network));
+    expect(countsHeading({ ...network, filterWords: "Sector: Trade" }, true)).toBe(
+      `${countsLine(network)} · 5 nodes drawn · Sector: Trade`,
+    );
+    expect(countsHeading({ ...empty, filterWords: "Sector: Trade" }, false)).toBe("Nothing to draw · Sector: Trade");
+  });
+
+  it("says in a caption what sizes the nodes and whether commitments are drawn", () => {
+    expect(captionDetail(network, "betweenness", false)).toBe(
+      `${countsLine(network)} · node size: betweenness (brokerage)`,
+    );
+    expect(captionDetail(network, "commitments", true)).toBe(
+      `${countsLine(network)} · node size: commitments · commitments drawn as squares`,
+    );
+  });
+
+  it("notes commitments without parties, in the singular or plural, and nothing when there is none", () => {
+    expect(withoutPartiesText(counts)).toBeNull();
+    expect(withoutPartiesText({ ...counts, without_parties: 1 })).toBe(
+      "1 commitment in these filters names no party and is not drawn; the SQL page lists them.",
+    );
+    expect(withoutPartiesText({ ...counts, without_parties: 1200 })).toBe(
+      "1,200 commitments in these filters name no party and are not drawn; the SQL page lists them.",
+    );
+  });
+});
