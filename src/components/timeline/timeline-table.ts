@@ -1,14 +1,14 @@
 /**
  * The timeline's data as a table: each commitment drawn (marks mode) or the
  * counts per sector and month (density mode). Rows come from the same
- * queries as the chart.
+ * queries as the chart (src/lib/sql/timeline-queries.ts).
  */
 import { formatPartialDate } from "../../lib/model/dates.js";
 import type { Status } from "../../lib/model/schema.js";
 import { humanize, STATUS_META } from "../../lib/model/value-labels.js";
+import type { DensityRow, LaneRow, MarkRow } from "../../lib/sql/timeline-queries.js";
 import { dataTable } from "../data-table.js";
 import { el } from "../dom.js";
-import type { DensityRow, LaneRow, MarkRow } from "./timeline-chart.js";
 
 /** Rows the table lists at most (the SQL page has them all). */
 export const TABLE_ROWS = 2000;

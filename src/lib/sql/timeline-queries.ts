@@ -29,6 +29,15 @@ export function inRange(range: TimeRange | null | undefined, alias = "c"): SqlFr
   return sql`${raw(`${alias}.date_to`)} >= CAST(${range.from} AS DATE) AND ${raw(`${alias}.date_from`)} <= CAST(${range.to} AS DATE)`;
 }
 
+/** A row of `timelineLanes`: a sector, its commitments in scope (`total`) and in the window (`n`). */
+export interface LaneRow {
+  sector: string;
+  label: string;
+  color: string;
+  total: number;
+  n: number;
+}
+
 /** Sectors with matching commitments: all of them, and those in the window. */
 export function timelineLanes(filters: FilterState, range: TimeRange | null): SqlFragment {
   const window = range ? sql`count(*) FILTER (WHERE ${inRange(range)})` : raw("count(*)");
@@ -61,6 +70,32 @@ export function timelineExtent(filters: FilterState): SqlFragment {
   );
 }
 
+/** A row of `timelineMarks` (the columns the chart and its table read). */
+export interface MarkRow {
+  id: string;
+  sector: string;
+  summary: string;
+  action: string;
+  strength: string;
+  status: string;
+  update_count: number;
+  date: string | null;
+  date_precision: string | null;
+  date_from: string;
+  date_to: string;
+  target_date: string | null;
+  target_date_precision: string | null;
+  target_date_from: string | null;
+  target_date_to: string | null;
+  target_event_id: string | null;
+  target_event: string | null;
+  target_note: string | null;
+  deadline: string | null;
+  overdue: boolean;
+  event_id: string;
+  event: string;
+}
+
 /** Commitments in the window with what the chart draws of them, by sector and date. */
 export function timelineMarks(
   filters: FilterState,
@@ -85,6 +120,16 @@ export function timelineMarks(
   );
 }
 
+/** A row of `timelineUpdates` (the columns the chart reads). */
+export interface UpdateRow {
+  commitment_id: string;
+  id: string;
+  status: string;
+  date: string | null;
+  date_from: string;
+  date_to: string;
+}
+
 /** Status updates of the commitments in the window, in the order the status rule reads them. */
 export function timelineUpdates(filters: FilterState, range: TimeRange | null): SqlFragment {
   return withinYears(
@@ -94,6 +139,16 @@ export function timelineUpdates(filters: FilterState, range: TimeRange | null): 
     ORDER BY u.commitment_id, u.date_to, u.date_from, u.id`,
     scopeOf(filters),
   );
+}
+
+/** A row of `timelineDensity`: one sector's commitments in one month (or, for year-only dates, one year). */
+export interface DensityRow {
+  sector: string;
+  bin: "month" | "year";
+  start: string;
+  n: number;
+  overdue: number;
+  done: number;
 }
 
 /**
@@ -133,6 +188,22 @@ export const RULE_KINDS = [
   "business_forum",
   "leaders_meeting",
 ] as const;
+
+/** A row of `timelineEvents` (the columns the chart reads). */
+export interface RuleRow {
+  id: string;
+  title: string;
+  kind: string;
+  status: string;
+  start_date: string;
+  start_date_precision: string;
+  start_date_from: string;
+  start_date_to: string;
+  end_date_to: string;
+  series: string | null;
+  session: number | null;
+  place: string | null;
+}
 
 /** Events in scope and in the window, for the rules across the lanes (at most `max`, sessions first). */
 export function timelineEvents(filters: FilterState, range: TimeRange | null, max = LIST_LIMIT): SqlFragment {

@@ -1,0 +1,127 @@
+/**
+ * The timeline's lanes: each sector's alternating band with its name, count
+ * and colour on a collapse toggle, and what each lane holds: its commitment
+ * marks (timeline-marks-svg.ts), its density cells, or, collapsed, its trace
+ * (timeline-density-svg.ts). Positions come from
+ * src/lib/timeline/lane-layout.ts.
+ */
+import type * as d3 from "d3";
+import type { LaneRow } from "../../lib/sql/timeline-queries.js";
+import type { ChartFrame, LaneLayout, LaneState } from "../../lib/timeline/lane-layout.js";
+import type { DayScale } from "../../lib/timeline/mark-positions.js";
+import { laneName, laneToggleLabel } from "../../lib/timeline/timeline-chart-words.js";
+import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
+import { type DensityCell, densityOpacity, drawCollapsedTrace, drawDensityCells } from "./timeline-density-svg.js";
+import { drawLaneMarks, FOCUSABLE_MARKS, type MarkContext } from "./timeline-marks-svg.js";
+
+type Svg = d3.Selection<SVGSVGElement, undefined, null, undefined>;
+type Group = d3.Selection<SVGGElement, undefined, null, undefined>;
+
+/** Gives a lane's toggle its behaviour (timeline-interaction.ts laneToggle). */
+export type BindToggle = (toggle: Group, lane: LaneRow) => void;
+
+/** The lanes' bands, names and toggles, in layout order. */
+export function drawLanes(svg: Svg, layout: LaneLayout, frame: ChartFrame, state: LaneState, bindToggle: BindToggle) {
+  const laneGroup = svg.append("g").attr("class", "lanes");
+  layout.lanes.forEach((lane, i) => {
+    const top = layout.top.get(lane.sector) ?? 0;
+    const h = layout.height.get(lane.sector) ?? 0;
+    const g = laneGroup.append("g").attr("data-lane", lane.sector);
+    g.append("rect")
+      .attr("x", 0)
+      .attr("y", top)
+      .attr("width", frame.width)
+      .attr("height", h)
+      .attr("fill", i % 2 ? "var(--theme-foreground-faintest)" : "none")
+      .attr("opacity", 0.6);
+    const toggle = laneToggle(g, lane, { top, h, frame, collapsed: state.collapsed.has(lane.sector) });
+    bindToggle(toggle, lane);
+    g.append("rect")
+      .attr("x", frame.compact ? 0 : 4)
+      .attr("y", frame.compact ? top + 2 : top + 17)
+      .attr("width", frame.compact ? 3 : 10)
+      .attr("height", frame.compact ? 13 : 3)
+      .attr("fill", lane.color);
+  });
+}
+
+/** A lane's toggle: a button over its name (and count), ▸ collapsed, ▾ open. */
+function laneToggle(
+  g: Group,
+  lane: LaneRow,
+  { top, h, frame, collapsed }: { top: number; h: number; frame: ChartFrame; collapsed: boolean },
+): Group {
+  const { compact, labelWidth, width, header } = frame;
+  const toggle = g
+    .append("g")
+    .attr("class", "aa-lane-toggle")
+    .attr("role", "button")
+    .attr("tabindex", 0)
+    .attr("aria-expanded", String(!collapsed))
+    .attr("aria-label", laneToggleLabel(lane, collapsed))
+    .style("cursor", "pointer");
+  toggle
+    .append("rect")
+    .attr("x", 0)
+    .attr("y", top)
+    .attr("width", compact ? width : labelWidth - 6)
+    .attr("height", Math.min(h, compact ? header : 22))
+    .attr("fill", "transparent");
+  toggle
+    .append("text")
+    .attr("x", 4)
+    .attr("y", top + 13)
+    .attr("fill", "currentColor")
+    .text(`${collapsed ? "▸" : "▾"} `);
+  toggle
+    .append("text")
+    .attr("x", 18)
+    .attr("y", top + 13)
+    .attr("fill", "currentColor")
+    .attr("font-weight", 600)
+    .text(laneName(lane, compact, labelWidth));
+  if (!compact) {
+    toggle
+      .append("text")
+      .attr("x", labelWidth - 8)
+      .attr("y", top + 13)
+      .attr("text-anchor", "end")
+      .attr("fill", "var(--theme-foreground-muted)")
+      .text(lane.n.toLocaleString("en"));
+  }
+  return toggle;
+}
+
+/** What the lanes' content drew: the density cells (for their tooltips) and the number of marks. */
+export interface LaneContents {
+  cells: DensityCell[];
+  drawn: number;
+}
+
+/** Each lane's content in `body`: a collapsed lane's trace, its density cells, or its marks. */
+export function drawLaneContents(
+  body: Group,
+  data: Pick<TimelineData, "density" | "marks">,
+  { layout, frame, scale, state }: { layout: LaneLayout; frame: ChartFrame; scale: DayScale; state: LaneState },
+): LaneContents {
+  const contents: LaneContents = { cells: [], drawn: 0 };
+  const opacity = densityOpacity(data.density);
+  const marks: MarkContext = {
+    scale,
+    updatesBy: layout.updatesBy,
+    focusable: (data.marks?.length ?? 0) <= FOCUSABLE_MARKS,
+  };
+  for (const lane of layout.lanes) {
+    const top = (layout.top.get(lane.sector) ?? 0) + frame.header;
+    const laneG = body.append("g").attr("data-lane-marks", lane.sector);
+    const rows = () => data.density.filter((r) => r.sector === lane.sector);
+    if (state.collapsed.has(lane.sector)) drawCollapsedTrace(laneG, lane, rows(), { top, scale, opacity });
+    else if (layout.mode === "density")
+      drawDensityCells(laneG, lane, rows(), { top, scale, frame, opacity, cells: contents.cells });
+    else {
+      const packed = layout.packed.get(lane.sector);
+      if (packed) contents.drawn += drawLaneMarks(body, packed, top, marks);
+    }
+  }
+  return contents;
+}

@@ -1,0 +1,49 @@
+/**
+ * The legend under the timeline chart: status colours, the shape of each
+ * strength, how to read targets, partial dates, status tracks and overdue
+ * rings, and, in density mode, the cells. (The Share menu's exported legend
+ * is timeline-legend-items.ts.)
+ */
+import * as d3 from "d3";
+import { STATUS_META } from "../../lib/model/value-labels.js";
+import type { TimelineMode } from "../../lib/timeline/density.js";
+import { STRENGTH_SHAPES, type Strength } from "../../lib/timeline/event-labels.js";
+import { el } from "../dom.js";
+import { OVERDUE, symbolFor } from "./timeline-symbols.js";
+
+function swatch(color: string): HTMLElement {
+  return el("span", { class: "aa-swatch-inline", style: `background:${color}` });
+}
+
+function shape(strength: Strength): SVGSVGElement {
+  const svg = d3.create("svg").attr("width", 14).attr("height", 14).attr("aria-hidden", "true");
+  svg
+    .append("path")
+    .attr("transform", "translate(7,7.5)")
+    .attr("d", d3.symbol(symbolFor(strength), 60)())
+    .attr("fill", "currentColor");
+  return svg.node() as SVGSVGElement;
+}
+
+export function timelineLegend(mode: TimelineMode): HTMLElement {
+  return el(
+    "div",
+    { class: "aa-legend", "aria-label": "Legend" },
+    el("span", { class: "aa-legend-title" }, "Status"),
+    Object.entries(STATUS_META).map(([, meta]) =>
+      el("span", { title: meta.description }, swatch(meta.color), meta.label),
+    ),
+    el("span", { class: "aa-legend-title" }, "Shape"),
+    (Object.keys(STRENGTH_SHAPES) as Strength[]).map((s) => el("span", {}, shape(s), STRENGTH_SHAPES[s].label)),
+    el("span", { class: "aa-legend-title" }, "Marks"),
+    el(
+      "span",
+      {},
+      "◯ hollow = target date or event · bar = date known only to the month or year · coloured track = status updates",
+    ),
+    el("span", { style: `color:${OVERDUE}` }, "◎ red ring = overdue (target passed, no completion)"),
+    mode === "density"
+      ? el("span", {}, "Density: cell darkness = commitments per month; red base = overdue share")
+      : null,
+  );
+}

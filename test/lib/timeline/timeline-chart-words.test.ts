@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import type { MarkRow } from "../../../src/lib/sql/timeline-queries.js";
+import {
+  cellTooltip,
+  chartLabel,
+  compactNumber,
+  laneName,
+  laneToggleLabel,
+  markLabel,
+  markTooltip,
+  modeNote,
+  rangeText,
+  ruleTitle,
+  statusLabel,
+  truncate,
+} from "../../../src/lib/timeline/timeline-chart-words.js";
+
+const mark: MarkRow = {
+  id: "c1",
+  sector: "energy",
+  summary: "Build a plant",
+  action: "sign_agreement",
+  strength: "firm",
+  status: "in_progress",
+  update_count: 1,
+  date: "2025-03-04",
+  date_precision: "day",
+  date_from: "2025-03-04",
+  date_to: "2025-03-04",
+  target_date: "2026-06",
+  target_date_precision: "month",
+  target_date_from: "2026-06-01",
+  target_date_to: "2026-06-30",
+  target_event_id: "e9",
+  target_event: "9th JMC",
+  target_note: null,
+  deadline: "2026-06-30",
+  overdue: true,
+  event_id: "e8",
+  event: "8th JMC",
+};
+
+describe("the chart's words", () => {
+  it("names a window once when it is a single day", () => {
+    expect(rangeText({ from: "2025-01-01", to: "2025-12-31" })).toBe("1 Jan 2025 – 31 Dec 2025");
+    expect(rangeText({ from: "2025-01-01", to: "2025-01-01" })).toBe("1 Jan 2025");
+    expect(chartLabel(1234, { from: "2025-01-01", to: "2025-01-01" })).toBe(
+      "Timeline of 1,234 commitments by sector, 1 Jan 2025",
+    );
+  });
+  it("says how many marks are drawn, or why the lanes show counts", () => {
+    const window = { from: "2025-01-01", to: "2025-12-31" };
+    expect(modeNote("marks", 9, 1, window)).toBe("1 commitment drawn, 1 Jan 2025 – 31 Dec 2025.");
+    expect(modeNote("marks", 9, 2, window)).toMatch(/^2 commitments drawn/);
+    expect(modeNote("density", 12000, 0, window)).toMatch(/^12,000 commitments are too many/);
+  });
+  it("names a mark by its summary, date and status, and says when it is overdue", () => {
+    expect(markLabel(mark)).toBe("Build a plant · 4 Mar 2025 · In progress · overdue");
+    expect(markLabel({ ...mark, overdue: false, status: "odd" })).toBe("Build a plant · 4 Mar 2025 · odd");
+  });
+  it("writes a mark's tooltip with its target, or its note without a deadline", () => {
+    expect(markTooltip(mark)).toEqual([
+      "Build a plant",
+      "4 Mar 2025 · 8th JMC",
+      "Sign agreement · Firm · In progress (1 update)",
+      "Due: Jun 2026 · 9th JMC — overdue",
+      "Click for details and sources",
+    ]);
+    const open = { ...mark, deadline: null, target_note: "when funded", update_count: 0 };
+    expect(markTooltip(open).slice(2, 4)).toEqual(["Sign agreement · Firm · In progress", "Due: when funded"]);
+  });
+  it("writes a density cell's tooltip, a year bin as a year", () => {
+    const d = { sector: "energy", bin: "year" as const, start: "2024-01-01", n: 1200, overdue: 3, done: 40 };
+    expect(cellTooltip("Energy", d).slice(0, 3)).toEqual([
+      "Energy · 2024 (dated to the year only)",
+      "1,200 commitments",
+      "40 done · 3 overdue",
+    ]);
+    expect(cellTooltip("Energy", { ...d, bin: "month", start: "2024-05-01" })[0]).toBe("Energy · May 2024");
+  });
+  it("titles a rule with its place, and its status unless held", () => {
+    const e = { title: "9th JMC", start_date: "2025-09", place: null, status: "planned" };
+    expect(ruleTitle(e)).toBe("9th JMC · Sep 2025 (planned)");
+    expect(ruleTitle({ ...e, place: "Minsk", status: "held" })).toBe("9th JMC · Sep 2025 · Minsk");
+  });
+  it("names lane toggles and cuts long lane names to the label column", () => {
+    expect(laneToggleLabel({ label: "Trade" }, true)).toBe("Expand the Trade lane");
+    expect(laneToggleLabel({ label: "Trade" }, false)).toBe("Collapse the Trade lane");
+    expect(laneName({ label: "Energy and mining", n: 1200 }, true, 8)).toBe("Energy and mining · 1,200");
+    expect(laneName({ label: "Energy and mining", n: 1200 }, false, 126)).toBe("Energy an…");
+  });
+  it("shortens text and counts", () => {
+    expect(truncate("abcdef", 4)).toBe("abc…");
+    expect(truncate("abc", 4)).toBe("abc");
+    expect([950, 1234, 12_345].map(compactNumber)).toEqual(["950", "1.2k", "12k"]);
+    expect(statusLabel("done")).toBe("Done");
+  });
+});
