@@ -1,8 +1,8 @@
 /**
  * When the timeline draws individual marks and when it aggregates them into
  * a density lane (counts per month and sector), and how marks that share a
- * date stack inside their lane. Pure: the chart (src/components/timeline/timeline-chart.ts)
- * and the page (src/timeline.md) call these with pixel positions and counts.
+ * date stack inside their lane. Pure: the chart's lane layout (src/lib/timeline/lane-layout.ts)
+ * and the page's data step (src/components/timeline/timeline-data.ts) call these with pixel positions and counts.
  *
  * The rule: individual marks while (1) the window holds at most
  * MARK_LIMIT commitments and (2) once laid out at the chart's width no lane

@@ -8,6 +8,7 @@
 import { buildCaption, type Caption, type CitedSource, sourcesInWords } from "../model/caption.js";
 import { formatPartialDate } from "../model/dates.js";
 import type { TimeRange } from "../sql/timeline-queries.js";
+import { rangeText } from "./timeline-chart-words.js";
 
 export const TIMELINE_TITLE = "Commitments over time, by sector";
 
@@ -22,16 +23,9 @@ export function timelineHeading(total: number, window: TimeRange | null, today: 
   return `${timelineCount(total, window)} · shape = how binding · colour = latest status · hollow = target · red ring = overdue · dashed red rule = today (${formatPartialDate(today)})`;
 }
 
-/** A window in words, a single day named once: "1 Jan 2025 – 31 Dec 2025". */
-function rangeInWords(range: TimeRange): string {
-  const a = formatPartialDate(range.from);
-  const b = formatPartialDate(range.to);
-  return a === b ? a : `${a} – ${b}`;
-}
-
 /** The embed's caption detail: "1 commitment from 1 Jan 2025 – 31 Dec 2025", or "… in all". */
 export function timelineEmbedDetail(total: number, window: TimeRange | null): string {
-  return `${total.toLocaleString("en")} commitment${total === 1 ? "" : "s"} ${window ? `from ${rangeInWords(window)}` : "in all"}`;
+  return `${total.toLocaleString("en")} commitment${total === 1 ? "" : "s"} ${window ? `from ${rangeText(window)}` : "in all"}`;
 }
 
 /** The line under the page's chart: who is cited, and the data's date. */
