@@ -21,6 +21,8 @@ import {
 } from "../lib/model/filters.js";
 import { STATUS_META, STATUS_ORDER } from "../lib/model/value-labels.js";
 import { el } from "./dom.js";
+import { type FilterGroup, filterGroup } from "./filter-group.js";
+import { yearRange } from "./filter-years.js";
 
 /** A choice in one of the bar's lists (the build-time seed computes them). */
 export type FilterOption = Option;
@@ -53,14 +55,19 @@ export function filterLabels(options: FilterOptions): FilterLabels {
   };
 }
 
-export function filterBar(options: FilterOptions): FilterBar {
-  const known = {
+/** The ids each list knows (parseFilters drops others, with a notice). */
+function knownIds(options: FilterOptions): Record<ListKey, string[]> {
+  return {
     sector: options.sector.map((o) => o.id),
     country: options.country.map((o) => o.id),
     institution: options.institution.map((o) => o.id),
     series: options.series.map((o) => o.id),
     status: options.status.map((o) => o.id),
   };
+}
+
+export function filterBar(options: FilterOptions): FilterBar {
+  const known = knownIds(options);
   const labels = filterLabels(options);
   const initial = parseFilters(window.location.search, known);
   let state: FilterState = initial.state;
@@ -74,86 +81,28 @@ export function filterBar(options: FilterOptions): FilterBar {
   const notices = el("div", { class: "aa-notice", role: "status", hidden: initial.notices.length === 0 });
   notices.textContent = initial.notices.join(" ");
 
-  const groups = new Map<ListKey, { details: HTMLDetailsElement; summary: HTMLElement; boxes: HTMLInputElement[] }>();
+  const groups = new Map<ListKey, FilterGroup>();
   for (const key of Object.keys(TITLES) as ListKey[]) {
-    const choices = options[key];
-    const summary = el("summary", {}, TITLES[key]);
-    const boxes = choices.map((choice) => el("input", { type: "checkbox", name: key, value: choice.id }));
-    const labelsList = choices.map((choice, i) =>
-      el(
-        "label",
-        { "data-search": `${choice.label} ${choice.keywords ?? ""} ${choice.id}`.toLowerCase() },
-        boxes[i],
-        choice.color ? el("span", { class: "aa-swatch", style: `background:${choice.color}` }) : null,
-        choice.label,
-      ),
-    );
-    const search =
-      choices.length > 12
-        ? el("input", {
-            type: "search",
-            placeholder: `Find ${TITLES[key].toLowerCase()}…`,
-            "aria-label": `Find ${TITLES[key].toLowerCase()}`,
-          })
-        : null;
-    search?.addEventListener("input", () => {
-      const q = search.value.trim().toLowerCase();
-      for (const label of labelsList) label.hidden = q !== "" && !(label.dataset.search ?? "").includes(q);
+    const group = filterGroup(key, TITLES[key], options[key]);
+    // One list open at a time.
+    group.details.addEventListener("toggle", () => {
+      if (!group.details.open) return;
+      for (const other of groups.values()) if (other !== group) other.details.open = false;
     });
-    const panel = el(
-      "fieldset",
-      { class: "aa-filter-panel", "aria-label": TITLES[key] },
-      search,
-      choices.length ? labelsList : el("span", {}, "Nothing to choose from."),
-    );
-    const details = el("details", { "data-filter": key }, summary, panel);
-    details.addEventListener("toggle", () => {
-      if (!details.open) return;
-      for (const other of groups.values()) if (other.details !== details) other.details.open = false;
-    });
-    groups.set(key, { details, summary, boxes });
-    form.append(details);
+    groups.set(key, group);
+    form.append(group.details);
   }
-
-  const yearOptions = (selected: number | undefined, placeholder: string) => {
-    const select = el("select", {});
-    select.append(el("option", { value: "" }, placeholder));
-    for (let y = options.years[0]; y <= options.years[1]; y++) {
-      select.append(el("option", { value: String(y), selected: y === selected }, String(y)));
-    }
-    return select;
-  };
-  const fromSelect = yearOptions(state.from, "from");
-  const toSelect = yearOptions(state.to, "to");
-  fromSelect.setAttribute("aria-label", "From year");
-  toSelect.setAttribute("aria-label", "To year");
-  form.append(el("span", { class: "aa-years" }, "Years", fromSelect, "–", toSelect));
-
+  const years = yearRange(options.years, state.from, state.to);
   const clear = el("button", { type: "button" }, "Clear filters");
-  form.append(clear);
   const summaryLine = el("div", { class: "aa-filter-summary", "aria-live": "polite" });
-  form.append(summaryLine, notices);
+  form.append(years.element, clear, summaryLine, notices);
 
   const render = () => {
-    for (const [key, group] of groups) {
-      const selected = new Set(state[key]);
-      // Touch only boxes that change: an institution list can hold thousands.
-      for (const box of group.boxes) {
-        const checked = selected.has(box.value);
-        if (box.checked !== checked) box.checked = checked;
-      }
-      const n = selected.size;
-      group.summary.textContent = n ? `${TITLES[key]} · ${n}` : TITLES[key];
-      group.summary.setAttribute("aria-label", `${TITLES[key]}: ${n ? `${n} selected` : "all"}`);
-      if (n) group.details.setAttribute("data-active", "");
-      else group.details.removeAttribute("data-active");
-    }
-    fromSelect.value = state.from === undefined ? "" : String(state.from);
-    toSelect.value = state.to === undefined ? "" : String(state.to);
+    for (const [key, group] of groups) group.draw(new Set(state[key]));
+    years.draw(state.from, state.to);
     clear.disabled = isEmptyFilters(state);
     summaryLine.textContent = `Showing: ${describeFilters(state, labels)}`;
   };
-
   const readControls = (): FilterState => {
     const next = emptyFilters();
     for (const [key, group] of groups)
@@ -161,13 +110,8 @@ export function filterBar(options: FilterOptions): FilterBar {
         .filter((b) => b.checked)
         .map((b) => b.value)
         .sort();
-    next.from = fromSelect.value ? Number(fromSelect.value) : undefined;
-    next.to = toSelect.value ? Number(toSelect.value) : undefined;
-    if (next.from !== undefined && next.to !== undefined && next.from > next.to)
-      [next.from, next.to] = [next.to, next.from];
-    return next;
+    return { ...next, ...years.read() };
   };
-
   const commit = (next: FilterState, push: boolean) => {
     state = next;
     form.value = state;
@@ -183,12 +127,6 @@ export function filterBar(options: FilterOptions): FilterBar {
     if ((event.target as HTMLElement).matches("input[type=search]")) return;
     commit(readControls(), true);
   });
-  // Checkboxes, selects and search boxes also fire "input" that bubbles here;
-  // only the bar's own state change (dispatched by commit) is its input. This
-  // listener is added before Framework's view() adds its own, so it runs first.
-  form.addEventListener("input", (event) => {
-    if (event.target !== form) event.stopImmediatePropagation();
-  });
   clear.addEventListener("click", () => commit(emptyFilters(), true));
   window.addEventListener("popstate", () => {
     const parsed = parseFilters(window.location.search, known);
@@ -196,9 +134,26 @@ export function filterBar(options: FilterOptions): FilterBar {
     notices.hidden = parsed.notices.length === 0;
     commit(parsed.state, false);
   });
+  closeLists(form, [...groups.values()]);
+  form.value = state;
+  render();
+  return form;
+}
+
+/**
+ * The bar's own input events only, and lists that close: with Escape
+ * (focus back on the list's summary) or a click elsewhere on the page.
+ */
+function closeLists(form: HTMLElement, groups: readonly FilterGroup[]): void {
+  // Checkboxes, selects and search boxes also fire "input" that bubbles here;
+  // only the bar's own state change (dispatched by commit) is its input. This
+  // listener is added before Framework's view() adds its own, so it runs first.
+  form.addEventListener("input", (event) => {
+    if (event.target !== form) event.stopImmediatePropagation();
+  });
   form.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
-    for (const group of groups.values()) {
+    for (const group of groups) {
       if (group.details.open) {
         group.details.open = false;
         group.summary.focus();
@@ -206,10 +161,6 @@ export function filterBar(options: FilterOptions): FilterBar {
     }
   });
   document.addEventListener("click", (event) => {
-    if (!form.contains(event.target as Node)) for (const group of groups.values()) group.details.open = false;
+    if (!form.contains(event.target as Node)) for (const group of groups) group.details.open = false;
   });
-
-  form.value = state;
-  render();
-  return form;
 }

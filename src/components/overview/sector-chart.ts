@@ -1,8 +1,11 @@
 /**
  * Commitments by sector, stacked by status: how many promises each sector
- * holds and what came of them. Rows come from `bySectorAndStatus`.
+ * holds and what came of them, drawn with Plot. Rows come from
+ * `bySectorAndStatus` (or the build-time seed); the overview's view module
+ * (sector-view.ts) draws it.
  */
 import * as Plot from "@observablehq/plot";
+import type { Status } from "../../lib/model/schema.js";
 import { STATUS_META, STATUS_ORDER } from "../../lib/model/value-labels.js";
 import { emptyState } from "../dom.js";
 
@@ -14,12 +17,17 @@ export interface SectorStatusRow {
   n: number;
 }
 
+/** The statuses the rows hold, in the status vocabulary's order (the chart's colour domain and legend). */
+export function statusesIn(rows: readonly SectorStatusRow[]): Status[] {
+  return STATUS_ORDER.filter((s) => rows.some((r) => r.status === s));
+}
+
 export function sectorChart(rows: SectorStatusRow[], { width = 640 }: { width?: number } = {}): Element {
   if (rows.length === 0) return emptyState("No commitments match these filters.", "Clear a filter or widen the years.");
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.label, (totals.get(r.label) ?? 0) + r.n);
   const order = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([label]) => label);
-  const present = STATUS_ORDER.filter((s) => rows.some((r) => r.status === s));
+  const present = statusesIn(rows);
   // resize() can report a sliver while the card lays out; never draw narrower than 280 px.
   width = Math.max(width, 280);
   const marginLeft = Math.min(220, Math.round(width * 0.42), Math.max(...order.map((l) => l.length)) * 7 + 16);
