@@ -24,7 +24,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { describeMachine, machine, ms, parseFlags, RESULTS_DIR, ROOT, table, writeResult } from "./lib/common.js";
+import { ROOT } from "../devtools/project-paths.js";
+import { describeMachine, machine, ms, parseFlags, RESULTS_DIR, table, writeResult } from "./lib/common.js";
 
 const USAGE = "Usage: npm run bench [-- --quick]";
 const flags = parseFlags(process.argv.slice(2), [], ["quick"], USAGE);

@@ -23,8 +23,8 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
+import { launchBrowser, openPage } from "../devtools/browser-harness.js";
 import { startStaticServer } from "../scripts/static-server.js";
-import { launchBrowser, openPage } from "../test/browser/harness.js";
 
 const GOALS = { firstChartMs: 1000, duckdbMs: 2500 };
 /** A table file as Framework names it in dist/. */

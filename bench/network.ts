@@ -26,10 +26,11 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { launchBrowser, openPage } from "../devtools/browser-harness.js";
+import { ROOT } from "../devtools/project-paths.js";
 import { startStaticServer } from "../scripts/static-server.js";
-import { launchBrowser, openPage } from "../test/browser/harness.js";
-import { describeMachine, intFlag, machine, ms, parseFlags, quantile, ROOT, table, writeResult } from "./lib/common.js";
-import { buildSite } from "./lib/site.js";
+import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
+import { buildSite } from "./lib/synthetic-site.js";
 
 const USAGE =
   "Usage: npm run bench:network -- [--institutions 5000] [--links 50000] [--countries 40] [--seed 7] [--runs 3] [--renderer auto|svg|canvas] [--no-default]";

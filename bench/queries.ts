@@ -7,13 +7,15 @@
  *
  * 1. Generates the data (scripts/generate.ts; reused from the temporary
  *    folder when already there) and builds the site on it in a copy of the
- *    project (bench/lib/site.ts), or takes an existing build with --dist.
+ *    project (bench/lib/synthetic-site.ts), or takes an existing build with
+ *    --dist.
  * 2. Native DuckDB (@duckdb/node-api) loads the same Arrow files the site
  *    serves, with the same column types, and runs every query R times.
  * 3. Headless Chromium opens `/` of the served build (requests off loopback
  *    are blocked), waits for the page's database to be ready and quiet, and
  *    runs the same fragments R times through `__accordAtlas.database().query`
- *    (exposed by src/components/db.ts), which is how the pages run them,
+ *    (the page hooks of src/components/page-hooks.ts, registered by
+ *    src/components/db.ts), which is how the pages run them,
  *    conversion to plain rows included. It also times the bare engine call
  *    (prepare, run, Arrow result back from the worker) without that
  *    conversion. Native DuckDB reads the whole result but does not convert
@@ -25,6 +27,9 @@
  * bench/results/queries-<timestamp>.json.
  */
 import { resolve } from "node:path";
+import { launchBrowser, openPage } from "../devtools/browser-harness.js";
+import { tableFiles } from "../devtools/dist-tables.js";
+import { type NativeTimes, nativeSchema, openNative, timeNative } from "../devtools/native-duckdb.js";
 import { startStaticServer } from "../scripts/static-server.js";
 import { emptyFilters, type FilterState } from "../src/lib/model/filters.js";
 import type { SqlFragment } from "../src/lib/sql/fragment.js";
@@ -36,11 +41,9 @@ import {
   freshness,
   headline,
 } from "../src/lib/sql/page-queries.js";
-import { launchBrowser, openPage } from "../test/browser/harness.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
-import { type NativeTimes, nativeSchema, openNative, timeNative } from "./lib/native.js";
 import { WAIT_CALM } from "./lib/page.js";
-import { buildSite, ensureData, tableFiles } from "./lib/site.js";
+import { buildSite, ensureData } from "./lib/synthetic-site.js";
 
 const USAGE =
   "Usage: npm run bench:queries -- [--commitments 100000] [--runs 20] [--seed 1] [--dist DIR] [--threads T] [--timeout MS]";
@@ -145,7 +148,8 @@ interface PageTimes {
 }
 
 // Scripts for the page are strings: tsx's transform would add helpers to a
-// function that do not exist in the page.
+// function that do not exist in the page. They read globalThis.__accordAtlas,
+// the hooks of src/components/page-hooks.ts.
 const SETTLE = `(async () => {
   const calm = await ${WAIT_CALM};
   const aa = globalThis.__accordAtlas;
@@ -217,7 +221,7 @@ try {
   const exposed = await handle.page.evaluate("globalThis.__accordAtlas !== undefined");
   if (!exposed) {
     throw new Error(
-      "The page does not expose globalThis.__accordAtlas (src/components/db.ts): rebuild the site, or drop --dist.",
+      "The page does not expose globalThis.__accordAtlas (src/components/page-hooks.ts): rebuild the site, or drop --dist.",
     );
   }
   log(

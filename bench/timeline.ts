@@ -23,6 +23,8 @@
  *      "density", at --width px, until the next frame);
  *    - the marks of one zoomed year (the busiest year: `timelineMarks` and
  *      `timelineUpdates` for it, then drawing each mark, mode "marks").
+ *    The page's database, SQL builder, chart and queries come from the hooks
+ *    it registers on `globalThis.__accordAtlas` (src/components/page-hooks.ts).
  * 4. Native DuckDB (@duckdb/node-api) loads the same slim tables and runs the
  *    same aggregation R times, for the WASM / native ratio.
  *
@@ -45,7 +47,12 @@ import {
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { tableFromIPC, tableToIPC } from "apache-arrow";
+import { launchBrowser, openPage } from "../devtools/browser-harness.js";
+import { type TableSource, tableFiles } from "../devtools/dist-tables.js";
+import { openNative, timeNative } from "../devtools/native-duckdb.js";
+import { ROOT } from "../devtools/project-paths.js";
 import { startStaticServer } from "../scripts/static-server.js";
+import type { TableName } from "../src/lib/model/fields.js";
 import { emptyFilters } from "../src/lib/model/filters.js";
 import type { SqlFragment } from "../src/lib/sql/fragment.js";
 import {
@@ -56,11 +63,9 @@ import {
   timelineMarks,
   timelineUpdates,
 } from "../src/lib/sql/timeline-queries.js";
-import { launchBrowser, openPage } from "../test/browser/harness.js";
-import { describeMachine, intFlag, machine, ms, parseFlags, quantile, ROOT, table, writeResult } from "./lib/common.js";
-import { openNative, timeNative } from "./lib/native.js";
+import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
 import { WAIT_CALM } from "./lib/page.js";
-import { ensureData, type TableName, type TableSource, tableFiles } from "./lib/site.js";
+import { ensureData } from "./lib/synthetic-site.js";
 
 const USAGE =
   "Usage: npm run bench:timeline -- [--commitments 1000000] [--seed 1] [--runs 10] [--width 1600] [--year YYYY] [--dist dist] [--timeout 600000]";

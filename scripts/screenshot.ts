@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { launchBrowser, openPage, serveDist } from "../test/browser/harness.js";
+import { launchBrowser, openPage, serveDist } from "../devtools/browser-harness.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {

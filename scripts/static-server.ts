@@ -1,7 +1,7 @@
 /**
  * A small static file server for Framework's built output (dist/), used by
  * `npm run preview` (scripts/serve.ts), the browser tests
- * (test/browser/harness.ts) and the load benchmark (bench/load.ts). No
+ * (devtools/browser-harness.ts) and the benchmarks (bench/load.ts). No
  * dependencies: node:http, node:fs and node:zlib.
  *
  * - Clean URLs as Framework builds them: `/` → index.html, `/sql` →

@@ -5,10 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
-/** The project root (bench/lib/../..). */
-export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+import { ROOT } from "../../devtools/project-paths.js";
 
 /** bench/results/, where every benchmark writes its JSON. */
 export const RESULTS_DIR = resolve(ROOT, "bench/results");

@@ -1,6 +1,8 @@
 /**
  * Scripts the benchmarks run in a built page. They are strings, not
  * functions: tsx's transform would add helpers that do not exist in the page.
+ * They read `globalThis.__accordAtlas`, the hooks the page registers
+ * (src/components/page-hooks.ts, type PageHooks).
  */
 
 /**

@@ -15,12 +15,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
+import { READY_TIMEOUT } from "../../devtools/page-ready.js";
+import { DIST, ROOT } from "../../devtools/project-paths.js";
 import { pagePolicy } from "../../scripts/csp.js";
 import { type StaticServer, startStaticServer } from "../../scripts/static-server.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row } from "../../src/lib/records/record-types.js";
-import { expectClean, openPage, type PageHandle } from "./harness.js";
-import { DIST, READY_TIMEOUT, ROOT, useBuiltSite } from "./site.js";
+import { useBuiltSite } from "./site.js";
 
 const site = useBuiltSite();
 

@@ -5,16 +5,20 @@
  * the status line shows the progress and goes away, and what the page
  * computes on part of the data is what it computes once everything is in.
  * Requests are counted in the browser; sizes come from the built tables.json.
+ * The scripts run in the page read `globalThis.__accordAtlas`, the hooks the
+ * page registers (src/components/page-hooks.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { expectClean, openPage } from "../../devtools/browser-harness.js";
+import { READY_TIMEOUT, waitReady } from "../../devtools/page-ready.js";
+import { DIST } from "../../devtools/project-paths.js";
 import type { TablesManifest } from "../../src/lib/model/contracts.js";
 import { TABLE_NAMES } from "../../src/lib/model/fields.js";
 import { partitionsFor } from "../../src/lib/model/partitions.js";
-import { expectClean, openPage } from "./harness.js";
-import { DIST, READY_TIMEOUT, useBuiltSite, waitReady } from "./site.js";
+import { useBuiltSite } from "./site.js";
 
 const site = useBuiltSite();
 const TODAY = "2026-11-27";

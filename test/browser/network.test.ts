@@ -8,9 +8,11 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
+import { READY_TIMEOUT, waitReady } from "../../devtools/page-ready.js";
+import { ROOT } from "../../devtools/project-paths.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
-import { expectClean, openPage, type PageHandle } from "./harness.js";
-import { READY_TIMEOUT, ROOT, useBuiltSite, waitReady } from "./site.js";
+import { useBuiltSite } from "./site.js";
 
 const site = useBuiltSite();
 

@@ -16,12 +16,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectClean, openPage, type PageHandle, type ServedDist, serveDist } from "../../devtools/browser-harness.js";
+import { READY_TIMEOUT, textOf, waitReady } from "../../devtools/page-ready.js";
+import { ROOT } from "../../devtools/project-paths.js";
+import { BUILD_TIMEOUT, run } from "../../devtools/site-build.js";
 import { TABLE_NAMES } from "../../src/lib/model/fields.js";
 import { STATUSES, tableColumns } from "../../src/lib/model/schema.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row, Tables } from "../../src/lib/records/record-types.js";
-import { expectClean, openPage, type PageHandle, type ServedDist, serveDist } from "./harness.js";
-import { BUILD_TIMEOUT, READY_TIMEOUT, ROOT, run, textOf, useBuiltSite, waitReady } from "./site.js";
+import { useBuiltSite } from "./site.js";
 
 const SHOTS = join(ROOT, "test-results");
 const HOSTILE_FIXTURE = join(ROOT, "test/fixtures/hostile");

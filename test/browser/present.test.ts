@@ -10,6 +10,9 @@
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
+import { READY_TIMEOUT } from "../../devtools/page-ready.js";
+import { ROOT } from "../../devtools/project-paths.js";
 import { buildCaption } from "../../src/lib/model/caption.js";
 import { describeFilters, type FilterLabels, isEmptyFilters } from "../../src/lib/model/filters.js";
 import type { Slide, Story } from "../../src/lib/model/stories.js";
@@ -17,8 +20,7 @@ import { STATUS_META } from "../../src/lib/model/value-labels.js";
 import { parseViewState } from "../../src/lib/model/view-state.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import { knownFromStores, loadStories } from "../../src/lib/pipeline/story-files.js";
-import { expectClean, openPage, type PageHandle } from "./harness.js";
-import { READY_TIMEOUT, ROOT, useBuiltSite } from "./site.js";
+import { useBuiltSite } from "./site.js";
 
 const site = useBuiltSite();
 

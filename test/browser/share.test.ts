@@ -11,12 +11,14 @@ import { join } from "node:path";
 import { csvParse } from "d3";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
+import { type NativeDataset, nativeDataset } from "../../devtools/native-duckdb.js";
+import { READY_TIMEOUT, waitReady } from "../../devtools/page-ready.js";
+import { ROOT } from "../../devtools/project-paths.js";
 import { emptyFilters } from "../../src/lib/model/filters.js";
 import { networkCounts } from "../../src/lib/sql/network-queries.js";
 import { timelineLanes } from "../../src/lib/sql/timeline-queries.js";
-import { type NativeDataset, nativeDataset } from "../lib/native-db.js";
-import { expectClean, openPage, type PageHandle } from "./harness.js";
-import { READY_TIMEOUT, ROOT, useBuiltSite, waitReady } from "./site.js";
+import { useBuiltSite } from "./site.js";
 
 const site = useBuiltSite();
 let db: NativeDataset;

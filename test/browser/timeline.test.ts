@@ -13,11 +13,15 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
+import { ROOT } from "../../devtools/project-paths.js";
+import type { Database } from "../../src/components/db.js";
+import type { PageHooks } from "../../src/components/page-hooks.js";
 import { isOverdue } from "../../src/lib/model/status.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row, Tables } from "../../src/lib/records/record-types.js";
-import { expectClean, openPage, type PageHandle } from "./harness.js";
-import { ROOT, useBuiltSite } from "./site.js";
+import type { sql } from "../../src/lib/sql/fragment.js";
+import { useBuiltSite } from "./site.js";
 
 const TODAY = "2026-11-27";
 const READY_TIMEOUT = 60_000;
@@ -72,14 +76,17 @@ async function markIds(page: Page): Promise<string[]> {
   return (await marks(page).evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-id") ?? ""))).sort();
 }
 
-/** The page's own DuckDB, for the SQL count of a filter (as the page binds it). */
+/**
+ * The page's own DuckDB, for the SQL count of a filter (as the page binds it),
+ * through the hooks the page registers (src/components/page-hooks.ts).
+ */
 async function sqlCount(page: Page, where: string, params: (string | number)[]): Promise<number> {
   return page.evaluate(
     async ({ where, params }) => {
-      const aa = (globalThis as any).__accordAtlas;
-      const db = await aa.database();
+      const aa = (globalThis as { __accordAtlas?: PageHooks }).__accordAtlas!;
+      const db = (await aa.database!()) as Database;
       const text = `SELECT CAST(count(*) AS INTEGER) AS n FROM commitments c WHERE ${where}`;
-      const [row] = await db.query(aa.sql(text.split("?"), ...params));
+      const [row] = await db.query((aa.sql as typeof sql)(text.split("?"), ...params));
       return row.n as number;
     },
     { where, params },

@@ -3,13 +3,14 @@
  * Content-Security-Policy: every page carries the policy first in <head>,
  * and its script hashes are exactly those of the page's inline scripts; the
  * embed pages and the exported modules are there and stay out of the
- * navigation. Builds dist/ when it is stale (test/browser/site.ts).
+ * navigation. Builds dist/ when it is stale (devtools/site-build.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DIST } from "../../devtools/project-paths.js";
+import { BUILD_TIMEOUT, ensureDist } from "../../devtools/site-build.js";
 import { HTL_PLACEHOLDERS, inlineScripts, pagePolicy, scriptHash } from "../../scripts/csp.js";
-import { BUILD_TIMEOUT, DIST, ensureDist } from "../browser/site.js";
 
 function pages(dir = DIST): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

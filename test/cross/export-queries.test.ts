@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type NativeDataset, nativeDataset } from "../../devtools/native-duckdb.js";
 import { emptyFilters, type FilterState } from "../../src/lib/model/filters.js";
 import { networkCounts } from "../../src/lib/sql/network-queries.js";
 import { EXPORT_COLUMNS, exportCommitments } from "../../src/lib/sql/page-queries.js";
 import { timelineLanes } from "../../src/lib/sql/timeline-queries.js";
-import { type NativeDataset, nativeDataset } from "../lib/native-db.js";
 
 let db: NativeDataset;
 beforeAll(async () => {

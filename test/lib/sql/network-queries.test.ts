@@ -1,6 +1,7 @@
 // The network's SQL, run with native DuckDB on the default dataset's tables,
 // against the records themselves: same links, same institutions, counts that agree.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type NativeDataset, nativeDataset } from "../../../devtools/native-duckdb.js";
 import { emptyFilters, type FilterState } from "../../../src/lib/model/filters.js";
 import type { CommitmentInfo, InstitutionInfo, PartyLink } from "../../../src/lib/network/graph.js";
 import { projectCodes, projectGraph } from "../../../src/lib/network/project.js";
@@ -15,7 +16,6 @@ import {
   networkLinkCodes,
   sectorIndex,
 } from "../../../src/lib/sql/network-queries.js";
-import { type NativeDataset, nativeDataset } from "../native-db.js";
 
 let db: NativeDataset;
 const dataset = loadDataset("data");

@@ -5,12 +5,12 @@
  * overdue rules of src/lib/model/status.ts applied row by row).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type NativeDataset, nativeDataset } from "../../../devtools/native-duckdb.js";
 import { emptyFilters, type FilterState } from "../../../src/lib/model/filters.js";
 import { deadlineOf, isOverdue } from "../../../src/lib/model/status.js";
 import { loadDataset } from "../../../src/lib/pipeline/dataset.js";
 import type { Row } from "../../../src/lib/records/record-types.js";
 import * as q from "../../../src/lib/sql/timeline-queries.js";
-import { type NativeDataset, nativeDataset } from "../native-db.js";
 
 const TODAY = "2026-11-27";
 let db: NativeDataset;

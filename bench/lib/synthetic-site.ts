@@ -3,7 +3,8 @@
  * more data than data/. The site is built in a copy of the project under the
  * system's temporary folder, so the project's own dist/ (and Framework's
  * cache in src/.observablehq) are left alone. Both are reused by later runs
- * while nothing they depend on has changed.
+ * while nothing they depend on has changed. The built site's table files are
+ * found by devtools/dist-tables.ts.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -20,15 +21,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import type { TableEntry, TablesManifest } from "../../src/lib/model/contracts.js";
-import type { TableName } from "../../src/lib/model/fields.js";
-import { TABLE_NAMES } from "../../src/lib/model/fields.js";
-import { ROOT } from "./common.js";
-
-/** The seven tables the pages load (the schema's tables; see src/components/db.ts). */
-export const TABLES = TABLE_NAMES;
-export type { TableName };
+import { dirname, join } from "node:path";
+import { ROOT } from "../../devtools/project-paths.js";
 
 /**
  * The generated folder for n commitments and seed, made by
@@ -136,24 +130,3 @@ export function buildSite(dataDir: string, name: string): string {
   process.stderr.write(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
   return dist;
 }
-
-/**
- * The built file of each table as the pages load it,
- * dist/_file/data/<table>.<hash>.parts, with its entry in tables.json.
- */
-export function tableFiles(dist: string): Record<TableName, TableSource> {
-  const dir = resolve(dist, "_file/data");
-  const names = existsSync(dir) ? readdirSync(dir) : [];
-  const one = (name: string, ext: string) => {
-    const matches = names.filter((n) => new RegExp(`^${name}\\.[0-9a-f]+\\.${ext}$`).test(n));
-    if (matches.length !== 1) throw new Error(`Expected one ${name}.<hash>.${ext} in ${dir}, found ${matches.length}.`);
-    return join(dir, matches[0]);
-  };
-  const manifest = JSON.parse(readFileSync(one("tables", "json"), "utf8")) as TablesManifest;
-  const files = {} as Record<TableName, TableSource>;
-  for (const table of TABLES) files[table] = { parts: one(table, "parts"), entry: manifest.tables[table] };
-  return files;
-}
-
-/** A table's rows: an Arrow IPC file, or a .parts file with its tables.json entry. */
-export type TableSource = string | { parts: string; entry: TableEntry };

@@ -1,7 +1,7 @@
 /**
- * Helpers for browser tests and the load benchmark: serve dist/ on loopback,
- * drive Debian's Chromium with playwright-core, fail on console errors and on
- * any request that leaves the machine.
+ * The browser harness of the tests, the benchmarks and scripts/screenshot.ts:
+ * serve dist/ on loopback, drive Debian's Chromium with playwright-core, fail
+ * on console errors and on any request that leaves the machine.
  *
  * @example
  * const server = await serveDist();
@@ -15,7 +15,7 @@ import { AssertionError } from "node:assert";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { type StaticServer, startStaticServer } from "../../scripts/static-server.js";
+import { type StaticServer, startStaticServer } from "../scripts/static-server.js";
 
 /** Chromium binary: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";

@@ -1,13 +1,16 @@
 /**
  * Native DuckDB (@duckdb/node-api) as the reference for the browser's
- * DuckDB-WASM: the same Arrow files the site serves, loaded with the same
- * column types, queried with the same SQL and parameters.
+ * DuckDB-WASM, for the benchmarks and the tests: the same Arrow files the
+ * site serves (or a data folder's tables, as the build makes them), loaded
+ * with the same column types, queried with the same SQL and parameters.
  *
  * Tables are filled with the Appender API, one data chunk (2,048 rows) at a
  * time, straight from apache-arrow's vectors: no temporary files and no
  * extension (autoinstall and autoload are off, so nothing is downloaded).
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   type DuckDBConnection,
   DuckDBDataChunk,
@@ -18,8 +21,13 @@ import {
   listValue,
 } from "@duckdb/node-api";
 import { type DataType, type Field, type Table, Type, tableFromIPC, type Vector } from "apache-arrow";
-import { readParts } from "../../src/lib/pipeline/parts-file.js";
-import { TABLES, type TableName, type TableSource } from "./site.js";
+import { TABLE_NAMES, type TableName } from "../src/lib/model/fields.js";
+import { tableColumns } from "../src/lib/model/schema.js";
+import { columnsToArrowIPC } from "../src/lib/pipeline/arrow-writer.js";
+import { loadDataset } from "../src/lib/pipeline/dataset.js";
+import { readParts } from "../src/lib/pipeline/parts-file.js";
+import type { SqlFragment } from "../src/lib/sql/fragment.js";
+import type { TableSource } from "./dist-tables.js";
 
 const DAY_MS = 86_400_000;
 
@@ -48,7 +56,7 @@ function duckdbType(type: DataType): string {
       // Dictionary-encoded strings (the .parts files): DuckDB-WASM makes them VARCHAR.
       return duckdbType((type as DataType & { dictionary: DataType }).dictionary);
     default:
-      throw new Error(`bench: no DuckDB type for Arrow ${String(type)}`);
+      throw new Error(`native DuckDB: no DuckDB type for Arrow ${String(type)}`);
   }
 }
 
@@ -101,7 +109,7 @@ export async function openNative(
   const connection = await instance.connect();
   const started = performance.now();
   const rows = {} as Record<TableName, number>;
-  for (const name of TABLES) {
+  for (const name of TABLE_NAMES) {
     const source = files[name];
     if (source === undefined) continue;
     const parts = readSource(source);
@@ -202,4 +210,44 @@ export async function timeNative(
     rows = reader.currentRowCount;
   }
   return { times, rows };
+}
+
+export type Rows = Record<string, unknown>[];
+
+/** A data folder's tables in native DuckDB, queried with the page's SQL fragments. */
+export interface NativeDataset {
+  query(fragment: SqlFragment): Promise<Rows>;
+  close(): void;
+}
+
+/**
+ * Loads a data folder (src/lib/pipeline/dataset.ts) and opens its tables in
+ * native DuckDB as the browser gets them: the same Arrow IPC, the same column
+ * types. Queries bind the fragment's parameters and return plain rows.
+ */
+export async function nativeDataset(dir: string): Promise<NativeDataset> {
+  const dataset = loadDataset(dir);
+  if (!dataset.columns) throw new Error(`${dir} is not valid: ${dataset.errors} errors`);
+  const work = mkdtempSync(join(tmpdir(), "accord-native-"));
+  const files = {} as Record<TableName, string>;
+  for (const table of TABLE_NAMES) {
+    const store = dataset.columns[table];
+    files[table] = join(work, `${table}.arrow`);
+    writeFileSync(files[table], columnsToArrowIPC(tableColumns(table), store.columns, store.length));
+  }
+  const native = await openNative(files, 1);
+  rmSync(work, { recursive: true, force: true });
+  return {
+    async query(fragment) {
+      const statement = await native.connection.prepare(fragment.text);
+      try {
+        if (fragment.params.length) statement.bind(fragment.params as DuckDBValue[]);
+        const reader = await statement.runAndReadAll();
+        return reader.getRowObjectsJson() as Rows;
+      } finally {
+        statement.destroySync();
+      }
+    },
+    close: native.close,
+  };
 }
