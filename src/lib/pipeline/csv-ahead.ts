@@ -5,7 +5,7 @@
  * validates them. The reading stays synchronous: the main thread takes each
  * chunk with `receiveMessageOnPort`, waiting on a shared counter when none
  * is there yet. Records, problems, lines and their order are the same as
- * when the files are read on one thread (test/lib/csv-ahead.test.ts).
+ * when the files are read on one thread (test/lib/pipeline/csv-ahead.test.ts).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
