@@ -10,8 +10,8 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TABLE_NAMES } from "../src/lib/model/fields.js";
 import { tableColumns } from "../src/lib/model/schema.js";
+import { TABLE_NAMES } from "../src/lib/model/tables.js";
 import { writeColumnsAsIPC } from "../src/lib/pipeline/arrow-writer.js";
 import { displayPath, listRecordFiles, readRecordFile } from "../src/lib/pipeline/files.js";
 import { normalise } from "../src/lib/records/normalise.js";

@@ -52,8 +52,8 @@ import { type TableSource, tableFiles } from "../devtools/dist-tables.js";
 import { openNative, timeNative } from "../devtools/native-duckdb.js";
 import { ROOT } from "../devtools/project-paths.js";
 import { startStaticServer } from "../scripts/static-server.js";
-import type { TableName } from "../src/lib/model/fields.js";
 import { emptyFilters } from "../src/lib/model/filters.js";
+import type { TableName } from "../src/lib/model/tables.js";
 import type { SqlFragment } from "../src/lib/sql/fragment.js";
 import {
   timelineDensity,

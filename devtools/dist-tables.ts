@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TableEntry, TablesManifest } from "../src/lib/model/contracts.js";
-import { TABLE_NAMES, type TableName } from "../src/lib/model/fields.js";
+import { TABLE_NAMES, type TableName } from "../src/lib/model/tables.js";
 
 /** A table's rows: an Arrow IPC file, or a .parts file with its tables.json entry. */
 export type TableSource = string | { parts: string; entry: TableEntry };

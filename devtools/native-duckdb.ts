@@ -21,8 +21,8 @@ import {
   listValue,
 } from "@duckdb/node-api";
 import { type DataType, type Field, type Table, Type, tableFromIPC, type Vector } from "apache-arrow";
-import { TABLE_NAMES, type TableName } from "../src/lib/model/fields.js";
 import { tableColumns } from "../src/lib/model/schema.js";
+import { TABLE_NAMES, type TableName } from "../src/lib/model/tables.js";
 import { columnsToArrowIPC } from "../src/lib/pipeline/arrow-writer.js";
 import { loadDataset } from "../src/lib/pipeline/dataset.js";
 import { readParts } from "../src/lib/pipeline/parts-file.js";

@@ -17,6 +17,6 @@
  * modules build and resolve as on the pages.
  */
 export async function NetworkChart(options: unknown = {}): Promise<HTMLElement> {
-  const { embedModule } = await import("../components/embed/embed-module.js");
+  const { embedModule } = await import("../components/embedding/embed-module.js");
   return embedModule("network", options);
 }

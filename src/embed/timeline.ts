@@ -13,6 +13,6 @@
  * components are imported dynamically: see src/embed/network.ts.
  */
 export async function TimelineChart(options: unknown = {}): Promise<HTMLElement> {
-  const { embedModule } = await import("../components/embed/embed-module.js");
+  const { embedModule } = await import("../components/embedding/embed-module.js");
   return embedModule("timeline", options);
 }

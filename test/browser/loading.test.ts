@@ -16,8 +16,8 @@ import { expectClean, openPage } from "../../devtools/browser-harness.js";
 import { READY_TIMEOUT, waitReady } from "../../devtools/page-ready.js";
 import { DIST } from "../../devtools/project-paths.js";
 import type { TablesManifest } from "../../src/lib/model/contracts.js";
-import { TABLE_NAMES } from "../../src/lib/model/fields.js";
 import { partitionsFor } from "../../src/lib/model/partitions.js";
+import { TABLE_NAMES } from "../../src/lib/model/tables.js";
 import { useBuiltSite } from "./site.js";
 
 const site = useBuiltSite();

@@ -20,8 +20,8 @@ import { expectClean, openPage, type PageHandle, type ServedDist, serveDist } fr
 import { READY_TIMEOUT, textOf, waitReady } from "../../devtools/page-ready.js";
 import { ROOT } from "../../devtools/project-paths.js";
 import { BUILD_TIMEOUT, run } from "../../devtools/site-build.js";
-import { TABLE_NAMES } from "../../src/lib/model/fields.js";
 import { STATUSES, tableColumns } from "../../src/lib/model/schema.js";
+import { TABLE_NAMES } from "../../src/lib/model/tables.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row, Tables } from "../../src/lib/records/record-types.js";
 import { useBuiltSite } from "./site.js";

@@ -15,9 +15,9 @@ import { Table, tableFromIPC } from "apache-arrow";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { TablesManifest } from "../../src/lib/model/contracts.js";
-import type { TableName } from "../../src/lib/model/fields.js";
-import { TABLE_NAMES } from "../../src/lib/model/fields.js";
 import { tableColumns } from "../../src/lib/model/schema.js";
+import type { TableName } from "../../src/lib/model/tables.js";
+import { TABLE_NAMES } from "../../src/lib/model/tables.js";
 import { readParts } from "../../src/lib/pipeline/parts-file.js";
 import {
   dateText,

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TABLE_NAMES } from "../../src/lib/model/fields.js";
+import { TABLE_NAMES } from "../../src/lib/model/tables.js";
 import { loadDataset, reconcile } from "../../src/lib/pipeline/dataset.js";
 
 const N = 50_000;

@@ -35,7 +35,7 @@ import {
   loadSeed,
   noticeList,
   openUrl,
-} from "../embed/embed-frame.js";
+} from "../embedding/embed-frame.js";
 import { type NetworkChart, networkChart } from "./network-chart.js";
 import { loadNetwork, type NetworkData } from "./network-data.js";
 import { networkLegend } from "./network-legend.js";

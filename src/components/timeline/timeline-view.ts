@@ -25,7 +25,7 @@ import {
   loadSeed,
   noticeList,
   openUrl,
-} from "../embed/embed-frame.js";
+} from "../embedding/embed-frame.js";
 import { type LaneState, type TimelineData, timelineChart } from "./timeline-chart.js";
 import { loadCitedSources, loadTimelineData, loadTimelineExtent } from "./timeline-data.js";
 

@@ -10,7 +10,7 @@
  */
 import { stringify } from "yaml";
 import type { DatePrecision } from "../model/dates.js";
-import type { TableName } from "../model/fields.js";
+import type { TableName } from "../model/tables.js";
 import { CHUNK_ROWS, type Chunk, csvField, csvRow, PART_ROWS, TableWriter } from "./csv-writer.js";
 import { LAST_DAY, partialText, spanOf, yearOf } from "./days.js";
 import { Random, Weighted } from "./random.js";

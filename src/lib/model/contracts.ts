@@ -8,8 +8,10 @@
  * - `network-layout.json`: node positions and the unfiltered graph (src/lib/network/layout-file.ts)
  * - `stories.json`: the checked stories (src/lib/pipeline/story-files.ts)
  */
-import type { TableName } from "./fields.js";
+
+import type { Problem } from "./problems.js";
 import type { Story } from "./stories.js";
+import type { TableName } from "./tables.js";
 
 /** A filter-bar choice: id in the URL, label on screen. */
 export interface Option {
@@ -115,4 +117,12 @@ export interface LayoutFile {
 /** stories.json: every valid story of data/stories/, as the /present page reads it. */
 export interface StoriesFile {
   stories: Story[];
+}
+
+/** quality.json: how the records reconcile into tables, and the warnings of valid records (the Data page). */
+export interface QualityFile {
+  /** Record files read. */
+  files: number;
+  counts: { table: TableName; read: number; written: number }[];
+  warnings: Problem[];
 }

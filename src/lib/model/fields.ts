@@ -8,22 +8,7 @@ import { z } from "zod";
 import { isCountryCode } from "./countries.js";
 import { epochDay, PARTIAL_DATE_EXPECTED, PARTIAL_DATE_PATTERN, parsePartialDate } from "./dates.js";
 
-/**
- * The tables, in the order the build writes them and the pages list them:
- * the one list (the schema's entities, the loaders in src/data/ and the page's
- * database follow it).
- */
-export const TABLE_NAMES = [
-  "events",
-  "commitments",
-  "commitment_parties",
-  "status_updates",
-  "institutions",
-  "sources",
-  "sectors",
-] as const;
-
-export type TableName = (typeof TABLE_NAMES)[number];
+import type { TableName } from "./tables.js";
 
 export type ColumnType = "utf8" | "int32" | "date" | "list_utf8";
 

@@ -23,8 +23,8 @@
 
 import { type SqlFragment, sql } from "../sql/fragment.js";
 import { MANIFEST_FORMAT, type PartitionEntry, type TableEntry, type TablesManifest } from "./contracts.js";
-import type { TableName } from "./fields.js";
 import { emptyFilters, type FilterState, isEmptyFilters } from "./filters.js";
+import type { TableName } from "./tables.js";
 
 /** Tables cut by year of their commitment's date; the others ship as one partition. */
 export const PARTITIONED: readonly TableName[] = ["commitments", "commitment_parties", "status_updates"];

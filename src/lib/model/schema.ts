@@ -4,8 +4,9 @@
  * (docs/data-format.md, the /data page) are all generated from this file.
  */
 import type { z } from "zod";
+import type { ColumnSpec, FieldSpec } from "./fields.js";
 import * as f from "./fields.js";
-import { type ColumnSpec, type FieldSpec, TABLE_NAMES, type TableName } from "./fields.js";
+import { TABLE_NAMES, type TableName } from "./tables.js";
 
 export const EVENT_KINDS = [
   "commission_session",
@@ -293,7 +294,7 @@ export const ENTITY: Record<TableName, EntitySpec> = Object.fromEntries(ENTITIES
   EntitySpec
 >;
 
-// The entities follow the one table list (fields.ts), in its order.
+// The entities follow the one table list (tables.ts), in its order.
 if (ENTITIES.map((e) => e.table).join() !== TABLE_NAMES.join()) throw new Error("ENTITIES and TABLE_NAMES disagree");
 
 export function isTableName(name: string): name is TableName {

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TablesManifest } from "../model/contracts.js";
-import type { TableName } from "../model/fields.js";
+import type { TableName } from "../model/tables.js";
 import { dataDir } from "./dataset.js";
 import { displayPath } from "./files.js";
 import { ensureTables } from "./table-cache.js";

@@ -5,10 +5,10 @@
  */
 import { statSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import type { TableName } from "../model/fields.js";
-import { TABLE_NAMES } from "../model/fields.js";
 import type { Problem } from "../model/problems.js";
 import { isTableName } from "../model/schema.js";
+import type { TableName } from "../model/tables.js";
+import { TABLE_NAMES } from "../model/tables.js";
 import { csvTable } from "../records/csv-reader.js";
 import { normalise } from "../records/normalise.js";
 import type { RawRecord } from "../records/record.js";

@@ -9,10 +9,10 @@
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { MANIFEST_FORMAT, type TableEntry, type TablesManifest } from "../model/contracts.js";
-import type { TableName } from "../model/fields.js";
+import { MANIFEST_FORMAT, type QualityFile, type TableEntry, type TablesManifest } from "../model/contracts.js";
 import { formatReport, type Problem } from "../model/problems.js";
 import { tableColumns } from "../model/schema.js";
+import type { TableName } from "../model/tables.js";
 import type { Tables } from "../records/record-types.js";
 import type { TableStore } from "../records/store.js";
 import { writeColumnsAsIPC } from "./arrow-writer.js";
@@ -59,7 +59,7 @@ export function buildTables(dir: string, key: string, folder: string): CacheResu
   writeFileSync(join(temp, "overview.json"), `${JSON.stringify(overviewSeed(stores))}\n`);
   writeFileSync(
     join(temp, "quality.json"),
-    `${JSON.stringify({ files: result.files.length, counts, warnings }, null, 1)}\n`,
+    `${JSON.stringify({ files: result.files.length, counts, warnings } satisfies QualityFile, null, 1)}\n`,
   );
   // Which partition each row goes to, decided before any column is let go:
   // parties and updates follow their commitment.

@@ -5,11 +5,11 @@
  * commitments lists the institutions bound, each optionally `id:role`.
  */
 import { parse } from "csv-parse/sync";
-import type { TableName } from "../model/fields.js";
-import { TABLE_NAMES } from "../model/fields.js";
 import type { Problem } from "../model/problems.js";
 import { showValue } from "../model/problems.js";
 import { ENTITY, isTableName } from "../model/schema.js";
+import type { TableName } from "../model/tables.js";
+import { TABLE_NAMES } from "../model/tables.js";
 import { NO_FIELD_LOCS, type RawRecord, type ReadResult } from "./record.js";
 
 /** The table a CSV file holds, from its name: `commitments.csv`, `commitments.part-2.csv`. */

@@ -11,11 +11,11 @@
  * institutions they bind under `parties`.
  */
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
-import type { TableName } from "../model/fields.js";
-import { TABLE_NAMES } from "../model/fields.js";
 import type { Location, Problem } from "../model/problems.js";
 import { showValue } from "../model/problems.js";
 import { isTableName } from "../model/schema.js";
+import type { TableName } from "../model/tables.js";
+import { TABLE_NAMES } from "../model/tables.js";
 import type { RawRecord, ReadResult } from "./record.js";
 
 const DOCUMENT_KEYS = ["event", ...TABLE_NAMES];

@@ -5,9 +5,9 @@
  * large folder is never turned into one object per row.
  */
 import { countryName } from "../model/countries.js";
-import { TABLE_NAMES } from "../model/fields.js";
 import { ENTITY } from "../model/schema.js";
 import { type DatedStatus, deadlineOf, deriveStatus } from "../model/status.js";
+import { TABLE_NAMES } from "../model/tables.js";
 import { groupBy, groupSize } from "./groups.js";
 import type { KeyGroups, Tables } from "./record-types.js";
 import { indexOf, type TableStore } from "./store.js";

@@ -3,7 +3,7 @@
  * normalising (src/lib/records/validate.ts, normalise.ts, store.ts), kept
  * apart so those modules do not import each other for them.
  */
-import type { TableName } from "../model/fields.js";
+import type { TableName } from "../model/tables.js";
 import type { Groups } from "./groups.js";
 import type { RawRecord } from "./record.js";
 

@@ -1,5 +1,5 @@
-import type { TableName } from "../model/fields.js";
 import type { Location, Problem } from "../model/problems.js";
+import type { TableName } from "../model/tables.js";
 
 /** A record as read from a file, before validation, with where each field was written. */
 export interface RawRecord {

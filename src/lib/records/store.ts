@@ -4,10 +4,11 @@
  * location). No object per row, so a folder of millions of records fits in
  * memory; rows are made only on request, for small data and tests.
  */
-import type { FieldSpec, TableName } from "../model/fields.js";
-import { TABLE_NAMES } from "../model/fields.js";
+import type { FieldSpec } from "../model/fields.js";
 import type { Location } from "../model/problems.js";
 import { ENTITY } from "../model/schema.js";
+import type { TableName } from "../model/tables.js";
+import { TABLE_NAMES } from "../model/tables.js";
 import { Int32List } from "./growable.js";
 import { NO_FIELD_LOCS } from "./record.js";
 import type { Row, ValidRecord } from "./record-types.js";

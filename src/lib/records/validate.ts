@@ -4,9 +4,10 @@
  * dates that contradict each other). Every problem is collected.
  */
 import { z } from "zod";
-import { type FieldSpec, REJECT, TABLE_NAMES, type TableName } from "../model/fields.js";
+import { type FieldSpec, REJECT } from "../model/fields.js";
 import { type Problem, showValue, where } from "../model/problems.js";
 import { ENTITIES, ENTITY, type EntitySpec } from "../model/schema.js";
+import { TABLE_NAMES, type TableName } from "../model/tables.js";
 import { MARKUP, suggestion } from "../model/text-checks.js";
 import { groupBy } from "./groups.js";
 import { type InvalidId, KnownIds } from "./known-ids.js";

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StaticServer, startStaticServer } from "../../../scripts/static-server.js";
 import { type LoadProgress, mergeStreams, TableLoader } from "../../../src/lib/client/table-loader.js";
 import type { TablesManifest } from "../../../src/lib/model/contracts.js";
-import type { TableName } from "../../../src/lib/model/fields.js";
 import { partitionsFor, type YearWindow } from "../../../src/lib/model/partitions.js";
+import type { TableName } from "../../../src/lib/model/tables.js";
 import { readParts } from "../../../src/lib/pipeline/parts-file.js";
 import { ensureTables } from "../../../src/lib/pipeline/table-cache.js";
 

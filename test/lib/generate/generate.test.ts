@@ -9,8 +9,8 @@ import { parse as parseYaml } from "yaml";
 import { COLUMNS, GENERATED_FILE, generateToMemory } from "../../../src/lib/generate/generate.js";
 import { isCountryCode } from "../../../src/lib/model/countries.js";
 import { epochDay, parsePartialDate } from "../../../src/lib/model/dates.js";
-import type { TableName } from "../../../src/lib/model/fields.js";
 import { ENTITY } from "../../../src/lib/model/schema.js";
+import type { TableName } from "../../../src/lib/model/tables.js";
 
 type Row = Record<string, string>;
 

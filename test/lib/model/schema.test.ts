@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TABLE_NAMES } from "../../../src/lib/model/fields.js";
 import { ENTITIES, ENTITY, isTableName, tableColumns } from "../../../src/lib/model/schema.js";
+import { TABLE_NAMES } from "../../../src/lib/model/tables.js";
 
 describe("the schema", () => {
   it("lists seven tables, each once", () => {

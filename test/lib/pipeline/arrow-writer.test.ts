@@ -2,8 +2,8 @@ import { fileURLToPath } from "node:url";
 import { DateDay, Int32, List, Type, tableFromIPC, Utf8 } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import type { ColumnSpec, ColumnType } from "../../../src/lib/model/fields.js";
-import { TABLE_NAMES } from "../../../src/lib/model/fields.js";
 import { tableColumns } from "../../../src/lib/model/schema.js";
+import { TABLE_NAMES } from "../../../src/lib/model/tables.js";
 import { toArrowIPC, toArrowTable } from "../../../src/lib/pipeline/arrow-writer.js";
 import { loadDataset } from "../../../src/lib/pipeline/dataset.js";
 

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { epochDay } from "../../../src/lib/model/dates.js";
-import { TABLE_NAMES } from "../../../src/lib/model/fields.js";
 import { ENTITY, tableColumns } from "../../../src/lib/model/schema.js";
+import { TABLE_NAMES } from "../../../src/lib/model/tables.js";
 import { loadDataset, reconcile } from "../../../src/lib/pipeline/dataset.js";
 import type { Row } from "../../../src/lib/records/record-types.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TABLE_NAMES } from "../../../src/lib/model/fields.js";
 import { emptyFilters } from "../../../src/lib/model/filters.js";
+import { TABLE_NAMES } from "../../../src/lib/model/tables.js";
 import { bySectorAndStatus, commitmentRows, freshness, headline } from "../../../src/lib/sql/page-queries.js";
 import { missingTable, tablesIn } from "../../../src/lib/sql/tables-read.js";
 import { timelineLanes } from "../../../src/lib/sql/timeline-queries.js";

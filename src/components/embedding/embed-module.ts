@@ -13,7 +13,7 @@ import { timelineView } from "../timeline/timeline-view.js";
 import { embedStyles, readState } from "./embed-frame.js";
 
 /**
- * Where the site lives: this module is served from `<site>/_import/components/embed/`
+ * Where the site lives: this module is served from `<site>/_import/components/embedding/`
  * (Framework's layout for local modules, in the build and in preview).
  */
 const SITE_ROOT = new URL("../../../", import.meta.url).href;

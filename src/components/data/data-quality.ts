@@ -1,0 +1,72 @@
+/**
+ * The Data page's parts: how the records reconcile into tables (read by the
+ * loaders, written, loaded in DuckDB), how complete the commitments in view
+ * are, the validation warnings, and every table's columns.
+ */
+import * as Inputs from "@observablehq/inputs";
+import type { QualityFile } from "../../lib/model/contracts.js";
+import { formatProblem } from "../../lib/model/problems.js";
+import type { TableDoc } from "../../lib/model/schema-doc.js";
+import { type CompletenessRow, completenessFacts, type TableCountRow } from "../../lib/sql/data-queries.js";
+import { el, emptyState } from "../dom.js";
+
+/** Records read and rows written (from the build) beside the rows DuckDB holds, with a ✓ where all three match. */
+export function reconciliationTable(quality: QualityFile, loadedRows: readonly TableCountRow[]): HTMLElement {
+  const loaded = new Map(loadedRows.map((r) => [r.t, Number(r.n)]));
+  const rows = quality.counts.map((c) => ({
+    ...c,
+    loaded: loaded.get(c.table),
+    ok: c.read === c.written && c.written === loaded.get(c.table) ? "✓" : "✗ mismatch",
+  }));
+  return Inputs.table(rows, {
+    select: false,
+    header: { table: "Table", read: "Records read", written: "Rows written", loaded: "Rows in DuckDB", ok: "Reconciled" },
+    layout: "auto",
+  });
+}
+
+/** The completeness facts of the commitments in view, or an empty state. */
+export function completenessTable(row: CompletenessRow): HTMLElement {
+  if (!row.commitments) return emptyState("No commitments match these filters.", "Clear a filter to see completeness.");
+  const rows = completenessFacts(row).map(([k, v]) => el("tr", {}, el("td", {}, k), el("td", {}, v)));
+  return el("table", { "data-testid": "completeness" }, el("tbody", {}, rows));
+}
+
+/** The warnings of valid records, one a line. */
+export function warningsList(quality: QualityFile): HTMLElement {
+  if (!quality.warnings.length) return el("p", {}, "No warnings.");
+  const items = quality.warnings.map((w) =>
+    el("li", {}, el("span", { class: "date" }, "warning"), el("span", {}, formatProblem(w).replace(/^warning /, ""))),
+  );
+  return el("ul", { class: "aa-events" }, items);
+}
+
+/** Each table's heading and its columns (name, type, null?, description). */
+export function columnsReference(schema: readonly TableDoc[]): HTMLElement[] {
+  return schema.flatMap((t) => [
+    el("h3", { id: `table-${t.table}`, style: "margin-top:2rem" }, el("code", {}, t.table), `: ${t.description}`),
+    el(
+      "table",
+      { class: "aa-columns", "data-table": t.table },
+      el(
+        "thead",
+        {},
+        el("tr", {}, el("th", {}, "Column"), el("th", {}, "Type"), el("th", {}, "Null?"), el("th", {}, "Description")),
+      ),
+      el(
+        "tbody",
+        {},
+        t.columns.map((c) =>
+          el(
+            "tr",
+            {},
+            el("td", {}, c.name),
+            el("td", {}, c.type),
+            el("td", {}, c.nullable ? "yes" : "no"),
+            el("td", {}, c.description, c.derived ? el("em", {}, " (computed by the loader)") : null),
+          ),
+        ),
+      ),
+    ),
+  ]);
+}
