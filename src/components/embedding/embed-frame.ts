@@ -13,6 +13,7 @@ import { FileAttachment } from "observablehq:stdlib";
 import { buildCaption, type CitedSource } from "../../lib/model/caption.js";
 import type { OverviewSeed } from "../../lib/model/contracts.js";
 import { parsePartialDate } from "../../lib/model/dates.js";
+import { HEIGHT_MESSAGE } from "../../lib/model/embed-options.js";
 import { describeFilters, isEmptyFilters, type KnownValues } from "../../lib/model/filters.js";
 import {
   type FrameOptions,
@@ -26,9 +27,6 @@ import {
 import { dbStatus } from "../db-status.js";
 import { el, errorState } from "../dom.js";
 import { filterLabels, statusOptions } from "../filter-bar.js";
-
-/** The message an embed page posts to its host whenever its height changes. */
-export const HEIGHT_MESSAGE = "accord-atlas:height";
 
 /** How an embedded view is drawn (besides its state). */
 export interface EmbedRenderOptions {

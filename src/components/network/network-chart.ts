@@ -37,9 +37,6 @@ import { type NetworkInteraction, networkInteraction } from "./network-interacti
 import type { NetworkRenderer } from "./network-renderer.js";
 import { networkSvg } from "./network-svg.js";
 
-export { LARGE_EDGES } from "./network-canvas.js";
-export type { Renderer } from "./network-chart-state.js";
-
 /**
  * Nodes + links past which the chart draws on a canvas. Measured with
  * bench:network (docs/network.md): at 375 elements SVG keeps every task under

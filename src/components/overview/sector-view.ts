@@ -24,8 +24,6 @@ import type { OverviewNumbers } from "./overview-numbers.js";
 import { SECTOR_TITLE, sectorCaption, sectorLegend } from "./sector-caption.js";
 import { type SectorStatusRow, sectorChart } from "./sector-chart.js";
 
-export { type OverviewNumbers, overviewNumbers } from "./overview-numbers.js";
-
 /** What the page shows now. */
 export interface SectorViewState {
   filters: FilterState;

@@ -12,9 +12,6 @@ import type { Story } from "../../lib/model/stories.js";
 import { type DeckOptions, slideDeck } from "./slide-deck.js";
 import { storyList } from "./story-list.js";
 
-export { HEIGHT_MESSAGE } from "./slide-frames.js";
-export { storyList } from "./story-list.js";
-
 export type PresentationOptions = DeckOptions;
 
 export function presentation(stories: readonly Story[], options: PresentationOptions = {}): HTMLElement {

@@ -8,12 +8,12 @@
  *     frames.show();  // after every change of the slide or the theme
  */
 import { type DeckState, frameSwap, frameTitle, preloadStep } from "../../lib/model/deck-state.js";
+import { HEIGHT_MESSAGE } from "../../lib/model/embed-options.js";
 import { embedSrc, fitScale } from "../../lib/model/present.js";
 import type { Story } from "../../lib/model/stories.js";
 import { el } from "../dom.js";
 
 /** The message an embed page posts to its host with its content height. */
-export const HEIGHT_MESSAGE = "accord-atlas:height";
 
 export interface SlideFrames {
   /** Shows the state's slide (reusing the preloaded frame when it is that slide), then preloads the next. */

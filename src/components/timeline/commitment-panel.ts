@@ -10,8 +10,6 @@ import type { PanelDetail, PanelUpdate } from "../../lib/timeline/commitment-pan
 import { el, errorState } from "../dom.js";
 import { commitmentPanelBody, type RelatedLink } from "./commitment-panel-body.js";
 
-export type { PanelDetail, PanelUpdate } from "../../lib/timeline/commitment-panel-text.js";
-
 export type CommitmentPanel = HTMLElement & {
   open(id: string, trigger?: Element | null): Promise<void>;
   close(): void;

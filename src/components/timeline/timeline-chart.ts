@@ -40,9 +40,6 @@ import { drawLaneContents, drawLanes, type LaneContents } from "./timeline-lanes
 import { timelineLegend } from "./timeline-legend.js";
 import { timelineTable } from "./timeline-table.js";
 
-export type { LaneState } from "../../lib/timeline/lane-layout.js";
-export type { TimelineData } from "../../lib/timeline/timeline-rows.js";
-
 export interface TimelineOptions {
   width?: number;
   state?: LaneState;

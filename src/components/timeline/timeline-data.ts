@@ -12,9 +12,9 @@ import type { FilterState } from "../../lib/model/filters.js";
 import { citedSources } from "../../lib/sql/page-queries.js";
 import * as tq from "../../lib/sql/timeline-queries.js";
 import { MARK_LIMIT } from "../../lib/timeline/density.js";
+import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { timelineDomain } from "../../lib/timeline/window.js";
 import type { Database } from "../db.js";
-import type { TimelineData } from "./timeline-chart.js";
 
 type Range = tq.TimeRange;
 

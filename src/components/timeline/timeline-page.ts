@@ -14,13 +14,16 @@
 import type { FilterState } from "../../lib/model/filters.js";
 import { parseTimelineOptions } from "../../lib/model/view-state.js";
 import { commitmentDetail, commitmentUpdates, type TimeRange } from "../../lib/sql/timeline-queries.js";
+import type { PanelDetail, PanelUpdate } from "../../lib/timeline/commitment-panel-text.js";
+import type { LaneState } from "../../lib/timeline/lane-layout.js";
 import type { PartnerLink } from "../../lib/timeline/session-pairs.js";
+import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { todayFrom } from "../../lib/timeline/window.js";
 import { database } from "../db.js";
 import { el, markFirst } from "../dom.js";
 import { replaceParams } from "../url-params.js";
-import { type CommitmentPanel, commitmentPanel, type PanelDetail, type PanelUpdate } from "./commitment-panel.js";
-import { type LaneState, type TimelineData, timelineChart } from "./timeline-chart.js";
+import { type CommitmentPanel, commitmentPanel } from "./commitment-panel.js";
+import { timelineChart } from "./timeline-chart.js";
 
 export interface TimelinePage {
   today: string;

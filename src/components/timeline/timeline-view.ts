@@ -13,7 +13,9 @@ import { formatPartialDate } from "../../lib/model/dates.js";
 import type { FilterState } from "../../lib/model/filters.js";
 import type { ViewState } from "../../lib/model/view-state.js";
 import type { TimeRange } from "../../lib/sql/timeline-queries.js";
+import type { LaneState } from "../../lib/timeline/lane-layout.js";
 import { TIMELINE_TITLE, timelineEmbedDetail } from "../../lib/timeline/timeline-caption.js";
+import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { todayFrom } from "../../lib/timeline/window.js";
 import { type Database, database } from "../db.js";
 import {
@@ -26,10 +28,8 @@ import {
   noticeList,
   openUrl,
 } from "../embedding/embed-frame.js";
-import { type LaneState, type TimelineData, timelineChart } from "./timeline-chart.js";
+import { timelineChart } from "./timeline-chart.js";
 import { loadCitedSources, loadTimelineData, loadTimelineExtent } from "./timeline-data.js";
-
-export { TIMELINE_TITLE };
 
 /** Where the reader is: the window, the selected commitment and the data drawn for them. */
 interface EmbedPlace {

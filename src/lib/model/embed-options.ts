@@ -16,6 +16,13 @@ import { FILTER_KEYS, LIST_KEYS, shorten } from "./filters.js";
 import { FRAME_KEYS, VIEW_KEYS, type ViewName } from "./view-state.js";
 
 /** Options that size the module's element; they are not part of a link. */
+/**
+ * The message an embed page posts to its host whenever its height changes
+ * (`{type: HEIGHT_MESSAGE, height, path}`): sent by the embed frame, read by
+ * /present's slides and by hosts (docs/embedding.md).
+ */
+export const HEIGHT_MESSAGE = "accord-atlas:height";
+
 export const SIZE_KEYS = ["width", "height"] as const;
 /** Widths and heights the modules accept, in CSS pixels. */
 export const SIZE_RANGE = [120, 10_000] as const;
