@@ -57,6 +57,7 @@ export function distIsStale(): boolean {
     newest(join(ROOT, "observablehq.config.ts")),
     newest(join(ROOT, "package.json")),
     newest(join(ROOT, "scripts/build.ts")),
+    newest(join(ROOT, "scripts/bundle-modules.ts")),
     newest(join(ROOT, "scripts/csp.ts")),
   );
   return sources > built;

@@ -5,8 +5,9 @@
  * Framework reuses a loader's cached output while the loader file is
  * unchanged, so Framework's loader cache is cleared first: the build always
  * reflects the current records. dist/ is removed first and again on failure,
- * so no partial site or table is left behind. Every page then gets the
- * Content-Security-Policy (scripts/csp.ts).
+ * so no partial site or table is left behind. Each page's local modules are
+ * then bundled into one file (scripts/bundle-modules.ts) and every page gets
+ * the Content-Security-Policy (scripts/csp.ts).
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -15,6 +16,7 @@ import { dataDir } from "../src/lib/pipeline/dataset.js";
 import { displayPath } from "../src/lib/pipeline/files.js";
 import { knownFromCache, loadStories, storiesSummary } from "../src/lib/pipeline/story-files.js";
 import { ensureTables } from "../src/lib/pipeline/table-cache.js";
+import { bundlePages } from "./bundle-modules.js";
 import { applyPolicy } from "./csp.js";
 
 rmSync("src/.observablehq/cache/data", { recursive: true, force: true });
@@ -42,6 +44,20 @@ const status = spawnSync("npx", ["observable", "build"], { stdio: "inherit", env
 if (status !== 0) {
   rmSync("dist", { recursive: true, force: true });
   process.stderr.write("Build failed; dist/ removed.\n");
+  process.exit(1);
+}
+
+// One file of local modules per page instead of one per module (scripts/bundle-modules.ts).
+try {
+  const bundled = await bundlePages("dist");
+  process.stdout.write(
+    `Bundled ${bundled.modules} local modules into ${bundled.files} files for ${bundled.pages} pages.\n`,
+  );
+} catch (error) {
+  rmSync("dist", { recursive: true, force: true });
+  process.stderr.write(
+    `Could not bundle the pages' modules: ${error instanceof Error ? error.message : error}; dist/ removed.\n`,
+  );
   process.exit(1);
 }
 

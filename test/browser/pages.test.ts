@@ -378,6 +378,7 @@ describe("(f) markup in records is shown as text", () => {
       "package.json",
       "observablehq.config.ts",
       "scripts/build.ts",
+      "scripts/bundle-modules.ts",
       "scripts/csp.ts",
       "scripts/validate.ts",
     ]) {

@@ -9,7 +9,7 @@
 import { type SpawnOptions, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Table, tableFromIPC } from "apache-arrow";
 import { afterAll, describe, expect, it } from "vitest";
@@ -203,6 +203,24 @@ describe.sequential("npm run build", () => {
     },
     BUILD_TIMEOUT,
   );
+
+  it("(b) each page reads its local modules from its bundle (scripts/bundle-modules.ts), and what it preloads exists", () => {
+    const pages = walk(DIST).filter((f) => f.endsWith(".html"));
+    expect(pages.length).toBeGreaterThanOrEqual(8);
+    for (const page of pages) {
+      const html = readFileSync(join(DIST, page), "utf8");
+      const modules = [...html.matchAll(/(?:import\(|href=)"([^"]*_import\/[^"]+\.js)"/g)].map((m) => m[1]);
+      const unbundled = modules.filter((m) => !m.includes("_import/_pages/"));
+      expect(unbundled, page).toEqual([]);
+      for (const [, href] of html.matchAll(/rel="modulepreload" href="([^"]+)"/g)) {
+        expect(existsSync(join(DIST, dirname(page), href)), `${page} preloads ${href}`).toBe(true);
+      }
+    }
+    const network = readFileSync(join(DIST, "network.html"), "utf8");
+    expect(network).toMatch(
+      /import\("\.\/_import\/_pages\/network\.[A-Z0-9]+\.js"\)\.then\(\(bundle\) => bundle\.m\d+\)/,
+    );
+  });
 
   describe("(c) dist/ references no outside host", () => {
     const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);

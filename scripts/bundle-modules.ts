@@ -1,0 +1,210 @@
+/**
+ * One bundle of local modules per built page. Framework 1.13 writes each
+ * local module a page imports (src/components, src/lib) as its own file under
+ * dist/_import/ and has the page preload all of them: the network page asked
+ * for about 40 such files before its first chart, and over HTTP/1.1 (six
+ * connections a host) the page's own data files queued behind them.
+ * `npm run build` (scripts/build.ts) therefore bundles, after Framework and
+ * before the Content-Security-Policy, the modules each page imports into one
+ * file under dist/_import/_pages/ (esbuild, code two pages share split into
+ * shared chunks, so a module is one instance on a page as before), and points
+ * the page's imports and preloads at it. npm packages (dist/_node), Framework's
+ * client and the data files stay where Framework put them; a module that
+ * reads import.meta (a FileAttachment, a worker's URL) still sees the URL of
+ * its own file, which stays in dist/_import/ along with the rest (the exported
+ * modules, dist/embed/*.js, still import them).
+ */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, posix, relative, resolve, sep } from "node:path";
+import { build, type Metafile, type Plugin } from "esbuild";
+
+/** Where the bundles go, relative to dist/. */
+export const BUNDLE_DIR = "_import/_pages";
+
+/** A dynamic import of a local module in a page's script, as Framework writes it. */
+const LOCAL_IMPORT = /\bimport\("((?:\.\.?\/)+_import\/[^"]+\.js)"\)/g;
+/** A static import of a local module (Framework does not write these in pages; refused if it ever does). */
+const STATIC_LOCAL_IMPORT = /\bfrom\s*"((?:\.\.?\/)+_import\/[^"]+\.js)"/;
+/** A preload of a local module. */
+const LOCAL_PRELOAD = /<link rel="modulepreload" href="((?:\.\.?\/)+_import\/[^"]+\.js)">\n?/g;
+/** The virtual entry module of a page. */
+const ENTRY_NAMESPACE = "accord-page";
+
+/** The local modules a page imports, as paths relative to dist/ (sorted, once each). */
+export function pageModules(pagePath: string, html: string): string[] {
+  const pageDir = posix.dirname(pagePath);
+  const staticImport = STATIC_LOCAL_IMPORT.exec(html);
+  if (staticImport) {
+    throw new Error(`${pagePath} imports ${staticImport[1]} statically; only import() of local modules is bundled`);
+  }
+  const modules = new Set<string>();
+  for (const match of html.matchAll(LOCAL_IMPORT)) modules.add(posix.join(pageDir, match[1]));
+  return [...modules].sort();
+}
+
+/** The bundle's name for a page: "network" for network.html, "embed-network" for embed/network.html. */
+export function entryName(pagePath: string): string {
+  return pagePath.replace(/\.html$/, "").replaceAll("/", "-");
+}
+
+/** The key a module's exports get in its page's bundle: m0, m1, … in the order of `modules`. */
+export function moduleKey(modules: readonly string[], module: string): string {
+  const index = modules.indexOf(module);
+  if (index < 0) throw new Error(`${module} is not one of the page's modules`);
+  return `m${index}`;
+}
+
+/** The entry module of a page's bundle: each of its modules' exports under its key. */
+export function entrySource(modules: readonly string[]): string {
+  return modules.map((module, i) => `export * as m${i} from ${JSON.stringify(`./${module}`)};\n`).join("");
+}
+
+/** A path from one file's folder to another file, both relative to dist/, as an import writes it. */
+export function relativeUrl(fromFile: string, toFile: string): string {
+  const path = posix.relative(posix.dirname(fromFile), toFile);
+  return path.startsWith(".") ? path : `./${path}`;
+}
+
+/**
+ * A module's code as it must read once bundled into dist/_import/_pages/:
+ * import.meta.url and import.meta.resolve() answer for the module's own file
+ * (FileAttachments and worker URLs are relative to it). Any other use of
+ * import.meta is refused.
+ */
+export function relocate(code: string, module: string): string {
+  if (!code.includes("import.meta")) return code;
+  const own = relativeUrl(`${BUNDLE_DIR}/bundle.js`, module);
+  const body = code
+    .replaceAll("import.meta.url", "__accordModuleUrl")
+    .replaceAll("import.meta.resolve(", "((specifier) => new URL(specifier, __accordModuleUrl).href)(");
+  if (body.includes("import.meta")) throw new Error(`${module} uses import.meta in a way the page bundle cannot keep`);
+  return `const __accordModuleUrl = new URL(${JSON.stringify(own)}, import.meta.url).href;\n${body}`;
+}
+
+/**
+ * The page with its local modules read from its bundle: each import() of a
+ * module becomes the bundle's import and the module's key, and the preloads
+ * of the modules give way to the bundle's files (`preloads`, relative to dist/).
+ */
+export function rewritePage(
+  pagePath: string,
+  html: string,
+  modules: readonly string[],
+  bundle: string,
+  preloads: readonly string[],
+): string {
+  const pageDir = posix.dirname(pagePath);
+  const bundleUrl = JSON.stringify(relativeUrl(pagePath, bundle));
+  const imported = html.replace(LOCAL_IMPORT, (_, url: string) => {
+    const key = moduleKey(modules, posix.join(pageDir, url));
+    return `import(${bundleUrl}).then((bundle) => bundle.${key})`;
+  });
+  const links = preloads.map((file) => `<link rel="modulepreload" href="${relativeUrl(pagePath, file)}">\n`).join("");
+  let placed = false;
+  const preloaded = imported.replace(LOCAL_PRELOAD, () => {
+    if (placed) return "";
+    placed = true;
+    return links;
+  });
+  return placed ? preloaded : preloaded.replace(/<\/head>/i, `${links}</head>`);
+}
+
+/** An output's own file and the bundle files it imports statically, all of them (relative to dist/). */
+export function staticClosure(metafile: Metafile, output: string): string[] {
+  const seen = new Set<string>([output]);
+  const queue = [output];
+  while (queue.length > 0) {
+    const next = metafile.outputs[queue.shift() as string];
+    for (const imported of next?.imports ?? []) {
+      if (imported.kind !== "import-statement" || imported.external || seen.has(imported.path)) continue;
+      seen.add(imported.path);
+      queue.push(imported.path);
+    }
+  }
+  return [...seen];
+}
+
+/** Built pages under dist/, relative to it, sorted (Framework's own folders skipped). */
+function builtPages(dist: string, dir = ""): string[] {
+  const pages: string[] = [];
+  for (const entry of readdirSync(join(dist, dir), { withFileTypes: true })) {
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory() && !entry.name.startsWith("_")) pages.push(...builtPages(dist, path));
+    else if (entry.isFile() && entry.name.endsWith(".html")) pages.push(path);
+  }
+  return pages.sort();
+}
+
+/** esbuild's resolution: pages' entries are virtual; what lies outside dist/_import stays external. */
+function distPlugin(dist: string, entries: ReadonlyMap<string, readonly string[]>): Plugin {
+  const localRoot = join(dist, "_import") + sep;
+  const outDir = join(dist, BUNDLE_DIR);
+  return {
+    name: "accord-page-bundles",
+    setup(onBuild) {
+      onBuild.onResolve({ filter: new RegExp(`^${ENTRY_NAMESPACE}:`) }, (args) => ({
+        path: args.path.slice(ENTRY_NAMESPACE.length + 1),
+        namespace: ENTRY_NAMESPACE,
+      }));
+      onBuild.onLoad({ filter: /.*/, namespace: ENTRY_NAMESPACE }, (args) => ({
+        contents: entrySource(entries.get(args.path) ?? []),
+        resolveDir: dist,
+        loader: "js",
+      }));
+      onBuild.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const path = resolve(args.resolveDir, args.path);
+        if (path.startsWith(localRoot)) return { path };
+        return { path: relative(outDir, path).split(sep).join("/"), external: true };
+      });
+      onBuild.onLoad({ filter: /\.js$/ }, (args) => ({
+        contents: relocate(readFileSync(args.path, "utf8"), relative(dist, args.path).split(sep).join("/")),
+        loader: "js",
+      }));
+    },
+  };
+}
+
+/** What bundling did: pages rewritten, local modules bundled (once each), bundle files written. */
+export interface BundleSummary {
+  pages: number;
+  modules: number;
+  files: number;
+}
+
+/** Bundles each built page's local modules under dist/_import/_pages and rewrites the pages to use them. */
+export async function bundlePages(distDir: string): Promise<BundleSummary> {
+  const dist = resolve(distDir);
+  const pages = new Map<string, { path: string; html: string; modules: string[] }>();
+  for (const path of builtPages(dist)) {
+    const html = readFileSync(join(dist, path), "utf8");
+    const modules = pageModules(path, html);
+    if (modules.length > 0) pages.set(entryName(path), { path, html, modules });
+  }
+  if (pages.size === 0) return { pages: 0, modules: 0, files: 0 };
+  const entries = new Map([...pages].map(([name, page]) => [name, page.modules]));
+  const result = await build({
+    absWorkingDir: dist,
+    entryPoints: [...pages.keys()].map((name) => ({ in: `${ENTRY_NAMESPACE}:${name}`, out: name })),
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    target: "esnext",
+    charset: "utf8",
+    outdir: join(dist, BUNDLE_DIR),
+    entryNames: "[name].[hash]",
+    chunkNames: "shared.[hash]",
+    metafile: true,
+    logLevel: "silent",
+    plugins: [distPlugin(dist, entries)],
+  });
+  const outputs = Object.entries(result.metafile.outputs);
+  for (const [name, page] of pages) {
+    const bundle = outputs.find(([, output]) => output.entryPoint === `${ENTRY_NAMESPACE}:${name}`)?.[0];
+    if (!bundle) throw new Error(`no bundle was written for ${page.path}`);
+    const next = rewritePage(page.path, page.html, page.modules, bundle, staticClosure(result.metafile, bundle));
+    writeFileSync(join(dist, page.path), next);
+  }
+  const inputs = outputs.flatMap(([, output]) => Object.keys(output.inputs));
+  const modules = new Set(inputs.filter((input) => !input.startsWith(`${ENTRY_NAMESPACE}:`)));
+  return { pages: pages.size, modules: modules.size, files: outputs.length };
+}
