@@ -56,9 +56,7 @@ export function distIsStale(): boolean {
     newest(join(ROOT, "data")),
     newest(join(ROOT, "observablehq.config.ts")),
     newest(join(ROOT, "package.json")),
-    newest(join(ROOT, "scripts/build.ts")),
-    newest(join(ROOT, "scripts/bundle-modules.ts")),
-    newest(join(ROOT, "scripts/csp.ts")),
+    newest(join(ROOT, "scripts")),
   );
   return sources > built;
 }

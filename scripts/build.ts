@@ -6,8 +6,9 @@
  * unchanged, so Framework's loader cache is cleared first: the build always
  * reflects the current records. dist/ is removed first and again on failure,
  * so no partial site or table is left behind. Each page's local modules are
- * then bundled into one file (scripts/bundle-modules.ts) and every page gets
- * the Content-Security-Policy (scripts/csp.ts).
+ * then bundled into one file (scripts/bundle-modules.ts), the page shell made
+ * accessible (scripts/page-shell.ts), and every page gets the
+ * Content-Security-Policy (scripts/csp.ts).
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -18,6 +19,7 @@ import { knownFromCache, loadStories, storiesSummary } from "../src/lib/pipeline
 import { ensureTables } from "../src/lib/pipeline/table-cache.js";
 import { bundlePages } from "./bundle-modules.js";
 import { applyPolicy } from "./csp.js";
+import { applyShell } from "./page-shell.js";
 
 rmSync("src/.observablehq/cache/data", { recursive: true, force: true });
 rmSync("dist", { recursive: true, force: true });
@@ -60,6 +62,9 @@ try {
   );
   process.exit(1);
 }
+
+// The page shell made accessible: lang, zoom, skip link, sidebar and pager named (scripts/page-shell.ts).
+applyShell("dist");
 
 // The Content-Security-Policy, with the hashes of the inline scripts Framework wrote (scripts/csp.ts).
 try {

@@ -14,9 +14,10 @@
  * its own file, which stays in dist/_import/ along with the rest (the exported
  * modules, dist/embed/*.js, still import them).
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, posix, relative, resolve, sep } from "node:path";
 import { build, type Metafile, type Plugin } from "esbuild";
+import { builtPages } from "./built-pages.js";
 
 /** Where the bundles go, relative to dist/. */
 export const BUNDLE_DIR = "_import/_pages";
@@ -122,17 +123,6 @@ export function staticClosure(metafile: Metafile, output: string): string[] {
     }
   }
   return [...seen];
-}
-
-/** Built pages under dist/, relative to it, sorted (Framework's own folders skipped). */
-function builtPages(dist: string, dir = ""): string[] {
-  const pages: string[] = [];
-  for (const entry of readdirSync(join(dist, dir), { withFileTypes: true })) {
-    const path = dir ? `${dir}/${entry.name}` : entry.name;
-    if (entry.isDirectory() && !entry.name.startsWith("_")) pages.push(...builtPages(dist, path));
-    else if (entry.isFile() && entry.name.endsWith(".html")) pages.push(path);
-  }
-  return pages.sort();
 }
 
 /** esbuild's resolution: pages' entries are virtual; what lies outside dist/_import stays external. */

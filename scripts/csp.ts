@@ -13,8 +13,9 @@
  * plugins (object-src 'none'), no <base> elsewhere.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { builtPages } from "./built-pages.js";
 
 /**
  * Observable Inputs builds its widgets with htl, which writes each event
@@ -94,20 +95,10 @@ export function withPolicy(html: string): string {
   return `${clean.slice(0, at)}\n${meta}${clean.slice(at)}`;
 }
 
-function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...htmlFiles(path));
-    else if (entry.name.endsWith(".html")) out.push(path);
-  }
-  return out;
-}
-
 /** Writes the policy into every HTML page under dir; returns the pages and inline scripts covered. */
 export function applyPolicy(dir: string): { pages: number; scripts: number } {
   let scripts = 0;
-  const pages = htmlFiles(dir);
+  const pages = builtPages(dir).map((page) => join(dir, page));
   for (const path of pages) {
     const html = readFileSync(path, "utf8");
     const next = withPolicy(html);

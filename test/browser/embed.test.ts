@@ -346,7 +346,9 @@ try {
     expect(await page.evaluate(() => (window as unknown as { __done: unknown }).__done)).toBe(true);
     await expect.poll(() => drawnNodes(page, "#net"), { timeout: READY_TIMEOUT }).toEqual([...bound].sort());
     // Communities come from the metrics worker, started from a blob like DuckDB's.
-    expect(await page.locator("#net .aa-net-legend h4").first().textContent()).toBe("Communities (Louvain)");
+    expect(await page.locator("#net .aa-net-legend .aa-legend-heading").first().textContent()).toBe(
+      "Communities (Louvain)",
+    );
     expectClean(handle);
   });
 });

@@ -369,21 +369,12 @@ describe("(f) markup in records is shown as text", () => {
     cpSync(join(ROOT, "data"), data, { recursive: true });
     cpSync(HOSTILE_FIXTURE, join(data, "hostile"), { recursive: true, filter: (src) => !src.endsWith(".md") });
     const project = join(work, "project");
-    mkdirSync(join(project, "scripts"), { recursive: true });
     cpSync(join(ROOT, "src"), join(project, "src"), {
       recursive: true,
       filter: (src) => !src.includes(`${join(ROOT, "src", ".observablehq")}`),
     });
-    for (const file of [
-      "package.json",
-      "observablehq.config.ts",
-      "scripts/build.ts",
-      "scripts/bundle-modules.ts",
-      "scripts/csp.ts",
-      "scripts/validate.ts",
-    ]) {
-      cpSync(join(ROOT, file), join(project, file));
-    }
+    cpSync(join(ROOT, "scripts"), join(project, "scripts"), { recursive: true });
+    for (const file of ["package.json", "observablehq.config.ts"]) cpSync(join(ROOT, file), join(project, file));
     symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"), "dir");
     await run("npx", ["tsx", "scripts/build.ts"], project, { ACCORD_DATA_DIR: data });
     hostileServer = await serveDist(join(project, "dist"));

@@ -9,6 +9,7 @@ import { formatProblem } from "../../lib/model/problems.js";
 import type { TableDoc } from "../../lib/model/schema-doc.js";
 import { type CompletenessRow, completenessFacts, type TableCountRow } from "../../lib/sql/data-queries.js";
 import { el, emptyState } from "../dom.js";
+import { accessibleTable } from "../table-access.js";
 
 /** Records read and rows written (from the build) beside the rows DuckDB holds, with a ✓ where all three match. */
 export function reconciliationTable(quality: QualityFile, loadedRows: readonly TableCountRow[]): HTMLElement {
@@ -18,18 +19,24 @@ export function reconciliationTable(quality: QualityFile, loadedRows: readonly T
     loaded: loaded.get(c.table),
     ok: c.read === c.written && c.written === loaded.get(c.table) ? "✓" : "✗ mismatch",
   }));
-  return Inputs.table(rows, {
+  const table = Inputs.table(rows, {
     select: false,
     header: { table: "Table", read: "Records read", written: "Rows written", loaded: "Rows in DuckDB", ok: "Reconciled" },
     layout: "auto",
   });
+  return accessibleTable(table, "Records read, rows written and rows in DuckDB, by table");
 }
 
 /** The completeness facts of the commitments in view, or an empty state. */
 export function completenessTable(row: CompletenessRow): HTMLElement {
   if (!row.commitments) return emptyState("No commitments match these filters.", "Clear a filter to see completeness.");
   const rows = completenessFacts(row).map(([k, v]) => el("tr", {}, el("td", {}, k), el("td", {}, v)));
-  return el("table", { "data-testid": "completeness" }, el("tbody", {}, rows));
+  return el(
+    "table",
+    { "data-testid": "completeness" },
+    el("caption", { class: "aa-visually-hidden" }, "Completeness of the commitments in view"),
+    el("tbody", {}, rows),
+  );
 }
 
 /** The warnings of valid records, one a line. */

@@ -185,7 +185,7 @@ export function embedFrame(parts: FrameParts): EmbedFrame {
       "aria-label": caption.title,
     },
     parts.notices,
-    parts.frame.caption ? el("h2", { class: "aa-embed-title" }, caption.title) : null,
+    embedHeading(caption.title, parts.frame.caption),
     el("div", { class: "aa-embed-chart" }, parts.chart),
     parts.legend ?? null,
     figcaption,
@@ -195,6 +195,18 @@ export function embedFrame(parts: FrameParts): EmbedFrame {
   figure.setHref = (href) => open.setAttribute("href", href);
   figure.setDetail = (detail) => figcaption?.replaceChildren(...lines(captionOf(detail)));
   return figure;
+}
+
+/**
+ * The chart's title as a heading: the page's h1 when the document has none
+ * yet (an embed page, or a host page without one), else an h2 under the host's
+ * headings. With the caption off it is still there for screen readers.
+ */
+function embedHeading(title: string, shown: boolean): HTMLElement {
+  const level = document.querySelector("h1") ? "h2" : "h1";
+  return shown
+    ? el(level, { class: "aa-embed-title" }, title)
+    : el(level, { class: "aa-embed-heading aa-visually-hidden" }, title);
 }
 
 /** The filters in words for a caption, with the seed's labels. */

@@ -25,15 +25,20 @@ export function networkLegend(options: LegendOptions): HTMLElement {
   return el(
     "div",
     { class: "aa-net-legend", "aria-label": "Legend" },
-    el("div", {}, el("h4", {}, options.colorTitle), swatches(options.colors, "dot")),
+    el("div", {}, el("p", { class: "aa-legend-heading" }, options.colorTitle), swatches(options.colors, "dot")),
     options.bipartite?.length
-      ? el("div", {}, el("h4", {}, "Commitments (squares), by status"), swatches(options.bipartite, "square"))
+      ? el(
+          "div",
+          {},
+          el("p", { class: "aa-legend-heading" }, "Commitments (squares), by status"),
+          swatches(options.bipartite, "square"),
+        )
       : null,
-    el("div", {}, el("h4", {}, "Links, by sector"), swatches(options.sectors, "line")),
+    el("div", {}, el("p", { class: "aa-legend-heading" }, "Links, by sector"), swatches(options.sectors, "line")),
     el(
       "div",
       {},
-      el("h4", {}, "Size"),
+      el("p", { class: "aa-legend-heading" }, "Size"),
       el(
         "p",
         { class: "aa-net-size" },

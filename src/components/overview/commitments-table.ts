@@ -6,6 +6,7 @@ import * as Inputs from "@observablehq/inputs";
 import { formatPartialDate } from "../../lib/model/dates.js";
 import { STATUS_META } from "../../lib/model/value-labels.js";
 import { el, emptyState, link } from "../dom.js";
+import { accessibleTable } from "../table-access.js";
 
 export interface CommitmentRow {
   id: string;
@@ -50,7 +51,11 @@ export function commitmentsTable(rows: CommitmentRow[], { rows: visible = 12 }: 
           rows[i].confidence !== "high" ? el("em", {}, ` (${rows[i].confidence} confidence)`) : null,
         ),
       status: (value: keyof typeof STATUS_META) =>
-        el("span", { style: `color:${STATUS_META[value]?.color ?? "inherit"}` }, STATUS_META[value]?.label ?? value),
+        el(
+          "span",
+          { class: "aa-status-text", style: `--status:${STATUS_META[value]?.color ?? "currentColor"}` },
+          STATUS_META[value]?.label ?? value,
+        ),
       source_publisher: (value: string, i: number) =>
         link(rows[i].source_url, `${value}${rows[i].locator ? ` ${rows[i].locator}` : ""}`),
     },
@@ -62,6 +67,9 @@ export function commitmentsTable(rows: CommitmentRow[], { rows: visible = 12 }: 
     sort: "date_from",
     reverse: true,
   });
-  table.setAttribute("aria-label", "Commitments matching the filters");
-  return el("div", { class: "aa-commitments" }, table);
+  return el(
+    "div",
+    { class: "aa-commitments" },
+    accessibleTable(table, `${rows.length} commitments matching the filters`),
+  );
 }

@@ -7,7 +7,8 @@
 import * as Plot from "@observablehq/plot";
 import type { Status } from "../../lib/model/schema.js";
 import { STATUS_META, STATUS_ORDER } from "../../lib/model/value-labels.js";
-import { emptyState } from "../dom.js";
+import { el, emptyState } from "../dom.js";
+import { sectorTable } from "./sector-table.js";
 
 export interface SectorStatusRow {
   sector: string;
@@ -73,6 +74,29 @@ export function sectorChart(rows: SectorStatusRow[], { width = 640 }: { width?: 
     ],
   });
   chart.setAttribute("data-chart", "commitments-by-sector");
+  return accessibleChart(
+    chart,
+    rows,
+    order.length,
+    [...totals.values()].reduce((a, b) => a + b, 0),
+  );
+}
+
+/**
+ * The chart for a screen reader: its svg an image named in a sentence (Plot
+ * names its mark groups, which ARIA does not allow on a plain <g>), and the
+ * counts as a table under it (sector-table.ts).
+ */
+function accessibleChart(chart: Element, rows: SectorStatusRow[], sectors: number, total: number): Element {
+  // Plot returns the svg, or with a legend a figure holding the legend's swatches and then the chart's svg.
+  const svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector(":scope > svg");
+  const name = `Bar chart: ${total} commitments in ${sectors} sectors, stacked by status. The table below gives the counts.`;
+  svg?.setAttribute("role", "img");
+  svg?.setAttribute("aria-label", name);
+  for (const g of svg?.querySelectorAll("g[aria-label]") ?? []) g.removeAttribute("aria-label");
+  const table = sectorTable(rows, `Commitments by sector and status (${total} in all)`);
+  if (chart.tagName.toLowerCase() === "svg") return el("figure", {}, chart, table);
+  chart.append(table);
   return chart;
 }
 

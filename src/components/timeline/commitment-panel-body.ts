@@ -26,7 +26,7 @@ export interface RelatedLink {
 const statusBadge = (status: string) =>
   el(
     "span",
-    { class: "aa-badge", style: `color:${STATUS_META[status as Status]?.color ?? "inherit"}` },
+    { class: "aa-badge aa-status-text", style: `--status:${STATUS_META[status as Status]?.color ?? "currentColor"}` },
     statusLabel(status),
   );
 

@@ -34,7 +34,7 @@ export function followUp(
       b,
       el(
         "span",
-        { class: "meta", style: `color:${STATUS_META[c.status as Status]?.color ?? "inherit"}` },
+        { class: "meta aa-status-text", style: `--status:${STATUS_META[c.status as Status]?.color ?? "currentColor"}` },
         ` · ${STATUS_META[c.status as Status]?.label ?? c.status}`,
       ),
     );

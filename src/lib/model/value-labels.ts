@@ -11,8 +11,8 @@ export const STATUS_META: Record<Status, StatusMeta> = {
   announced: { label: "Announced", color: "#8c8c8c", description: "Agreed, no later evidence yet." },
   in_progress: { label: "In progress", color: "#3b82c4", description: "Later evidence of work towards it." },
   done: { label: "Done", color: "#2e8b57", description: "Later evidence that it was carried out." },
-  stalled: { label: "Stalled", color: "#d9822b", description: "Later evidence that it slipped or stopped." },
-  dropped: { label: "Dropped", color: "#c0392b", description: "Later evidence that it was abandoned." },
+  stalled: { label: "Stalled", color: "#c2691f", description: "Later evidence that it slipped or stopped." },
+  dropped: { label: "Dropped", color: "#d63a2f", description: "Later evidence that it was abandoned." },
 };
 
 export const STATUS_ORDER = Object.keys(STATUS_META) as Status[];
