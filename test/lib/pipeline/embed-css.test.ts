@@ -56,6 +56,12 @@ describe("the embed stylesheet", () => {
     const light = blocks.find((b) => b.prelude === ".aa-embed");
     expect(light?.body).toContain("--theme-background-a: #ffffff");
     expect(light?.body).toContain("--aa-status-done");
+    // style.css's readable muted grey wins over each theme's own, also where data-theme forces a theme.
+    for (const prelude of ['.aa-embed[data-theme="light"]', '.aa-embed[data-theme="dark"]', ".aa-embed"]) {
+      const body = blocks.find((b) => b.prelude.includes(prelude))?.body ?? "";
+      const muted = [...body.matchAll(/--theme-foreground-muted: ([^;]+)/g)].map((m) => m[1].trim());
+      expect(muted.at(-1), prelude).toBe("color-mix(in srgb, var(--theme-foreground) 70%, var(--theme-background))");
+    }
     // The chart's rules come from style.css; nothing styles the host page's own elements.
     expect(css).toContain(".aa-net-tooltip {");
     expect(css).toContain(".aa-legend {");
