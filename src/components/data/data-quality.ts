@@ -30,7 +30,7 @@ export function reconciliationTable(quality: QualityFile, loadedRows: readonly T
 /** The completeness facts of the commitments in view, or an empty state. */
 export function completenessTable(row: CompletenessRow): HTMLElement {
   if (!row.commitments) return emptyState("No commitments match these filters.", "Clear a filter to see completeness.");
-  const rows = completenessFacts(row).map(([k, v]) => el("tr", {}, el("td", {}, k), el("td", {}, v)));
+  const rows = completenessFacts(row).map(([k, v]) => el("tr", {}, el("th", { scope: "row" }, k), el("td", {}, v)));
   return el(
     "table",
     { "data-testid": "completeness" },
