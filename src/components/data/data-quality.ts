@@ -33,7 +33,7 @@ export function completenessTable(row: CompletenessRow): HTMLElement {
   const rows = completenessFacts(row).map(([k, v]) => el("tr", {}, el("th", { scope: "row" }, k), el("td", {}, v)));
   return el(
     "table",
-    { "data-testid": "completeness" },
+    { class: "aa-facts", "data-testid": "completeness" },
     el("caption", { class: "aa-visually-hidden" }, "Completeness of the commitments in view"),
     el("tbody", {}, rows),
   );
