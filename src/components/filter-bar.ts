@@ -100,7 +100,8 @@ export function filterBar(options: FilterOptions): FilterBar {
   const render = () => {
     for (const [key, group] of groups) group.draw(new Set(state[key]));
     years.draw(state.from, state.to);
-    clear.disabled = isEmptyFilters(state);
+    // aria-disabled, not disabled: a disabled button loses the focus that just pressed it (to <body>).
+    clear.setAttribute("aria-disabled", String(isEmptyFilters(state)));
     summaryLine.textContent = `Showing: ${describeFilters(state, labels)}`;
   };
   const readControls = (): FilterState => {
@@ -127,7 +128,9 @@ export function filterBar(options: FilterOptions): FilterBar {
     if ((event.target as HTMLElement).matches("input[type=search]")) return;
     commit(readControls(), true);
   });
-  clear.addEventListener("click", () => commit(emptyFilters(), true));
+  clear.addEventListener("click", () => {
+    if (!isEmptyFilters(state)) commit(emptyFilters(), true);
+  });
   window.addEventListener("popstate", () => {
     const parsed = parseFilters(window.location.search, known);
     notices.textContent = parsed.notices.join(" ");

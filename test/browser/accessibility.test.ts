@@ -125,4 +125,18 @@ describe("the filter bar", () => {
     expect(focused.toLowerCase()).toContain("agri");
     await handle.close();
   });
+
+  it("keeps the focus on Clear filters once it has cleared them (no fall to <body>)", async () => {
+    const handle = await openPage(site.browser, `${site.server.url}/?sector=industry`, { viewport: VIEWPORT });
+    site.open.push(handle);
+    const { page } = handle;
+    const clear = page.locator(".aa-filters button", { hasText: "Clear filters" });
+    expect(await clear.getAttribute("aria-disabled")).toBe("false");
+    await clear.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => clear.getAttribute("aria-disabled")).toBe("true");
+    expect(new URL(page.url()).searchParams.get("sector")).toBeNull();
+    expect(await page.evaluate("document.activeElement.textContent")).toBe("Clear filters");
+    await handle.close();
+  });
 });
