@@ -408,6 +408,14 @@ describe("the keyboard (one Tab stop for the marks, one for the lanes)", () => {
     expect(await panel.isVisible()).toBe(false);
     expect(now.id).toBe(id);
     expect(now.inside).toBe(true);
+    // Also when the chart was redrawn (a new width) while the panel was open: focus goes to the new mark.
+    await press(page, "Enter");
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    const old = await page.locator(CHART).elementHandle();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await expect.poll(() => old?.evaluate((n) => n.isConnected), { timeout: READY_TIMEOUT }).toBe(false);
+    now = await press(page, "Escape");
+    expect(now).toMatchObject({ id, mark: true, inside: true });
     expectClean(handle);
   });
 
