@@ -3,7 +3,8 @@
  * another origin) frames the embed pages and imports the exported modules;
  * both draw the state they were given (checked against the records), the
  * iframe reports its height, nothing leaves the machine and nothing logs an
- * error. Hostile query strings produce notices and run nothing. Every built
+ * error. The timeline embed works from the keyboard alone and axe finds
+ * nothing serious in its chart. Hostile query strings produce notices and run nothing. Every built
  * page carries the Content-Security-Policy, which blocks a connection to
  * another origin and an injected inline script.
  *
@@ -15,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditPage, describeFindings, isSerious } from "../../devtools/accessibility-audit.js";
 import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
 import { READY_TIMEOUT } from "../../devtools/page-ready.js";
 import { DIST, ROOT } from "../../devtools/project-paths.js";
@@ -22,6 +24,7 @@ import { pagePolicy } from "../../scripts/csp.js";
 import { type StaticServer, startStaticServer } from "../../scripts/static-server.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row } from "../../src/lib/records/record-types.js";
+import { drawnMarks, focused, markAfter, tabbableCount } from "./chart-keys.js";
 import { useBuiltSite } from "./site.js";
 
 const site = useBuiltSite();
@@ -433,4 +436,64 @@ describe("the Content-Security-Policy", () => {
     for (const error of handle.consoleErrors) expect(error).toMatch(/Content Security Policy|ERR_FAILED/);
     expect(handle.outsideRequests).toEqual([]);
   });
+});
+
+describe("the timeline embed from the keyboard", () => {
+  const CHART_BOX = ".aa-embed-timeline";
+  const url = () =>
+    `${site.server.url}/embed/timeline?sector=${SECTOR}&window=${WINDOW.from}..${WINDOW.to}&today=${TODAY}`;
+
+  it("reaches the marks in a few Tabs, moves with the arrows and picks a mark with Enter; focus never on <body>", async () => {
+    const handle = await open(url());
+    const { page } = handle;
+    await page.waitForSelector(`${CHART_BOX} [data-mark]`, { state: "attached", timeout: READY_TIMEOUT });
+    // The controls before the chart, then the lane list and the marks.
+    const before = await page.evaluate((box) => {
+      const chart = document.querySelector(`${box} [data-chart="timeline"]`) as Element;
+      return [...document.querySelectorAll<HTMLElement>("a[href], summary, select, button")].filter(
+        (e) =>
+          !(e as HTMLButtonElement).disabled && chart.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_PRECEDING,
+      ).length;
+    }, CHART_BOX);
+    let tabs = 0;
+    let now = await focused(page, CHART_BOX);
+    while (!now.mark && tabs < 40) {
+      await page.keyboard.press("Tab");
+      tabs++;
+      now = await focused(page, CHART_BOX);
+      expect(now.body, `Tab ${tabs}`).toBe(false);
+    }
+    expect(now.mark).toBe(true);
+    expect(tabs).toBeLessThanOrEqual(before + 2);
+    expect(await tabbableCount(page, '[data-chart="timeline"]')).toBe(2);
+    const marks = await drawnMarks(page, CHART_BOX);
+    expect(marks.map((m) => m.id).sort()).toEqual(windowMarks);
+    expect(now.id).toBe(marks[0].id);
+    for (const key of ["ArrowRight", "ArrowDown", "End", "ArrowLeft"] as const) {
+      const want = markAfter(marks, now.id as string, key);
+      await page.keyboard.press(key);
+      now = await focused(page, CHART_BOX);
+      expect(now.body, key).toBe(false);
+      expect([now.id, now.label], key).toEqual([want.id, want.label]);
+    }
+    // Enter picks the mark: marked as selected, in the link back, focus kept on it.
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(`.aa-mark.aa-selected[data-id="${now.id}"]`).count()).toBe(1);
+    const href = await page.getByRole("link", { name: "Open in Accord Atlas" }).getAttribute("href");
+    expect(new URL(href as string).searchParams.get("select")).toBe(now.id);
+    expect(await focused(page, CHART_BOX)).toMatchObject({ id: now.id, body: false, inside: true });
+    expectClean(handle);
+  });
+
+  for (const theme of ["light", "dark"] as const) {
+    it(`axe finds nothing serious in the timeline embed's chart (${theme})`, async () => {
+      const handle = await open(`${url()}&theme=${theme}`);
+      const { page } = handle;
+      await page.emulateMedia({ colorScheme: theme });
+      await page.waitForSelector(`${CHART_BOX} [data-mark]`, { state: "attached", timeout: READY_TIMEOUT });
+      const found = (await auditPage(page, CHART_BOX)).filter(isSerious);
+      expect(found, describeFindings(found)).toEqual([]);
+      expectClean(handle);
+    });
+  }
 });

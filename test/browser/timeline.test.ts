@@ -3,8 +3,12 @@
  * the marks drawn are the commitments the records hold for the filters, the
  * overdue rule shows, a mark opens its panel with its sources, the 8th JMC's
  * scorecard is the records', follow-up links partners, and every view has an
- * accessible table. Expected numbers come from the records (loadDataset over
- * data/, with the rules of src/lib/model/status.ts), never from the page.
+ * accessible table; the keyboard reaches the chart in a few Tabs, moves
+ * between marks and lanes with the arrow keys and keeps focus across
+ * redraws, and axe finds nothing serious in the chart in either theme.
+ * Expected numbers come from the records (loadDataset over data/, with the
+ * rules of src/lib/model/status.ts), never from the page; expected marks from
+ * where the page drew them.
  *
  * "Today" is pinned with ?today= so the overdue and due-next answers do not
  * change with the calendar. dist/ is rebuilt when stale (test/browser/site.ts).
@@ -13,6 +17,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { auditPage, describeFindings, isSerious } from "../../devtools/accessibility-audit.js";
 import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
 import { ROOT } from "../../devtools/project-paths.js";
 import type { Database } from "../../src/components/db.js";
@@ -21,6 +26,7 @@ import { isOverdue } from "../../src/lib/model/status.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row, Tables } from "../../src/lib/records/record-types.js";
 import type { sql } from "../../src/lib/sql/fragment.js";
+import { drawnMarks, type Focused, focused, markAfter, tabbableCount } from "./chart-keys.js";
 import { useBuiltSite } from "./site.js";
 
 const TODAY = "2026-11-27";
@@ -308,6 +314,174 @@ describe("viewports", () => {
       } else {
         expect(await marks(page).count()).toBe(tables.commitments.length);
       }
+      expectClean(handle);
+    });
+  }
+});
+
+describe("the keyboard (one Tab stop for the marks, one for the lanes)", () => {
+  const CARD = ".aa-timeline-card";
+
+  /** Presses a key and checks focus did not fall to <body>. */
+  async function press(page: Page, key: string): Promise<Focused> {
+    await page.keyboard.press(key);
+    const now = await focused(page, CARD);
+    expect(now.body, `focus fell to <body> after ${key}`).toBe(false);
+    return now;
+  }
+
+  /** Tabs from the top of the page to the first mark; how many Tabs after the filter bar's last control. */
+  async function tabToChart(page: Page): Promise<number> {
+    let lastFilter = -1;
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press("Tab");
+      const where = await page.evaluate(() => {
+        const a = document.activeElement;
+        return { filters: !!a?.closest(".aa-filters"), mark: a?.getAttribute("data-mark") === "commitment" };
+      });
+      if (where.filters) lastFilter = i;
+      if (where.mark) {
+        expect(lastFilter, "the filter bar comes before the chart").toBeGreaterThanOrEqual(0);
+        return i - lastFilter;
+      }
+    }
+    throw new Error("80 Tabs did not reach a mark");
+  }
+
+  it("from the page top: a few Tabs after the filter bar, arrows move between marks, Enter opens, Escape returns", async () => {
+    const { page, ...handle } = await visit("");
+    await page.waitForLoadState("networkidle");
+    // The bound from the page's own controls: those of the card before the chart, then the lane list and the marks.
+    const before = await page.evaluate((card) => {
+      const chart = document.querySelector(`${card} [data-chart="timeline"]`) as Element;
+      return [...document.querySelectorAll<HTMLElement>(`${card} summary, ${card} select, ${card} button`)].filter(
+        (e) =>
+          !chart.contains(e) &&
+          !(e as HTMLButtonElement).disabled &&
+          e.getBoundingClientRect().width > 0 &&
+          chart.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_PRECEDING,
+      ).length;
+    }, CARD);
+    expect(before).toBeGreaterThan(0);
+    const tabs = await tabToChart(page);
+    expect(tabs).toBeLessThanOrEqual(before + 2);
+    // One Tab stop each for the marks and the lanes; nothing else in the chart takes focus.
+    expect(await tabbableCount(page, CHART)).toBe(2);
+    expect(
+      await page.locator(`${CHART} [data-mark][tabindex="0"], ${CHART} .aa-lane-toggle[tabindex="0"]`).count(),
+    ).toBe(2);
+
+    const marks = await drawnMarks(page, CHART);
+    expect(marks.length).toBe(tables.commitments.length);
+    let now = await focused(page, CARD);
+    expect(now.id).toBe(marks[0].id); // the earliest mark
+    const summaryOf = async (id: string) =>
+      (await page.locator(`[data-testid="timeline-table"] tr[data-id="${id}"] [data-open]`).textContent()) ?? "";
+    for (const key of [
+      "ArrowRight",
+      "ArrowRight",
+      "ArrowDown",
+      "ArrowUp",
+      "ArrowLeft",
+      "End",
+      "ArrowLeft",
+      "Home",
+      "ArrowRight",
+    ] as const) {
+      const want = markAfter(marks, now.id as string, key);
+      now = await press(page, key);
+      expect(now.id, key).toBe(want.id);
+      expect(now.label, key).toBe(want.label);
+      expect(now.label?.startsWith(await summaryOf(want.id)), key).toBe(true);
+    }
+    expect(await tabbableCount(page, CHART)).toBe(2);
+
+    // Enter opens the commitment's panel; Escape closes it and gives the mark focus back.
+    const id = now.id as string;
+    await press(page, "Enter");
+    const panel = page.getByTestId("commitment-panel");
+    await expect.poll(() => panel.getAttribute("data-id")).toBe(id);
+    await expect
+      .poll(() => panel.locator("h2").textContent(), { timeout: READY_TIMEOUT })
+      .toBe(tables.commitments.find((c) => c.id === id)?.summary);
+    now = await press(page, "Escape");
+    expect(await panel.isVisible()).toBe(false);
+    expect(now.id).toBe(id);
+    expect(now.inside).toBe(true);
+    // Also when the chart was redrawn (a new width) while the panel was open: focus goes to the new mark.
+    await press(page, "Enter");
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    const old = await page.locator(CHART).elementHandle();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await expect.poll(() => old?.evaluate((n) => n.isConnected), { timeout: READY_TIMEOUT }).toBe(false);
+    now = await press(page, "Escape");
+    expect(now).toMatchObject({ id, mark: true, inside: true });
+    expectClean(handle);
+  });
+
+  it("the lane list: arrows between lanes, Enter collapses, focus stays on the chart through redraws", async () => {
+    const { page, ...handle } = await visit("");
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    const lanes = await page
+      .locator(`${CHART} [data-lane]`)
+      .evaluateAll((n) => n.map((x) => x.getAttribute("data-lane")));
+    await tabToChart(page);
+    // Move to a mark of the second lane (up or down from the earliest until there).
+    const laneAt = (id: string | null) => lanes.indexOf(tables.commitments.find((c) => c.id === id)?.sector as string);
+    let now = await focused(page, CARD);
+    for (let i = 0; i < 60 && laneAt(now.id) !== 1; i++)
+      now = await press(page, laneAt(now.id) > 1 ? "ArrowUp" : "ArrowDown");
+    expect(laneAt(now.id)).toBe(1);
+    const inCollapsed = now.id;
+
+    now = await press(page, "Shift+Tab");
+    expect(now.lane).toBe(lanes[0]);
+    expect(now.label).toMatch(/^[^,]+, \d+ commitments?, collapse$/);
+    now = await press(page, "ArrowDown");
+    expect(now.lane).toBe(lanes[1]);
+    now = await press(page, "End");
+    expect(now.lane).toBe(lanes.at(-1));
+    now = await press(page, "Home");
+    now = await press(page, "ArrowDown");
+    expect(now.lane).toBe(lanes[1]);
+    // Enter collapses the lane: the chart is redrawn, focus is on the same lane's new toggle.
+    now = await press(page, "Enter");
+    expect(now.lane).toBe(lanes[1]);
+    expect(now.label).toMatch(/, expand$/);
+    expect(await page.locator(`${CHART} [data-lane="${lanes[1]}"] .aa-lane-toggle`).getAttribute("aria-expanded")).toBe(
+      "false",
+    );
+    expect(await page.locator(`${CHART} [data-id="${inCollapsed}"]`).count()).toBe(0);
+    // No animation runs in the chart with reduced motion asked for.
+    expect(
+      await page.evaluate(
+        () =>
+          document.getAnimations().filter((a) => (a.effect as KeyframeEffect | null)?.target?.closest(".aa-timeline"))
+            .length,
+      ),
+    ).toBe(0);
+    // Its mark is gone: the marks' stop is now the nearest mark drawn.
+    now = await press(page, "Tab");
+    expect(now.mark).toBe(true);
+    expect(now.id).not.toBe(inCollapsed);
+    expect(await tabbableCount(page, CHART)).toBe(2);
+
+    // A redraw of the whole chart (a new width) keeps focus on the same commitment.
+    const id = now.id;
+    const old = await page.locator(CHART).elementHandle();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await expect.poll(() => old?.evaluate((n) => n.isConnected), { timeout: READY_TIMEOUT }).toBe(false);
+    await expect.poll(() => focused(page, CARD)).toMatchObject({ id, mark: true, inside: true, body: false });
+    expectClean(handle);
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`axe finds nothing serious in the chart (${colorScheme})`, async () => {
+      const { page, ...handle } = await visit("");
+      await page.emulateMedia({ colorScheme });
+      await page.waitForLoadState("networkidle");
+      const found = (await auditPage(page, ".aa-timeline")).filter(isSerious);
+      expect(found, describeFindings(found)).toEqual([]);
       expectClean(handle);
     });
   }

@@ -2,7 +2,8 @@
  * The commitment panel: opens beside the page when a mark, a table row or a
  * follow-up entry is chosen, and shows the commitment, its status updates as
  * a track, and every source with its link. Escape or the close button closes
- * it and gives focus back to what opened it.
+ * it and gives focus back to what opened it (or, when a redraw replaced that
+ * mark or button while the panel was open, to its replacement).
  *
  * `commitmentPanel({load, related})` → element with `open(id, trigger)` and `close()`.
  */
@@ -48,7 +49,8 @@ export function commitmentPanel({ load, related, onChange }: PanelOptions): Comm
     panel.hidden = true;
     current = "";
     onChange?.(null);
-    if (trigger instanceof HTMLElement || trigger instanceof SVGElement) trigger.focus();
+    const back = trigger?.isConnected ? trigger : replacementOf(trigger);
+    if (back instanceof HTMLElement || back instanceof SVGElement) back.focus();
   };
   closeButton.addEventListener("click", () => panel.close());
   document.addEventListener("keydown", (event) => {
@@ -86,4 +88,13 @@ export function commitmentPanel({ load, related, onChange }: PanelOptions): Comm
     body.replaceChildren(...commitmentPanelBody(d, updates, related?.(id) ?? [], (next) => void panel.open(next)));
   };
   return panel;
+}
+
+/** The element now drawn for the same commitment as `trigger` (a chart's mark, a table's button), or null. */
+function replacementOf(trigger: Element | null): Element | null {
+  const id = trigger?.getAttribute("data-id");
+  const opens = trigger?.getAttribute("data-open");
+  if (id && trigger?.hasAttribute("data-mark"))
+    return document.querySelector(`[data-mark][data-id="${CSS.escape(id)}"]`);
+  return opens ? document.querySelector(`[data-open="${CSS.escape(opens)}"]`) : null;
 }

@@ -95,7 +95,8 @@ export function drawToday(svg: Svg, today: string, scale: DayScale, frame: Chart
     .attr("y", axisTop + 13)
     .attr("text-anchor", left ? "end" : "start")
     .attr("font-size", 11)
-    .attr("fill", OVERDUE)
+    // Text in the text colour: the overdue red is a graphic's colour (3:1), not a text's (4.5:1).
+    .attr("fill", "var(--theme-foreground)")
     .attr("font-weight", 600)
     .attr("stroke", "var(--theme-background)")
     .attr("stroke-width", 3)

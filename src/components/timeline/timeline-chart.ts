@@ -15,12 +15,15 @@
  * the words in timeline-chart-words.ts there; the drawing is
  * timeline-lanes-svg.ts, timeline-marks-svg.ts, timeline-density-svg.ts,
  * timeline-axis.ts, timeline-legend.ts and timeline-brush.ts; the reader's
- * input timeline-interaction.ts. Record text goes in as text only.
+ * input timeline-interaction.ts, and the keyboard (the marks one Tab stop,
+ * the lane list another, focus kept across redraws) timeline-keyboard.ts.
+ * Record text goes in as text only.
  */
 import * as d3 from "d3";
 import type { TimeRange } from "../../lib/sql/timeline-queries.js";
 import type { TimelineMode } from "../../lib/timeline/density.js";
 import { dayAfter, dayToDate } from "../../lib/timeline/event-labels.js";
+import { sortEarliestFirst } from "../../lib/timeline/keyboard-place.js";
 import {
   type ChartFrame,
   chartFrame,
@@ -30,12 +33,13 @@ import {
 } from "../../lib/timeline/lane-layout.js";
 import type { DayScale } from "../../lib/timeline/mark-positions.js";
 import { layoutRules, type RuleLayout } from "../../lib/timeline/rule-label-layout.js";
-import { chartLabel, modeNote } from "../../lib/timeline/timeline-chart-words.js";
+import { chartLabel, markListLabel, modeNote } from "../../lib/timeline/timeline-chart-words.js";
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { el, emptyState } from "../dom.js";
 import { drawAxis, drawRules, drawToday } from "./timeline-axis.js";
 import { brushStrip } from "./timeline-brush.js";
-import { bindMarkEvents, laneToggle, laneToolbar, tooltip } from "./timeline-interaction.js";
+import { bindMarkEvents, laneToggle, laneToolbar, showMarkTip, tooltip } from "./timeline-interaction.js";
+import { type ChartKeyboard, chartKeyboard } from "./timeline-keyboard.js";
 import { drawLaneContents, drawLanes, type LaneContents } from "./timeline-lanes-svg.js";
 import { timelineLegend } from "./timeline-legend.js";
 import { timelineTable } from "./timeline-table.js";
@@ -54,15 +58,19 @@ type Options = TimelineOptions & { state: LaneState };
 export function timelineChart(data: TimelineData, options: TimelineOptions = {}): HTMLElement {
   const state = options.state ?? { sort: "count", collapsed: new Set<string>() };
   const root = el("div", { class: "aa-timeline" });
+  const keyboard = chartKeyboard(root, state);
   const draw = () => {
-    root.replaceChildren(...render(data, { ...options, state }, draw));
+    root.replaceChildren(...render(data, { ...options, state }, draw, keyboard));
+    keyboard.restore();
   };
-  draw();
+  root.replaceChildren(...render(data, { ...options, state }, draw, keyboard));
+  // A chart drawn anew (filters, zoom, resize) takes focus back if the one it replaces had it.
+  keyboard.restoreWhenConnected();
   return root;
 }
 
 /** The chart's parts for the data and the lane state: toolbar, chart, brush, legend and table. */
-function render(data: TimelineData, options: Options, redraw: () => void): Node[] {
+function render(data: TimelineData, options: Options, redraw: () => void, keyboard: ChartKeyboard): Node[] {
   const { state } = options;
   const frame = chartFrame(options.width);
   if (data.lanes.length === 0 || data.lanes.every((l) => l.total === 0)) {
@@ -77,7 +85,14 @@ function render(data: TimelineData, options: Options, redraw: () => void): Node[
   const layout = layoutLanes(data, { state, frame, scale, axisTop: rules.axisTop, mode: options.mode });
   const { svg, body, contents } = timelineSvg(data, { x, scale, frame, rules, layout, state, redraw });
   const tip = tooltip();
-  bindMarkEvents(body, { marks: data.marks ?? [], cells: contents.cells, tip, onSelect: options.onSelect });
+  const marks = data.marks ?? [];
+  bindMarkEvents(body, { marks, cells: contents.cells, tip, onSelect: options.onSelect });
+  const byId = new Map(marks.map((m) => [m.id, m]));
+  keyboard.update({
+    marks: sortEarliestFirst(contents.stops),
+    lanes: [...svg.querySelectorAll<SVGGElement>(".aa-lane-toggle")],
+    markFocused: (mark) => (mark ? showMarkTip(tip, mark, byId) : tip.hide()),
+  });
   const note = modeNote(layout.mode, data.total, contents.drawn, data.domain);
   return [
     laneToolbar(layout.lanes, state, redraw, note),
@@ -119,6 +134,8 @@ function timelineSvg(data: TimelineData, { x, scale, frame, rules, layout, state
   drawToday(svg, data.today, scale, frame, { axisTop: rules.axisTop, height });
   const body = svg.append("g").attr("class", "marks");
   const contents: LaneContents = drawLaneContents(body, data, { layout, frame, scale, state });
+  // The marks are one Tab stop (timeline-keyboard.ts), named with their keys.
+  if (contents.stops.length) body.attr("role", "group").attr("aria-label", markListLabel(contents.stops.length));
   svg.attr("data-marks", contents.drawn);
   return { svg: svg.node() as SVGSVGElement, body, contents };
 }

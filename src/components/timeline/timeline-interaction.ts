@@ -1,9 +1,11 @@
 /**
  * What the reader does with the timeline chart: the tooltip over a mark or a
- * density cell (and on a focused mark); picking a mark by click, or by Enter
- * or Space when it has focus; a lane's toggle (click, Enter or Space); the
- * toolbar's lane order and "collapse all". Lane changes go to the page's
- * lane state and redraw the chart. (Zooming is the brush, timeline-brush.ts.)
+ * density cell (on a focused mark, timeline-keyboard.ts shows it); picking a
+ * mark by click, or by Enter or Space when it has focus; a lane's toggle
+ * (click, Enter or Space); the toolbar's lane order and "collapse all". Lane
+ * changes go to the page's lane state and redraw the chart, and the keyboard
+ * model puts focus back. (Zooming is the brush, timeline-brush.ts; moving
+ * between marks and lanes, timeline-keyboard.ts.)
  */
 import type * as d3 from "d3";
 import type { LaneRow, MarkRow } from "../../lib/sql/timeline-queries.js";
@@ -44,10 +46,17 @@ const closestIn = (target: EventTarget | null, selector: string) =>
 const markOf = (target: EventTarget | null) => closestIn(target, "[data-mark]") as SVGGElement | null;
 const cellOf = (target: EventTarget | null) => closestIn(target, "[data-density]");
 
+/** The tooltip of a mark, shown under it. */
+export function showMarkTip(tip: Tooltip, mark: SVGGElement, byId: ReadonlyMap<string, MarkRow>): void {
+  const m = byId.get(mark.getAttribute("data-id") ?? "");
+  if (m) tip.show(mark, markTooltip(m));
+}
+
 /**
  * One set of listeners on the lanes' content for all marks and cells (a
  * zoomed year at scale draws tens of thousands): tooltips, and a mark picked
- * by click or Enter/Space.
+ * by click or Enter/Space. No focus listeners here: Chromium makes an SVG
+ * element with one a Tab stop (the keyboard model listens on the chart's root).
  */
 export function bindMarkEvents(
   body: Group,
@@ -61,8 +70,7 @@ export function bindMarkEvents(
   const byId = new Map(marks.map((m) => [m.id, m]));
   const select = (g: SVGGElement) => onSelect?.(g.getAttribute("data-id") ?? "", g);
   const tipFor = (g: SVGGElement | null) => {
-    const m = g ? byId.get(g.getAttribute("data-id") ?? "") : undefined;
-    if (g && m) tip.show(g, markTooltip(m));
+    if (g) showMarkTip(tip, g, byId);
   };
   body
     .on("mouseover", (event: MouseEvent) => {
@@ -75,8 +83,6 @@ export function bindMarkEvents(
       const from = markOf(event.target) ?? cellOf(event.target);
       if ((markOf(event.relatedTarget) ?? cellOf(event.relatedTarget)) !== from) tip.hide();
     })
-    .on("focusin", (event: FocusEvent) => tipFor(markOf(event.target)))
-    .on("focusout", tip.hide)
     .on("click", (event: MouseEvent) => {
       const g = markOf(event.target);
       if (g) select(g);
@@ -92,7 +98,8 @@ export function bindMarkEvents(
 
 /**
  * A lane toggle's behaviour: click (or Enter/Space) collapses or expands the
- * lane in `state`, redraws, and gives the redrawn toggle focus.
+ * lane in `state` and redraws (the keyboard model gives the redrawn toggle
+ * focus when the old one had it).
  */
 export function laneToggle(toggle: Group, lane: LaneRow, state: LaneState, redraw: () => void): void {
   const collapsed = state.collapsed.has(lane.sector);
@@ -101,9 +108,6 @@ export function laneToggle(toggle: Group, lane: LaneRow, state: LaneState, redra
       if (collapsed) state.collapsed.delete(lane.sector);
       else state.collapsed.add(lane.sector);
       redraw();
-      (
-        document.querySelector(`[data-lane="${CSS.escape(lane.sector)}"] .aa-lane-toggle`) as HTMLElement | null
-      )?.focus();
     })
     .on("keydown", (event: KeyboardEvent) => {
       if (event.key === "Enter" || event.key === " ") {
@@ -117,7 +121,7 @@ export function laneToggle(toggle: Group, lane: LaneRow, state: LaneState, redra
 export function laneToolbar(lanes: readonly LaneRow[], state: LaneState, redraw: () => void, note: string) {
   const sortSelect = el(
     "select",
-    { "aria-label": "Sort lanes" },
+    { "aria-label": "Sort lanes", "data-focus-key": "sort" },
     el("option", { value: "count", selected: state.sort === "count" }, "by count"),
     el("option", { value: "name", selected: state.sort === "name" }, "by name"),
   );
@@ -126,7 +130,11 @@ export function laneToolbar(lanes: readonly LaneRow[], state: LaneState, redraw:
     redraw();
   });
   const allCollapsed = lanes.every((l) => state.collapsed.has(l.sector));
-  const collapseAll = el("button", { type: "button" }, allCollapsed ? "Expand all lanes" : "Collapse all lanes");
+  const collapseAll = el(
+    "button",
+    { type: "button", "data-focus-key": "collapse-all" },
+    allCollapsed ? "Expand all lanes" : "Collapse all lanes",
+  );
   collapseAll.addEventListener("click", () => {
     if (allCollapsed) state.collapsed.clear();
     else for (const l of lanes) state.collapsed.add(l.sector);

@@ -1,6 +1,7 @@
 /**
  * The timeline's lanes: each sector's alternating band with its name, count
- * and colour on a collapse toggle, and what each lane holds: its commitment
+ * and colour and a collapse toggle over its name (the lane list is a vertical
+ * toolbar, one Tab stop, timeline-keyboard.ts), and what each lane holds: its commitment
  * marks (timeline-marks-svg.ts), its density cells, or, collapsed, its trace
  * (timeline-density-svg.ts). Positions come from
  * src/lib/timeline/lane-layout.ts.
@@ -9,10 +10,10 @@ import type * as d3 from "d3";
 import type { LaneRow } from "../../lib/sql/timeline-queries.js";
 import type { ChartFrame, LaneLayout, LaneState } from "../../lib/timeline/lane-layout.js";
 import type { DayScale } from "../../lib/timeline/mark-positions.js";
-import { laneName, laneToggleLabel } from "../../lib/timeline/timeline-chart-words.js";
+import { laneListLabel, laneName, laneToggleLabel } from "../../lib/timeline/timeline-chart-words.js";
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { type DensityCell, densityOpacity, drawCollapsedTrace, drawDensityCells } from "./timeline-density-svg.js";
-import { drawLaneMarks, FOCUSABLE_MARKS, type MarkContext } from "./timeline-marks-svg.js";
+import { drawLaneMarks, FOCUSABLE_MARKS, type MarkContext, type MarkStop } from "./timeline-marks-svg.js";
 
 type Svg = d3.Selection<SVGSVGElement, undefined, null, undefined>;
 type Group = d3.Selection<SVGGElement, undefined, null, undefined>;
@@ -22,7 +23,12 @@ export type BindToggle = (toggle: Group, lane: LaneRow) => void;
 
 /** The lanes' bands, names and toggles, in layout order. */
 export function drawLanes(svg: Svg, layout: LaneLayout, frame: ChartFrame, state: LaneState, bindToggle: BindToggle) {
-  const laneGroup = svg.append("g").attr("class", "lanes");
+  const laneGroup = svg
+    .append("g")
+    .attr("class", "lanes")
+    .attr("role", "toolbar")
+    .attr("aria-orientation", "vertical")
+    .attr("aria-label", laneListLabel(layout.lanes.length));
   layout.lanes.forEach((lane, i) => {
     const top = layout.top.get(lane.sector) ?? 0;
     const h = layout.height.get(lane.sector) ?? 0;
@@ -36,6 +42,17 @@ export function drawLanes(svg: Svg, layout: LaneLayout, frame: ChartFrame, state
       .attr("opacity", 0.6);
     const toggle = laneToggle(g, lane, { top, h, frame, collapsed: state.collapsed.has(lane.sector) });
     bindToggle(toggle, lane);
+    // The count beside the name, outside the toggle (its name says it): a cut
+    // name followed by the count would no longer be the start of that name.
+    if (!frame.compact)
+      g.append("text")
+        .attr("x", frame.labelWidth - 8)
+        .attr("y", top + 13)
+        .attr("text-anchor", "end")
+        .attr("fill", "var(--aa-muted)")
+        .attr("aria-hidden", "true")
+        .style("pointer-events", "none")
+        .text(lane.n.toLocaleString("en"));
     g.append("rect")
       .attr("x", frame.compact ? 0 : 4)
       .attr("y", frame.compact ? top + 2 : top + 17)
@@ -45,7 +62,7 @@ export function drawLanes(svg: Svg, layout: LaneLayout, frame: ChartFrame, state
   });
 }
 
-/** A lane's toggle: a button over its name (and count), ▸ collapsed, ▾ open. */
+/** A lane's toggle: a button over its name (and count), ▸ collapsed, ▾ open; the lane list's arrow keys reach it. */
 function laneToggle(
   g: Group,
   lane: LaneRow,
@@ -56,7 +73,7 @@ function laneToggle(
     .append("g")
     .attr("class", "aa-lane-toggle")
     .attr("role", "button")
-    .attr("tabindex", 0)
+    .attr("tabindex", -1)
     .attr("aria-expanded", String(!collapsed))
     .attr("aria-label", laneToggleLabel(lane, collapsed))
     .style("cursor", "pointer");
@@ -72,6 +89,7 @@ function laneToggle(
     .attr("x", 4)
     .attr("y", top + 13)
     .attr("fill", "currentColor")
+    .attr("aria-hidden", "true")
     .text(`${collapsed ? "▸" : "▾"} `);
   toggle
     .append("text")
@@ -80,22 +98,14 @@ function laneToggle(
     .attr("fill", "currentColor")
     .attr("font-weight", 600)
     .text(laneName(lane, compact, labelWidth));
-  if (!compact) {
-    toggle
-      .append("text")
-      .attr("x", labelWidth - 8)
-      .attr("y", top + 13)
-      .attr("text-anchor", "end")
-      .attr("fill", "var(--theme-foreground-muted)")
-      .text(lane.n.toLocaleString("en"));
-  }
   return toggle;
 }
 
-/** What the lanes' content drew: the density cells (for their tooltips) and the number of marks. */
+/** What the lanes' content drew: the density cells (for their tooltips), the number of marks and the marks the keyboard reaches. */
 export interface LaneContents {
   cells: DensityCell[];
   drawn: number;
+  stops: MarkStop[];
 }
 
 /** Each lane's content in `body`: a collapsed lane's trace, its density cells, or its marks. */
@@ -104,12 +114,13 @@ export function drawLaneContents(
   data: Pick<TimelineData, "density" | "marks">,
   { layout, frame, scale, state }: { layout: LaneLayout; frame: ChartFrame; scale: DayScale; state: LaneState },
 ): LaneContents {
-  const contents: LaneContents = { cells: [], drawn: 0 };
+  const contents: LaneContents = { cells: [], drawn: 0, stops: [] };
   const opacity = densityOpacity(data.density);
   const marks: MarkContext = {
     scale,
     updatesBy: layout.updatesBy,
     focusable: (data.marks?.length ?? 0) <= FOCUSABLE_MARKS,
+    stops: contents.stops,
   };
   for (const lane of layout.lanes) {
     const top = (layout.top.get(lane.sector) ?? 0) + frame.header;

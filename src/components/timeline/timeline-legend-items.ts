@@ -6,6 +6,7 @@
 import { STATUS_META } from "../../lib/model/value-labels.js";
 import { STRENGTH_SHAPES } from "../../lib/timeline/event-labels.js";
 import type { LegendGroup, LegendItem } from "../export-image.js";
+import { OVERDUE } from "./timeline-symbols.js";
 
 export function timelineLegendItems(): LegendGroup[] {
   return [
@@ -26,7 +27,7 @@ export function timelineLegendItems(): LegendGroup[] {
     {
       title: "Marks",
       items: [
-        { label: "red ring = overdue", color: "#b3001b", shape: "ring" },
+        { label: "red ring = overdue", color: OVERDUE, shape: "ring" },
         { label: "hollow = target", color: "#777", shape: "ring" },
       ],
     },

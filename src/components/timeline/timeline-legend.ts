@@ -15,6 +15,20 @@ function swatch(color: string): HTMLElement {
   return el("span", { class: "aa-swatch-inline", style: `background:${color}` });
 }
 
+/** The overdue ring as the marks draw it, beside words in the legend's text colour. */
+function overdueRing(): SVGSVGElement {
+  const svg = d3.create("svg").attr("width", 14).attr("height", 14).attr("aria-hidden", "true");
+  svg
+    .append("circle")
+    .attr("cx", 7)
+    .attr("cy", 7)
+    .attr("r", 5.5)
+    .attr("fill", "none")
+    .attr("stroke", OVERDUE)
+    .attr("stroke-width", 2);
+  return svg.node() as SVGSVGElement;
+}
+
 function shape(strength: Strength): SVGSVGElement {
   const svg = d3.create("svg").attr("width", 14).attr("height", 14).attr("aria-hidden", "true");
   svg
@@ -41,7 +55,7 @@ export function timelineLegend(mode: TimelineMode): HTMLElement {
       {},
       "◯ hollow = target date or event · bar = date known only to the month or year · coloured track = status updates",
     ),
-    el("span", { style: `color:${OVERDUE}` }, "◎ red ring = overdue (target passed, no completion)"),
+    el("span", { "data-legend": "overdue" }, overdueRing(), "red ring = overdue (target passed, no completion)"),
     mode === "density"
       ? el("span", {}, "Density: cell darkness = commitments per month; red base = overdue share")
       : null,

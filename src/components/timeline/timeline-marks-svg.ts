@@ -3,12 +3,15 @@
  * symbol (shape = strength, colour = status), a bar for a date known only to
  * the month or year, a dashed connector to a hollow target (a hollow span
  * for a partial target date), the coloured track of its status updates and
- * a red ring when overdue. Up to FOCUSABLE_MARKS each mark is a button in
- * the tab order. Positions come from src/lib/timeline/mark-positions.ts and
+ * a ring in the overdue colour when overdue. Up to FOCUSABLE_MARKS each mark
+ * is a named button the keyboard reaches with the arrow keys (one Tab stop
+ * for all of them, timeline-keyboard.ts); where its symbol is drawn is kept
+ * as its stop. Positions come from src/lib/timeline/mark-positions.ts and
  * lane-layout.ts.
  */
 import type * as d3 from "d3";
 import type { MarkRow, UpdateRow } from "../../lib/sql/timeline-queries.js";
+import type { MarkStopPoint } from "../../lib/timeline/keyboard-place.js";
 import { markRowY, type PackedLane } from "../../lib/timeline/lane-layout.js";
 import { type DayScale, markSpan, statusTrack, targetSpan } from "../../lib/timeline/mark-positions.js";
 import { markLabel } from "../../lib/timeline/timeline-chart-words.js";
@@ -19,11 +22,18 @@ type Group = d3.Selection<SVGGElement, undefined, null, undefined>;
 /** Marks are focusable one by one up to this many (beyond, the table below is the way in). */
 export const FOCUSABLE_MARKS = 600;
 
+/** A mark the keyboard can move to: its commitment, where its symbol is drawn, and its element. */
+export interface MarkStop extends MarkStopPoint {
+  node: SVGGElement;
+}
+
 export interface MarkContext {
   scale: DayScale;
   updatesBy: ReadonlyMap<string, UpdateRow[]>;
-  /** Whether each mark is a button in the tab order. */
+  /** Whether each mark is a named button the keyboard reaches. */
   focusable: boolean;
+  /** Filled with each focusable mark, in drawing order. */
+  stops: MarkStop[];
 }
 
 /** A lane's marks, appended to `body` (not to the lane's group), each in its row; returns how many. */
@@ -45,9 +55,13 @@ function drawMark(body: Group, m: MarkRow, rowY: number, ctx: MarkContext): void
     .attr("data-status", m.status)
     .attr("data-overdue", m.overdue ? "true" : "false")
     .style("cursor", "pointer");
-  // Up to FOCUSABLE_MARKS, each mark is a button in the tab order; past
-  // that, the table under the chart is the keyboard's way in.
-  if (ctx.focusable) g.attr("role", "button").attr("tabindex", 0).attr("aria-label", markLabel(m));
+  // Up to FOCUSABLE_MARKS, each mark is a named button the arrow keys reach
+  // (tabindex -1; the keyboard model gives the current one 0); past that,
+  // the table under the chart is the keyboard's way in.
+  if (ctx.focusable) {
+    g.attr("role", "button").attr("tabindex", -1).attr("aria-label", markLabel(m));
+    ctx.stops.push({ id: m.id, x: span.cx, y: rowY, node: g.node() as SVGGElement });
+  }
   drawTarget(g, m, { x1: span.x1, rowY, color, scale: ctx.scale });
   drawStatusTrack(g, span.cx, rowY, ctx.updatesBy.get(m.id) ?? [], ctx.scale);
   if (span.partial) {

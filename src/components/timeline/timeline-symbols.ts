@@ -1,5 +1,5 @@
 /**
- * How the timeline's marks look, shared by its renderers and its legend: the
+ * How the timeline's marks look, shared by its renderers and its legends: the
  * overdue red, each status's colour, and the symbol of each strength (circle,
  * triangle, diamond), its path made once per shape and size.
  */
@@ -8,8 +8,13 @@ import type { Status } from "../../lib/model/schema.js";
 import { STATUS_META } from "../../lib/model/value-labels.js";
 import { STRENGTH_SHAPES, type Strength } from "../../lib/timeline/event-labels.js";
 
-/** Overdue marks, their rings and the "today" rule. */
-export const OVERDUE = "#b3001b";
+/**
+ * Overdue marks' rings, their connectors, the density cells' overdue base and
+ * the "today" rule: a red with at least 3:1 against the light (#ffffff,
+ * #f6f6f6) and the dark (#161616, #1e1e1e) backgrounds, as a graphic needs
+ * (3.9–4.3:1). Not enough for text: words beside it keep the text colour.
+ */
+export const OVERDUE = "#ee2a3c";
 
 /** A status's colour (grey for an unknown status). */
 export const statusColor = (status: string): string => STATUS_META[status as Status]?.color ?? "#999";

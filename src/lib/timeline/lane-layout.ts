@@ -9,6 +9,7 @@
 import { group } from "d3";
 import type { LaneRow, MarkRow, UpdateRow } from "../sql/timeline-queries.js";
 import { chooseMode, packRows, type TimelineMode } from "./density.js";
+import type { KeyboardPlace } from "./keyboard-place.js";
 import { type DayScale, markExtent, markFootprint } from "./mark-positions.js";
 import type { TimelineData } from "./timeline-rows.js";
 
@@ -27,6 +28,8 @@ export interface LaneState {
   collapsed: Set<string>;
   /** Whether the table under the chart is open. */
   tableOpen?: boolean;
+  /** Where the keyboard was in the chart, to put focus back after a redraw. */
+  keyboard?: KeyboardPlace;
 }
 
 /** The chart's width and margins. */

@@ -73,21 +73,54 @@ export function ruleTitle(e: Pick<RuleRow, "title" | "start_date" | "place" | "s
   return `${e.title} · ${formatPartialDate(e.start_date)}${e.place ? ` · ${e.place}` : ""}${e.status !== "held" ? ` (${e.status})` : ""}`;
 }
 
-/** A lane toggle's accessible name. */
-export function laneToggleLabel(lane: Pick<LaneRow, "label">, collapsed: boolean): string {
-  return `${collapsed ? "Expand" : "Collapse"} the ${lane.label} lane`;
+/**
+ * A lane toggle's accessible name. It starts with the text the toggle shows
+ * (the lane's name, and on a phone its count), so speech input finds it by
+ * what is on screen: "Industry & machinery, 12 commitments, collapse".
+ */
+export function laneToggleLabel(lane: Pick<LaneRow, "label" | "n">, collapsed: boolean): string {
+  return `${lane.label}, ${lane.n.toLocaleString("en")} commitment${lane.n === 1 ? "" : "s"}, ${collapsed ? "expand" : "collapse"}`;
 }
 
-/** A lane's name as its toggle shows it: with its count on a phone, else cut to the label column. */
+/**
+ * A lane's name as its toggle shows it: with its count on a phone, else cut
+ * to the label column at a word (the shown words then stay the start of the
+ * toggle's accessible name).
+ */
 export function laneName(lane: Pick<LaneRow, "label" | "n">, compact: boolean, labelWidth: number): string {
   return compact
     ? `${lane.label} · ${lane.n.toLocaleString("en")}`
-    : truncate(lane.label, Math.floor((labelWidth - 52) / 7.4));
+    : truncateAtWord(lane.label, Math.floor((labelWidth - 52) / 7.4));
+}
+
+/** The lane list's accessible name, with its keys. */
+export function laneListLabel(count: number): string {
+  return `${count.toLocaleString("en")} sector lane${count === 1 ? "" : "s"}. Up and down arrows move between lanes, Enter or Space collapses or expands one.`;
+}
+
+/** The accessible name of the chart's marks, one Tab stop, with its keys. */
+export function markListLabel(count: number): string {
+  return `Timeline of ${count.toLocaleString("en")} commitment${count === 1 ? "" : "s"}. Arrow keys move to the nearest commitment in that direction, Home and End to the earliest and latest, Enter opens one.`;
 }
 
 /** Text cut to `max` characters, an ellipsis marking the cut. */
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
+}
+
+/**
+ * Text cut to `max` characters after its last whole word that fits, an
+ * ellipsis marking the cut ("Agriculture & food…"); a first word longer
+ * than `max` is cut inside it.
+ */
+export function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const words = text.slice(0, max).split(" ");
+  const whole = words
+    .slice(0, -1)
+    .join(" ")
+    .replace(/[\s&,;:·–-]+$/u, "");
+  return whole ? `${whole}…` : truncate(text, max);
 }
 
 /** A count in at most four characters: 950, 1.2k, 12k. */

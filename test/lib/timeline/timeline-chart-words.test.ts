@@ -4,15 +4,18 @@ import {
   cellTooltip,
   chartLabel,
   compactNumber,
+  laneListLabel,
   laneName,
   laneToggleLabel,
   markLabel,
+  markListLabel,
   markTooltip,
   modeNote,
   rangeText,
   ruleTitle,
   statusLabel,
   truncate,
+  truncateAtWord,
 } from "../../../src/lib/timeline/timeline-chart-words.js";
 
 const mark: MarkRow = {
@@ -83,11 +86,30 @@ describe("the chart's words", () => {
     expect(ruleTitle(e)).toBe("9th JMC · Sep 2025 (planned)");
     expect(ruleTitle({ ...e, place: "Minsk", status: "held" })).toBe("9th JMC · Sep 2025 · Minsk");
   });
-  it("names lane toggles and cuts long lane names to the label column", () => {
-    expect(laneToggleLabel({ label: "Trade" }, true)).toBe("Expand the Trade lane");
-    expect(laneToggleLabel({ label: "Trade" }, false)).toBe("Collapse the Trade lane");
+  it("names lane toggles by what they show first, then count and action", () => {
+    expect(laneToggleLabel({ label: "Trade", n: 12 }, true)).toBe("Trade, 12 commitments, expand");
+    expect(laneToggleLabel({ label: "Trade", n: 1 }, false)).toBe("Trade, 1 commitment, collapse");
     expect(laneName({ label: "Energy and mining", n: 1200 }, true, 8)).toBe("Energy and mining · 1,200");
-    expect(laneName({ label: "Energy and mining", n: 1200 }, false, 126)).toBe("Energy an…");
+  });
+  it("cuts long lane names to the label column at a word, so the name still starts with them", () => {
+    // (126 - 52) / 7.4 → 10 characters, the ellipsis included.
+    expect(laneName({ label: "Energy and mining", n: 1200 }, false, 126)).toBe("Energy…");
+    expect(laneName({ label: "Energy", n: 1 }, false, 126)).toBe("Energy");
+    expect(truncateAtWord("Agriculture & food security", 21)).toBe("Agriculture & food…");
+    expect(truncateAtWord("Vocational education & skills", 21)).toBe("Vocational education…");
+    expect(truncateAtWord("Pharmaceuticals", 8)).toBe("Pharmac…");
+    for (const label of ["Agriculture & food security", "Health & pharmaceuticals", "Energy and mining"]) {
+      const shown = truncateAtWord(label, 12).replace("…", "");
+      expect(laneToggleLabel({ label, n: 3 }, false).startsWith(shown)).toBe(true);
+      expect(shown.length).toBeLessThanOrEqual(11);
+    }
+  });
+  it("names the lane list and the marks with their keys", () => {
+    expect(laneListLabel(24)).toMatch(/^24 sector lanes\. Up and down arrows/);
+    expect(markListLabel(140)).toMatch(
+      /^Timeline of 140 commitments\. Arrow keys .* Home and End .* Enter opens one\.$/,
+    );
+    expect(markListLabel(1)).toMatch(/^Timeline of 1 commitment\./);
   });
   it("shortens text and counts", () => {
     expect(truncate("abcdef", 4)).toBe("abc…");
