@@ -22,6 +22,7 @@ import { READY_TIMEOUT, waitReady } from "../../devtools/page-ready.js";
 import { ROOT } from "../../devtools/project-paths.js";
 import { type NavKey, nextInDirection } from "../../src/lib/model/spatial-nav.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
+import { expectFocusOn, tabTo, themeStandIn } from "./focus-steps.js";
 import { useBuiltSite } from "./site.js";
 
 const site = useBuiltSite();
@@ -272,32 +273,6 @@ describe("the network page", () => {
 
 // ── Keyboard only ───────────────────────────────────────────────────────
 
-/** Where the focus is, and whether it fell to <body> (or nowhere). */
-function focusState(page: Page, selector: string): Promise<{ body: boolean; matches: boolean }> {
-  return page.evaluate((sel) => {
-    const active = document.activeElement;
-    return { body: !active || active === document.body, matches: !!active?.matches(sel) };
-  }, selector);
-}
-
-/** Asserts the focus is on `selector` (and so not on <body>). */
-async function expectFocusOn(page: Page, selector: string): Promise<void> {
-  const state = await focusState(page, selector);
-  expect(state.body, "the focus fell to <body>").toBe(false);
-  expect(state.matches, `the focus is not on ${selector}`).toBe(true);
-}
-
-/** Presses Tab until the focus is on `selector`, checking after each press that it is not on <body>. */
-async function tabTo(page: Page, selector: string, limit = 150): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press("Tab");
-    const state = await focusState(page, selector);
-    expect(state.body, `Tab ${i + 1} left the focus on <body>`).toBe(false);
-    if (state.matches) return;
-  }
-  throw new Error(`${limit} presses of Tab never reached ${selector}`);
-}
-
 interface ScreenNode {
   id: string;
   label: string;
@@ -538,20 +513,6 @@ describe("the network page with reduced motion", () => {
     expectClean(handle);
   });
 });
-
-/**
- * LEAD: a stand-in for the theme's muted grey and the status badges' colours,
- * which the lead's part of #15 fixes (src/style.css, value-labels.ts); until
- * those land, axe finds their contrast and nothing else. Delete this and its
- * call once they are merged: the audit must pass without it.
- */
-async function themeStandIn(page: Page, scheme: "light" | "dark"): Promise<void> {
-  await page.evaluate((dark) => {
-    document.documentElement.style.setProperty("--theme-foreground-muted", dark ? "#b6b8bb" : "#56585b");
-    for (const badge of document.querySelectorAll<HTMLElement>(".aa-status-badge"))
-      badge.style.setProperty("--status", dark ? "#2a2a2a" : "#595959");
-  }, scheme === "dark");
-}
 
 describe("the network page's accessibility audit", () => {
   it("axe finds nothing serious or critical in the network's part of the page, light and dark", async () => {
