@@ -4,7 +4,10 @@
  * both draw the state they were given (checked against the records), the
  * iframe reports its height, nothing leaves the machine and nothing logs an
  * error. The timeline embed works from the keyboard alone and axe finds
- * nothing serious in its chart. Hostile query strings produce notices and run nothing. Every built
+ * nothing serious in its chart; the network embed has its data as tables,
+ * closed under the chart, its nodes reached by keyboard, and nothing axe
+ * calls serious, light or dark. Hostile query strings produce notices and
+ * run nothing. Every built
  * page carries the Content-Security-Policy, which blocks a connection to
  * another origin and an injected inline script.
  *
@@ -25,13 +28,14 @@ import { type StaticServer, startStaticServer } from "../../scripts/static-serve
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row } from "../../src/lib/records/record-types.js";
 import { drawnMarks, focused, markAfter, tabbableCount } from "./chart-keys.js";
+import { expectFocusOn, tabTo } from "./focus-steps.js";
 import { useBuiltSite } from "./site.js";
 
 const site = useBuiltSite();
 
 const dataset = loadDataset(join(ROOT, "data"));
 if (!dataset.tables) throw new Error("data/ has errors");
-const { commitments, commitment_parties: parties, sectors } = dataset.tables;
+const { commitments, commitment_parties: parties, sectors, institutions } = dataset.tables;
 const sectorOf = new Map(commitments.map((c) => [String(c.id), String(c.sector)]));
 const DAY = 86_400_000;
 const iso = (day: unknown) => (typeof day === "number" ? new Date(day * DAY).toISOString().slice(0, 10) : "");
@@ -254,6 +258,69 @@ describe("an iframe on another origin", () => {
     });
     expect(await page.locator('[data-testid="embed-caption"], .aa-embed-title').count()).toBe(0);
     expect(await page.locator(".aa-embed-open").count()).toBe(1);
+    expectClean(handle);
+  });
+});
+
+describe("the network embed for keyboard and screen-reader users", () => {
+  it("has the drawn nodes and links as tables in a closed section under the chart", async () => {
+    const handle = await open(`${site.server.url}/embed/network?sector=${SECTOR}`);
+    const { page } = handle;
+    await page.waitForSelector('.aa-embed .aa-net[data-nodes][data-source="duckdb"]', {
+      state: "attached",
+      timeout: READY_TIMEOUT,
+    });
+    const section = page.locator('.aa-embed [data-testid="embed-tables"]');
+    expect(await section.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // Under the chart, before the caption.
+    expect(
+      await page.evaluate(() => {
+        const chart = document.querySelector(".aa-embed-chart") as Element;
+        const tables = document.querySelector('[data-testid="embed-tables"]') as Element;
+        return !!(chart.compareDocumentPosition(tables) & Node.DOCUMENT_POSITION_FOLLOWING);
+      }),
+    ).toBe(true);
+    const nameOf = new Map(institutions.map((i) => [String(i.id), String(i.name)]));
+    const names = await section.locator('[data-testid="network-nodes"] tbody tr td:first-child').allTextContents();
+    expect(names.sort()).toEqual([...bound].map((id) => nameOf.get(id)).sort());
+    expect(await section.locator('[data-testid="network-edges"] tbody tr').count()).toBe(
+      Number(await page.getAttribute(".aa-net", "data-edges")),
+    );
+    // Opened by keyboard.
+    await tabTo(page, '[data-testid="embed-tables"] > summary');
+    await page.keyboard.press("Enter");
+    expect(await section.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expectClean(handle);
+  });
+
+  it("reaches a node by keyboard and selects it into the link; axe finds nothing serious, light or dark", async () => {
+    const handle = await open(`${site.server.url}/embed/network?sector=${SECTOR}`);
+    const { page } = handle;
+    await page.waitForSelector('.aa-embed .aa-net[data-nodes][data-source="duckdb"]', {
+      state: "attached",
+      timeout: READY_TIMEOUT,
+    });
+    await tabTo(page, ".aa-net");
+    await page.keyboard.press("Home");
+    const first = await page.evaluate(() => {
+      const chart = document.querySelector(".aa-net") as HTMLElement & {
+        snapshot(): { scene: { nodes: { id: string }[] } };
+      };
+      return { active: chart.dataset.active, first: chart.snapshot().scene.nodes[0].id };
+    });
+    expect(first.active).toBe(first.first);
+    await page.keyboard.press("Enter");
+    const openLink = page.getByRole("link", { name: "Open in Accord Atlas" });
+    await expect.poll(() => openLink.getAttribute("href")).toContain(`select=${encodeURIComponent(first.first)}`);
+    await expectFocusOn(page, ".aa-net");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => openLink.getAttribute("href")).not.toContain("select=");
+    await expectFocusOn(page, ".aa-net");
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const findings = (await auditPage(page, ".aa-embed")).filter(isSerious);
+      expect(findings, `${colorScheme}:\n${describeFindings(findings)}`).toEqual([]);
+    }
     expectClean(handle);
   });
 });

@@ -4,14 +4,25 @@
  * exactly its commitments, search and keyboard reach a node, and nothing
  * leaves the machine. Expected numbers come from the records (loadDataset),
  * never from the page.
+ *
+ * Keyboard only (the second describe): Tab reaches the chart, arrow keys move
+ * to the node nextInDirection picks from the places the chart reports
+ * (snapshot and locate, after its zoom and pan), Enter opens that node's
+ * panel, Escape returns to the chart; a broker's button keeps the focus; the
+ * search is a combobox; focus is never on <body>. Reduced motion draws a
+ * filter change and a selection without intermediate states, and axe finds
+ * nothing serious in the network's part of the page, light or dark.
  */
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { auditPage, describeFindings, isSerious } from "../../devtools/accessibility-audit.js";
 import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
 import { READY_TIMEOUT, waitReady } from "../../devtools/page-ready.js";
 import { ROOT } from "../../devtools/project-paths.js";
+import { type NavKey, nextInDirection } from "../../src/lib/model/spatial-nav.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
+import { expectFocusOn, tabTo } from "./focus-steps.js";
 import { useBuiltSite } from "./site.js";
 
 const site = useBuiltSite();
@@ -30,8 +41,15 @@ function boundInstitutions(sector?: string): Set<string> {
   );
 }
 
-async function openNetwork(query = "", viewport?: { width: number; height: number }): Promise<PageHandle> {
-  const handle = await openPage(site.browser, `${site.server.url}/network${query}`, viewport ? { viewport } : {});
+async function openNetwork(
+  query = "",
+  viewport?: { width: number; height: number },
+  beforeGoto?: (page: Page) => Promise<void>,
+): Promise<PageHandle> {
+  const handle = await openPage(site.browser, `${site.server.url}/network${query}`, {
+    ...(viewport ? { viewport } : {}),
+    beforeGoto,
+  });
   site.open.push(handle);
   await waitReady(handle.page);
   await handle.page.waitForSelector('.aa-net[data-source="duckdb"][data-nodes]', {
@@ -181,10 +199,11 @@ describe("the network page", () => {
     expectClean(handle);
   });
 
-  it("finds an institution by name: Enter in the box, or Tab into the list and Enter", async () => {
+  // The list of matches is a combobox's listbox now (arrow keys, not Tab, move into it).
+  it("finds an institution by name: Enter in the box picks the first match, Escape clears", async () => {
     const handle = await openNetwork();
     const { page } = handle;
-    const search = page.getByRole("searchbox", { name: "Find an institution in the network" });
+    const search = page.getByRole("combobox", { name: "Find an institution in the network" });
     await search.fill("navttc");
     await search.press("Enter");
     await expect
@@ -192,14 +211,7 @@ describe("the network page", () => {
       .toBe("pk-navttc");
     await search.press("Escape");
     await expect.poll(() => page.locator(".aa-net-panel").count()).toBe(0);
-    await search.fill("tractor");
-    const first = page.locator("#aa-net-results button").first();
-    const target = await first.getAttribute("data-id");
-    expect(target).toBe("by-mtw");
-    await search.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-id"))).toBe(target);
-    await page.keyboard.press("Enter");
-    await expect.poll(() => page.getAttribute(".aa-net-panel", "data-node"), { timeout: READY_TIMEOUT }).toBe(target);
+    expect(await search.inputValue()).toBe("");
     expectClean(handle);
   });
 
@@ -217,7 +229,7 @@ describe("the network page", () => {
       };
       new MutationObserver(read).observe(card, { childList: true, subtree: true, characterData: true });
     });
-    const search = page.getByRole("searchbox", { name: "Find an institution in the network" });
+    const search = page.getByRole("combobox", { name: "Find an institution in the network" });
     await search.fill("MTW");
     await page.click('.aa-filters summary:has-text("Sector")');
     await page.check('.aa-filters input[name="sector"][value="industry"]');
@@ -232,7 +244,7 @@ describe("the network page", () => {
     for (const h of named) expect(h).toMatch(new RegExp(`^${industry} institutions`));
     // The box the user typed in is still there, with its text and its match in the new graph.
     expect(await search.inputValue()).toBe("MTW");
-    expect(await page.locator("#aa-net-results button").first().getAttribute("data-id")).toBe("by-mtw");
+    expect(await page.locator('#aa-net-results [role="option"]').first().getAttribute("data-id")).toBe("by-mtw");
     await search.press("Enter");
     await expect.poll(() => page.getAttribute(".aa-net-panel", "data-node"), { timeout: READY_TIMEOUT }).toBe("by-mtw");
     expectClean(handle);
@@ -255,6 +267,271 @@ describe("the network page", () => {
       .poll(() => page.locator(".aa-empty").first().textContent(), { timeout: READY_TIMEOUT })
       .toContain("No institution matches these filters.");
     expect(await drawnNodes(page)).toHaveLength(0);
+    expectClean(handle);
+  });
+});
+
+// ── Keyboard only ───────────────────────────────────────────────────────
+
+interface ScreenNode {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+}
+
+/** Every drawn node where the chart says it is on screen now (its scene order, the keyboard's). */
+function screenNodes(page: Page): Promise<ScreenNode[]> {
+  return page.evaluate(() => {
+    type Chart = HTMLElement & {
+      snapshot(): { scene: { nodes: { id: string; label: string }[] } };
+      locate(id: string): { x: number; y: number };
+    };
+    const chart = document.querySelector(".aa-net") as Chart;
+    return chart.snapshot().scene.nodes.map((n) => ({ id: n.id, label: n.label, ...chart.locate(n.id) }));
+  });
+}
+
+/** The keyboard's active node: its id, the name the chart points at, whether its ring shows and is in view. */
+function activeNode(page: Page): Promise<{ id: string | null; name: string | null; ring: boolean; inView: boolean }> {
+  return page.evaluate(() => {
+    type Chart = HTMLElement & { locate(id: string): { x: number; y: number } | null };
+    const chart = document.querySelector(".aa-net") as Chart;
+    const ref = chart.getAttribute("aria-activedescendant");
+    const ring = ref ? document.getElementById(ref) : null;
+    const id = chart.dataset.active ?? null;
+    const at = id ? chart.locate(id) : null;
+    return {
+      id,
+      name: ring && chart.contains(ring) ? ring.getAttribute("aria-label") : null,
+      ring: !!ring && !ring.hidden && getComputedStyle(ring).visibility === "visible",
+      inView: !!at && at.x >= 0 && at.y >= 0 && at.x <= chart.clientWidth && at.y <= chart.clientHeight,
+    };
+  });
+}
+
+/**
+ * Presses each key on the chart and checks the active node is the one
+ * nextInDirection picks from where the nodes were before the press, named,
+ * outlined and in view, with the focus still on the chart. Returns the ids visited.
+ */
+async function walkNodes(page: Page, keys: readonly NavKey[]): Promise<string[]> {
+  const visited: string[] = [];
+  for (const key of keys) {
+    const nodes = await screenNodes(page);
+    const current = (await activeNode(page)).id;
+    const from = nodes.findIndex((n) => n.id === current);
+    const expected = nodes[nextInDirection(nodes, from, key)];
+    await page.keyboard.press(key);
+    await expect.poll(async () => (await activeNode(page)).id, { message: `after ${key}` }).toBe(expected.id);
+    await expect.poll(async () => (await activeNode(page)).inView, { message: `${expected.id} in view` }).toBe(true);
+    const now = await activeNode(page);
+    expect(now.name).toContain(expected.label);
+    expect(now.ring).toBe(true);
+    await expectFocusOn(page, ".aa-net");
+    visited.push(expected.id);
+  }
+  return visited;
+}
+
+/** The commitments of an institution, from the records. */
+function commitmentsOf(id: string): string[] {
+  return parties
+    .filter((p) => p.institution_id === id)
+    .map((p) => String(p.commitment_id))
+    .sort();
+}
+
+describe("the network page by keyboard", () => {
+  it("Tab reaches the chart; arrows, Home and End move between nodes; Enter opens one; Escape returns (SVG)", async () => {
+    const handle = await openNetwork();
+    const { page } = handle;
+    await tabTo(page, ".aa-net");
+    // Zoomed in, some moves lead off screen: the chart pans to the node.
+    for (const key of ["+", "+", "+"]) await page.keyboard.press(key);
+    const keys: NavKey[] = [
+      "ArrowRight",
+      "ArrowRight",
+      "ArrowDown",
+      "ArrowLeft",
+      "ArrowUp",
+      "End",
+      "Home",
+      "ArrowDown",
+    ];
+    const visited = await walkNodes(page, keys);
+    expect(new Set(visited).size).toBeGreaterThanOrEqual(4);
+    const chosen = visited.at(-1) as string;
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getAttribute(".aa-net-panel", "data-node"), { timeout: READY_TIMEOUT }).toBe(chosen);
+    await expect.poll(panelIds(page), { timeout: READY_TIMEOUT }).toEqual(commitmentsOf(chosen));
+    await expectFocusOn(page, ".aa-net");
+    expect((await activeNode(page)).name).toContain("Selected.");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator(".aa-net-panel").count()).toBe(0);
+    await expectFocusOn(page, ".aa-net");
+    expectClean(handle);
+  });
+
+  it("moves between nodes and opens one on the canvas too", async () => {
+    const handle = await openNetwork("?renderer=canvas");
+    const { page } = handle;
+    expect(await page.getAttribute(".aa-net", "data-renderer")).toBe("canvas");
+    await tabTo(page, ".aa-net");
+    const visited = await walkNodes(page, ["End", "ArrowUp", "ArrowLeft", "ArrowDown"]);
+    const chosen = visited.at(-1) as string;
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getAttribute(".aa-net-panel", "data-node"), { timeout: READY_TIMEOUT }).toBe(chosen);
+    await expectFocusOn(page, ".aa-net");
+    // Escape inside the panel clears it and returns to the chart.
+    await tabTo(page, ".aa-net-panel button");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator(".aa-net-panel").count()).toBe(0);
+    await expectFocusOn(page, ".aa-net");
+    expectClean(handle);
+  });
+
+  it("keeps the focus on a broker's button after Enter selects it", async () => {
+    const handle = await openNetwork();
+    const { page } = handle;
+    await page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
+    await tabTo(page, '[data-testid="brokers"] li:nth-child(2) button');
+    const id = await page.evaluate(() => document.activeElement?.getAttribute("data-id") ?? "");
+    expect(id).not.toBe("");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getAttribute(".aa-net-panel", "data-node"), { timeout: READY_TIMEOUT }).toBe(id);
+    await expectFocusOn(page, `[data-testid="brokers"] button[data-id="${id}"]`);
+    // The panel and the brokers were drawn anew: the focus is on the new button, still in the page.
+    expect(await page.evaluate(() => document.contains(document.activeElement))).toBe(true);
+    expectClean(handle);
+  });
+
+  it("the search is a combobox: ArrowDown and ArrowUp move through the matches, Enter picks, Escape closes", async () => {
+    const handle = await openNetwork();
+    const { page } = handle;
+    const box = '[role="combobox"]';
+    await tabTo(page, box);
+    expect(await page.getAttribute(box, "aria-expanded")).toBe("false");
+    await page.keyboard.type("tractor");
+    await expect.poll(() => page.getAttribute(box, "aria-expanded")).toBe("true");
+    const listId = await page.getAttribute(box, "aria-controls");
+    expect(await page.getAttribute(`#${listId}`, "role")).toBe("listbox");
+    const options = await page.$$eval(`#${listId} [role="option"]`, (os) => os.map((o) => o.getAttribute("data-id")));
+    expect(options[0]).toBe("by-mtw");
+    const activeOption = () =>
+      page.evaluate((sel) => {
+        const ref = document.querySelector(sel)?.getAttribute("aria-activedescendant");
+        const option = ref ? document.getElementById(ref) : null;
+        return option ? [option.getAttribute("data-id"), option.getAttribute("aria-selected")] : null;
+      }, box);
+    await page.keyboard.press("ArrowDown");
+    expect(await activeOption()).toEqual([options[0], "true"]);
+    if (options.length > 1) {
+      await page.keyboard.press("ArrowDown");
+      expect(await activeOption()).toEqual([options[1], "true"]);
+      await page.keyboard.press("ArrowUp");
+      expect(await activeOption()).toEqual([options[0], "true"]);
+    }
+    await expectFocusOn(page, box);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getAttribute(".aa-net-panel", "data-node"), { timeout: READY_TIMEOUT }).toBe("by-mtw");
+    await expectFocusOn(page, box);
+    expect(await page.getAttribute(box, "aria-expanded")).toBe("false");
+    // Escape on the closed list clears the box and the selection.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator(".aa-net-panel").count()).toBe(0);
+    expect(await page.inputValue(box)).toBe("");
+    await expectFocusOn(page, box);
+    expectClean(handle);
+  });
+});
+
+describe("the network page with reduced motion", () => {
+  const reduced = (page: Page) => page.emulateMedia({ reducedMotion: "reduce" });
+
+  it("draws a filter change at once: no node or link fades in or out", async () => {
+    const handle = await openNetwork("", undefined, reduced);
+    const { page } = handle;
+    await expect.poll(() => drawnNodes(page), { timeout: READY_TIMEOUT }).toHaveLength(boundInstitutions().size);
+    // Every element of the drawing that ever fades (enters or leaves with a fade), from now on.
+    await page.evaluate(() => {
+      const faded: string[] = [];
+      (window as unknown as { __faded: string[] }).__faded = faded;
+      const svg = document.querySelector(".aa-net-svg") as SVGSVGElement;
+      const check = (node: Node) => {
+        if (!(node instanceof Element)) return;
+        if (node.matches(".aa-enter, .aa-exit") || node.getAnimations().length) faded.push(node.outerHTML.slice(0, 80));
+      };
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === "attributes") check(r.target);
+          r.addedNodes.forEach(check);
+        }
+      }).observe(svg, { subtree: true, childList: true, attributes: true, attributeFilter: ["class", "opacity"] });
+    });
+    await page.click('.aa-filters summary:has-text("Sector")');
+    await page.check('.aa-filters input[name="sector"][value="industry"]');
+    const expected = boundInstitutions("industry");
+    await expect.poll(async () => new Set(await drawnNodes(page)), { timeout: READY_TIMEOUT }).toEqual(expected);
+    expect(await page.locator(".aa-net-svg .aa-net-node").count()).toBe(expected.size);
+    expect(await page.evaluate(() => (window as unknown as { __faded: string[] }).__faded)).toEqual([]);
+    expectClean(handle);
+  });
+
+  it("jumps to a selection's view: the drawing goes from the old view to the new one with nothing between", async () => {
+    const handle = await openNetwork("", undefined, reduced);
+    const { page } = handle;
+    await page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
+    await tabTo(page, '[data-testid="brokers"] li:nth-child(3) button');
+    const id = await page.evaluate(() => document.activeElement?.getAttribute("data-id") ?? "");
+    // Every view the drawing shows from now on.
+    await page.evaluate(() => {
+      const views: string[] = [];
+      (window as unknown as { __views: string[] }).__views = views;
+      const viewport = document.querySelector(".aa-net-svg .viewport") as SVGGElement;
+      new MutationObserver(() => {
+        const t = viewport.getAttribute("transform") ?? "";
+        if (views.at(-1) !== t) views.push(t);
+      }).observe(viewport, { attributes: true, attributeFilter: ["transform"] });
+    });
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getAttribute(".aa-net-panel", "data-node"), { timeout: READY_TIMEOUT }).toBe(id);
+    // The selected node ends up at the centre …
+    await expect
+      .poll(() =>
+        page.evaluate((node) => {
+          type Chart = HTMLElement & { locate(id: string): { x: number; y: number } };
+          const chart = document.querySelector(".aa-net") as Chart;
+          const at = chart.locate(node);
+          return Math.round(Math.hypot(at.x - chart.clientWidth / 2, at.y - chart.clientHeight / 2));
+        }, id),
+      )
+      .toBeLessThanOrEqual(1);
+    // … reached in one step.
+    expect(await page.evaluate(() => (window as unknown as { __views: string[] }).__views)).toHaveLength(1);
+    await expectFocusOn(page, `[data-testid="brokers"] button[data-id="${id}"]`);
+    expectClean(handle);
+  });
+});
+
+describe("the network page's accessibility audit", () => {
+  it("axe finds nothing serious or critical in the network's part of the page, light and dark", async () => {
+    const handle = await openNetwork();
+    const { page } = handle;
+    await page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
+    // The states a reader reaches: an active node, a selection's panel, the search's list open.
+    await tabTo(page, ".aa-net");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('[data-testid="panel-commitments"]', { timeout: READY_TIMEOUT });
+    await page.fill('[role="combobox"]', "pakistan");
+    await page.focus('[role="combobox"]');
+    await page.keyboard.press("ArrowDown");
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const findings = (await auditPage(page, ".aa-net-layout")).filter(isSerious);
+      expect(findings, `${colorScheme}:\n${describeFindings(findings)}`).toEqual([]);
+    }
     expectClean(handle);
   });
 });

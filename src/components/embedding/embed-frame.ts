@@ -136,6 +136,8 @@ export interface FrameParts {
   notices: HTMLElement;
   chart: Node;
   legend?: Node | null;
+  /** The chart's data as tables, collapsed under it (the network's). */
+  table?: Node | null;
   /** What the caption says besides filters and sources ("120 institutions · 300 links"). */
   detail: string;
   /** The filters in words (describeFilters). */
@@ -188,6 +190,7 @@ export function embedFrame(parts: FrameParts): EmbedFrame {
     embedHeading(caption.title, parts.frame.caption),
     el("div", { class: "aa-embed-chart" }, parts.chart),
     parts.legend ?? null,
+    parts.table ?? null,
     figcaption,
     el("div", { class: "aa-embed-foot" }, open),
   ) as unknown as EmbedFrame;

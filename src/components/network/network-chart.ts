@@ -12,10 +12,14 @@
  * dispatches "aa-drawn" (and marks "network:first-frame" once), which the
  * benchmark times.
  *
+ * The chart is one Tab stop: arrow keys move between nodes, Enter selects
+ * one, Escape clears the selection (network-keyboard.ts). Under
+ * prefers-reduced-motion nothing fades or glides (network-motion.ts).
+ *
  * This file holds the element, its state and its public API; the renderers
- * are network-svg.ts and network-canvas.ts, zoom, drag, hover and keys are
- * in network-interaction.ts, and the state they share is
- * network-chart-state.ts.
+ * are network-svg.ts and network-canvas.ts, zoom, drag, hover and view keys
+ * are in network-interaction.ts, node keys in network-keyboard.ts, and the
+ * state they share is network-chart-state.ts.
  */
 import type { NetworkZoom } from "../../lib/model/view-state.js";
 import type { GraphNode } from "../../lib/network/graph.js";
@@ -34,6 +38,8 @@ import {
   type Renderer,
 } from "./network-chart-state.js";
 import { type NetworkInteraction, networkInteraction } from "./network-interaction.js";
+import { type NetworkKeyboard, networkKeyboard } from "./network-keyboard.js";
+import { reducedMotion } from "./network-motion.js";
 import type { NetworkRenderer } from "./network-renderer.js";
 import { networkSvg } from "./network-svg.js";
 
@@ -54,6 +60,8 @@ export interface NetworkChartOptions {
   describe?: (node: GraphNode) => (string | Node)[];
   /** Accessible name of the drawing. */
   label?: string;
+  /** A sector's name for its id, for what the keyboard's active node is called. */
+  sectorLabel?: (sector: string) => string;
   /** Where to look at first (from a link), instead of fitting the drawing. */
   zoom?: NetworkZoom | null;
 }
@@ -101,24 +109,29 @@ interface ChartParts {
   state: NetworkChartState;
   views: Record<Renderer, NetworkRenderer>;
   interaction: NetworkInteraction;
+  keyboard: NetworkKeyboard;
   schedule(): void;
 }
 
+/** Charts made on this page so far: each one's ids are its own. */
+let chartCount = 0;
+
+/** What the chart's description says: how to move around it with a pointer and with keys. */
+const HELP_TEXT =
+  "Arrow keys move between nodes, Home and End go to the first and last, Enter opens a node's commitments, Escape clears. + and − zoom, Shift + arrows pan, 0 fits. Drag to pan, scroll to zoom, click a node to open it.";
+
 export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   const height = options.height ?? 640;
+  const idPrefix = `aa-net-${++chartCount}`;
   const root = el("div", {
     class: "aa-net",
     tabindex: 0,
     role: "group",
     "aria-label": options.label ?? "Network of institutions",
-    "aria-describedby": "aa-net-help",
+    "aria-describedby": `${idPrefix}-help`,
   }) as unknown as NetworkChart;
   root.style.height = `${height}px`;
-  const help = el(
-    "p",
-    { id: "aa-net-help", class: "aa-net-help" },
-    "Drag to pan, scroll or pinch to zoom, drag a node to move it, click a node for its commitments. Keys: + and − zoom, arrows pan, 0 fits, Escape clears.",
-  );
+  const help = el("p", { id: `${idPrefix}-help`, class: "aa-net-help" }, HELP_TEXT);
   const state = networkChartState(height, options.zoom ?? null);
   const labels = labelMaker(state);
   const views = { svg: networkSvg(state, labels), canvas: networkCanvas(state, root, labels) };
@@ -130,8 +143,19 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     select: (id, opts) => selectNode(parts, id, opts),
     describe: options.describe,
   });
-  const parts: ChartParts = { root, options, state, views, interaction, schedule };
-  root.append(views.svg.element, views.canvas.element, interaction.buttons, interaction.tooltip, help);
+  const keyboard = networkKeyboard(
+    root,
+    state,
+    {
+      select: (id) => selectNode(parts, id, { notify: true }),
+      panTo: interaction.panTo,
+      reveal: interaction.reveal,
+      sectorLabel: options.sectorLabel,
+    },
+    idPrefix,
+  );
+  const parts: ChartParts = { root, options, state, views, interaction, keyboard, schedule };
+  root.append(views.svg.element, views.canvas.element, keyboard.ring, interaction.buttons, interaction.tooltip, help);
   new ResizeObserver(() => resize(parts)).observe(root);
 
   root.value = null;
@@ -186,10 +210,12 @@ function snapshotOf(state: NetworkChartState): NetworkSnapshot {
 }
 
 // ── Drawing ─────────────────────────────────────────────────────────────
-function drawFrame({ root, state, views, schedule }: ChartParts): void {
+function drawFrame({ root, state, views, keyboard, schedule }: ChartParts): void {
   if (!state.width) return;
-  const fade = Math.min(1, (performance.now() - state.fadeStart) / FADE_MS);
+  // Under reduced motion new nodes are drawn whole at once.
+  const fade = reducedMotion() ? 1 : Math.min(1, (performance.now() - state.fadeStart) / FADE_MS);
   if (views[state.renderer].draw(fade)) schedule();
+  keyboard.place();
   if (state.updated) {
     // The first frame that shows a new scene: for the benchmark and tests.
     state.updated = false;
@@ -223,6 +249,7 @@ function selectNode(parts: ChartParts, id: string | null, opts: { zoom?: boolean
   if (next === state.selected) return;
   state.selected = next;
   root.value = state.selected;
+  parts.keyboard.selectionChanged();
   refreshHighlight(parts);
   if (opts.notify !== false) root.dispatchEvent(new Event("input", { bubbles: true }));
 }
@@ -260,6 +287,7 @@ function updateScene(parts: ChartParts, next: Scene): void {
     root.value = null;
     root.dispatchEvent(new Event("input", { bubbles: true }));
   }
+  parts.keyboard.sceneChanged();
   state.fadeStart = performance.now();
   state.updated = true;
   views.svg.setScene(next, renderer === "svg");

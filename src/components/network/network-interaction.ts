@@ -5,8 +5,11 @@
  * public API (fit, set, get, zoom to a node). It writes the shared state
  * and asks the chart, through hooks, to redraw, re-highlight or select.
  *
- * Keyboard, when the chart has focus: + and − zoom, arrow keys pan, 0 fits
- * the drawing, Escape clears the selection (src/lib/network/chart-keys.ts).
+ * Keyboard, when the chart has focus: + and − zoom, Shift + arrow keys pan,
+ * 0 fits the drawing, Escape clears the selection
+ * (src/lib/network/chart-keys.ts); moving between nodes is
+ * network-keyboard.ts. Zooms and pans are animated unless the reader asked
+ * for reduced motion (network-motion.ts).
  */
 import * as d3 from "d3";
 import { type NetworkZoom, ZOOM_K } from "../../lib/model/view-state.js";
@@ -20,11 +23,18 @@ import {
   fitTransform,
   focusTransform,
   toLayout,
+  toScreen,
   type ViewTransform,
   viewCentre,
 } from "../../lib/network/view-transform.js";
 import { el } from "../dom.js";
 import { type NetworkChartState, SETTLE_MS } from "./network-chart-state.js";
+import { motionMs } from "./network-motion.js";
+
+/** How long (ms) a zoom button, a selection's zoom and a keyboard pan take, when animated. */
+const ZOOM_MS = 250;
+const FOCUS_MS = 500;
+const PAN_MS = 250;
 
 /** The zoom range, the same one a link may ask for. */
 const ZOOM_EXTENT: [number, number] = [ZOOM_K[0], ZOOM_K[1]];
@@ -55,6 +65,10 @@ export interface NetworkInteraction {
   firstView(): void;
   /** Centres the view on a node, magnifying to at least 1.5. */
   zoomToNode(node: SceneNode): void;
+  /** Moves the view to a transform (a keyboard move to a node off screen). */
+  panTo(t: ViewTransform): void;
+  /** Shows a node's tooltip beside it (the keyboard's active node); null hides it. */
+  reveal(node: SceneNode | null): void;
 }
 
 interface Interaction {
@@ -93,6 +107,12 @@ export function networkInteraction(
     zoomToFit: () => fitAndAnnounce(ia),
     firstView: () => firstView(ia),
     zoomToNode: (node) => zoomToNode(ia, node),
+    panTo: (t) => moveView(ia, t, PAN_MS),
+    reveal: (node) => {
+      if (!node) return hideTooltip(ia);
+      const [x, y] = toScreen(state.transform, node.x, node.y);
+      showTooltip(ia, node, x, y);
+    },
   };
 }
 
@@ -148,11 +168,28 @@ function applyView(ia: Interaction, t: ViewTransform): void {
 
 function zoomBy(ia: Interaction, factor: number): void {
   ia.state.userView = true;
-  d3.select(ia.root)
-    .transition()
-    .duration(250)
-    .call(ia.zoom.scaleBy, factor)
-    .on("end", () => announceZoom(ia, getZoom(ia.state)));
+  const duration = motionMs(ZOOM_MS);
+  const done = () => announceZoom(ia, getZoom(ia.state));
+  if (duration === 0) {
+    d3.select(ia.root).interrupt().call(ia.zoom.scaleBy, factor);
+    done();
+    return;
+  }
+  d3.select(ia.root).transition().duration(duration).call(ia.zoom.scaleBy, factor).on("end", done);
+}
+
+/** Moves the view to `t`, animated over `ms` unless the reader asked for reduced motion. */
+function moveView(ia: Interaction, t: ViewTransform, ms: number): void {
+  ia.state.userView = true;
+  const duration = motionMs(ms);
+  const target = d3.zoomIdentity.translate(t.x, t.y).scale(t.k);
+  const done = () => announceZoom(ia, getZoom(ia.state));
+  if (duration === 0) {
+    d3.select(ia.root).interrupt().call(ia.zoom.transform, target);
+    done();
+    return;
+  }
+  d3.select(ia.root).transition().duration(duration).call(ia.zoom.transform, target).on("end", done);
 }
 
 function getZoom(state: NetworkChartState): NetworkZoom | null {
@@ -197,13 +234,7 @@ function fitAndAnnounce(ia: Interaction): void {
 
 function zoomToNode(ia: Interaction, node: SceneNode): void {
   const { state } = ia;
-  const t = focusTransform(node, state.transform.k, state.width, state.height);
-  state.userView = true;
-  d3.select(ia.root)
-    .transition()
-    .duration(500)
-    .call(ia.zoom.transform, d3.zoomIdentity.translate(t.x, t.y).scale(t.k))
-    .on("end", () => announceZoom(ia, getZoom(state)));
+  moveView(ia, focusTransform(node, state.transform.k, state.width, state.height), FOCUS_MS);
 }
 
 function zoomButtons(ia: Interaction): HTMLElement {
@@ -262,7 +293,7 @@ function listenPointer(ia: Interaction): void {
 function listenKeys(ia: Interaction): void {
   const { root, state } = ia;
   root.addEventListener("keydown", (event) => {
-    const command = keyCommand(event.key);
+    const command = keyCommand(event.key, event.shiftKey);
     if (!command) return;
     const s = d3.select(root);
     if (command.kind === "zoom") s.call(ia.zoom.scaleBy, command.factor);

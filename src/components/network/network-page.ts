@@ -3,7 +3,9 @@
  * composes: the view's own state from the link (controls, selection, zoom)
  * with its notice; the chart, its zoom kept in the link; the search box (a
  * new graph replaces its items, not the box, so what is typed stays); the
- * Share menu; and the draw step, which redraws the chart only when the graph,
+ * side column's cards (a selection replaces their content, not the page
+ * around the chart, so the keyboard focus stays put); the Share menu; and
+ * the draw step, which redraws the chart only when the graph,
  * the sizes or the colours change and selects the link's node once a graph
  * holds it.
  */
@@ -16,6 +18,7 @@ import { replaceParams } from "../url-params.js";
 import { type NetworkChart, networkChart } from "./network-chart.js";
 import { type NetworkSearch, networkSearch } from "./network-search.js";
 import { networkShare, networkShareView, type SharedNetwork } from "./network-share.js";
+import { type SideCards, sideCards } from "./network-side.js";
 import type { DrawnNetwork } from "./network-steps.js";
 import { describeNode } from "./network-tooltip.js";
 
@@ -46,6 +49,8 @@ export interface DrawView extends SceneChoice {
 export interface NetworkPage {
   chart: NetworkChart;
   search: NetworkSearch;
+  /** The side column (panel, brokers), filled by `side.show`. */
+  side: SideCards;
   share: ShareMenu;
   /** Draws a graph (when it, the sizes or the colours changed) and selects the link's node once a graph holds it. */
   draw(network: DrawnNetwork, view: DrawView): void;
@@ -91,6 +96,7 @@ export function networkPage(link: LinkedView, palette: NetworkPalette): NetworkP
     label: "Network of institutions bound by shared commitments",
     zoom: link.options.zoom,
     describe: (n) => describeNode(n, palette.sectorLabel),
+    sectorLabel: palette.sectorLabel,
   });
   const search = networkSearch([], {
     onPick: (id) => chart.select(id, { zoom: true }),
@@ -105,6 +111,7 @@ export function networkPage(link: LinkedView, palette: NetworkPalette): NetworkP
   return {
     chart,
     search,
+    side: sideCards(chart),
     share: share.menu,
     draw: drawStep(chart, link, palette),
     shareView: (shared) => share.show(networkShareView(shared, chart)),

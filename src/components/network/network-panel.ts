@@ -140,7 +140,7 @@ export function networkPanel(
     : emptyState("No commitment in view", "The filters leave none that bind it.");
   return el(
     "section",
-    { class: "aa-net-panel", "aria-labelledby": "aa-net-panel-title", "data-node": node.id },
+    { class: "aa-net-panel", "aria-labelledby": "aa-net-panel-title", "data-node": node.id, tabindex: -1 },
     el(
       "button",
       { type: "button", class: "aa-net-close", "aria-label": "Close the panel", onclick: options.onClose },

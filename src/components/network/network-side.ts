@@ -3,6 +3,13 @@
  * its panel (partners, metrics, broker rank) or a hint while nothing is
  * selected, the brokers list (or "Computing metrics…" until the metrics are
  * in) and the line on communities.
+ *
+ * The column's two cards are made once (`sideCards`) and their content
+ * replaced, so a selection redraws neither the chart nor the page around it,
+ * and the keyboard focus stays where it was: on the same broker button (found
+ * by its node id in the new list), on the new panel after a partner was
+ * picked, on the chart after the panel closed. Escape in the panel clears the
+ * selection and returns to the chart.
  */
 import type { FilterState } from "../../lib/model/filters.js";
 import type { Graph, GraphNode } from "../../lib/network/graph.js";
@@ -50,8 +57,15 @@ function pickHint(): HTMLElement {
   );
 }
 
+/** What the side column shows: the panel card's content, the brokers list and the line on communities. */
+export interface SideContent {
+  panel: HTMLElement;
+  brokers: HTMLElement;
+  note: HTMLElement | "";
+}
+
 /** The panel card's content and the brokers card's list; their buttons select nodes on the chart. */
-export function sideColumn(input: SideInput, chart: NetworkChart): { panel: HTMLElement; brokers: HTMLElement } {
+export function sideColumn(input: SideInput, chart: NetworkChart): SideContent {
   const { node, metrics } = input;
   const labelOf = labelsFrom(input.nodeById);
   const pick = (id: string) => chart.select(id, { zoom: true });
@@ -61,13 +75,79 @@ export function sideColumn(input: SideInput, chart: NetworkChart): { panel: HTML
         metrics: metrics?.byNode.get(node.id),
         brokerRank: metrics ? brokerRank(metrics, node.id) : undefined,
         onPick: pick,
-        onClose: () => chart.select(null),
+        onClose: () => {
+          chart.select(null);
+          chart.focus();
+        },
       })
     : pickHint();
   const brokers = metrics
     ? brokersList(brokerRows(metrics, labelOf), pick)
     : el("p", { class: "muted", role: "status" }, "Computing metrics…");
-  return { panel, brokers };
+  return { panel, brokers, note: communitiesNote(metrics) };
+}
+
+/** The side column's cards, made once; `show` replaces what they hold. */
+export interface SideCards {
+  readonly element: HTMLElement;
+  show(content: SideContent): void;
+}
+
+export function sideCards(chart: NetworkChart): SideCards {
+  const panelCard = el("div", { class: "card", "aria-live": "polite" });
+  const brokersBody = el("div", {});
+  const element = el(
+    "div",
+    { class: "aa-net-side" },
+    panelCard,
+    el(
+      "div",
+      { class: "card" },
+      el("h2", {}, "Brokers"),
+      el("h3", {}, "Highest betweenness: on the most shortest paths between other institutions"),
+      brokersBody,
+    ),
+  );
+  panelCard.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    chart.select(null);
+    chart.focus();
+  });
+  return {
+    element,
+    show: (content) => {
+      const focus = focusPlace(element, panelCard);
+      panelCard.replaceChildren(content.panel);
+      brokersBody.replaceChildren(content.brokers, content.note);
+      if (focus) restoreFocus(focus, { panelCard, brokersBody, chart });
+    },
+  };
+}
+
+/** Where the focus was in the column before its content was replaced (null: not in it). */
+interface FocusPlace {
+  inPanel: boolean;
+  id: string | null;
+}
+
+function focusPlace(column: HTMLElement, panelCard: HTMLElement): FocusPlace | null {
+  const focused = document.activeElement;
+  if (!focused || !column.contains(focused)) return null;
+  return { inPanel: panelCard.contains(focused), id: focused.getAttribute("data-id") };
+}
+
+/** Puts the focus back after a redraw: the same node's button, else the new panel, else the chart. */
+function restoreFocus(
+  place: FocusPlace,
+  parts: { panelCard: HTMLElement; brokersBody: HTMLElement; chart: NetworkChart },
+): void {
+  const active = document.activeElement;
+  if (active && active !== document.body && document.contains(active)) return;
+  const within = place.inPanel ? parts.panelCard : parts.brokersBody;
+  const same = place.id ? within.querySelector<HTMLElement>(`button[data-id="${CSS.escape(place.id)}"]`) : null;
+  const panel = parts.panelCard.querySelector<HTMLElement>(".aa-net-panel");
+  (same ?? (place.inPanel ? panel : null) ?? parts.chart).focus();
 }
 
 /** "12 communities (Louvain, modularity 0.41)." once the metrics are in. */

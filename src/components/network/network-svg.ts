@@ -4,12 +4,15 @@
  * their element, new ones enter and removed ones fade out; a labels layer on
  * top, outside the zoomed viewport. Mid-gesture only the viewport moves;
  * links, node scale, highlight styles and labels are redone when it pauses.
+ * Under reduced motion nothing fades: removed elements go at once and new
+ * ones appear whole.
  */
 import * as d3 from "d3";
 import { edgeOpacity, nodeOpacity } from "../../lib/network/highlight.js";
 import type { ViewLabel } from "../../lib/network/labels-in-view.js";
 import { edgePathData, type Scene, type SceneEdge, type SceneNode } from "../../lib/network/scene.js";
 import { FADE_MS, type NetworkChartState, SETTLE_MS } from "./network-chart-state.js";
+import { reducedMotion } from "./network-motion.js";
 import type { NetworkRenderer } from "./network-renderer.js";
 
 type Group = d3.Selection<SVGGElement, undefined, null, undefined>;
@@ -100,8 +103,10 @@ function clearLayers(layers: SvgLayers): void {
   layers.labels.selectAll("*").remove();
 }
 
-/** Joins a new scene by id: new links and nodes enter, removed ones fade out. */
+/** Joins a new scene by id: new links and nodes enter (fading in), removed ones fade out; at once under reduced motion. */
 function joinScene(layers: SvgLayers, next: Scene): void {
+  const still = reducedMotion();
+  const enterClass = still ? "" : "aa-enter";
   const t = layers.svg.transition().duration(FADE_MS) as unknown as d3.Transition<
     d3.BaseType,
     unknown,
@@ -112,9 +117,10 @@ function joinScene(layers: SvgLayers, next: Scene): void {
     .selectAll<SVGPathElement, SceneEdge>("path")
     .data(next.edges, (e) => e.id)
     .join(
-      (enter) => enter.append("path").attr("class", "aa-enter"),
+      (enter) => enter.append("path").attr("class", enterClass),
       (update) => update.interrupt().classed("aa-exit", false),
-      (exit) => exit.classed("aa-exit", true).transition(t).attr("stroke-opacity", 0).remove(),
+      (exit) =>
+        still ? exit.remove() : exit.classed("aa-exit", true).transition(t).attr("stroke-opacity", 0).remove(),
     )
     .attr("stroke", (e) => e.color)
     .attr("stroke-width", (e) => e.width)
@@ -125,14 +131,14 @@ function joinScene(layers: SvgLayers, next: Scene): void {
     .data(next.nodes, (n) => n.id)
     .join(
       (enter) => {
-        const g = enter.append("g").attr("class", "aa-net-node aa-enter");
+        const g = enter.append("g").attr("class", `aa-net-node ${enterClass}`.trim());
         g.append((n) =>
           document.createElementNS("http://www.w3.org/2000/svg", n.data.kind === "commitment" ? "rect" : "circle"),
         );
         return g;
       },
       (update) => update.interrupt().classed("aa-exit", false),
-      (exit) => exit.classed("aa-exit", true).transition(t).attr("opacity", 0).remove(),
+      (exit) => (still ? exit.remove() : exit.classed("aa-exit", true).transition(t).attr("opacity", 0).remove()),
     )
     .attr("data-id", (n) => n.id)
     .attr("data-kind", (n) => n.data.kind)

@@ -1,7 +1,9 @@
 /**
  * The drawn network as tables, for screen readers, keyboard users and tests:
  * one row per drawn node and one per drawn edge. Large tables are filled when
- * opened, so thousands of rows never cost the page until asked for.
+ * opened, so thousands of rows never cost the page until asked for. The page
+ * shows them under the chart; the embed (network-view.ts) in a closed
+ * <details> under its chart (`embedTables`).
  */
 import type { GraphEdge, GraphNode } from "../../lib/network/graph.js";
 import type { NodeMetrics } from "../../lib/network/ranking.js";
@@ -54,12 +56,24 @@ function lazyTable(
   return details;
 }
 
+export interface NetworkTablesOptions {
+  metrics?: Map<string, NodeMetrics>;
+  labelOf: (id: string) => string;
+  sectorLabel: (id: string) => string;
+  /** False leaves out the partners, betweenness and community columns (an embed that computed no metrics). */
+  metricColumns?: boolean;
+}
+
+const NODE_HEAD = ["Name", "Acronym", "Country / sector", "Type / status", "Commitments"];
+const METRIC_HEAD = ["Partners", "Betweenness", "Community"];
+
 export function networkTables(
   nodes: readonly GraphNode[],
   edges: readonly GraphEdge[],
-  options: { metrics?: Map<string, NodeMetrics>; labelOf: (id: string) => string; sectorLabel: (id: string) => string },
+  options: NetworkTablesOptions,
 ): HTMLElement {
   const m = options.metrics;
+  const withMetrics = options.metricColumns !== false;
   const fmt = (v: number | undefined, digits = 0) => (v === undefined ? "…" : v.toFixed(digits));
   const nodeRows = () =>
     nodes.map((n) => [
@@ -68,9 +82,9 @@ export function networkTables(
       n.kind === "institution" ? n.country_name : options.sectorLabel(n.sector),
       n.kind === "institution" ? n.type : n.status,
       n.commitments,
-      fmt(m?.get(n.id)?.degree),
-      fmt(m?.get(n.id)?.betweenness, 3),
-      fmt(m?.get(n.id)?.community),
+      ...(withMetrics
+        ? [fmt(m?.get(n.id)?.degree), fmt(m?.get(n.id)?.betweenness, 3), fmt(m?.get(n.id)?.community)]
+        : []),
     ]);
   const edgeRows = () =>
     edges.map((e) => [
@@ -86,7 +100,7 @@ export function networkTables(
     lazyTable(
       `Nodes as a table (${nodes.length.toLocaleString("en")} rows)`,
       "network-nodes",
-      ["Name", "Acronym", "Country / sector", "Type / status", "Commitments", "Partners", "Betweenness", "Community"],
+      withMetrics ? [...NODE_HEAD, ...METRIC_HEAD] : NODE_HEAD,
       nodeRows,
       nodes.length,
     ),
@@ -97,5 +111,19 @@ export function networkTables(
       edgeRows,
       edges.length,
     ),
+  );
+}
+
+/** The tables in one closed <details> (the embed's: one line under its chart until opened). */
+export function embedTables(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  options: NetworkTablesOptions,
+): HTMLElement {
+  return el(
+    "details",
+    { class: "aa-embed-data", "data-testid": "embed-tables" },
+    el("summary", {}, "The network as tables"),
+    networkTables(nodes, edges, options),
   );
 }

@@ -21,6 +21,7 @@ import type { NetworkZoom, ViewState } from "../../lib/model/view-state.js";
 import { placeNodes } from "../../lib/network/layout.js";
 import { positionsOf } from "../../lib/network/layout-file.js";
 import { legendItems, legendKey } from "../../lib/network/legend-items.js";
+import { labelsFrom } from "../../lib/network/node-lists.js";
 import { type NetworkPalette, networkPalette, paletteScene, type SceneChoice } from "../../lib/network/palette.js";
 import type { GraphMetrics } from "../../lib/network/ranking.js";
 import { drawnLine, NETWORK_TITLE } from "../../lib/network/summary-text.js";
@@ -40,6 +41,7 @@ import { type NetworkChart, networkChart } from "./network-chart.js";
 import { loadNetwork, type NetworkData } from "./network-data.js";
 import { networkLegend } from "./network-legend.js";
 import { graphMetricsFor } from "./network-metrics.js";
+import { embedTables } from "./network-tables.js";
 import { describeNode } from "./network-tooltip.js";
 
 let layoutFile: Promise<LayoutFile> | undefined;
@@ -97,6 +99,18 @@ function embedLegend(data: EmbedData, state: ViewState<"network">): HTMLElement 
   );
 }
 
+/** The drawn nodes and links as tables, closed under the chart (none when nothing is drawn). */
+function embedTable(data: EmbedData): HTMLElement | null {
+  const { graph } = data.network;
+  if (!graph.nodes.length) return null;
+  return embedTables(graph.nodes, graph.edges, {
+    metrics: data.metrics?.byNode,
+    metricColumns: data.metrics !== null,
+    labelOf: labelsFrom(new Map(graph.nodes.map((n) => [n.id, n]))),
+    sectorLabel: data.palette.sectorLabel,
+  });
+}
+
 /** Where the reader is (selection and zoom), told to `changed` whenever they move. */
 interface EmbedPlace {
   selected: string | null;
@@ -122,6 +136,7 @@ function embedChart(
       height: options.height ?? networkHeight(width),
       label: `${state.frame.title ?? NETWORK_TITLE}: ${counts.institutions} institutions`,
       describe: (n) => describeNode(n, data.palette.sectorLabel),
+      sectorLabel: data.palette.sectorLabel,
       zoom: place.zoom,
     });
     next.dataset.source = source;
@@ -162,6 +177,7 @@ export async function networkView(state: ViewState<"network">, options: EmbedRen
     notices: noticeList(notices),
     chart: options.width ? draw(options.width) : resize((width: number) => draw(width)),
     legend: embedLegend(data, state),
+    table: embedTable(data),
     detail: drawnLine(data.network),
     filters: filtersInWords(state, data.seed.options),
     sources: data.cited,

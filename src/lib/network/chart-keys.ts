@@ -1,7 +1,9 @@
 /**
- * What a key does to the network chart while it has focus: + and − zoom by
- * ZOOM_STEP, arrow keys pan by PAN_STEP pixels, 0 fits the drawing, Escape
- * clears the selection. Other keys do nothing (the page keeps them).
+ * What a key does to the network chart's view while it has focus: + and −
+ * zoom by ZOOM_STEP, Shift + arrow keys pan by PAN_STEP pixels, 0 fits the
+ * drawing, Escape clears the selection. Plain arrow keys, Home, End and
+ * Enter move between nodes and select one (src/components/network/
+ * network-keyboard.ts); other keys do nothing (the page keeps them).
  */
 
 /** Zoom factor of one + key or button press. */
@@ -16,7 +18,9 @@ export type KeyCommand =
   | { kind: "fit" }
   | { kind: "clear" };
 
-export function keyCommand(key: string): KeyCommand | null {
+/** The command of a key; arrow keys pan only with Shift (without it they move between nodes). */
+export function keyCommand(key: string, shift = false): KeyCommand | null {
+  if (key.startsWith("Arrow") && !shift) return null;
   switch (key) {
     case "+":
     case "=":

@@ -76,3 +76,24 @@ export function fitTransform(
   const k = Math.min(FIT_MAX_K, (width - 2 * pad) / Math.max(1, x1 - x0), (height - 2 * pad) / Math.max(1, y1 - y0));
   return { x: width / 2 - (k * (x0 + x1)) / 2, y: height / 2 - (k * (y0 + y1)) / 2, k };
 }
+
+/**
+ * The transform that brings layout point `point` into view with `margin`
+ * pixels to spare, panning as little as it can (the scale stays); null when
+ * the point is in view already. For a keyboard move to a node off screen.
+ */
+export function panIntoView(
+  t: ViewTransform,
+  point: { x: number; y: number },
+  width: number,
+  height: number,
+  margin = FIT_PADDING,
+): ViewTransform | null {
+  const [sx, sy] = toScreen(t, point.x, point.y);
+  const m = Math.min(margin, width / 2, height / 2);
+  const shift = (at: number, size: number) => (at < m ? m - at : at > size - m ? size - m - at : 0);
+  const dx = shift(sx, width);
+  const dy = shift(sy, height);
+  if (dx === 0 && dy === 0) return null;
+  return { x: t.x + dx, y: t.y + dy, k: t.k };
+}

@@ -4,6 +4,7 @@ import {
   clampScale,
   fitTransform,
   focusTransform,
+  panIntoView,
   toLayout,
   toScreen,
   viewCentre,
@@ -67,5 +68,26 @@ describe("centring on a point", () => {
     expect(focusTransform({ x: 0, y: 0 }, 0.5, 400, 200).k).toBe(1.5);
     expect(focusTransform({ x: 0, y: 0 }, 6, 400, 200).k).toBe(6);
     expect(toScreen(focusTransform({ x: 8, y: 4 }, 0.5, 400, 200), 8, 4)).toEqual([200, 100]);
+  });
+});
+
+describe("panIntoView", () => {
+  const t = { x: 10, y: 20, k: 2 };
+
+  it("leaves a point already in view where it is", () => {
+    expect(panIntoView(t, { x: 100, y: 50 }, 400, 200, 20)).toBeNull();
+  });
+
+  it("pans a point off the right and top edges just inside the margin, keeping the scale", () => {
+    const next = panIntoView(t, { x: 300, y: -40 }, 400, 200, 20);
+    expect(next?.k).toBe(2);
+    if (!next) throw new Error("expected a pan");
+    expect(toScreen(next, 300, -40)).toEqual([380, 20]);
+  });
+
+  it("pans a point off the left and bottom edges just inside the margin", () => {
+    const next = panIntoView(t, { x: -50, y: 150 }, 400, 200, 20);
+    if (!next) throw new Error("expected a pan");
+    expect(toScreen(next, -50, 150)).toEqual([20, 180]);
   });
 });
