@@ -96,13 +96,20 @@ describe("npm run generate", () => {
     2 * TIMEOUT,
   );
 
-  it("prints the usage and exits with 2 on bad flags", () => {
-    const bad = generate("--commitments", "lots");
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--commitments must be a whole number/);
-    expect(bad.stderr).toMatch(/Usage: npm run generate/);
-    const help = generate("--help");
-    expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/--institutions M/);
-  });
+  // Two child processes (npx, then tsx compiling the script): about 3 s on an idle machine, so
+  // vitest's default 5 s per test was too close; like the other tests here it waits as long as
+  // a child process may take.
+  it(
+    "prints the usage and exits with 2 on bad flags",
+    () => {
+      const bad = generate("--commitments", "lots");
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--commitments must be a whole number/);
+      expect(bad.stderr).toMatch(/Usage: npm run generate/);
+      const help = generate("--help");
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/--institutions M/);
+    },
+    2 * TIMEOUT,
+  );
 });
