@@ -1,7 +1,7 @@
 /**
  * Which chart a result can have: one category or date column on x and one
- * numeric column on y, and the marks that suit them (bars for categories;
- * lines, areas, dots or bars for dates). None when the result has no such
+ * numeric column on y, and the marks that suit them (bars or dots for categories;
+ * lines, areas or dots for dates). None when the result has no such
  * pair. Pure: the columns come as {name, type} with the kinds
  * src/components/db.ts gives (integer, number, string, date, timestamp, …).
  */
@@ -36,7 +36,7 @@ export function chartChoice(columns: readonly ResultColumn[]): ChartChoice | nul
   const y = after ?? columns.find((c) => NUMERIC.has(c.type));
   if (!y) return null;
   return date
-    ? { x: x.name, xKind: "date", y: y.name, marks: ["line", "area", "dot", "bar"] }
+    ? { x: x.name, xKind: "date", y: y.name, marks: ["line", "area", "dot"] }
     : { x: x.name, xKind: "category", y: y.name, marks: ["bar", "dot"] };
 }
 

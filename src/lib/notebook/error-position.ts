@@ -8,7 +8,11 @@
  *             ^
  *
  * A long line is shown as a window ("... tail of the line"); the window is
- * found again in the query's own line to give the true column. Pure.
+ * found again in the query's own line to give the true column.
+ *
+ * DuckDB-WASM sends the same as JSON, with the offset in the query's UTF-8
+ * bytes: {"exception_type":"Parser","exception_message":"…","position":"0"}.
+ * `readDuckdbError` reads either form. Pure.
  */
 
 export interface ErrorPosition {
@@ -46,4 +50,38 @@ export function errorPosition(message: string, query: string): ErrorPosition | n
   const column0 = Math.min(Math.max(Math.max(at, 0) + caret - shift, 0), text.length);
   const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column0;
   return { line, column: column0 + 1, offset };
+}
+
+/** A DuckDB error as people read it: "Parser Error: …" and where it points. */
+export interface DuckdbError {
+  summary: string;
+  position: ErrorPosition | null;
+}
+
+/** The position of a 0-based offset in the query's UTF-8 bytes. */
+function atByte(query: string, byte: number): ErrorPosition | null {
+  const bytes = new TextEncoder().encode(query);
+  if (!Number.isInteger(byte) || byte < 0 || byte > bytes.length) return null;
+  const offset = new TextDecoder().decode(bytes.subarray(0, byte)).length;
+  const before = query.slice(0, offset).split("\n");
+  return { line: before.length, column: (before.at(-1) ?? "").length + 1, offset };
+}
+
+/** Reads DuckDB's error message, JSON (DuckDB-WASM) or text (native DuckDB). */
+export function readDuckdbError(message: string, query: string): DuckdbError {
+  let parsed: { exception_type?: unknown; exception_message?: unknown; position?: unknown } | null = null;
+  if (message.trimStart().startsWith("{")) {
+    try {
+      parsed = JSON.parse(message);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!parsed || typeof parsed.exception_message !== "string") {
+    return { summary: errorSummary(message), position: errorPosition(message, query) };
+  }
+  const type = typeof parsed.exception_type === "string" ? `${parsed.exception_type} Error: ` : "";
+  const text = parsed.exception_message;
+  const position = parsed.position !== undefined ? atByte(query, Number(parsed.position)) : errorPosition(text, query);
+  return { summary: `${type}${errorSummary(text)}`, position };
 }

@@ -54,3 +54,19 @@ export function sqlSpans(text: string): SqlSpan[] {
   if (codeStart < text.length) spans.push({ kind: "code", start: codeStart, end: text.length });
   return spans;
 }
+
+/** The statements of `text`, split at semicolons outside strings and comments, blank ones left out. */
+export function splitStatements(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const span of sqlSpans(text)) {
+    if (span.kind !== "code") continue;
+    for (let i = span.start; i < span.end; i++) {
+      if (text[i] !== ";") continue;
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.filter((statement) => statement.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, "").trim() !== "");
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorPosition, errorSummary } from "../../../src/lib/notebook/error-position.js";
+import { errorPosition, errorSummary, readDuckdbError } from "../../../src/lib/notebook/error-position.js";
 
 // Messages as DuckDB 1.x writes them (copied from @duckdb/node-api's errors).
 describe("errorPosition", () => {
@@ -36,5 +36,41 @@ describe("errorSummary", () => {
       'Parser Error: syntax error at or near "SELEC"',
     );
     expect(errorSummary("Catalog Error: no")).toBe("Catalog Error: no");
+  });
+});
+
+describe("readDuckdbError", () => {
+  it("reads DuckDB-WASM's JSON, with the byte offset as line and column", () => {
+    // As DuckDB-WASM 1.32 sends it.
+    const message =
+      '{"exception_type":"Parser","exception_message":"syntax error at or near \\"SELEC\\"\\n\\nLINE 1: SELEC 1\\n        ^","error_subtype":"SYNTAX_ERROR","position":"0"}';
+    expect(readDuckdbError(message, "SELEC 1")).toEqual({
+      summary: 'Parser Error: syntax error at or near "SELEC"',
+      position: { line: 1, column: 1, offset: 0 },
+    });
+  });
+
+  it("counts the offset in UTF-8 bytes, as DuckDB does", () => {
+    const query = "SELECT 'é✓',\n  nope";
+    const byte = new TextEncoder().encode(query.slice(0, query.indexOf("nope"))).length;
+    const message = JSON.stringify({ exception_type: "Binder", exception_message: "no nope", position: String(byte) });
+    expect(readDuckdbError(message, query)).toEqual({
+      summary: "Binder Error: no nope",
+      position: { line: 2, column: 3, offset: query.indexOf("nope") },
+    });
+  });
+
+  it("reads native DuckDB's text, and messages that point nowhere", () => {
+    expect(
+      readDuckdbError('Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC 1\n        ^', "SELEC 1"),
+    ).toEqual({
+      summary: 'Parser Error: syntax error at or near "SELEC"',
+      position: { line: 1, column: 1, offset: 0 },
+    });
+    expect(readDuckdbError("Out of Memory Error: no", "SELECT 1")).toEqual({
+      summary: "Out of Memory Error: no",
+      position: null,
+    });
+    expect(readDuckdbError("{not json", "SELECT 1").position).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sqlSpans } from "../../../src/lib/notebook/sql-spans.js";
+import { splitStatements, sqlSpans } from "../../../src/lib/notebook/sql-spans.js";
 
 const kinds = (text: string) => sqlSpans(text).map((s) => [s.kind, text.slice(s.start, s.end)]);
 
@@ -30,5 +30,16 @@ describe("sqlSpans", () => {
     const text = "a'b'c\"d\"e--f\ng/*h*/i";
     const spans = sqlSpans(text);
     expect(spans.map((s) => text.slice(s.start, s.end)).join("")).toBe(text);
+  });
+});
+
+describe("splitStatements", () => {
+  it("splits at semicolons outside strings and comments, leaving out blank statements", () => {
+    expect(splitStatements("SET threads = 1; SELECT ';' AS s -- ;\n; ; -- only a comment")).toEqual([
+      "SET threads = 1",
+      " SELECT ';' AS s -- ;\n",
+    ]);
+    expect(splitStatements("SELECT 1")).toEqual(["SELECT 1"]);
+    expect(splitStatements("")).toEqual([]);
   });
 });
