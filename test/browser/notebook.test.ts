@@ -7,7 +7,9 @@
  * a slow query is cancelled while the page stays usable; and a hostile
  * address is refused with a notice.
  */
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { csvParse } from "d3";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
@@ -256,6 +258,58 @@ describe("cells kept and shared", () => {
     await runAndWait(cell, "done");
     const [counts] = await db.query(networkCounts(filters));
     expect(await rowsShown(cell)).toBe(Number(counts.commitments));
+    expectClean(handle);
+  });
+});
+
+describe("cells", () => {
+  it("are added, reordered and removed, and a result with a category and a number gets a chart with exports", async () => {
+    const handle = await openSql();
+    const { page } = handle;
+    await waitReady(page);
+    const texts = [
+      "SELECT 1 AS one",
+      "SELECT 2 AS two",
+      "SELECT label, length(label) AS letters FROM sectors ORDER BY label",
+    ];
+    await setText(cells(page).first(), texts[0]);
+    for (const text of texts.slice(1)) {
+      await page.getByRole("button", { name: "Add cell" }).click();
+      await setText(cells(page).last(), text);
+    }
+    await cells(page).nth(2).getByRole("button", { name: "Move up" }).click();
+    await cells(page).nth(0).getByRole("button", { name: "Remove" }).click();
+    await expect.poll(() => cells(page).count()).toBe(2);
+    expect([await cellText(cells(page).nth(0)), await cellText(cells(page).nth(1))]).toEqual([texts[2], texts[1]]);
+    expect(await cells(page).nth(0).getAttribute("aria-label")).toBe("Cell 1");
+
+    await page.getByRole("button", { name: "Run all" }).click();
+    await expect.poll(() => cells(page).nth(1).getAttribute("data-state"), { timeout: READY_TIMEOUT }).toBe("done");
+    const chart = cells(page).first();
+    const [native] = [await db.query(raw(texts[2]))];
+    await expect.poll(() => chart.locator(".aa-nb-figure svg [aria-label] rect").count()).toBe(native.length);
+    expect(await cells(page).nth(1).locator(".aa-nb-figure").count()).toBe(0);
+    await chart.getByLabel("Chart mark, Cell 1").selectOption("dot");
+    await expect.poll(() => chart.locator(".aa-nb-figure svg circle").count()).toBe(native.length);
+
+    await chart.locator(".aa-share").evaluate((d) => {
+      (d as HTMLDetailsElement).open = true;
+    });
+    const downloaded = page.waitForEvent("download", { timeout: 10_000 });
+    await chart.locator('[data-testid="share-csv"]').click();
+    const download = await downloaded.catch(async (error) => {
+      throw new Error(`${error}; the menu says: ${await chart.locator(".aa-share-status").textContent()}`);
+    });
+    const csv = csvParse((await readFile((await download.path()) as string)).toString("utf8"));
+    expect(csv.length).toBe(native.length);
+    expect(csv.map((r) => r.label)).toEqual(native.map((r) => r.label));
+
+    // The mark and the order are kept: reopened from storage.
+    await page.goto(`${site.server.url}/sql`);
+    await page.waitForSelector('[data-testid="notebook"][data-ready]', { state: "attached", timeout: READY_TIMEOUT });
+    await expect.poll(() => cells(page).count()).toBe(2);
+    await runAndWait(cells(page).first(), "done");
+    expect(await cells(page).first().getByLabel("Chart mark, Cell 1").inputValue()).toBe("dot");
     expectClean(handle);
   });
 });

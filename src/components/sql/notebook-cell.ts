@@ -10,7 +10,7 @@ import { readDuckdbError } from "../../lib/notebook/error-position.js";
 import type { NotebookCell } from "../../lib/notebook/notebook-cells.js";
 import { changingStatements } from "../../lib/notebook/statement-effects.js";
 import type { Database } from "../db.js";
-import { el } from "../dom.js";
+import { el, errorState } from "../dom.js";
 import { cellChart } from "./cell-chart.js";
 import { CancelledError, type CellOutcome, type CellRun, runCell } from "./cell-runner.js";
 import { duration, resultTable, rowCount } from "./result-table.js";
@@ -103,14 +103,64 @@ function errorOutput(
   return { element, at: at ? { offset: at.offset, message: summary } : null };
 }
 
+/** A status line in the output ("Running…"). */
+const statusLine = (text: string) => el("p", { class: "aa-nb-running", role: "status" }, text);
+
+/** The cell's frame: its title and buttons, the editor's place and the output. */
+function cellFrame(handlers: { run(): void; cancel(): void; move(by: number): void; remove(): void }) {
+  const title = el("h3", { class: "aa-nb-cell-name" }, "Cell");
+  const runButton = el("button", { type: "button", onclick: handlers.run }, "Run");
+  const cancelButton = el("button", { type: "button", hidden: true, onclick: handlers.cancel }, "Cancel");
+  const button = (label: string, onclick: () => void) => el("button", { type: "button", onclick }, label);
+  const bar = el(
+    "div",
+    { class: "aa-nb-cell-bar" },
+    title,
+    runButton,
+    cancelButton,
+    button("Move up", () => handlers.move(-1)),
+    button("Move down", () => handlers.move(1)),
+    button("Remove", handlers.remove),
+  );
+  const output = el(
+    "div",
+    { class: "aa-nb-output", "aria-live": "polite" },
+    el("p", { class: "aa-source" }, "Not run yet. Press Run, or Ctrl+Enter (⌘+Enter) in the editor."),
+  );
+  const editorBox = el("div", { class: "aa-nb-editor" });
+  const element = el("section", { class: "aa-nb-cell", role: "group", "data-state": "idle" }, bar, editorBox, output);
+  /** Shows Cancel instead of Run while the cell runs. */
+  const busy = (running: boolean) => {
+    runButton.hidden = running;
+    cancelButton.hidden = !running;
+  };
+  const show = (state: CellState, ...children: (HTMLElement | null)[]) => {
+    element.setAttribute("data-state", state);
+    output.replaceChildren(...children.filter((c): c is HTMLElement => c !== null));
+  };
+  return { element, title, editorBox, busy, show };
+}
+
 export function notebookCell(initial: NotebookCell, context: CellContext): CellView {
   let cell = initial;
   let name = "Cell";
   let current: CellRun | null = null;
-  const title = el("h3", { class: "aa-nb-cell-name" }, name);
-  const output = el("div", { class: "aa-nb-output", "aria-live": "polite" });
-  const element = el("section", { class: "aa-nb-cell", role: "group", "data-state": "idle" });
-  const setState = (state: CellState) => element.setAttribute("data-state", state);
+  /** Bumped by every Run and Cancel: an older run's outcome is not shown. */
+  let generation = 0;
+  const frame = cellFrame({
+    run: () => void view.run(),
+    cancel: () => {
+      generation += 1;
+      current?.cancel();
+      frame.show("running", statusLine("Cancelling… DuckDB stops at its next pause."));
+      if (!current) {
+        frame.busy(false);
+        frame.show("cancelled", statusLine("Cancelled before it started."));
+      }
+    },
+    move: (by) => context.actions.move(cell.id, by),
+    remove: () => context.actions.remove(cell.id),
+  });
   const editor = codeEditor({
     doc: cell.sql,
     label: "SQL query",
@@ -121,99 +171,55 @@ export function notebookCell(initial: NotebookCell, context: CellContext): CellV
       context.actions.change(cell.id, { sql });
     },
   });
-  const runButton = el("button", { type: "button", class: "aa-nb-run", onclick: () => void view.run() }, "Run");
-  const cancelButton = el(
-    "button",
-    {
-      type: "button",
-      hidden: true,
-      onclick: () => {
-        if (!current) return;
-        current.cancel();
-        show(
-          "running",
-          el("p", { class: "aa-nb-running", role: "status" }, "Cancelling… DuckDB stops at its next pause."),
-        );
-      },
-    },
-    "Cancel",
-  );
-  const button = (label: string, onclick: () => void) => el("button", { type: "button", onclick }, label);
-  const bar = el(
-    "div",
-    { class: "aa-nb-cell-bar" },
-    title,
-    runButton,
-    cancelButton,
-    button("Move up", () => context.actions.move(cell.id, -1)),
-    button("Move down", () => context.actions.move(cell.id, 1)),
-    button("Remove", () => context.actions.remove(cell.id)),
-  );
-  output.append(el("p", { class: "aa-source" }, "Not run yet. Press Run, or Ctrl+Enter (⌘+Enter) in the editor."));
-  element.append(bar, el("div", { class: "aa-nb-editor" }, editor.view.dom), output);
+  frame.editorBox.append(editor.view.dom);
+  const { show } = frame;
 
-  const show = (state: CellState, ...children: (HTMLElement | null)[]) => {
-    setState(state);
-    output.replaceChildren(...children.filter((c): c is HTMLElement => c !== null));
+  /** Runs the editor's text and shows what came of it, unless a newer Run or a Cancel came first. */
+  const run = async () => {
+    current?.cancel();
+    const mine = ++generation;
+    const text = editor.text();
+    editor.markError(null);
+    frame.busy(true);
+    show("waiting", statusLine("Waiting for the tables…"));
+    const tables = await context.tables;
+    if (mine !== generation) return;
+    if (tables instanceof Error) {
+      frame.busy(false);
+      show("error", errorState("The tables could not be loaded.", tables));
+      return;
+    }
+    const started = runCell(context.db, text);
+    current = started;
+    show("running", statusLine("Running… the page stays usable; press Cancel to stop."));
+    try {
+      const outcome = await started.done;
+      if (mine === generation) show("done", resultOutput(outcome, { ...cell, sql: text }, name, context));
+      else if (current === started) show("cancelled", statusLine("Cancelled: the query had just finished."));
+    } catch (error) {
+      if (mine === generation && !(error instanceof CancelledError)) {
+        const { element: shown, at } = errorOutput(error, text);
+        show("error", shown);
+        editor.markError(at);
+      } else if (current === started) show("cancelled", statusLine("Cancelled: the query was stopped."));
+    } finally {
+      if (current === started) {
+        current = null;
+        frame.busy(false);
+      }
+    }
   };
+
   const view: CellView = {
-    element,
+    element: frame.element,
     setIndex: (index, count) => {
       name = `Cell ${index + 1}`;
-      title.textContent = count > 1 ? `${name} of ${count}` : name;
-      element.setAttribute("aria-label", name);
+      frame.title.textContent = count > 1 ? `${name} of ${count}` : name;
+      frame.element.setAttribute("aria-label", name);
       editor.view.contentDOM.setAttribute("aria-label", `SQL query, ${name.toLowerCase()}`);
     },
     focus: () => editor.view.focus(),
-    run: async () => {
-      current?.cancel();
-      const text = editor.text();
-      editor.markError(null);
-      runButton.hidden = true;
-      cancelButton.hidden = false;
-      show("waiting", el("p", { class: "aa-nb-running", role: "status" }, "Waiting for the tables…"));
-      const tables = await context.tables;
-      if (tables instanceof Error) {
-        show(
-          "error",
-          el(
-            "div",
-            { class: "aa-error", role: "alert" },
-            el("strong", {}, "The tables could not be loaded."),
-            "\n",
-            tables.message,
-          ),
-        );
-        runButton.hidden = false;
-        cancelButton.hidden = true;
-        return;
-      }
-      const run = runCell(context.db, text);
-      current = run;
-      show(
-        "running",
-        el("p", { class: "aa-nb-running", role: "status" }, "Running… the page stays usable; press Cancel to stop."),
-      );
-      try {
-        const outcome = await run.done;
-        if (current === run) show("done", resultOutput(outcome, { ...cell, sql: text }, name, context));
-      } catch (error) {
-        if (current !== run) return;
-        if (error instanceof CancelledError)
-          show("cancelled", el("p", { class: "aa-empty", role: "status" }, "Cancelled: the query was stopped."));
-        else {
-          const { element: shown, at } = errorOutput(error, text);
-          show("error", shown);
-          editor.markError(at);
-        }
-      } finally {
-        if (current === run) {
-          current = null;
-          runButton.hidden = false;
-          cancelButton.hidden = true;
-        }
-      }
-    },
+    run,
   };
   return view;
 }

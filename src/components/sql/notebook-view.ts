@@ -23,29 +23,70 @@ export type NotebookElement = HTMLElement & {
   add(sql: string): void;
 };
 
+/** A notice above the cells: where they came from (status), or what was refused (alert). */
+function noticeLine(text: string, kind: "info" | "refused"): HTMLElement {
+  const refused = kind === "refused";
+  return el(
+    "p",
+    { class: refused ? "aa-nb-refused" : "aa-nb-notice", role: refused ? "alert" : "status" },
+    refused ? el("strong", {}, "Refused: ") : null,
+    text,
+  );
+}
+
+/** Add cell, Run all, Copy link (once the latest change is in the address) and the status they report in. */
+function notebookToolbar(handlers: { add(): void; runAll(): void; saved(): Promise<void> }) {
+  const status = el("p", { class: "aa-share-status", role: "status", "aria-live": "polite" });
+  const addButton = el("button", { type: "button", onclick: handlers.add }, "Add cell");
+  const copyLink = async () => {
+    await handlers.saved();
+    try {
+      await navigator.clipboard.writeText(location.href);
+      status.textContent = "Link to this notebook copied.";
+    } catch {
+      status.textContent = "Copy the address from the address bar: it holds the notebook.";
+    }
+  };
+  const element = el(
+    "div",
+    { class: "aa-nb-toolbar" },
+    addButton,
+    el("button", { type: "button", onclick: handlers.runAll }, "Run all"),
+    el("button", { type: "button", onclick: copyLink }, "Copy link"),
+    status,
+  );
+  return { element, status, addButton };
+}
+
 export function notebookView(options: NotebookOptions): NotebookElement {
   let cells: NotebookCell[] = [];
   const views = new Map<string, CellView>();
   const list = el("div", { class: "aa-nb-cells" });
   const notices = el("div", { class: "aa-nb-notices" });
-  const status = el("p", { class: "aa-share-status", role: "status", "aria-live": "polite" });
-  const say = (text: string, kind: "info" | "refused" = "info") =>
-    notices.append(
-      el(
-        "p",
-        { class: kind === "refused" ? "aa-nb-refused" : "aa-nb-notice", role: kind === "refused" ? "alert" : "status" },
-        kind === "refused" ? el("strong", {}, "Refused: ") : null,
-        text,
-      ),
-    );
+  const say = (text: string, kind: "info" | "refused" = "info") => notices.append(noticeLine(text, kind));
 
+  // One save at a time; changes made meanwhile are saved together by the next one.
   let saving = Promise.resolve();
+  let queued = false;
   const keep = () => {
-    const snapshot = cells.map(({ sql, mark }) => (mark ? { sql, mark } : { sql }));
+    if (queued) return;
+    queued = true;
     saving = saving.then(async () => {
-      const problem = await keepNotebook(snapshot);
-      status.textContent = problem ?? "";
+      queued = false;
+      const problem = await keepNotebook(cells.map(({ sql, mark }) => (mark ? { sql, mark } : { sql })));
+      toolbar.status.textContent = problem ?? "";
     });
+  };
+  const layout = () => {
+    for (const [i, cell] of cells.entries()) {
+      let view = views.get(cell.id);
+      if (!view) {
+        view = notebookCell(cell, { ...options, actions });
+        views.set(cell.id, view);
+      }
+      view.setIndex(i, cells.length);
+      list.append(view.element);
+    }
   };
   const actions = {
     change: (id: string, change: Partial<Omit<NotebookCell, "id">>) => {
@@ -67,19 +108,8 @@ export function notebookView(options: NotebookOptions): NotebookElement {
       keep();
       const next = cells[Math.min(index, cells.length - 1)];
       if (next) views.get(next.id)?.focus();
-      else addButton.focus();
+      else toolbar.addButton.focus();
     },
-  };
-  const layout = () => {
-    for (const [i, cell] of cells.entries()) {
-      let view = views.get(cell.id);
-      if (!view) {
-        view = notebookCell(cell, { ...options, actions });
-        views.set(cell.id, view);
-      }
-      view.setIndex(i, cells.length);
-      list.append(view.element);
-    }
   };
   const append = (added: { sql: string }[]): NotebookCell[] => {
     const next = addCells(cells, added);
@@ -90,40 +120,6 @@ export function notebookView(options: NotebookOptions): NotebookElement {
     keep();
     return fresh;
   };
-  const runAll = async () => {
-    for (const cell of cells) await views.get(cell.id)?.run();
-  };
-  const addButton = el("button", { type: "button", onclick: () => add("") }, "Add cell");
-  const copyLink = el(
-    "button",
-    {
-      type: "button",
-      onclick: async () => {
-        await saving;
-        try {
-          await navigator.clipboard.writeText(location.href);
-          status.textContent = "Link to this notebook copied.";
-        } catch {
-          status.textContent = "Copy the address from the address bar: it holds the notebook.";
-        }
-      },
-    },
-    "Copy link",
-  );
-  const element = el(
-    "div",
-    { class: "aa-notebook", "data-testid": "notebook" },
-    notices,
-    el(
-      "div",
-      { class: "aa-nb-toolbar" },
-      addButton,
-      el("button", { type: "button", onclick: () => void runAll() }, "Run all"),
-      copyLink,
-      status,
-    ),
-    list,
-  ) as unknown as NotebookElement;
   const add = (sql: string) => {
     const [cell] = append([{ sql }]);
     const view = cell && views.get(cell.id);
@@ -131,6 +127,20 @@ export function notebookView(options: NotebookOptions): NotebookElement {
     view.element.scrollIntoView({ block: "center" });
     view.focus();
   };
+  const toolbar = notebookToolbar({
+    add: () => add(""),
+    runAll: async () => {
+      for (const cell of cells) await views.get(cell.id)?.run();
+    },
+    saved: () => saving,
+  });
+  const element = el(
+    "div",
+    { class: "aa-notebook", "data-testid": "notebook" },
+    notices,
+    toolbar.element,
+    list,
+  ) as unknown as NotebookElement;
   element.add = add;
 
   openNotebook().then((opened) => {
