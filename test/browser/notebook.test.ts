@@ -149,6 +149,12 @@ describe("the editor", () => {
     expect([await error.getAttribute("data-line"), await error.getAttribute("data-column")]).toEqual(["3", "7"]);
     expect(await error.textContent()).toContain("line 3, column 7");
     await expect.poll(() => cell.locator(".cm-lintRange-error").first().textContent()).toBe("SELEC");
+
+    // In a later statement of the cell: counted from the cell's start.
+    await setText(cell, "SELECT 1;\n  SELEC 2");
+    await runAndWait(cell, "error");
+    expect([await error.getAttribute("data-line"), await error.getAttribute("data-column")]).toEqual(["2", "3"]);
+    await expect.poll(() => cell.locator(".cm-lintRange-error").first().textContent()).toBe("SELEC");
     expectClean(handle);
   });
 

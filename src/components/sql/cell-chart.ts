@@ -125,7 +125,12 @@ export function cellChart(options: CellChartOptions): HTMLElement | null {
     "details",
     { class: "aa-nb-chart", open: true },
     el("summary", { class: "aa-fold" }, `Chart: ${choice.y} by ${choice.x}`),
-    el("div", { class: "aa-nb-chart-bar" }, el("label", {}, "Mark ", select), share),
+    el(
+      "div",
+      { class: "aa-nb-chart-bar" },
+      el("label", {}, "Mark ", select),
+      el("div", { class: "aa-nb-share" }, share),
+    ),
     figure,
   );
   // Drawn once the element is in the page and has a width.

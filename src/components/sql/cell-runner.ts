@@ -18,6 +18,26 @@ export interface CellOutcome {
   milliseconds: number;
 }
 
+/** DuckDB's error for one statement of a cell, and where that statement starts in the cell. */
+export class StatementError extends Error {
+  constructor(
+    message: string,
+    readonly start: number,
+  ) {
+    super(message);
+    this.name = "StatementError";
+  }
+}
+
+/** Runs `step`; its failure is told with where the statement starts. */
+async function inStatement<T>(start: number, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw new StatementError(error instanceof Error ? error.message : String(error), start);
+  }
+}
+
 export class CancelledError extends Error {
   constructor() {
     super("The query was cancelled.");
@@ -54,12 +74,14 @@ export function runCell(db: Database, text: string): CellRun {
     connection = await notebookConnection(db);
     const statements = splitStatements(text);
     if (statements.length === 0) throw new Error("The cell has no statement to run.");
+    const open = connection;
     for (const statement of statements.slice(0, -1)) {
       if (cancelled) throw new CancelledError();
-      await connection.query(statement);
+      await inStatement(statement.start, () => open.query(statement.text));
     }
     if (cancelled) throw new CancelledError();
-    const reader = await connection.send(statements[statements.length - 1], true);
+    const last = statements[statements.length - 1];
+    const reader = await inStatement(last.start, () => open.send(last.text, true));
     const batches: QueryResult[] = [];
     let total = 0;
     let kept = 0;

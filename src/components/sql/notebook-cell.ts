@@ -6,13 +6,13 @@
  */
 import type { ChartMark } from "../../lib/notebook/chart-choice.js";
 import type { CompletionSchema } from "../../lib/notebook/completion-schema.js";
-import { readDuckdbError } from "../../lib/notebook/error-position.js";
+import { positionAt, readDuckdbError } from "../../lib/notebook/error-position.js";
 import type { NotebookCell } from "../../lib/notebook/notebook-cells.js";
 import { changingStatements } from "../../lib/notebook/statement-effects.js";
 import type { Database } from "../db.js";
 import { el, errorState } from "../dom.js";
 import { cellChart } from "./cell-chart.js";
-import { CancelledError, type CellOutcome, type CellRun, runCell } from "./cell-runner.js";
+import { CancelledError, type CellOutcome, type CellRun, runCell, StatementError } from "./cell-runner.js";
 import { duration, resultTable, rowCount } from "./result-table.js";
 import { codeEditor } from "./sql-code-editor.js";
 
@@ -82,7 +82,10 @@ function errorOutput(
   text: string,
 ): { element: HTMLElement; at: { offset: number; message: string } | null } {
   const message = error instanceof Error ? error.message : String(error);
-  const { summary, position: at } = readDuckdbError(message, text);
+  // A statement after the first: DuckDB counts from its start.
+  const start = error instanceof StatementError ? error.start : 0;
+  const { summary, position } = readDuckdbError(message, text.slice(start));
+  const at = position && positionAt(text, start + position.offset);
   const element = el(
     "div",
     { class: "aa-error", role: "alert", "data-testid": "cell-error" },

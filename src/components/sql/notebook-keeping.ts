@@ -9,6 +9,7 @@ import {
   decodeNotebook,
   encodeNotebook,
   MAX_ENCODED_CHARS,
+  MAX_STORED_CHARS,
   NOTEBOOK_KEY,
   notebookFragment,
   type StoredCell,
@@ -54,7 +55,7 @@ export async function openNotebook(hash = location.hash): Promise<OpenedNotebook
   let stored: StoredCell[] | null = null;
   const kept = readStorage();
   if (kept) {
-    const decoded = await decodeNotebook(kept);
+    const decoded = await decodeNotebook(kept, MAX_STORED_CHARS);
     if (decoded.ok) stored = decoded.cells;
     else
       notices.push({
@@ -95,13 +96,14 @@ export async function keepNotebook(cells: readonly StoredCell[]): Promise<string
   } catch (error) {
     problems.push(`this browser's storage refused it (${error instanceof Error ? error.name : "error"})`);
   }
-  if (encoded.length > MAX_ENCODED_CHARS) {
+  const tooLong = encoded.length > MAX_ENCODED_CHARS;
+  if (tooLong) {
     problems.push(
       `it is too long for a link (${encoded.length.toLocaleString("en")} characters; at most ${MAX_ENCODED_CHARS.toLocaleString("en")})`,
     );
-  } else {
-    const next = `${location.pathname}${location.search}#${NOTEBOOK_KEY}=${encoded}`;
-    history.replaceState(history.state, "", next);
   }
+  // Too long: the address holds no notebook rather than an older one.
+  const next = `${location.pathname}${location.search}${tooLong ? "" : `#${NOTEBOOK_KEY}=${encoded}`}`;
+  history.replaceState(history.state, "", next);
   return problems.length ? `The notebook is not fully kept: ${problems.join("; ")}.` : null;
 }

@@ -58,13 +58,17 @@ export interface DuckdbError {
   position: ErrorPosition | null;
 }
 
+/** The line and column of a 0-based offset (in characters) into `query`. */
+export function positionAt(query: string, offset: number): ErrorPosition {
+  const before = query.slice(0, offset).split("\n");
+  return { line: before.length, column: (before.at(-1) ?? "").length + 1, offset };
+}
+
 /** The position of a 0-based offset in the query's UTF-8 bytes. */
 function atByte(query: string, byte: number): ErrorPosition | null {
   const bytes = new TextEncoder().encode(query);
   if (!Number.isInteger(byte) || byte < 0 || byte > bytes.length) return null;
-  const offset = new TextDecoder().decode(bytes.subarray(0, byte)).length;
-  const before = query.slice(0, offset).split("\n");
-  return { line: before.length, column: (before.at(-1) ?? "").length + 1, offset };
+  return positionAt(query, new TextDecoder().decode(bytes.subarray(0, byte)).length);
 }
 
 /** Reads DuckDB's error message, JSON (DuckDB-WASM) or text (native DuckDB). */

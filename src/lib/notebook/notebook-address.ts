@@ -22,9 +22,14 @@ export const NOTEBOOK_KEY = "notebook";
 export const NOTEBOOK_ADD_KEY = "notebook-add";
 const VERSION = "1";
 
-/** The longest encoded notebook read (characters after the key), and the most bytes it may unpack to. */
+/**
+ * The longest notebook an address carries (characters after the key); the
+ * browser's storage keeps longer ones, up to MAX_STORED_CHARS. Either unpacks
+ * to at most MAX_UNPACKED_BYTES (30 cells of 20,000 characters of 3 bytes).
+ */
 export const MAX_ENCODED_CHARS = 60_000;
-export const MAX_UNPACKED_BYTES = 700_000;
+export const MAX_STORED_CHARS = 2_000_000;
+export const MAX_UNPACKED_BYTES = 2_000_000;
 
 export type DecodedNotebook = { ok: true; cells: StoredCell[] } | { ok: false; problem: string };
 
@@ -102,12 +107,12 @@ export function checkCells(value: unknown): DecodedNotebook {
   return { ok: true, cells: out };
 }
 
-/** Reads `1.<base64url>`: the cells, or why they were refused. */
-export async function decodeNotebook(encoded: string): Promise<DecodedNotebook> {
-  if (encoded.length > MAX_ENCODED_CHARS) {
+/** Reads `1.<base64url>` of at most `maxChars` characters: the cells, or why they were refused. */
+export async function decodeNotebook(encoded: string, maxChars = MAX_ENCODED_CHARS): Promise<DecodedNotebook> {
+  if (encoded.length > maxChars) {
     return {
       ok: false,
-      problem: `it is ${encoded.length.toLocaleString("en")} characters long; at most ${MAX_ENCODED_CHARS.toLocaleString("en")}`,
+      problem: `it is ${encoded.length.toLocaleString("en")} characters long; at most ${maxChars.toLocaleString("en")}`,
     };
   }
   const dot = encoded.indexOf(".");

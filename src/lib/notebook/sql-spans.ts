@@ -55,18 +55,24 @@ export function sqlSpans(text: string): SqlSpan[] {
   return spans;
 }
 
+/** One statement of a text, and where it starts in it. */
+export interface SqlStatement {
+  text: string;
+  start: number;
+}
+
 /** The statements of `text`, split at semicolons outside strings and comments, blank ones left out. */
-export function splitStatements(text: string): string[] {
-  const out: string[] = [];
+export function splitStatements(text: string): SqlStatement[] {
+  const out: SqlStatement[] = [];
   let start = 0;
   for (const span of sqlSpans(text)) {
     if (span.kind !== "code") continue;
     for (let i = span.start; i < span.end; i++) {
       if (text[i] !== ";") continue;
-      out.push(text.slice(start, i));
+      out.push({ text: text.slice(start, i), start });
       start = i + 1;
     }
   }
-  out.push(text.slice(start));
-  return out.filter((statement) => statement.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, "").trim() !== "");
+  out.push({ text: text.slice(start), start });
+  return out.filter((statement) => statement.text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, "").trim() !== "");
 }

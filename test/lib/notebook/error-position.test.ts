@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorPosition, errorSummary, readDuckdbError } from "../../../src/lib/notebook/error-position.js";
+import { errorPosition, errorSummary, positionAt, readDuckdbError } from "../../../src/lib/notebook/error-position.js";
 
 // Messages as DuckDB 1.x writes them (copied from @duckdb/node-api's errors).
 describe("errorPosition", () => {
@@ -72,5 +72,12 @@ describe("readDuckdbError", () => {
       position: null,
     });
     expect(readDuckdbError("{not json", "SELECT 1").position).toBeNull();
+  });
+});
+
+describe("positionAt", () => {
+  it("gives the 1-based line and column of an offset", () => {
+    expect(positionAt("SELECT 1;\nSELEC 2", 10)).toEqual({ line: 2, column: 1, offset: 10 });
+    expect(positionAt("abc", 0)).toEqual({ line: 1, column: 1, offset: 0 });
   });
 });

@@ -4,6 +4,7 @@ import {
   decodeNotebook,
   encodeNotebook,
   MAX_ENCODED_CHARS,
+  MAX_STORED_CHARS,
   notebookFragment,
 } from "../../../src/lib/notebook/notebook-address.js";
 import { MAX_CELLS } from "../../../src/lib/notebook/notebook-cells.js";
@@ -47,11 +48,18 @@ describe("encodeNotebook / decodeNotebook", () => {
       ok: false,
       problem: expect.stringContaining("characters long"),
     });
-    const bomb = pack(JSON.stringify({ cells: [{ sql: " ".repeat(5_000_000) }] }));
+    const bomb = pack(JSON.stringify({ cells: [{ sql: " ".repeat(30_000_000) }] }));
     expect(bomb.length).toBeLessThan(MAX_ENCODED_CHARS);
     expect(await decodeNotebook(bomb)).toMatchObject({
       ok: false,
       problem: expect.stringContaining("unpacks to more"),
+    });
+  });
+
+  it("reads longer text from storage when told its limit", async () => {
+    const long = `1.${"A".repeat(MAX_ENCODED_CHARS + 10)}`;
+    expect(await decodeNotebook(long, MAX_STORED_CHARS)).not.toMatchObject({
+      problem: expect.stringContaining("characters long"),
     });
   });
 

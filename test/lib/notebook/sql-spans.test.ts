@@ -35,11 +35,13 @@ describe("sqlSpans", () => {
 
 describe("splitStatements", () => {
   it("splits at semicolons outside strings and comments, leaving out blank statements", () => {
-    expect(splitStatements("SET threads = 1; SELECT ';' AS s -- ;\n; ; -- only a comment")).toEqual([
-      "SET threads = 1",
-      " SELECT ';' AS s -- ;\n",
+    const text = "SET threads = 1; SELECT ';' AS s -- ;\n; ; -- only a comment";
+    expect(splitStatements(text)).toEqual([
+      { text: "SET threads = 1", start: 0 },
+      { text: " SELECT ';' AS s -- ;\n", start: 16 },
     ]);
-    expect(splitStatements("SELECT 1")).toEqual(["SELECT 1"]);
+    expect(text.slice(16).startsWith(" SELECT")).toBe(true);
+    expect(splitStatements("SELECT 1")).toEqual([{ text: "SELECT 1", start: 0 }]);
     expect(splitStatements("")).toEqual([]);
   });
 });
