@@ -391,7 +391,7 @@ function open(): Database {
   };
 
   const db: Database = {
-    query: async (query) => toRows(await run(query)),
+    query: async (query) => arrowRows(await run(query)),
     queryColumns: async (query) => toColumns(await run(query)),
     load: (tables = TABLE_NAMES, window) => load(tables, window),
     engine: () => engine.catch(fail),
@@ -487,7 +487,7 @@ interface ArrowVector {
   toArray(): ArrayLike<unknown>;
   nullCount: number;
 }
-interface ArrowTable {
+export interface ArrowTable {
   numRows: number;
   schema: { fields: ArrowField[] };
   getChildAt(index: number): ArrowVector | null;
@@ -640,7 +640,8 @@ function generic(v: unknown): Value {
   return v as Value;
 }
 
-function toRows(table: ArrowTable): QueryResult {
+/** An Arrow table or record batch as rows with their columns and schema (the SQL page's cells stream batches). */
+export function arrowRows(table: ArrowTable): QueryResult {
   const fields = table.schema.fields;
   const columns = fields.map((f) => f.name);
   const converters = fields.map((f) => converter(f.type));

@@ -2,13 +2,18 @@
  * The Share menu each chart carries: a link that restores this exact view,
  * an iframe snippet for the chrome-less embed, the figure as SVG or PNG
  * (on-screen size, 16:9 slide, A4 print; 1× or 2×) with its caption, and the
- * rows behind the chart as CSV with their source URLs.
+ * rows behind the chart as CSV with their source URLs, and "Open in
+ * notebook": the chart's own query, with the current filters written in, as
+ * a new cell of the SQL page's notebook.
  *
  * `shareMenu(options)` → element. Everything is computed when asked, from
  * the view as it is at that moment.
  */
 import type { Caption } from "../lib/model/caption.js";
 import { type CsvValue, toCsv } from "../lib/model/csv-export.js";
+import { encodeNotebook, NOTEBOOK_ADD_KEY } from "../lib/notebook/notebook-address.js";
+import { inlineParams } from "../lib/notebook/sql-literals.js";
+import type { SqlFragment } from "../lib/sql/fragment.js";
 import { el } from "./dom.js";
 import {
   composeFigure,
@@ -39,6 +44,8 @@ export interface ShareOptions {
   legend?: () => LegendGroup[];
   /** The rows behind the chart (same filters, same window). */
   rows: () => Promise<{ rows: Record<string, CsvValue>[]; columns: string[] }>;
+  /** The query behind the rows, for "Open in notebook" (none: no such button). */
+  query?: () => SqlFragment;
 }
 
 export type ShareMenu = HTMLDetailsElement & {
@@ -175,6 +182,15 @@ export function shareMenu(options: ShareOptions): ShareMenu {
     say(`Saved ${name}: ${rows.length.toLocaleString("en")} rows, with their sources.`);
   });
 
+  const openNotebook = options.query
+    ? button("share-notebook", "Open in notebook", "Open the query in the notebook", async () => {
+        const query = options.query?.();
+        if (!query) return;
+        const encoded = await encodeNotebook([{ sql: inlineParams(query) }]);
+        location.assign(absolute("/sql", `#${NOTEBOOK_ADD_KEY}=${encoded}`));
+      })
+    : null;
+
   const menu = el(
     "details",
     { class: "aa-share" },
@@ -193,7 +209,7 @@ export function shareMenu(options: ShareOptions): ShareMenu {
         saveSvg,
         savePng,
       ),
-      el("div", { class: "aa-share-row" }, el("span", { class: "aa-share-label" }, "Data"), saveCsv),
+      el("div", { class: "aa-share-row" }, el("span", { class: "aa-share-label" }, "Data"), saveCsv, openNotebook),
       el(
         "p",
         { class: "aa-share-hint" },

@@ -10,6 +10,7 @@ import { type FilterState, isEmptyFilters } from "../../lib/model/filters.js";
 import { serializeViewState } from "../../lib/model/view-state.js";
 import { type LegendItems, legendGroups } from "../../lib/network/legend-items.js";
 import { captionDetail, NETWORK_TITLE } from "../../lib/network/summary-text.js";
+import type { SqlFragment } from "../../lib/sql/fragment.js";
 import { EXPORT_COLUMNS, exportCommitments } from "../../lib/sql/page-queries.js";
 import type { Database } from "../db.js";
 import { type LegendGroup, pageTheme } from "../export-image.js";
@@ -25,6 +26,8 @@ export interface ShareView {
   caption(): Caption;
   legend(): LegendGroup[];
   rows(): Promise<{ rows: Record<string, CsvValue>[]; columns: string[] }>;
+  /** The query behind the rows ("Open in notebook"). */
+  query(): SqlFragment;
 }
 
 /** Until the data is in: the page's own link, a caption that says so, no rows. */
@@ -33,6 +36,9 @@ const LOADING: ShareView = {
   caption: () => ({ title: NETWORK_TITLE, lines: ["Loading…"] }),
   legend: () => [],
   rows: () => Promise.reject(new Error("the data is still loading")),
+  query: () => {
+    throw new Error("the data is still loading");
+  },
 };
 
 /** The menu, drawing the chart as it is; `show` gives it the view to export from now on. */
@@ -48,6 +54,7 @@ export function networkShare(chart: NetworkChart): { menu: ShareMenu; show(view:
     caption: () => view.caption(),
     legend: () => view.legend(),
     rows: () => view.rows(),
+    query: () => view.query(),
   });
   return { menu, show: (next) => (view = next) };
 }
@@ -86,6 +93,7 @@ export function networkShareView(shared: SharedNetwork, chart: NetworkChart): Sh
         dataDate: shared.dataDate,
       }),
     legend: () => legendGroups(shared.items, { colorBy: controls.colorBy, bipartite }),
+    query: () => exportCommitments(filters, { withParties: true }),
     rows: async () => {
       const rows = await db.query(exportCommitments(filters, { withParties: true }));
       return { rows: rows as unknown as Record<string, CsvValue>[], columns: [...EXPORT_COLUMNS] };

@@ -60,6 +60,10 @@ export function sectorView(): SectorView {
     state: () => (state ? serializeFilters(state.filters) : location.search),
     caption: () => (state ? captionOf(state) : { title: SECTOR_TITLE, lines: ["Loading…"] }),
     legend: () => (state ? sectorLegend(state.numbers.bySector) : []),
+    query: () => {
+      if (!state) throw new Error("the data is still loading");
+      return exportCommitments(state.filters);
+    },
     rows: async () => {
       if (!state) throw new Error("the data is still loading");
       const db = await database();

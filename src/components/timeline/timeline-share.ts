@@ -73,6 +73,10 @@ export function timelineShare(): TimelineShare {
         : timelineLoadingCaption(),
     legend: timelineLegendItems,
     rows: () => (view ? exportRows(view) : Promise.reject(new Error("the data is still loading"))),
+    query: () => {
+      if (!view) throw new Error("the data is still loading");
+      return exportCommitments(view.filters, { range: view.window });
+    },
   });
   return {
     element,
