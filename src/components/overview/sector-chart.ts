@@ -8,6 +8,7 @@ import * as Plot from "@observablehq/plot";
 import type { Status } from "../../lib/model/schema.js";
 import { STATUS_META, STATUS_ORDER } from "../../lib/model/value-labels.js";
 import { el, emptyState } from "../dom.js";
+import { plotForScreenReaders } from "../plot-access.js";
 import { sectorTable } from "./sector-table.js";
 
 export interface SectorStatusRow {
@@ -82,18 +83,12 @@ export function sectorChart(rows: SectorStatusRow[], { width = 640 }: { width?: 
   );
 }
 
-/**
- * The chart for a screen reader: its svg an image named in a sentence (Plot
- * names its mark groups, which ARIA does not allow on a plain <g>), and the
- * counts as a table under it (sector-table.ts).
- */
+/** The chart for a screen reader: an image named in a sentence, and the counts as a table under it (sector-table.ts). */
 function accessibleChart(chart: Element, rows: SectorStatusRow[], sectors: number, total: number): Element {
-  // Plot returns the svg, or with a legend a figure holding the legend's swatches and then the chart's svg.
-  const svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector(":scope > svg");
-  const name = `Bar chart: ${total} commitments in ${sectors} sectors, stacked by status. The table below gives the counts.`;
-  svg?.setAttribute("role", "img");
-  svg?.setAttribute("aria-label", name);
-  for (const g of svg?.querySelectorAll("g[aria-label]") ?? []) g.removeAttribute("aria-label");
+  plotForScreenReaders(
+    chart,
+    `Bar chart: ${total} commitments in ${sectors} sectors, stacked by status. The table below gives the counts.`,
+  );
   const table = sectorTable(rows, `Commitments by sector and status (${total} in all)`);
   if (chart.tagName.toLowerCase() === "svg") return el("figure", {}, chart, table);
   chart.append(table);

@@ -15,6 +15,7 @@ import {
 import type { QueryResult, Row } from "../db.js";
 import { el } from "../dom.js";
 import { standaloneSvg } from "../export-image.js";
+import { plotForScreenReaders } from "../plot-access.js";
 import { shareMenu } from "../share-menu.js";
 
 /** One colour for every mark (the page's accent); the axes say what is drawn. */
@@ -43,13 +44,19 @@ function toDate(value: Row[string]): Date | null {
   return null;
 }
 
-/** The figure for one mark. */
+/** The figure for one mark, named for screen readers (the cell's table holds its numbers). */
 function drawChart(
   rows: QueryResult,
   choice: ChartChoice,
   mark: ChartMark,
   width: number,
 ): SVGSVGElement | HTMLElement {
+  const name = `${MARK_LABELS[mark]} of ${choice.y} by ${choice.x}; the result's table gives the numbers.`;
+  return plotForScreenReaders(plotOf(rows, choice, mark, width), name);
+}
+
+/** Plot's figure for one mark. */
+function plotOf(rows: QueryResult, choice: ChartChoice, mark: ChartMark, width: number): SVGSVGElement | HTMLElement {
   const { x, y } = choice;
   const ariaLabel = `${MARK_LABELS[mark]} of ${y} by ${x}`;
   if (choice.xKind === "date") {

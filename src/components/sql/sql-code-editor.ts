@@ -8,10 +8,11 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { PostgreSQL, sql } from "@codemirror/lang-sql";
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { bracketMatching, syntaxHighlighting } from "@codemirror/language";
 import { type Diagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { EditorState } from "@codemirror/state";
 import { EditorView, highlightActiveLine, keymap, lineNumbers, placeholder } from "@codemirror/view";
+import { classHighlighter } from "@lezer/highlight";
 import type { CompletionSchema } from "../../lib/notebook/completion-schema.js";
 
 export interface CodeEditorOptions {
@@ -49,7 +50,8 @@ export function codeEditor(options: CodeEditorOptions): CodeEditor {
         bracketMatching(),
         closeBrackets(),
         highlightActiveLine(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        // The same tok-* classes as the examples, coloured by the theme in style.css (4.5:1 light and dark).
+        syntaxHighlighting(classHighlighter),
         sqlLanguage(options.schema),
         autocompletion({ icons: false }),
         lintGutter(),
