@@ -90,31 +90,79 @@ async function copyText(text: string, field: HTMLInputElement | HTMLTextAreaElem
   }
 }
 
+type Say = (text: string) => void;
+
+/** A menu button: says what it is doing, then what it did or why it could not. */
+function taskButton(say: Say, testId: string, label: string, what: string, task: () => Promise<void> | void) {
+  return el(
+    "button",
+    {
+      type: "button",
+      "data-testid": testId,
+      onclick: async () => {
+        try {
+          say(`${what}…`);
+          await task();
+        } catch (error) {
+          say(`Could not ${what.toLowerCase()}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      },
+    },
+    label,
+  );
+}
+
+/** The menu's fields: the link, the embed code, the image's size and pixel density, and the status line. */
+function shareFields() {
+  return {
+    status: el("p", { class: "aa-share-status", role: "status", "aria-live": "polite" }),
+    linkField: el("input", {
+      type: "text",
+      readonly: true,
+      "aria-label": "Link to this view",
+      "data-testid": "share-link",
+    }),
+    embedField: el("textarea", { readonly: true, rows: 4, "aria-label": "Embed code", "data-testid": "share-embed" }),
+    presetSelect: el(
+      "select",
+      { "aria-label": "Image size", "data-testid": "share-preset" },
+      ...Object.values(PRESETS).map((p) => el("option", { value: p.id }, p.label)),
+    ),
+    scaleSelect: el(
+      "select",
+      { "aria-label": "Pixel density", "data-testid": "share-scale" },
+      el("option", { value: "1" }, "1×"),
+      el("option", { value: "2" }, "2×"),
+    ),
+  };
+}
+
+/** The Data row's buttons: the CSV of the rows, and the chart's query as a notebook cell. */
+function dataButtons(options: ShareOptions, say: Say): HTMLButtonElement[] {
+  const saveCsv = taskButton(say, "share-csv", "CSV of the data", "Save the CSV", async () => {
+    const { rows, columns } = await options.rows();
+    const name = fileName(options.title, "csv");
+    download(new Blob([toCsv(rows, columns)], { type: "text/csv;charset=utf-8" }), name);
+    say(`Saved ${name}: ${rows.length.toLocaleString("en")} rows, with their sources.`);
+  });
+  if (!options.query) return [saveCsv];
+  const openNotebook = taskButton(
+    say,
+    "share-notebook",
+    "Open in notebook",
+    "Open the query in the notebook",
+    async () => {
+      const query = options.query?.();
+      if (!query) return;
+      const encoded = await encodeNotebook([{ sql: inlineParams(query) }]);
+      location.assign(absolute("/sql", `#${NOTEBOOK_ADD_KEY}=${encoded}`));
+    },
+  );
+  return [saveCsv, openNotebook];
+}
+
 export function shareMenu(options: ShareOptions): ShareMenu {
-  const status = el("p", { class: "aa-share-status", role: "status", "aria-live": "polite" });
-  const linkField = el("input", {
-    type: "text",
-    readonly: true,
-    "aria-label": "Link to this view",
-    "data-testid": "share-link",
-  });
-  const embedField = el("textarea", {
-    readonly: true,
-    rows: 4,
-    "aria-label": "Embed code",
-    "data-testid": "share-embed",
-  });
-  const presetSelect = el(
-    "select",
-    { "aria-label": "Image size", "data-testid": "share-preset" },
-    ...Object.values(PRESETS).map((p) => el("option", { value: p.id }, p.label)),
-  );
-  const scaleSelect = el(
-    "select",
-    { "aria-label": "Pixel density", "data-testid": "share-scale" },
-    el("option", { value: "1" }, "1×"),
-    el("option", { value: "2" }, "2×"),
-  );
+  const { status, linkField, embedField, presetSelect, scaleSelect } = shareFields();
   const say = (text: string) => {
     status.textContent = text;
   };
@@ -132,24 +180,8 @@ export function shareMenu(options: ShareOptions): ShareMenu {
       theme: pageTheme(),
     });
   };
-  /** A menu button: says what it is doing, then what it did or why it could not. */
   const button = (testId: string, label: string, what: string, task: () => Promise<void> | void) =>
-    el(
-      "button",
-      {
-        type: "button",
-        "data-testid": testId,
-        onclick: async () => {
-          try {
-            say(`${what}…`);
-            await task();
-          } catch (error) {
-            say(`Could not ${what.toLowerCase()}: ${error instanceof Error ? error.message : String(error)}`);
-          }
-        },
-      },
-      label,
-    );
+    taskButton(say, testId, label, what, task);
 
   const copyLink = button("share-copy-link", "Copy link", "Copy the link", async () => {
     linkField.value = link();
@@ -175,21 +207,6 @@ export function shareMenu(options: ShareOptions): ShareMenu {
     const { width, height } = pixelSize(svg);
     say(`Saved ${name} (${Math.round(width * scale)}×${Math.round(height * scale)} pixels).`);
   });
-  const saveCsv = button("share-csv", "CSV of the data", "Save the CSV", async () => {
-    const { rows, columns } = await options.rows();
-    const name = fileName(options.title, "csv");
-    download(new Blob([toCsv(rows, columns)], { type: "text/csv;charset=utf-8" }), name);
-    say(`Saved ${name}: ${rows.length.toLocaleString("en")} rows, with their sources.`);
-  });
-
-  const openNotebook = options.query
-    ? button("share-notebook", "Open in notebook", "Open the query in the notebook", async () => {
-        const query = options.query?.();
-        if (!query) return;
-        const encoded = await encodeNotebook([{ sql: inlineParams(query) }]);
-        location.assign(absolute("/sql", `#${NOTEBOOK_ADD_KEY}=${encoded}`));
-      })
-    : null;
 
   const menu = el(
     "details",
@@ -209,7 +226,12 @@ export function shareMenu(options: ShareOptions): ShareMenu {
         saveSvg,
         savePng,
       ),
-      el("div", { class: "aa-share-row" }, el("span", { class: "aa-share-label" }, "Data"), saveCsv, openNotebook),
+      el(
+        "div",
+        { class: "aa-share-row" },
+        el("span", { class: "aa-share-label" }, "Data"),
+        ...dataButtons(options, say),
+      ),
       el(
         "p",
         { class: "aa-share-hint" },
