@@ -49,11 +49,13 @@ export function describeFindings(findings: readonly AuditFinding[]): string {
  * document) and returns its violations, sorted by rule.
  */
 export async function auditPage(page: Page, context = "document"): Promise<AuditFinding[]> {
-  await page.route(`**${AXE_URL_PATH}`, (route) =>
-    route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: axeScript() }),
-  );
   const loaded = await page.evaluate("typeof window.axe === 'object'");
-  if (!loaded) await page.addScriptTag({ url: AXE_URL_PATH });
+  if (!loaded) {
+    await page.route(`**${AXE_URL_PATH}`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: axeScript() }),
+    );
+    await page.addScriptTag({ url: AXE_URL_PATH });
+  }
   const scope = context === "document" ? "document" : JSON.stringify(context);
   const findings = (await page.evaluate(`axe.run(${scope}, { resultTypes: ["violations"] }).then((result) =>
     result.violations.map((v) => ({

@@ -9,6 +9,7 @@ import { el } from "./dom.js";
 
 export function accessibleTable<T extends HTMLElement>(inputsTable: T, caption: string): T {
   inputsTable.setAttribute("aria-label", caption);
+  inputsTable.classList.add("aa-table-scroll");
   inputsTable.tabIndex = 0;
   const table = inputsTable.querySelector("table");
   if (table && !table.querySelector(":scope > caption")) {

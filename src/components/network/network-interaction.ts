@@ -167,29 +167,39 @@ function applyView(ia: Interaction, t: ViewTransform): void {
 }
 
 function zoomBy(ia: Interaction, factor: number): void {
-  ia.state.userView = true;
-  const duration = motionMs(ZOOM_MS);
-  const done = () => announceZoom(ia, getZoom(ia.state));
-  if (duration === 0) {
-    d3.select(ia.root).interrupt().call(ia.zoom.scaleBy, factor);
-    done();
-    return;
-  }
-  d3.select(ia.root).transition().duration(duration).call(ia.zoom.scaleBy, factor).on("end", done);
+  changeView(ia, ZOOM_MS, (view) => ia.zoom.scaleBy(view, factor));
 }
 
 /** Moves the view to `t`, animated over `ms` unless the reader asked for reduced motion. */
 function moveView(ia: Interaction, t: ViewTransform, ms: number): void {
+  const target = d3.zoomIdentity.translate(t.x, t.y).scale(t.k);
+  changeView(ia, ms, (view) => ia.zoom.transform(view, target));
+}
+
+/**
+ * Changes the view by the user's request: `step` applied to the chart's root
+ * at once under reduced motion, else as a transition of `ms`; the new zoom
+ * is announced when it is reached.
+ */
+function changeView(
+  ia: Interaction,
+  ms: number,
+  step: (
+    view: d3.Selection<HTMLElement, unknown, null, undefined> | d3.Transition<HTMLElement, unknown, null, undefined>,
+  ) => void,
+): void {
   ia.state.userView = true;
   const duration = motionMs(ms);
-  const target = d3.zoomIdentity.translate(t.x, t.y).scale(t.k);
   const done = () => announceZoom(ia, getZoom(ia.state));
+  const root = d3.select(ia.root);
   if (duration === 0) {
-    d3.select(ia.root).interrupt().call(ia.zoom.transform, target);
+    step(root.interrupt());
     done();
     return;
   }
-  d3.select(ia.root).transition().duration(duration).call(ia.zoom.transform, target).on("end", done);
+  const transition = root.transition().duration(duration);
+  step(transition);
+  transition.on("end", done);
 }
 
 function getZoom(state: NetworkChartState): NetworkZoom | null {

@@ -6,9 +6,10 @@
 import { buildCaption, type Caption, type CitedSource } from "../../lib/model/caption.js";
 import { formatPartialDate } from "../../lib/model/dates.js";
 import { describeFilters, type FilterLabels, type FilterState, isEmptyFilters } from "../../lib/model/filters.js";
+import { statusesIn } from "../../lib/model/sector-pivot.js";
 import { STATUS_META } from "../../lib/model/value-labels.js";
 import type { LegendGroup } from "../export-image.js";
-import { type SectorStatusRow, statusesIn } from "./sector-chart.js";
+import type { SectorStatusRow } from "./sector-chart.js";
 
 export const SECTOR_TITLE = "Commitments by sector";
 

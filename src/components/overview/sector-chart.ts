@@ -5,7 +5,7 @@
  * (sector-view.ts) draws it.
  */
 import * as Plot from "@observablehq/plot";
-import type { Status } from "../../lib/model/schema.js";
+import { type SectorPivot, sectorPivot } from "../../lib/model/sector-pivot.js";
 import { STATUS_META, STATUS_ORDER } from "../../lib/model/value-labels.js";
 import { el, emptyState } from "../dom.js";
 import { plotForScreenReaders } from "../plot-access.js";
@@ -19,17 +19,11 @@ export interface SectorStatusRow {
   n: number;
 }
 
-/** The statuses the rows hold, in the status vocabulary's order (the chart's colour domain and legend). */
-export function statusesIn(rows: readonly SectorStatusRow[]): Status[] {
-  return STATUS_ORDER.filter((s) => rows.some((r) => r.status === s));
-}
-
 export function sectorChart(rows: SectorStatusRow[], { width = 640 }: { width?: number } = {}): Element {
   if (rows.length === 0) return emptyState("No commitments match these filters.", "Clear a filter or widen the years.");
-  const totals = new Map<string, number>();
-  for (const r of rows) totals.set(r.label, (totals.get(r.label) ?? 0) + r.n);
-  const order = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([label]) => label);
-  const present = statusesIn(rows);
+  const pivot = sectorPivot(rows);
+  const order = pivot.rows.map((row) => row.label);
+  const present = pivot.statuses;
   // resize() can report a sliver while the card lays out; never draw narrower than 280 px.
   width = Math.max(width, 280);
   const marginLeft = Math.min(220, Math.round(width * 0.42), Math.max(...order.map((l) => l.length)) * 7 + 16);
@@ -43,7 +37,10 @@ export function sectorChart(rows: SectorStatusRow[], { width = 640 }: { width?: 
       grid: true,
       nice: true,
       tickFormat: "d",
-      ticks: Math.max(2, Math.min(10, Math.max(...totals.values()), Math.floor((width - marginLeft - 40) / 45))),
+      ticks: Math.max(
+        2,
+        Math.min(10, Math.max(...pivot.rows.map((row) => row.total)), Math.floor((width - marginLeft - 40) / 45)),
+      ),
     },
     y: { label: null, domain: order, tickFormat: (label: string) => truncate(label, Math.floor(marginLeft / 6.5)) },
     color: {
@@ -67,29 +64,29 @@ export function sectorChart(rows: SectorStatusRow[], { width = 640 }: { width?: 
           },
         },
       }),
-      Plot.text(
-        order.map((label) => ({ label, total: totals.get(label) ?? 0 })),
-        { x: "total", y: "label", text: "total", textAnchor: "start", dx: 4, fill: "currentColor" },
-      ),
+      Plot.text(pivot.rows, {
+        x: "total",
+        y: "label",
+        text: "total",
+        textAnchor: "start",
+        dx: 4,
+        fill: "currentColor",
+      }),
       Plot.ruleX([0]),
     ],
   });
   chart.setAttribute("data-chart", "commitments-by-sector");
-  return accessibleChart(
-    chart,
-    rows,
-    order.length,
-    [...totals.values()].reduce((a, b) => a + b, 0),
-  );
+  return accessibleChart(chart, pivot);
 }
 
 /** The chart for a screen reader: an image named in a sentence, and the counts as a table under it (sector-table.ts). */
-function accessibleChart(chart: Element, rows: SectorStatusRow[], sectors: number, total: number): Element {
+function accessibleChart(chart: Element, pivot: SectorPivot): Element {
+  const { total } = pivot;
   plotForScreenReaders(
     chart,
-    `Bar chart: ${total} commitments in ${sectors} sectors, stacked by status. The table below gives the counts.`,
+    `Bar chart: ${total} commitments in ${pivot.rows.length} sectors, stacked by status. The table below gives the counts.`,
   );
-  const table = sectorTable(rows, `Commitments by sector and status (${total} in all)`);
+  const table = sectorTable(pivot, `Commitments by sector and status (${total} in all)`);
   if (chart.tagName.toLowerCase() === "svg") return el("figure", {}, chart, table);
   chart.append(table);
   return chart;

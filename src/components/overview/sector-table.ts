@@ -1,14 +1,13 @@
 /**
- * The sector chart's counts as a table (sectorPivot), under the chart in a
+ * The sector chart's counts as a table (its sectorPivot), under the chart in a
  * closed <details>: the chart's text alternative for screen readers and a
  * way for anyone to read the exact numbers.
  */
-import { type SectorStatusCount, sectorPivot } from "../../lib/model/sector-pivot.js";
+import type { SectorPivot } from "../../lib/model/sector-pivot.js";
 import { STATUS_META } from "../../lib/model/value-labels.js";
 import { el } from "../dom.js";
 
-export function sectorTable(rows: readonly SectorStatusCount[], caption: string): HTMLDetailsElement {
-  const pivot = sectorPivot(rows);
+export function sectorTable(pivot: SectorPivot, caption: string): HTMLDetailsElement {
   const headers = ["Sector", ...pivot.statuses.map((s) => STATUS_META[s].label), "Total"];
   const table = el(
     "table",

@@ -1,20 +1,15 @@
 /**
- * A result's rows as a table people can read and reach: Inputs.table in a
- * scrolling region that takes the focus (so the keyboard scrolls it), with
- * a caption saying what it holds.
+ * A result's rows as a table people can read and reach (Inputs.table made
+ * accessible by table-access.ts: focusable, named, captioned), and the words
+ * for its size and time.
  */
 import * as Inputs from "@observablehq/inputs";
 import type { QueryResult } from "../db.js";
-import { el } from "../dom.js";
+import { accessibleTable } from "../table-access.js";
 
 /** The rows under `caption` (read by screen readers; the page shows the count beside it). */
 export function resultTable(rows: QueryResult, caption: string): HTMLElement {
-  const table = Inputs.table(rows, { select: false, columns: rows.columns }) as HTMLElement;
-  table.setAttribute("tabindex", "0");
-  table.setAttribute("role", "region");
-  table.setAttribute("aria-label", caption);
-  table.querySelector("table")?.prepend(el("caption", { class: "aa-visually-hidden" }, caption));
-  return table;
+  return accessibleTable(Inputs.table(rows, { select: false, columns: rows.columns }) as HTMLElement, caption);
 }
 
 /** "1 row", "1,234 rows", "first 5,000 of 12,000 rows". */

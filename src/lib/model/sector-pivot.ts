@@ -1,9 +1,9 @@
 /**
- * The overview's sector chart as a table: a row a sector (in the chart's
- * order: most commitments first, then by name), a column a status present
- * (in the status vocabulary's order), and the sector's total. What a screen
- * reader user reads instead of the bars, and what anyone can check the bars
- * against. Pure.
+ * The overview's sector chart as a table: a row a sector (most commitments
+ * first, then by name: the chart's order too), a column a status present (in
+ * the status vocabulary's order), and the sector's total. The chart draws
+ * from it, and its table (what a screen reader user reads instead of the
+ * bars) shows it. Pure.
  */
 import type { Status } from "./schema.js";
 import { STATUS_ORDER } from "./value-labels.js";
@@ -22,8 +22,13 @@ export interface SectorPivot {
   total: number;
 }
 
+/** The statuses the rows hold, in the status vocabulary's order (the chart's colour domain, legend and columns). */
+export function statusesIn(rows: readonly Pick<SectorStatusCount, "status">[]): Status[] {
+  return STATUS_ORDER.filter((s) => rows.some((r) => r.status === s));
+}
+
 export function sectorPivot(rows: readonly SectorStatusCount[]): SectorPivot {
-  const statuses = STATUS_ORDER.filter((s) => rows.some((r) => r.status === s));
+  const statuses = statusesIn(rows);
   const bySector = new Map<string, number[]>();
   for (const row of rows) {
     const counts = bySector.get(row.label) ?? statuses.map(() => 0);
