@@ -94,7 +94,8 @@ describe("the page shell", () => {
     const box = await page.locator(".aa-skip-link").boundingBox();
     expect(box && box.y >= 0 && box.height > 0, "the focused skip link is on screen").toBe(true);
     await page.keyboard.press("Enter");
-    expect(new URL(page.url()).hash).toBe("#observablehq-main");
+    // The document's own location: page.url() is playwright's copy, updated by an event that can arrive later.
+    await expect.poll(() => page.evaluate("location.hash")).toBe("#observablehq-main");
     expect(await page.getAttribute("#observablehq-sidebar", "aria-label")).toBe("Pages");
     await handle.close();
   });
@@ -135,7 +136,7 @@ describe("the filter bar", () => {
     await clear.focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => clear.getAttribute("aria-disabled")).toBe("true");
-    expect(new URL(page.url()).searchParams.get("sector")).toBeNull();
+    await expect.poll(() => page.evaluate("new URLSearchParams(location.search).get('sector')")).toBeNull();
     expect(await page.evaluate("document.activeElement.textContent")).toBe("Clear filters");
     await handle.close();
   });
