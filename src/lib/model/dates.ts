@@ -4,6 +4,8 @@
  * span of days it covers, so nothing is placed on a made-up day.
  */
 export type DatePrecision = "year" | "month" | "day";
+/** A target may also be a span of two partial dates ("2027/2028"): its precision is `span`. */
+export type DateOrSpanPrecision = DatePrecision | "span";
 
 export interface PartialDate {
   /** As written, ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -45,15 +47,56 @@ export function parsePartialDate(text: string): PartialDate | undefined {
   return { text, precision: "day", from: text, to: text };
 }
 
+export const DATE_SPAN_EXPECTED =
+  "a date written YYYY, YYYY-MM or YYYY-MM-DD, or a span of two such dates written START/END (for example 2026, 2025-02-10 or 2027/2028)";
+
+export interface DateOrSpan extends Omit<PartialDate, "precision"> {
+  precision: DateOrSpanPrecision;
+}
+
+/**
+ * Parses a partial date or a span `START/END` of two partial dates (ISO 8601's
+ * interval notation): "2027/2028" covers 1 Jan 2027 to 31 Dec 2028. Undefined
+ * when either side is malformed or the span ends before it starts.
+ */
+export function parseDateOrSpan(text: string): DateOrSpan | undefined {
+  const slash = text.indexOf("/");
+  if (slash < 0) return parsePartialDate(text);
+  const start = parsePartialDate(text.slice(0, slash).trim());
+  const end = parsePartialDate(text.slice(slash + 1).trim());
+  if (!start || !end || end.to < start.from) return undefined;
+  return { text: `${start.text}/${end.text}`, precision: "span", from: start.from, to: end.to };
+}
+
+/** Why a date (or, where `span` is allowed, a span) was refused, in words for a report. */
+export function dateOrSpanProblem(text: string, span: boolean): string {
+  const slash = text.indexOf("/");
+  const spanLike = /^\d{4}\s*[-–—]\s*\d{4}$/.test(text);
+  if (!span && (spanLike || (slash >= 0 && parseDateOrSpan(text)))) return "is a span of dates; this field takes one date";
+  if (slash < 0 || !span) {
+    if (spanLike) return "is not a date; write a span of years as START/END, for example 2027/2028";
+    return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(text)
+      ? "is not a real calendar date"
+      : "is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD";
+  }
+  const start = parsePartialDate(text.slice(0, slash).trim());
+  const end = parsePartialDate(text.slice(slash + 1).trim());
+  if (!start) return "does not start with a date (YYYY, YYYY-MM or YYYY-MM-DD) before the '/'";
+  if (!end) return "does not end with a date (YYYY, YYYY-MM or YYYY-MM-DD) after the '/'";
+  return "ends before it starts";
+}
+
 /** Days since 1970-01-01 for a YYYY-MM-DD string (Arrow's DateDay unit). */
 export function epochDay(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number);
   return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
-/** Formats a partial date for people: "10 Feb 2025", "Feb 2025", "2026". */
+/** Formats a partial date for people: "10 Feb 2025", "Feb 2025", "2026"; a span as "2027–2028". */
 export function formatPartialDate(text: string | null | undefined): string {
   if (!text) return "";
+  const slash = text.indexOf("/");
+  if (slash > 0) return `${formatPartialDate(text.slice(0, slash))}–${formatPartialDate(text.slice(slash + 1))}`;
   const parsed = parsePartialDate(text);
   if (!parsed) return text;
   const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

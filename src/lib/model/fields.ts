@@ -6,7 +6,14 @@
  */
 import { z } from "zod";
 import { isCountryCode } from "./countries.js";
-import { epochDay, PARTIAL_DATE_EXPECTED, PARTIAL_DATE_PATTERN, parsePartialDate } from "./dates.js";
+import {
+  DATE_SPAN_EXPECTED,
+  dateOrSpanProblem,
+  epochDay,
+  PARTIAL_DATE_EXPECTED,
+  PARTIAL_DATE_PATTERN,
+  parseDateOrSpan,
+} from "./dates.js";
 
 import type { TableName } from "./tables.js";
 
@@ -324,7 +331,8 @@ const NO_DATE_PARTS: readonly unknown[] = Object.freeze([null, null, null, null]
 function cachedPartialDate(text: string): DateEntry | undefined {
   let entry = partialDateCache.get(text);
   if (entry === undefined && !partialDateCache.has(text)) {
-    const parsed = parsePartialDate(text);
+    // Spans parse here too; a field that takes no span refuses a '/' before it asks.
+    const parsed = parseDateOrSpan(text);
     if (parsed) {
       const from = epochDay(parsed.from);
       const to = epochDay(parsed.to);
@@ -336,52 +344,43 @@ function cachedPartialDate(text: string): DateEntry | undefined {
   return entry;
 }
 
-/** A partial date (YYYY, YYYY-MM, YYYY-MM-DD), kept with its precision and the span of days it covers. */
+/** YAML reads an unquoted 2026 as a number; a date field takes it as the year it is. */
+const yearAsText = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? String(v) : v);
+
+/**
+ * A partial date (YYYY, YYYY-MM, YYYY-MM-DD), kept with its precision and the
+ * span of days it covers. With `span`, also two such dates written START/END
+ * ("2027/2028"), of precision `span`.
+ */
 export function partialDate<R extends boolean = true>(
   description: string,
-  options: Options<R> = {},
+  options: Options<R> & { span?: boolean } = {},
 ): FieldSpec<Value<string, R>> {
   const nullable = options.required === false;
+  const span = options.span === true;
+  const valid = (text: string) => (span || !text.includes("/")) && cachedPartialDate(text) !== undefined;
   return make(
     {
-      kind: "partialDate",
+      kind: span ? "dateOrSpan" : "partialDate",
       description,
-      expected: PARTIAL_DATE_EXPECTED,
-      // YAML reads an unquoted 2026 as a number; accept it as the year it is.
+      expected: span ? DATE_SPAN_EXPECTED : PARTIAL_DATE_EXPECTED,
       zod: z.preprocess(
-        (v) => (typeof v === "number" && Number.isInteger(v) ? String(v) : v),
+        yearAsText,
         z
           .string()
           .trim()
           .superRefine((s, ctx) => {
-            if (!parsePartialDate(s)) {
-              const looksRight = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s);
-              ctx.addIssue({
-                code: "custom",
-                message: looksRight
-                  ? "is not a real calendar date"
-                  : "is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
-              });
-            }
+            if (valid(s)) return;
+            ctx.addIssue({ code: "custom", message: dateOrSpanProblem(s, span) });
           }),
       ),
       accept: (value) => {
-        const s = typeof value === "number" && Number.isInteger(value) ? String(value) : value;
+        const s = yearAsText(value);
         if (typeof s !== "string") return REJECT;
         const text = s.trim();
-        return PARTIAL_DATE_PATTERN.test(text) && cachedPartialDate(text) ? text : REJECT;
+        return (span || PARTIAL_DATE_PATTERN.test(text)) && valid(text) ? text : REJECT;
       },
-      columns: (name) => [
-        { name, type: "utf8", nullable, description: `${description} As written (YYYY, YYYY-MM or YYYY-MM-DD).` },
-        {
-          name: `${name}_precision`,
-          type: "utf8",
-          nullable,
-          description: `Precision of ${name}: year, month or day.`,
-        },
-        { name: `${name}_from`, type: "date", nullable, description: `First day covered by ${name}.` },
-        { name: `${name}_to`, type: "date", nullable, description: `Last day covered by ${name}.` },
-      ],
+      columns: (name) => dateColumns(name, description, nullable, span),
       cells: (name, value) => {
         const parsed = typeof value === "string" ? cachedPartialDate(value) : undefined;
         return {
@@ -396,6 +395,25 @@ export function partialDate<R extends boolean = true>(
     },
     options,
   );
+}
+
+function dateColumns(name: string, description: string, nullable: boolean, span: boolean): ColumnSpec[] {
+  return [
+    {
+      name,
+      type: "utf8",
+      nullable,
+      description: `${description} As written (YYYY, YYYY-MM or YYYY-MM-DD${span ? ", or START/END for a span" : ""}).`,
+    },
+    {
+      name: `${name}_precision`,
+      type: "utf8",
+      nullable,
+      description: `Precision of ${name}: year, month or day${span ? ", or span" : ""}.`,
+    },
+    { name: `${name}_from`, type: "date", nullable, description: `First day covered by ${name}.` },
+    { name: `${name}_to`, type: "date", nullable, description: `Last day covered by ${name}.` },
+  ];
 }
 
 /** An http or https URL. Anything else (javascript:, data:, file:) is refused so it can never reach a page. */
@@ -524,6 +542,37 @@ export function country<R extends boolean = true>(
       cells: sameCell,
       cell: sameValue,
       fromCsv: csvString,
+    },
+    options,
+  );
+}
+
+/** A list of ISO 3166-1 alpha-2 country codes (a joint body's members). */
+export function countryList<R extends boolean = true>(
+  description: string,
+  options: Options<R> & { min?: number } = {},
+): FieldSpec<Value<string[], R>> {
+  const min = options.min ?? 0;
+  const code = z
+    .string()
+    .trim()
+    .refine((s) => isCountryCode(s), "is not an ISO 3166-1 alpha-2 country code");
+  const acceptCode = (value: unknown) =>
+    typeof value === "string" && isCountryCode(value.trim()) ? value.trim() : REJECT;
+  return make(
+    {
+      kind: "countryList",
+      description,
+      expected: `a list of ISO 3166-1 alpha-2 country codes in capitals (in CSV separated by ';'), at least ${min}, for example [PK, BY]`,
+      zod: z
+        .array(code)
+        .min(min, `needs at least ${min} countr${min === 1 ? "y" : "ies"}`)
+        .max(LIMITS.list, `has too many items (at most ${LIMITS.list})`),
+      accept: acceptList(acceptCode, min),
+      columns: (name) => [{ name, type: "list_utf8", nullable: false, description }],
+      cells: (name, value) => ({ [name]: listValue(value) }),
+      cell: listValue,
+      fromCsv: csvList,
     },
     options,
   );

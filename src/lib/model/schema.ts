@@ -57,6 +57,10 @@ export const INSTITUTION_TYPES = [
   "military",
   "other",
 ] as const;
+/** Whose body an institution is: one country's, an international organisation, or a joint body of its members. */
+export const INSTITUTION_SCOPES = ["national", "international", "joint"] as const;
+/** Whether the source names the institution, or only its kind ("the chambers of commerce"). */
+export const INSTITUTION_NAMINGS = ["named", "generic"] as const;
 export const PARTY_ROLES = ["party", "lead", "signatory", "host", "facilitator", "beneficiary", "participant"] as const;
 
 export type Status = (typeof STATUSES)[number];
@@ -93,13 +97,28 @@ const sectors = {
 const institutions = {
   table: "institutions",
   description:
-    "An institution that can be bound by a commitment: a ministry, agency, company, university, or a whole government (type `government`).",
+    "An institution that can be bound by a commitment: a ministry, agency, company, university, or a whole government (type `government`) of one country; an international organisation (the UN, the EAEU, a development bank); or a joint body of two or more countries (a joint commission, its working groups).",
   key: ["id"],
   fields: {
     id: f.id("Institution id (for example `pk-navttc`)."),
     name: f.text("Full name in English."),
     acronym: f.text("Acronym or short name (NAVTTC, MTW).", { required: false }),
-    country: f.country("Country the institution belongs to."),
+    scope: f.oneOf(
+      INSTITUTION_SCOPES,
+      "Whose body it is: `national` (one country's, given in `country`), `international` (an international organisation, no country) or `joint` (a body of two or more countries, listed in `members`). Defaults to `national`.",
+      { required: false, defaultValue: "national" },
+    ),
+    country: f.country("Country the institution belongs to. Required for a national body; left out for the others.", {
+      required: false,
+    }),
+    members: f.countryList("A joint body's member countries (at least two); left out for the others.", {
+      required: false,
+    }),
+    naming: f.oneOf(
+      INSTITUTION_NAMINGS,
+      'Whether the source names it (`named`) or only says what kind of body it is (`generic`: "the chambers of commerce", "relevant ministries"). Generic institutions are counted apart from named ones and drawn apart in the network. Defaults to `named`.',
+      { required: false, defaultValue: "named" },
+    ),
     type: f.oneOf(INSTITUTION_TYPES, "Kind of institution."),
     aliases: f.textList("Other names found in sources, so searches and later records can match them.", {
       required: false,
@@ -111,11 +130,28 @@ const institutions = {
   },
   derived: [
     {
+      name: "affiliation",
+      type: "utf8",
+      nullable: false,
+      description:
+        "What the institution is coloured and grouped by: its country code for a national body, `international` or `joint` otherwise.",
+      derivation: "affiliationOf in institution-scope.ts.",
+    },
+    {
+      name: "countries",
+      type: "list_utf8",
+      nullable: false,
+      description:
+        "The countries it belongs to: its country for a national body, its members for a joint body, none for an international organisation. The country filter matches any of them.",
+      derivation: "affiliationOf in institution-scope.ts.",
+    },
+    {
       name: "country_name",
       type: "utf8",
       nullable: false,
-      description: "Country name in English.",
-      derivation: "From the country code.",
+      description:
+        "Its affiliation in words: the country's English name, `International organisation`, or `Joint body (Belarus–Pakistan)`.",
+      derivation: "affiliationOf in institution-scope.ts.",
     },
   ],
 } satisfies EntitySpec;
@@ -155,6 +191,15 @@ const events = {
       "Series the event belongs to, written the same way in every record of the series (for example `Pakistan–Belarus Joint Ministerial Commission`).",
       { required: false },
     ),
+    series_short: f.text(
+      "Short name of the series for labels (for example `JMC`, `JPCC`); derived from the series' initials when left out.",
+      { required: false },
+    ),
+    series_body_id: f.ref(
+      "institutions",
+      "The joint body (or international organisation) whose session this is, for example the joint commission itself.",
+      { required: false },
+    ),
     session: f.positiveInt("Session number within the series (8 for the 8th JMC).", { required: false }),
     co_chairs: f.textList("People who chaired it, with their office.", { required: false }),
     summary: f.longText("What the event was, in your own words.", { required: false }),
@@ -186,7 +231,10 @@ const commitments = {
       STRENGTHS,
       "How binding the wording is: firm (signed, committed), intent (agreed to work towards), exploratory (agreed to explore).",
     ),
-    target_date: f.partialDate("When it is due, if a date was given.", { required: false }),
+    target_date: f.partialDate(
+      'When it is due, if a date was given; a span START/END (`2027/2028` for "the 2027–2028 term") when it runs over a period, counted overdue only after its end.',
+      { required: false, span: true },
+    ),
     target_event_id: f.ref("events", "Event by which it is due (for example the next session).", {
       required: false,
     }),

@@ -1,10 +1,10 @@
 /**
  * From validated records to table rows: inherited values resolved (a
  * commitment's date from its event), derived columns computed (status, counts,
- * deadline, country names), rows in a stable order. Works on the column stores, so a
+ * deadline, affiliations), rows in a stable order. Works on the column stores, so a
  * large folder is never turned into one object per row.
  */
-import { countryName } from "../model/countries.js";
+import { affiliationOf } from "../model/institution-scope.js";
 import { ENTITY } from "../model/schema.js";
 import { type DatedStatus, deadlineOf, deriveStatus } from "../model/status.js";
 import { TABLE_NAMES } from "../model/tables.js";
@@ -24,6 +24,26 @@ function inheritDates(store: TableStore, events: TableStore, eventIndex: Map<str
     if (e === undefined) continue;
     for (const suffix of DATE_SUFFIXES) store.columns[`date${suffix}`][i] = events.columns[`start_date${suffix}`][e];
   }
+}
+
+/** The institutions' affiliation, countries and their words (institution-scope.ts). */
+function deriveAffiliations(institutions: TableStore): void {
+  const affiliation: unknown[] = new Array(institutions.length);
+  const countries: unknown[] = new Array(institutions.length);
+  const label: unknown[] = new Array(institutions.length);
+  for (let i = 0; i < institutions.length; i++) {
+    const a = affiliationOf({
+      scope: institutions.get("scope", i) as string | null,
+      country: institutions.get("country", i) as string | null,
+      members: institutions.get("members", i) as string[] | null,
+    });
+    affiliation[i] = a.affiliation;
+    countries[i] = a.countries;
+    label[i] = a.label;
+  }
+  institutions.set("affiliation", affiliation);
+  institutions.set("countries", countries);
+  institutions.set("country_name", label);
 }
 
 /** `groups`: the validation's grouping of rows by key (computed here when not given). */
@@ -81,10 +101,7 @@ export function normalise(stores: Tables<TableStore>, groups?: KeyGroups): Table
   commitments.set("update_count", updateCount);
   commitments.set("party_count", parties);
   commitments.set("deadline", deadline);
-  stores.institutions.set(
-    "country_name",
-    (stores.institutions.columns.country as string[]).map((code) => countryName(code)),
-  );
+  deriveAffiliations(stores.institutions);
 
   for (const table of TABLE_NAMES) stores[table].sortAndSeal(ENTITY[table].key);
   return stores;

@@ -10,6 +10,7 @@ import { ENTITIES, ENTITY, type EntitySpec } from "../model/schema.js";
 import { TABLE_NAMES, type TableName } from "../model/tables.js";
 import { MARKUP, suggestion } from "../model/text-checks.js";
 import { groupBy } from "./groups.js";
+import { checkInstitutionScopes, checkSeriesBodies } from "./institution-checks.js";
 import { type InvalidId, KnownIds } from "./known-ids.js";
 import { fieldLoc, type RawRecord } from "./record.js";
 import type { KeyGroups, Tables, ValidRecord } from "./record-types.js";
@@ -223,6 +224,8 @@ export class Validator {
     checkReferences(stores, known, problems);
     checkDates(stores, groups, problems);
     checkParties(stores, groups, problems);
+    checkInstitutionScopes(stores, problems);
+    checkSeriesBodies(stores, groups, problems);
     return { stores, groups, read, problems };
   }
 }

@@ -18,9 +18,16 @@ const ORDINAL = (n: number) => {
  * A short label for an event rule: "8th JMC" for a numbered session of
  * "Pakistan–Belarus Joint Ministerial Commission", "5th JWG Industrial
  * Cooperation" for "… Joint Working Group on Industrial Cooperation", else the
- * kind ("State visit").
+ * kind ("State visit"). A series' own short name (`series_short`), when the
+ * records give one, is used as written.
  */
-export function eventLabel(e: { kind: string; series?: string | null; session?: number | null }): string {
+export function eventLabel(e: {
+  kind: string;
+  series?: string | null;
+  series_short?: string | null;
+  session?: number | null;
+}): string {
+  if (e.series_short && e.session) return `${ORDINAL(e.session)} ${e.series_short}`;
   if (e.series && e.session) {
     // Drop the pair ("Pakistan–Belarus"), then abbreviate the body's name before " on ".
     const words = e.series.split(/\s+/).filter((w, i) => !(i === 0 && /[–-]/.test(w)));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { daysInMonth, epochDay, formatPartialDate, parsePartialDate } from "../../../src/lib/model/dates.js";
+import {
+  dateOrSpanProblem,
+  daysInMonth,
+  epochDay,
+  formatPartialDate,
+  parseDateOrSpan,
+  parsePartialDate,
+} from "../../../src/lib/model/dates.js";
 import { partialDate } from "../../../src/lib/model/fields.js";
 
 describe("parsePartialDate", () => {
@@ -140,5 +147,44 @@ describe("the partialDate field", () => {
     const optional = partialDate("When.", { required: false });
     expect(optional.zod.safeParse(undefined)).toEqual({ success: true, data: undefined });
     expect(optional.cells("d", undefined)).toEqual({ d: null, d_precision: null, d_from: null, d_to: null });
+  });
+});
+
+describe("parseDateOrSpan", () => {
+  it("reads a span of two partial dates, from the first day of the start to the last day of the end", () => {
+    expect(parseDateOrSpan("2027/2028")).toEqual({
+      text: "2027/2028",
+      precision: "span",
+      from: "2027-01-01",
+      to: "2028-12-31",
+    });
+    expect(parseDateOrSpan("2025-02 / 2025-06-15")).toMatchObject({
+      text: "2025-02/2025-06-15",
+      from: "2025-02-01",
+      to: "2025-06-15",
+    });
+  });
+
+  it("reads a single date as parsePartialDate does", () => {
+    expect(parseDateOrSpan("2026")).toEqual(parsePartialDate("2026"));
+  });
+
+  it("refuses a span that ends before it starts, or has a malformed side", () => {
+    expect(parseDateOrSpan("2028/2027")).toBeUndefined();
+    expect(parseDateOrSpan("2027/")).toBeUndefined();
+    expect(parseDateOrSpan("03/2025")).toBeUndefined();
+  });
+
+  it("says why a text is refused, and that a span is not allowed where one date is wanted", () => {
+    expect(dateOrSpanProblem("2027-2028", true)).toMatch(/START\/END, for example 2027\/2028/);
+    expect(dateOrSpanProblem("2028/2027", true)).toBe("ends before it starts");
+    expect(dateOrSpanProblem("03/2025", true)).toMatch(/does not start with a date/);
+    expect(dateOrSpanProblem("2027/2028", false)).toBe("is a span of dates; this field takes one date");
+    expect(dateOrSpanProblem("03/2025", false)).toBe("is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD");
+  });
+
+  it("formats a span for people", () => {
+    expect(formatPartialDate("2027/2028")).toBe("2027–2028");
+    expect(formatPartialDate("2025-02/2025-06-15")).toBe("Feb 2025–15 Jun 2025");
   });
 });

@@ -39,4 +39,10 @@ describe("eventLabel", () => {
     );
     expect(eventLabel({ kind: "state_visit" })).toBe("State visit");
   });
+
+  it("uses a series' own short name when the records give one", () => {
+    const series = "Kenya–Finland Joint Permanent Commission on Cooperation";
+    expect(eventLabel({ kind: "commission_session", series, session: 1 })).toBe("1st JPC Cooperation");
+    expect(eventLabel({ kind: "commission_session", series, series_short: "JPCC", session: 1 })).toBe("1st JPCC");
+  });
 });
