@@ -72,7 +72,8 @@ export function parseDateOrSpan(text: string): DateOrSpan | undefined {
 export function dateOrSpanProblem(text: string, span: boolean): string {
   const slash = text.indexOf("/");
   const spanLike = /^\d{4}\s*[-–—]\s*\d{4}$/.test(text);
-  if (!span && (spanLike || (slash >= 0 && parseDateOrSpan(text)))) return "is a span of dates; this field takes one date";
+  if (!span && (spanLike || (slash >= 0 && parseDateOrSpan(text))))
+    return "is a span of dates; this field takes one date";
   if (slash < 0 || !span) {
     if (spanLike) return "is not a date; write a span of years as START/END, for example 2027/2028";
     return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(text)
