@@ -32,7 +32,14 @@ export function headlineCards(kpi: Headline, { source }: { source: string }): HT
       kpi.with_progress,
       `${pct(kpi.with_progress)} · ${n(kpi.done)} done, ${n(kpi.stalled)} stalled or dropped`,
     ),
-    card("institutions", "Named institutions bound", kpi.institutions, "not counting whole governments"),
+    card(
+      "institutions",
+      "Named institutions bound",
+      kpi.institutions,
+      kpi.generic_institutions
+        ? `not counting whole governments, nor ${n(kpi.generic_institutions)} named only generically`
+        : "not counting whole governments",
+    ),
     card(
       "events",
       "Events with commitments",

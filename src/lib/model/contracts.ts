@@ -31,7 +31,10 @@ export interface OverviewSeed {
     stalled: number;
     events: number;
     sectors: number;
+    /** Named institutions bound, not counting whole governments. */
     institutions: number;
+    /** Institutions named only generically ("relevant ministries"), counted apart. */
+    generic_institutions: number;
     total: number;
   };
   bySector: { sector: string; label: string; color: string; status: string; n: number }[];

@@ -129,7 +129,10 @@ export function serializeFilters(state: FilterState, base: string | URLSearchPar
 }
 
 /**
- * The condition a commitment (aliased `c`) must meet. Time range: the
+ * The condition a commitment (aliased `c`) must meet. Country: a party
+ * belongs to one of the countries chosen (any of its `countries`, so a joint
+ * body matches each of its members and an international organisation none).
+ * Time range: the
  * commitment's date span overlaps the years chosen (a commitment dated only
  * "2025" matches a range ending in 2025).
  */
@@ -143,7 +146,7 @@ export function commitmentWhere(state: FilterState, alias = "c"): SqlFragment {
       ? sql`${c("id")} IN (SELECT commitment_id FROM commitment_parties WHERE institution_id IN (${state.institution}))`
       : empty,
     state.country.length
-      ? sql`${c("id")} IN (SELECT p.commitment_id FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE i.country IN (${state.country}))`
+      ? sql`${c("id")} IN (SELECT p.commitment_id FROM commitment_parties p JOIN (SELECT id, unnest(countries) AS country FROM institutions) i ON i.id = p.institution_id WHERE i.country IN (${state.country}))`
       : empty,
     state.from !== undefined ? sql`${c("date_to")} >= make_date(CAST(${state.from} AS INTEGER), 1, 1)` : empty,
     state.to !== undefined ? sql`${c("date_from")} <= make_date(CAST(${state.to} AS INTEGER), 12, 31)` : empty,

@@ -8,6 +8,7 @@
  */
 import * as aq from "arquero";
 import type { Option, OverviewSeed } from "../model/contracts.js";
+import { countryName } from "../model/countries.js";
 import type { Tables } from "../records/record-types.js";
 import type { TableStore } from "../records/store.js";
 
@@ -27,6 +28,17 @@ function latestDay(days: readonly unknown[]): string | null {
   return latest === undefined ? null : new Date(latest * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/**
+ * The country filter's choices: every country an institution belongs to (a
+ * national body's country, a joint body's members), never an international
+ * organisation, which the institution filter reaches.
+ */
+function countryOptions(institutions: readonly Record<string, unknown>[]): Option[] {
+  const codes = new Set<string>();
+  for (const i of institutions) for (const code of (i.countries ?? []) as string[]) codes.add(code);
+  return [...codes].map((id) => ({ id, label: countryName(id) })).sort(byText((o) => o.label));
+}
+
 export function overviewSeed(stores: Tables<TableStore>): OverviewSeed {
   // The large tables are read column by column; the small ones as rows.
   const c = stores.commitments.columns;
@@ -37,16 +49,9 @@ export function overviewSeed(stores: Tables<TableStore>): OverviewSeed {
     events: stores.events.rows(),
   };
   const sectors = aq.from(tables.sectors);
-  const institutions = aq.from(tables.institutions);
 
   const sector = (sectors.select("id", "label", "color").objects() as Option[]).sort(byText((o) => o.label));
-  const country = (
-    institutions
-      .select("country", "country_name")
-      .dedupe()
-      .rename({ country: "id", country_name: "label" })
-      .objects() as Option[]
-  ).sort(byText((o) => o.label));
+  const country = countryOptions(tables.institutions);
   const institution = tables.institutions
     .map((i) => ({
       id: i.id as string,
@@ -70,8 +75,13 @@ export function overviewSeed(stores: Tables<TableStore>): OverviewSeed {
   for (const e of tables.events) widen(e.start_date_from);
   const thisYear = new Date().getUTCFullYear();
 
-  const named = new Set(tables.institutions.filter((i) => i.type !== "government").map((i) => i.id));
-  const bound = new Set((stores.commitment_parties.columns.institution_id as string[]).filter((id) => named.has(id)));
+  // Named bodies (not whole governments) and generic ones ("relevant ministries") are counted apart.
+  const named = new Set(
+    tables.institutions.filter((i) => i.type !== "government" && i.naming !== "generic").map((i) => i.id),
+  );
+  const generic = new Set(tables.institutions.filter((i) => i.naming === "generic").map((i) => i.id));
+  const boundIds = new Set(stores.commitment_parties.columns.institution_id as string[]);
+  const boundOf = (ids: Set<unknown>) => [...boundIds].filter((id) => ids.has(id)).length;
   const count = (wanted: string[]) => (c.status as string[]).filter((s) => wanted.includes(s)).length;
 
   const bySector = commitments
@@ -102,7 +112,8 @@ export function overviewSeed(stores: Tables<TableStore>): OverviewSeed {
       stalled: count(["stalled", "dropped"]),
       events: new Set(c.event_id).size,
       sectors: new Set(c.sector).size,
-      institutions: bound.size,
+      institutions: boundOf(named),
+      generic_institutions: boundOf(generic),
       total: stores.commitments.length,
     },
     bySector,

@@ -99,7 +99,7 @@ export function loadStories(dir: string, known?: StoryKnown): StoriesResult {
   return { stories, files, problems, errors: problems.filter((p) => p.severity === "error").length };
 }
 
-/** What links may name, from the validated tables in memory. */
+/** What links may name, from the validated tables in memory (countries: any an institution belongs to, joint bodies' members too). */
 export function knownFromStores(stores: Tables<TableStore>): StoryKnown {
   const strings = (store: TableStore, column: string) =>
     new Set((store.columns[column] as unknown[]).filter((v): v is string => typeof v === "string"));
@@ -107,7 +107,7 @@ export function knownFromStores(stores: Tables<TableStore>): StoryKnown {
   return {
     values: {
       sector: strings(stores.sectors, "id"),
-      country: strings(stores.institutions, "country"),
+      country: new Set((stores.institutions.columns.countries as (readonly string[] | null)[]).flatMap((c) => c ?? [])),
       institution: institutions,
       series: strings(stores.events, "series"),
       status: new Set(STATUSES),
@@ -126,10 +126,13 @@ export function knownFromCache(folder: string): StoryKnown {
     return out;
   };
   const institutions = strings("institutions", "id");
+  const countries = new Set<string>();
+  const lists = tableFromIPC(readFileSync(join(folder, "institutions.arrow"))).getChild("countries");
+  if (lists) for (const list of lists) for (const code of list ?? []) if (typeof code === "string") countries.add(code);
   return {
     values: {
       sector: strings("sectors", "id"),
-      country: strings("institutions", "country"),
+      country: countries,
       institution: institutions,
       series: strings("events", "series"),
       status: new Set(STATUSES),

@@ -10,10 +10,14 @@
 import { commitmentWhere, eventWhere, type FilterState } from "../model/filters.js";
 import { scopeOf, withinYears } from "../model/partitions.js";
 import { empty, raw, type SqlFragment, sql } from "./fragment.js";
+import { partyOrder, partyWithScope } from "./party-label.js";
 import { inRange } from "./timeline-queries.js";
 
 /**
- * Headline counts for the filtered commitments. `total` is every commitment
+ * Headline counts for the filtered commitments. `institutions` counts the
+ * named bodies bound (not whole governments); institutions the sources name
+ * only generically ("relevant ministries") are counted apart, in
+ * `generic_institutions`. `total` is every commitment
  * in the records; given (the page has it from the build), the query does not
  * count the whole table, so it reads only the filters' years.
  */
@@ -29,7 +33,9 @@ export function headline(filters: FilterState, total?: number): SqlFragment {
       CAST(count(DISTINCT event_id) AS INTEGER) AS events,
       CAST(count(DISTINCT sector) AS INTEGER) AS sectors,
       CAST((SELECT count(DISTINCT p.institution_id) FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id
-        WHERE p.commitment_id IN (SELECT id FROM c) AND i.type <> 'government') AS INTEGER) AS institutions,
+        WHERE p.commitment_id IN (SELECT id FROM c) AND i.type <> 'government' AND i.naming <> 'generic') AS INTEGER) AS institutions,
+      CAST((SELECT count(DISTINCT p.institution_id) FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id
+        WHERE p.commitment_id IN (SELECT id FROM c) AND i.naming = 'generic') AS INTEGER) AS generic_institutions,
       CAST(${all} AS INTEGER) AS total
     FROM c`;
   return total === undefined ? query : withinYears(query, scopeOf(filters));
@@ -136,7 +142,9 @@ export const EXPORT_COLUMNS = [
  * The rows behind a chart, for its CSV export: the commitments matching the
  * filters, within `range` (inclusive days) when the chart shows a window,
  * and only those that bind someone when the chart draws parties (the
- * network). Ordered by date and id, so the same view gives the same file.
+ * network). Each party is written with whose body it is
+ * (src/lib/sql/party-label.ts). Ordered by date and id, so the same view
+ * gives the same file.
  */
 export function exportCommitments(
   filters: FilterState,
@@ -146,7 +154,7 @@ export function exportCommitments(
     sql`SELECT c.id, coalesce(c.date, e.start_date) AS date, c.event_id, e.title AS event, s.label AS sector,
       c.summary, c.action, c.strength, c.status, c.status_date, c.target_date, c.target_event_id,
       CAST(c.deadline AS VARCHAR) AS deadline,
-      (SELECT string_agg(coalesce(i.acronym, i.name) || ' (' || i.country || ')', '; ' ORDER BY i.country, coalesce(i.acronym, i.name))
+      (SELECT string_agg(${partyWithScope}, '; ' ORDER BY ${partyOrder})
         FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE p.commitment_id = c.id) AS parties,
       c.confidence, c.note, src.publisher AS source_publisher, src.title AS source_title, src.url AS source_url, c.locator
     FROM commitments c

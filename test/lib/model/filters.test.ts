@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type NativeDataset, nativeDataset } from "../../../devtools/native-duckdb.js";
 import {
   commitmentWhere,
   describeFilters,
@@ -11,6 +12,7 @@ import {
   parseFilters,
   serializeFilters,
 } from "../../../src/lib/model/filters.js";
+import { sql } from "../../../src/lib/sql/fragment.js";
 
 const full: FilterState = {
   sector: ["industry", "agriculture"],
@@ -119,5 +121,30 @@ describe("describeFilters", () => {
       "Sector: Industry & machinery · 2015–2020",
     );
     expect(describeFilters(emptyFilters())).toBe("All commitments");
+  });
+});
+
+describe("the country filter on institutions of every scope (native DuckDB)", () => {
+  let db: NativeDataset;
+  beforeAll(async () => {
+    db = await nativeDataset("test/fixtures/scopes");
+  }, 60_000);
+  afterAll(() => db?.close());
+
+  const ids = async (state: FilterState) =>
+    (await db.query(sql`SELECT c.id FROM commitments c WHERE ${commitmentWhere(state)} ORDER BY c.id`)).map(
+      (r) => r.id,
+    );
+
+  it("matches a joint body's commitments under each of its members", async () => {
+    expect(await ids({ ...emptyFilters(), country: ["BY"] })).toEqual(["jpcc3-chambers", "jpcc3-kz", "jpcc3-roadmap"]);
+    expect(await ids({ ...emptyFilters(), country: ["PK"] })).toEqual(["jpcc3-chambers", "jpcc3-roadmap"]);
+    expect(await ids({ ...emptyFilters(), country: ["KZ"] })).toEqual(["jpcc3-kz"]);
+  });
+
+  it("reaches an international organisation through the institution filter, never a country", async () => {
+    const all = await ids({ ...emptyFilters(), country: ["PK", "BY", "KZ"] });
+    expect(all).not.toContain("jpcc3-energy-un");
+    expect(await ids({ ...emptyFilters(), institution: ["undp"] })).toEqual(["jpcc3-energy-un"]);
   });
 });

@@ -29,9 +29,30 @@ describe("overviewSeed", () => {
     expect(seed.options.sector.map((o) => o.id).sort()).toEqual(tables.sectors.map((s) => s.id).sort());
     expect(seed.options.institution).toHaveLength(tables.institutions.length);
     expect(seed.options.country.map((o) => o.id).sort()).toEqual(
-      [...new Set(tables.institutions.map((i) => i.country as string))].sort(),
+      [...new Set(tables.institutions.flatMap((i) => i.countries as string[]))].sort(),
     );
     const [first, last] = seed.options.years;
     expect(first).toBeLessThanOrEqual(last);
+  });
+});
+
+describe("overviewSeed on institutions of every scope", () => {
+  const { columns } = loadDataset("test/fixtures/scopes");
+  if (!columns) throw new Error("fixture is invalid");
+  const seed = overviewSeed(columns);
+
+  it("offers countries only: a joint body's members, never an international organisation or null", () => {
+    expect(seed.options.country).toEqual([
+      { id: "BY", label: "Belarus" },
+      { id: "KZ", label: "Kazakhstan" },
+      { id: "PK", label: "Pakistan" },
+    ]);
+    expect(seed.options.institution.map((o) => o.id)).toContain("undp");
+  });
+
+  it("counts generic institutions apart from named ones", () => {
+    // Named, not governments: MoC, UNDP, the JPCC and the grid council; generic: the chambers and the relevant ministries.
+    expect(seed.headline.institutions).toBe(4);
+    expect(seed.headline.generic_institutions).toBe(2);
   });
 });

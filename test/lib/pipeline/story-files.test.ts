@@ -100,3 +100,14 @@ describe("knownFromCache", () => {
     expect(fromCache.commitments.size).toBe(4);
   });
 });
+
+describe("the countries a story's link may name", () => {
+  it("are every country an institution belongs to, a joint body's members too, in memory and from the cache", () => {
+    rmSync(data, { recursive: true, force: true });
+    cpSync("test/fixtures/scopes", data, { recursive: true });
+    const tables = ensureTables(data);
+    if (!tables.ok) throw new Error(tables.report);
+    expect([...known().values.country].sort()).toEqual(["BY", "KZ", "PK"]);
+    expect([...knownFromCache(tables.folder).values.country].sort()).toEqual(["BY", "KZ", "PK"]);
+  });
+});
