@@ -201,6 +201,10 @@ export interface RuleRow {
   start_date_to: string;
   end_date_to: string;
   series: string | null;
+  /** The series' short name for labels ("JPCC"), when the records give one. */
+  series_short: string | null;
+  /** The body whose session this is (its acronym or name), when the records give one. */
+  series_body: string | null;
   session: number | null;
   place: string | null;
 }
@@ -212,7 +216,8 @@ export function timelineEvents(filters: FilterState, range: TimeRange | null, ma
     : empty;
   return withinYears(
     sql`SELECT e.id, e.title, e.kind, e.status, e.start_date, e.start_date_precision, e.start_date_from, e.start_date_to,
-      coalesce(e.end_date_to, e.start_date_to) AS end_date_to, e.series, e.session, e.place,
+      coalesce(e.end_date_to, e.start_date_to) AS end_date_to, e.series, e.series_short, e.session, e.place,
+      (SELECT b.name FROM institutions b WHERE b.id = e.series_body_id) AS series_body,
       CAST((SELECT count(*) FROM commitments c WHERE c.event_id = e.id AND ${commitmentWhere(filters)}) AS INTEGER) AS commitments
     FROM events e
     WHERE ${and(eventWhere(filters), window, sql`e.kind IN (${[...RULE_KINDS]})`)}
@@ -290,7 +295,7 @@ export function dueNext(filters: FilterState, today: string, max = 50): SqlFragm
 /** Numbered sessions of every event series, with the matching commitments made at each. */
 export function seriesSessions(filters: FilterState): SqlFragment {
   return withinYears(
-    sql`SELECT e.series, e.session, e.id, e.title, e.status, e.start_date, e.start_date_from, e.place,
+    sql`SELECT e.series, e.series_short, e.session, e.id, e.title, e.status, e.start_date, e.start_date_from, e.place,
       CAST(count(c.id) AS INTEGER) AS commitments
     FROM events e LEFT JOIN commitments c ON c.event_id = e.id AND ${commitmentWhere(filters)}
     WHERE e.series IS NOT NULL AND e.session IS NOT NULL

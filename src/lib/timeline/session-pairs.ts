@@ -13,6 +13,8 @@ import { eventLabel } from "./event-labels.js";
 export interface SeriesSession {
   id: string;
   series: string;
+  /** The series' short name ("JPCC"), when the records give one. */
+  series_short?: string | null;
   session: number;
   title: string;
   status: string;
@@ -66,9 +68,9 @@ export function earlierSession(
   return list.filter((s) => s.session < later.session && s.commitments > 0).at(-1) ?? null;
 }
 
-/** "8th JMC": a session's short name. */
-export function sessionLabel(s: Pick<SeriesSession, "series" | "session">): string {
-  return eventLabel({ kind: "commission_session", series: s.series, session: s.session });
+/** "8th JMC": a session's short name (from the series' own short name when it has one). */
+export function sessionLabel(s: Pick<SeriesSession, "series" | "series_short" | "session">): string {
+  return eventLabel({ kind: "commission_session", series: s.series, series_short: s.series_short, session: s.session });
 }
 
 /** For each commitment of a recurring pair, its partner at the other session, labelled for the panel. */

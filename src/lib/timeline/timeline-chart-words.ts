@@ -68,9 +68,12 @@ export function cellTooltip(lane: string, d: DensityRow): string[] {
   ];
 }
 
-/** An event rule's title: the event, its date, place, and status unless held. */
-export function ruleTitle(e: Pick<RuleRow, "title" | "start_date" | "place" | "status">): string {
-  return `${e.title} · ${formatPartialDate(e.start_date)}${e.place ? ` · ${e.place}` : ""}${e.status !== "held" ? ` (${e.status})` : ""}`;
+/** An event rule's title: the event (and the body whose session it is, unless its title names it), its date, place, and status unless held. */
+export function ruleTitle(
+  e: Pick<RuleRow, "title" | "start_date" | "place" | "status"> & Partial<Pick<RuleRow, "series_body">>,
+): string {
+  const body = e.series_body && !e.title.includes(e.series_body) ? ` · session of ${e.series_body}` : "";
+  return `${e.title}${body} · ${formatPartialDate(e.start_date)}${e.place ? ` · ${e.place}` : ""}${e.status !== "held" ? ` (${e.status})` : ""}`;
 }
 
 /**

@@ -55,6 +55,15 @@ describe("targetSpan", () => {
     };
     expect(targetSpan(t, scale)).toEqual({ x0: 59, x1: 90, partial: true });
   });
+  it("spans a target that is a span of dates (2025-03/2025-04), from its first day to its deadline at the end", () => {
+    const t = {
+      deadline: "2025-04-30",
+      target_date_precision: "span",
+      target_date_from: "2025-03-01",
+      target_date_to: "2025-04-30",
+    };
+    expect(targetSpan(t, scale)).toEqual({ x0: 59, x1: 120, partial: true });
+  });
   it("falls back to the deadline's point when a partial target has no first day", () => {
     const t = {
       deadline: "2025-03-31",

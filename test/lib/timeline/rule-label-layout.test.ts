@@ -20,6 +20,8 @@ function rule(id: string, kind: string, from: string, to = from, extra: Partial<
     start_date_to: from,
     end_date_to: to,
     series: null,
+    series_short: null,
+    series_body: null,
     session: null,
     place: null,
     ...extra,
@@ -44,6 +46,15 @@ describe("layoutRules", () => {
       ["s", "8th JMC", 0],
     ]);
     expect(axisTop).toBe(2 * LABEL_ROW + 8 + 22);
+  });
+  it("labels a session with its series' own short name when the records give one", () => {
+    const session = rule("j", "commission_session", "2025-03-11", "2025-03-12", {
+      series: "Pakistan–Belarus Joint Permanent Commission on Cooperation",
+      series_short: "JPCC",
+      session: 3,
+    });
+    const [placed] = layoutRules([session], scale, { width: 2000, compact: false }).rules;
+    expect(placed.text).toBe("3rd JPCC");
   });
   it("leaves out labels past two rows on a phone, three otherwise", () => {
     const crowd = ["a", "b", "c"].map((id) => rule(id, "business_forum", "2025-03-01"));

@@ -37,6 +37,18 @@ const sessions = [
   session(JMC, 9, 0),
 ];
 
+describe("sessionLabel", () => {
+  it("uses the series' own short name when the records give one, else its initials", () => {
+    expect(sessionLabel(session(JMC, 8, 1))).toBe("8th JMC");
+    const jpcc = {
+      series: "Pakistan–Belarus Joint Permanent Commission on Cooperation",
+      series_short: "JPCC",
+      session: 3,
+    };
+    expect(sessionLabel(jpcc)).toBe("3rd JPCC");
+  });
+});
+
 describe("the follow-up section's choices", () => {
   it("offers only series with two sessions holding commitments; the JMC first", () => {
     expect(seriesWithPairs(sessions)).toEqual([JMC]);

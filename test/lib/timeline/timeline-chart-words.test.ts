@@ -86,6 +86,28 @@ describe("the chart's words", () => {
     expect(ruleTitle(e)).toBe("9th JMC · Sep 2025 (planned)");
     expect(ruleTitle({ ...e, place: "Minsk", status: "held" })).toBe("9th JMC · Sep 2025 · Minsk");
   });
+  it("names the body whose session a rule is, unless its title already does", () => {
+    const e = { title: "3rd JPCC", start_date: "2025-03-11", place: null, status: "held" };
+    expect(ruleTitle({ ...e, series_body: "Joint Permanent Commission" })).toBe(
+      "3rd JPCC · session of Joint Permanent Commission · 11 Mar 2025",
+    );
+    expect(
+      ruleTitle({ ...e, title: "3rd Joint Permanent Commission", series_body: "Joint Permanent Commission" }),
+    ).toBe("3rd Joint Permanent Commission · 11 Mar 2025");
+  });
+  it("words a span target as a span, due at its end", () => {
+    const span = {
+      ...mark,
+      target_date: "2027/2028",
+      target_date_precision: "span",
+      target_date_from: "2027-01-01",
+      target_date_to: "2028-12-31",
+      target_event: null,
+      deadline: "2028-12-31",
+      overdue: false,
+    };
+    expect(markTooltip(span)[3]).toBe("Due: 2027–2028");
+  });
   it("names lane toggles by what they show first, then count and action", () => {
     expect(laneToggleLabel({ label: "Trade", n: 12 }, true)).toBe("Trade, 12 commitments, expand");
     expect(laneToggleLabel({ label: "Trade", n: 1 }, false)).toBe("Trade, 1 commitment, collapse");
