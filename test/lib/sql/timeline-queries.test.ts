@@ -161,3 +161,38 @@ describe("timeline queries on the bundled records", () => {
     expect(await db.query(q.commitmentUpdates("pk-by-jmc-7-prepare-jmc-8"))).toHaveLength(mine.length);
   });
 });
+
+describe("timeline queries on institutions of every scope and span targets", () => {
+  let scopes: NativeDataset;
+  beforeAll(async () => {
+    scopes = await nativeDataset("test/fixtures/scopes");
+  }, 60_000);
+  afterAll(() => scopes?.close());
+
+  it("give a rule its series' short name and the body whose session it is", async () => {
+    const rules = await scopes.query(q.timelineEvents(emptyFilters(), null));
+    const byId = Object.fromEntries(rules.map((r) => [r.id, [r.series_short, r.series_body]]));
+    const body = "Pakistan–Belarus Joint Permanent Commission on Cooperation";
+    expect(byId).toEqual({ "jpcc-3": ["JPCC", body], "jpcc-4": ["JPCC", body] });
+    const sessions = await scopes.query(q.seriesSessions(emptyFilters()));
+    expect(sessions.map((s) => s.series_short)).toEqual(["JPCC", "JPCC"]);
+  });
+
+  it("count a span target overdue only after its end", async () => {
+    const overdue = async (today: string) =>
+      (await scopes.query(q.timelineMarks(emptyFilters(), null, today)))
+        .filter((m) => m.overdue)
+        .map((m) => m.id)
+        .sort();
+    // jpcc3-energy-un is due 2024/2025: not overdue during 2025, overdue from 2026.
+    expect(await overdue("2025-06-30")).toEqual([]);
+    expect(await overdue("2026-01-01")).toEqual(["jpcc3-chambers", "jpcc3-energy-un"]);
+    // jpcc3-roadmap is due 2027/2028.
+    expect(await overdue("2028-12-31")).not.toContain("jpcc3-roadmap");
+    expect(await overdue("2029-01-01")).toContain("jpcc3-roadmap");
+    const [roadmap] = (await scopes.query(q.dueNext(emptyFilters(), "2027-06-01"))).filter(
+      (r) => r.id === "jpcc3-roadmap",
+    );
+    expect([roadmap.target_date, String(roadmap.deadline)]).toEqual(["2027/2028", "2028-12-31"]);
+  });
+});
