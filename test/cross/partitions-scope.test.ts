@@ -175,7 +175,8 @@ describe.each([
     const first = async (text: string) => (await run(full, { text, params: [] } as unknown as SqlFragment))[0] ?? {};
     const sector = String((await first("SELECT sector FROM commitments GROUP BY 1 ORDER BY count(*) DESC, 1")).sector);
     const country = String(
-      (await first("SELECT country FROM institutions GROUP BY 1 ORDER BY count(*) DESC, 1")).country,
+      (await first("SELECT country FROM institutions WHERE country IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1"))
+        .country,
     );
     const institution = String(
       (await first("SELECT institution_id AS i FROM commitment_parties GROUP BY 1 ORDER BY count(*) DESC, 1")).i,

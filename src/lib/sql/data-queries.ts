@@ -29,6 +29,8 @@ export interface CompletenessRow {
   with_target: number;
   without_party: number;
   governments_only: number;
+  /** Binding no named body: only institutions the sources name generically ("relevant ministries"), perhaps with governments. */
+  generic_only: number;
   with_update: number;
   partial_date: number;
 }
@@ -45,12 +47,19 @@ export function completeness(filters: FilterState): SqlFragment {
   CAST(count(*) FILTER (WHERE target_date IS NOT NULL OR target_event_id IS NOT NULL OR target_note IS NOT NULL) AS INTEGER) AS with_target,
   CAST(count(*) FILTER (WHERE party_count = 0) AS INTEGER) AS without_party,
   CAST(count(*) FILTER (WHERE party_count > 0 AND id NOT IN (SELECT p.commitment_id FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE i.type <> 'government')) AS INTEGER) AS governments_only,
+  CAST(count(*) FILTER (WHERE party_count > 0
+    AND id NOT IN (SELECT p.commitment_id FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE i.type <> 'government' AND i.naming <> 'generic')
+    AND id IN (SELECT p.commitment_id FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE i.naming = 'generic')) AS INTEGER) AS generic_only,
   CAST(count(*) FILTER (WHERE update_count > 0) AS INTEGER) AS with_update,
   CAST(count(*) FILTER (WHERE date_precision <> 'day') AS INTEGER) AS partial_date
 FROM commitments c WHERE ${commitmentWhere(filters)}`;
 }
 
-/** The completeness facts as the page lists them: a label and its count (with its share). */
+/**
+ * The completeness facts as the page lists them: a label and its count (with
+ * its share). Commitments binding only generically named bodies are listed
+ * when there are any.
+ */
 export function completenessFacts(row: CompletenessRow): [string, string][] {
   const share = (n: number) => (row.commitments ? `${Math.round((100 * n) / row.commitments)}%` : "–");
   const withShare = (n: number) => `${n} (${share(n)})`;
@@ -61,6 +70,15 @@ export function completenessFacts(row: CompletenessRow): [string, string][] {
     ["With a target (date, event or deadline in words)", withShare(row.with_target)],
     ["With later evidence (a status update)", withShare(row.with_update)],
     ["Binding only the two governments (no named institution)", withShare(row.governments_only)],
+    // Only when there are some: most records name every body they bind.
+    ...(row.generic_only
+      ? [
+          ["Binding only bodies named generically (no named institution)", withShare(row.generic_only)] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
     ["Binding nobody (missing parties)", `${row.without_party}`],
     ["Dated to the month or year only", withShare(row.partial_date)],
   ];

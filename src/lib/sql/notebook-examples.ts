@@ -39,7 +39,7 @@ ORDER BY e.start_date_from DESC, e.id`,
     {
       id: "bound",
       title: "Who is bound most often",
-      query: sql`SELECT coalesce(i.acronym, i.name) AS institution, i.name, i.country, i.type, count(*) AS commitments
+      query: sql`SELECT coalesce(i.acronym, i.name) AS institution, i.name, i.affiliation, i.type, count(*) AS commitments
 FROM commitment_parties p
   JOIN institutions i ON i.id = p.institution_id
   JOIN commitments c ON c.id = p.commitment_id

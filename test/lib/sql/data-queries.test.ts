@@ -12,6 +12,7 @@ import {
   type TableCountRow,
   tableCounts,
 } from "../../../src/lib/sql/data-queries.js";
+import { sql } from "../../../src/lib/sql/fragment.js";
 import { tablesIn } from "../../../src/lib/sql/tables-read.js";
 
 let db: NativeDataset;
@@ -54,6 +55,7 @@ describe("Data page queries", () => {
       with_target: 4,
       without_party: 1,
       governments_only: 3,
+      generic_only: 0,
       with_update: 6,
       partial_date: 1,
     };
@@ -64,5 +66,23 @@ describe("Data page queries", () => {
     expect(
       new Map(completenessFacts({ ...row, commitments: 0 })).get("With a note on uncertainty or disagreement"),
     ).toBe("2 (–)");
+    const generic = "Binding only bodies named generically (no named institution)";
+    expect(facts.has(generic)).toBe(false);
+    expect(new Map(completenessFacts({ ...row, generic_only: 2 })).get(generic)).toBe("2 (25%)");
+  });
+
+  it("count commitments binding only generically named bodies (test/fixtures/scopes)", async () => {
+    const scopes = await nativeDataset("test/fixtures/scopes");
+    try {
+      const [row] = (await scopes.query(completeness(emptyFilters()))) as unknown as CompletenessRow[];
+      // jpcc3-chambers also binds MoC, a named body: none binds only generic ones.
+      expect(row.generic_only).toBe(0);
+      await scopes.query(sql`DELETE FROM commitment_parties WHERE institution_id = 'pk-moc'`);
+      const [after] = (await scopes.query(completeness(emptyFilters()))) as unknown as CompletenessRow[];
+      expect(after.generic_only).toBe(1);
+      expect(after.governments_only).toBe(0);
+    } finally {
+      scopes.close();
+    }
   });
 });
