@@ -62,8 +62,8 @@ const GOALS = {
   defaultAfterTablesMs: 300,
 };
 
-/** The generator writes about 2.33 parties per commitment (docs/generator.md). */
-const PARTIES_PER_COMMITMENT = 2.33;
+/** The generator writes about 2.39 parties per commitment (docs/generator.md). */
+const PARTIES_PER_COMMITMENT = 2.39;
 
 function ensureGraphData(): string {
   const commitments = Math.round(links / PARTIES_PER_COMMITMENT);

@@ -69,7 +69,12 @@ describe("npm run generate", () => {
       expect(result.errors).toBe(0);
       expect(result.read.commitments).toBe(2000);
       expect(result.read.sectors).toBe(24);
-      expect(result.read.institutions).toBe(200);
+      // The 200 named national bodies asked for, and bodies of the other scopes besides.
+      const institutions = result.tables?.institutions ?? [];
+      expect(institutions.filter((i) => i.scope === "national" && i.naming === "named")).toHaveLength(200);
+      expect(new Set(institutions.map((i) => `${i.scope}/${i.naming}`))).toEqual(
+        new Set(["national/named", "joint/named", "international/named", "national/generic"]),
+      );
       expect(result.read.commitment_parties).toBeGreaterThan(2000 * 2);
     },
     TIMEOUT,

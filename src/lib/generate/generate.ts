@@ -14,6 +14,7 @@ import type { TableName } from "../model/tables.js";
 import { CHUNK_ROWS, type Chunk, csvField, csvRow, PART_ROWS, TableWriter } from "./csv-writer.js";
 import { LAST_DAY, partialText, spanOf, yearOf } from "./days.js";
 import { Random, Weighted } from "./random.js";
+import { buildScopedBodies, extraParty, maybeSpan, type ScopedBodies, seriesBodyOf } from "./scoped-bodies.js";
 import {
   ACTION_SPECS,
   CLAUSES,
@@ -58,7 +59,19 @@ export const GENERATED_FILE =
   /^(?:(?:commitments|status_updates|events|sources|institutions)(?:\.\d{4})?\.csv|sectors\.yaml)$/;
 
 export const COLUMNS = {
-  institutions: ["id", "name", "acronym", "country", "type", "aliases", "source_ids", "note"],
+  institutions: [
+    "id",
+    "name",
+    "acronym",
+    "scope",
+    "country",
+    "members",
+    "naming",
+    "type",
+    "aliases",
+    "source_ids",
+    "note",
+  ],
   events: [
     "id",
     "title",
@@ -69,6 +82,8 @@ export const COLUMNS = {
     "place",
     "host_country",
     "series",
+    "series_short",
+    "series_body_id",
     "session",
     "co_chairs",
     "summary",
@@ -158,18 +173,23 @@ export function* generate(options: GenerateOptions): Generator<Chunk, GenerateSu
   const rng = new Random(options.seed);
   const world = buildWorld(rng, options);
   const { countries, institutions, events } = world;
+  const scoped = buildScopedBodies(options.seed, countries, events);
   const files: { file: string; rows: number }[] = [{ file: "sectors.yaml", rows: SECTORS.length }];
 
   yield { file: "sectors.yaml", text: sectorsYaml(options), end: true };
 
-  const institutionsOut = table("institutions", institutions.length > partRows);
+  const institutionCount = institutions.length + scoped.bodies.length;
+  const institutionsOut = table("institutions", institutionCount > partRows);
   for (const i of institutions) {
     institutionsOut.add(
       csvRow([
         i.id,
         i.name,
         i.acronym,
+        undefined,
         countries[i.country].code,
+        undefined,
+        undefined,
         i.type,
         i.aliases?.join(";"),
         i.sourceIds?.join(";"),
@@ -177,12 +197,17 @@ export function* generate(options: GenerateOptions): Generator<Chunk, GenerateSu
       ]),
     );
   }
+  for (const b of scoped.bodies) {
+    const row = [b.id, b.name, b.acronym, b.scope, b.country, b.members?.join(";"), b.naming, b.type];
+    institutionsOut.add(csvRow([...row, undefined, undefined, undefined]));
+  }
   institutionsOut.end();
   yield* drain(institutionsOut);
 
   const eventsOut = table("events", events.length > partRows);
   for (const e of events) {
     const { coChairs, summary } = eventDetails(rng, countries, e);
+    const series = seriesBodyOf(scoped, e);
     eventsOut.add(
       csvRow([
         e.id,
@@ -194,6 +219,8 @@ export function* generate(options: GenerateOptions): Generator<Chunk, GenerateSu
         e.place,
         countries[e.host].code,
         e.series,
+        series.short,
+        series.body,
         e.session,
         coChairs,
         summary,
@@ -213,7 +240,7 @@ export function* generate(options: GenerateOptions): Generator<Chunk, GenerateSu
   const reviews = new Map<string, { a: number; b: number; year: number }>();
   let parties = 0;
   for (let e = 0; e < world.heldEvents; e++) {
-    parties += eventCommitments(rng, world, events[e], commitmentsOut, updatesOut, reviews, partRows);
+    parties += eventCommitments(rng, world, scoped, events[e], commitmentsOut, updatesOut, reviews, partRows);
     yield* drain(commitmentsOut);
     yield* drain(updatesOut);
   }
@@ -251,7 +278,7 @@ export function* generate(options: GenerateOptions): Generator<Chunk, GenerateSu
       commitments: commitmentsOut.rows,
       commitment_parties: parties,
       status_updates: updatesOut.rows,
-      institutions: institutions.length,
+      institutions: institutionCount,
       sources: sourcesOut.rows,
       sectors: SECTORS.length,
     },
@@ -268,6 +295,7 @@ function* drain(writer: TableWriter): Generator<Chunk> {
 function eventCommitments(
   rng: Random,
   world: World,
+  scoped: ScopedBodies,
   event: GeneratedEvent,
   commitmentsOut: TableWriter,
   updatesOut: TableWriter,
@@ -326,7 +354,10 @@ function eventCommitments(
       }
       partiesCell += (p ? ";" : "") + institutions[chosen[p]].id + (role ? `:${role}` : "");
     }
-    parties += chosen.length;
+    // Now and then a joint commission, an international organisation or a generic body too.
+    const extra = extraParty(scoped, event, chosen.length);
+    if (extra) partiesCell += `;${extra}`;
+    parties += chosen.length + (extra ? 1 : 0);
     const actor = countries[institutions[chosen[0]].country].name;
 
     let summary = action.sentence(spec.topics[topic], actor);
@@ -350,7 +381,8 @@ function eventCommitments(
     let targetNote: string | undefined;
     const t = rng.next();
     if (t < 0.12 && next) targetEvent = next.id;
-    else if (t < 0.32) targetDate = partialText(event.to + rng.between(90, 1800), drawPrecision(rng, 0.35, 0.45));
+    else if (t < 0.32)
+      targetDate = maybeSpan(scoped, partialText(event.to + rng.between(90, 1800), drawPrecision(rng, 0.35, 0.45)));
     else if (t < 0.33) targetNote = rng.pick(TARGET_NOTES);
 
     const sourceId = event.ownSources > 1 && rng.chance(0.3) ? event.sourceIds[1] : event.sourceIds[0];

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { COLUMNS, GENERATED_FILE, generateToMemory } from "../../../src/lib/generate/generate.js";
 import { isCountryCode } from "../../../src/lib/model/countries.js";
-import { epochDay, parsePartialDate } from "../../../src/lib/model/dates.js";
+import { epochDay, parseDateOrSpan, parsePartialDate } from "../../../src/lib/model/dates.js";
 import { ENTITY } from "../../../src/lib/model/schema.js";
 import type { TableName } from "../../../src/lib/model/tables.js";
 
@@ -104,9 +104,10 @@ describe("files", () => {
 describe("many institutions per country", () => {
   it("gives every institution its own id, also where a company name spells a template's (Central + Bank)", () => {
     const { files } = generateToMemory({ commitments: 50, institutions: 5000, countries: 40, seed: 7 });
-    const ids = rowsOf(files, "institutions").map((i) => i.id);
-    expect(ids).toHaveLength(5000);
-    expect(new Set(ids).size).toBe(5000);
+    const rows = rowsOf(files, "institutions");
+    const ids = rows.map((i) => i.id);
+    expect(rows.filter((i) => !i.scope && !i.naming)).toHaveLength(5000);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain("pk-central-bank");
     expect(ids).toContain("pk-central-bank-company");
   });
@@ -126,8 +127,10 @@ describe("shape of 5,000 commitments", () => {
 
   it("makes the counts asked for, and about one event per 25 commitments", () => {
     expect(commitments).toHaveLength(5000);
-    expect(institutions).toHaveLength(200);
-    expect(new Set(institutions.map((i) => i.country)).size).toBe(8);
+    // The named national bodies asked for, then joint commissions, organisations and generic bodies.
+    expect(institutions.filter((i) => !i.scope && !i.naming)).toHaveLength(200);
+    expect(new Set(institutions.map((i) => i.country).filter(Boolean)).size).toBe(8);
+    expect(summary.counts.institutions).toBe(institutions.length);
     expect(events.length).toBeGreaterThanOrEqual(200);
     expect(events.length).toBeLessThan(240);
     expect(summary.counts.commitment_parties).toBe(parties.flat().length);
@@ -145,7 +148,11 @@ describe("shape of 5,000 commitments", () => {
     const countriesOfEvent = new Map<string, Set<string>>();
     commitments.forEach((c, i) => {
       const set = countriesOfEvent.get(c.event_id) ?? new Set();
-      for (const [id] of parties[i]) set.add(institutionById.get(id)?.country ?? "?");
+      for (const [id] of parties[i]) {
+        const body = institutionById.get(id);
+        if (body?.scope === "international") continue;
+        for (const code of body?.scope === "joint" ? body.members.split(";") : [body?.country ?? "?"]) set.add(code);
+      }
       countriesOfEvent.set(c.event_id, set);
     });
     for (const [eventId, set] of countriesOfEvent) {
@@ -209,11 +216,12 @@ describe("shape of 5,000 commitments", () => {
   it("writes valid partial dates, ~10% to the month and ~3% to the year", () => {
     const dates = [
       ...events.flatMap((e) => [e.start_date, e.end_date]),
-      ...commitments.flatMap((c) => [c.date, c.target_date]),
+      ...commitments.map((c) => c.date),
       ...updates.map((u) => u.date),
       ...sources.map((s) => s.published),
     ].filter(Boolean);
     for (const d of dates) expect(parsePartialDate(d), d).toBeDefined();
+    for (const c of commitments) if (c.target_date) expect(parseDateOrSpan(c.target_date), c.target_date).toBeDefined();
     // Shares on 2,000 events (200 are too few to pin down a 3% share).
     const more = rowsOf(
       generateToMemory({ commitments: 50_000, institutions: 200, countries: 8, seed: 11 }).files,
@@ -246,6 +254,29 @@ describe("shape of 5,000 commitments", () => {
     const targetDates = commitments.filter((c) => c.target_date).length / commitments.length;
     expect(targetEvents).toBeGreaterThan(0.03);
     expect(targetDates).toBeGreaterThan(0.1);
+  });
+
+  it("has joint commissions, international organisations, generic bodies and span targets, a small share each", () => {
+    const scope = (s: string) => institutions.filter((i) => i.scope === s);
+    expect(scope("joint").length).toBeGreaterThan(10);
+    expect(scope("international")).toHaveLength(5);
+    expect(institutions.filter((i) => i.naming === "generic")).toHaveLength(8);
+    const bound = (test: (i: Row) => boolean) =>
+      parties.filter((p) => p.some(([id]) => test(institutionById.get(id) as Row))).length / parties.length;
+    expect(bound((i) => i.scope === "joint")).toBeGreaterThan(0.005);
+    expect(bound((i) => i.scope === "joint")).toBeLessThan(0.05);
+    expect(bound((i) => i.scope === "international")).toBeGreaterThan(0.005);
+    expect(bound((i) => i.naming === "generic")).toBeGreaterThan(0.01);
+    const targets = commitments.filter((c) => c.target_date);
+    const spans = targets.filter((c) => c.target_date.includes("/")).length / targets.length;
+    expect(spans).toBeGreaterThan(0.08);
+    expect(spans).toBeLessThan(0.25);
+    // Every commission session names its series' short name and its pair's joint commission.
+    for (const e of events.filter((e) => e.kind === "commission_session")) {
+      const body = institutionById.get(e.series_body_id);
+      expect([e.series_short, body?.scope], e.id).toEqual(["JC", "joint"]);
+      expect(e.id.startsWith(body?.members.toLowerCase().replace(";", "-") ?? "?"), e.id).toBe(true);
+    }
   });
 
   it("mostly has high confidence, with some medium and low, and notes on a few percent", () => {
@@ -287,7 +318,9 @@ describe("shape of 5,000 commitments", () => {
       expect(isCountryCode(e.host_country)).toBe(true);
     }
     for (const i of institutions) {
-      expect(isCountryCode(i.country)).toBe(true);
+      if (i.scope === "international") expect(i.country).toBe("");
+      else if (i.scope === "joint") expect(i.members.split(";").filter(isCountryCode)).toHaveLength(2);
+      else expect(isCountryCode(i.country)).toBe(true);
       expect(enumOf("institutions", "type")).toContain(i.type);
       for (const s of i.source_ids ? i.source_ids.split(";") : []) expect(sourceIds.has(s)).toBe(true);
     }
