@@ -180,27 +180,7 @@ export function* generate(options: GenerateOptions): Generator<Chunk, GenerateSu
 
   const institutionCount = institutions.length + scoped.bodies.length;
   const institutionsOut = table("institutions", institutionCount > partRows);
-  for (const i of institutions) {
-    institutionsOut.add(
-      csvRow([
-        i.id,
-        i.name,
-        i.acronym,
-        undefined,
-        countries[i.country].code,
-        undefined,
-        undefined,
-        i.type,
-        i.aliases?.join(";"),
-        i.sourceIds?.join(";"),
-        i.note,
-      ]),
-    );
-  }
-  for (const b of scoped.bodies) {
-    const row = [b.id, b.name, b.acronym, b.scope, b.country, b.members?.join(";"), b.naming, b.type];
-    institutionsOut.add(csvRow([...row, undefined, undefined, undefined]));
-  }
+  addInstitutions(institutionsOut, countries, institutions, scoped);
   institutionsOut.end();
   yield* drain(institutionsOut);
 
@@ -284,6 +264,36 @@ export function* generate(options: GenerateOptions): Generator<Chunk, GenerateSu
     },
     files,
   };
+}
+
+/** The institutions' rows: the named national bodies, then those of the other scopes (scoped-bodies.ts). */
+function addInstitutions(
+  out: TableWriter,
+  countries: World["countries"],
+  institutions: World["institutions"],
+  scoped: ScopedBodies,
+): void {
+  for (const i of institutions) {
+    out.add(
+      csvRow([
+        i.id,
+        i.name,
+        i.acronym,
+        undefined,
+        countries[i.country].code,
+        undefined,
+        undefined,
+        i.type,
+        i.aliases?.join(";"),
+        i.sourceIds?.join(";"),
+        i.note,
+      ]),
+    );
+  }
+  for (const b of scoped.bodies) {
+    const row = [b.id, b.name, b.acronym, b.scope, b.country, b.members?.join(";"), b.naming, b.type];
+    out.add(csvRow([...row, undefined, undefined, undefined]));
+  }
 }
 
 function* drain(writer: TableWriter): Generator<Chunk> {
