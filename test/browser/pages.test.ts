@@ -17,7 +17,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectClean, openPage, type PageHandle, type ServedDist, serveDist } from "../../devtools/browser-harness.js";
-import { READY_TIMEOUT, textOf, waitReady } from "../../devtools/page-ready.js";
+import { READY_TIMEOUT, textOf, visibleText, waitReady } from "../../devtools/page-ready.js";
 import { ROOT } from "../../devtools/project-paths.js";
 import { BUILD_TIMEOUT, run } from "../../devtools/site-build.js";
 import { STATUSES, tableColumns } from "../../src/lib/model/schema.js";
@@ -33,12 +33,6 @@ const HOSTILE_FIXTURE = join(ROOT, "test/fixtures/hostile");
 
 /** The overview's headline once DuckDB's numbers have replaced the build-time seed. */
 const OVERVIEW_READY = '[data-testid="headline"][data-source="duckdb"] [data-kpi="commitments"] .big';
-
-/** The text a reader sees in main: rendered text, hidden elements left out. */
-function visibleText(page: Page): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (closed panels excluded).
-  return page.locator("main").innerText();
-}
 
 const fmt = (n: number) => n.toLocaleString("en");
 

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectClean, openPage } from "../../devtools/browser-harness.js";
-import { READY_TIMEOUT, waitReady } from "../../devtools/page-ready.js";
+import { READY_TIMEOUT, visibleText, waitReady } from "../../devtools/page-ready.js";
 import { ROOT } from "../../devtools/project-paths.js";
 import { useFolderSite } from "./site.js";
 
@@ -27,7 +27,7 @@ describe("the world sample's site", () => {
       timeout: READY_TIMEOUT,
     });
     expect(await page.locator('[data-kpi="commitments"] .big').first().textContent()).toBe("8");
-    const text = (await page.locator("main").innerText()).replace(/\s+/g, " ");
+    const text = (await visibleText(page)).replace(/\s+/g, " ");
     expect(text).not.toMatch(/\bnull\b|undefined|NaN/);
     expectClean(handle);
   });
@@ -39,7 +39,7 @@ describe("the world sample's site", () => {
       if (path !== "/present") await waitReady(page);
       await page.waitForLoadState("networkidle");
       // /data's column reference says where a column may be null; the rest of every page never does.
-      const text = (await page.locator("body").innerText()).replace(/\s+/g, " ").split("Tables and columns")[0];
+      const text = (await visibleText(page, "body")).replace(/\s+/g, " ").split("Tables and columns")[0];
       expect(text).not.toMatch(/\bnull\b|\bundefined\b|\bNaN\b|RuntimeError/);
       expectClean(handle);
     });
