@@ -84,14 +84,20 @@ export interface TablesManifest {
 
 /** What the network's counts line says (the same columns as networkCounts). */
 export interface NetworkCounts {
+  /** Named institutions bound by the commitments (the generic ones are counted apart). */
   institutions: number;
+  /** Institutions named only generically ("the chambers of commerce") bound by the commitments. */
+  generic: number;
   commitments: number;
   links: number;
   without_parties: number;
 }
 
-/** [id, name, acronym, country, country_name, type, sector code, count, sector code, count, …] */
-export type SeedNode = [string, string, string | null, string, string, string, ...number[]];
+/**
+ * [id, name, acronym, affiliation, countries, country_name, naming, type,
+ *  sector code, count, sector code, count, …]
+ */
+export type SeedNode = [string, string, string | null, string, string[], string, string, string, ...number[]];
 /** [source node index, target node index, sector code, count, …] (one edge per pair) */
 export type SeedEdge = number[];
 
@@ -103,11 +109,11 @@ export interface SeedGraph {
 }
 
 export interface LayoutFile {
-  version: 2;
+  version: 3;
   nodes: number;
   edges: number;
   ticks: number;
-  /** Countries by institutions in the graph, most first (ties by code): the order of the colour legend. */
+  /** Countries by their national institutions in the graph, most first (ties by code): the order of the colour legend. */
   countries: string[];
   /** Node id → [x, y], ids sorted. */
   positions: Record<string, [number, number]>;

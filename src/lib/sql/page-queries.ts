@@ -133,6 +133,16 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 /**
+ * A party's affiliation in the export's parties column: its country code,
+ * `international`, or `joint BY–PK` (a joint body's members), then
+ * `, generic` for an institution named only generically. Never NULL, so no
+ * party drops out of the list.
+ */
+const PARTY_AFFILIATION =
+  raw(`CASE WHEN i.affiliation = 'joint' THEN 'joint ' || array_to_string(list_sort(i.countries), '–')
+        ELSE i.affiliation END || CASE WHEN i.naming = 'generic' THEN ', generic' ELSE '' END`);
+
+/**
  * The rows behind a chart, for its CSV export: the commitments matching the
  * filters, within `range` (inclusive days) when the chart shows a window,
  * and only those that bind someone when the chart draws parties (the
@@ -146,7 +156,7 @@ export function exportCommitments(
     sql`SELECT c.id, coalesce(c.date, e.start_date) AS date, c.event_id, e.title AS event, s.label AS sector,
       c.summary, c.action, c.strength, c.status, c.status_date, c.target_date, c.target_event_id,
       CAST(c.deadline AS VARCHAR) AS deadline,
-      (SELECT string_agg(coalesce(i.acronym, i.name) || ' (' || i.country || ')', '; ' ORDER BY i.country, coalesce(i.acronym, i.name))
+      (SELECT string_agg(coalesce(i.acronym, i.name) || ' (' || ${PARTY_AFFILIATION} || ')', '; ' ORDER BY i.affiliation, coalesce(i.acronym, i.name))
         FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE p.commitment_id = c.id) AS parties,
       c.confidence, c.note, src.publisher AS source_publisher, src.title AS source_title, src.url AS source_url, c.locator
     FROM commitments c
