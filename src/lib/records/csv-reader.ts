@@ -5,8 +5,8 @@
  * commitments lists the institutions bound, each optionally `id:role`.
  */
 import { parse } from "csv-parse/sync";
-import type { Problem } from "../model/problems.js";
-import { showValue } from "../model/problems.js";
+import type { Location, Problem } from "../model/problems.js";
+import { columnLetters, showValue } from "../model/problems.js";
 import { ENTITY, isTableName } from "../model/schema.js";
 import type { TableName } from "../model/tables.js";
 import { TABLE_NAMES } from "../model/tables.js";
@@ -56,14 +56,22 @@ export interface CsvRowReader {
  * The row reader of a CSV file (undefined when its name names no table):
  * problems go to `problems`, records to `emit`. The parsing itself is
  * separate (`parseCsvCells`), so it can run ahead on another thread.
+ *
+ * With `sheet`, the rows are a workbook sheet's (xlsx-records.ts): the sheet
+ * names the table, every location names the sheet, and a record's path and
+ * row are the sheet's row number (the header's row included), as a
+ * spreadsheet shows it.
  */
 export function csvRowReader(
   file: string,
   problems: Problem[],
   emit: (record: RawRecord) => void,
+  sheet?: string,
 ): CsvRowReader | undefined {
-  const table = csvTable(file);
+  const table = sheet ?? csvTable(file);
   if (!isTableName(table)) return undefined;
+  const at = (line: number): Location => (sheet === undefined ? { file, line } : { file, sheet, line });
+  let headerLine = 1;
   const entity = ENTITY[table];
   let header: string[] | undefined;
   let stop = false;
@@ -72,7 +80,8 @@ export function csvRowReader(
   let partyColumns: Readonly<Record<string, number>> = {};
   let rowNumber = 0;
 
-  const readHeader = (cells: string[]) => {
+  const readHeader = (cells: string[], line: number) => {
+    if (sheet !== undefined) headerLine = line;
     header = cells.map((h) => h.trim());
     const allowed = new Set([...Object.keys(entity.fields), ...(table === "commitments" ? ["parties"] : [])]);
     const seen = new Map<string, number>();
@@ -81,21 +90,20 @@ export function csvRowReader(
       if (!allowed.has(name)) {
         problems.push({
           severity: "error",
-          file,
-          line: 1,
+          ...at(headerLine),
           column,
-          field: name || `(column ${column})`,
+          field: name || `(column ${sheet === undefined ? column : columnLetters(column)})`,
           message: name ? `is not a column of ${table}` : "has no name",
           expected: `columns among: ${[...allowed].join(", ")}`,
         });
       } else if (seen.has(name)) {
+        const other = seen.get(name) ?? 0;
         problems.push({
           severity: "error",
-          file,
-          line: 1,
+          ...at(headerLine),
           column,
           field: name,
-          message: `appears twice in the header (also column ${seen.get(name)})`,
+          message: `appears twice in the header (also column ${sheet === undefined ? other : columnLetters(other)})`,
           expected: "each column once",
         });
       } else seen.set(name, column);
@@ -104,8 +112,7 @@ export function csvRowReader(
       if (field.required && !seen.has(name)) {
         problems.push({
           severity: "error",
-          file,
-          line: 1,
+          ...at(headerLine),
           field: name,
           message: `required column is missing from the header`,
           expected: `a column named ${name} (${field.expected})`,
@@ -124,14 +131,13 @@ export function csvRowReader(
 
   const readRow = (cells: string[], line: number) => {
     const names = header as string[];
-    rowNumber++;
+    rowNumber = sheet === undefined ? rowNumber + 1 : line;
     const path = `row ${rowNumber}`;
     if (cells.length !== names.length) {
       if (cells.every((c) => c.trim() === "")) return; // a blank line of spaces
       problems.push({
         severity: "error",
-        file,
-        line,
+        ...at(line),
         field: path,
         message: `has ${cells.length} field${cells.length === 1 ? "" : "s"} but the header has ${names.length}`,
         expected: `${names.length} comma-separated fields (quote values that contain commas)`,
@@ -152,7 +158,7 @@ export function csvRowReader(
     const record: RawRecord = {
       table: table as TableName,
       values,
-      loc: { file, line },
+      loc: at(line),
       fieldLocs: NO_FIELD_LOCS,
       columns,
       path,
@@ -167,15 +173,14 @@ export function csvRowReader(
 
   return {
     row: (cells, line) => {
-      if (!header) readHeader(cells);
+      if (!header) readHeader(cells, line);
       else if (!stop) readRow(cells, line);
     },
     finish: () => {
       if (!header) {
         problems.push({
           severity: "error",
-          file,
-          line: 1,
+          ...(sheet === undefined ? at(1) : { file, sheet }),
           message: "has no header row",
           expected: "a header row naming the columns",
         });
@@ -233,7 +238,7 @@ function partiesFromCell(
   problems: Problem[],
 ): RawRecord[] {
   if (cell === "") return [];
-  const loc = { file: commitment.loc.file, line: commitment.loc.line, column: columns.institution_id };
+  const loc: Location = { ...commitment.loc, column: columns.institution_id };
   return cell.split(";").flatMap((item, index) => {
     const [institution, role, ...rest] = item.trim().split(":");
     if (rest.length) {
