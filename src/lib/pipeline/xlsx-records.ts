@@ -110,6 +110,7 @@ class SheetReader {
     if (this.width < 0) {
       let width = cells.length;
       while (width > 0 && cells[width - 1].trim() === "") width--;
+      if (width === 0) return; // blank rows above the header
       this.width = width;
       this.header = cells.slice(0, width).map((c) => c.trim());
       this.reader.row(this.header, line);

@@ -1,14 +1,14 @@
 /**
  * The worker thread of xlsx-records.ts: reads a workbook with exceljs's
- * streaming reader (never the whole workbook in memory), turns each cell into
+ * streaming reader (xlsx-sheets.ts; never the whole workbook in memory), turns each cell into
  * text (xlsx-cell-text.ts), and posts each sheet's name, then its rows in
  * chunks of flat lists (cheap to copy between threads), with the cells that
  * could not be read.
  */
-import ExcelJS from "exceljs";
 import { showValue } from "../model/problems.js";
 import { workerOutbox } from "./worker-inbox.js";
 import { type CellIssue, cellText } from "./xlsx-cell-text.js";
+import { workbookSheets } from "./xlsx-sheets.js";
 
 /** A cell that could not be read as text, at its row and column. */
 export interface SheetCellIssue extends Omit<CellIssue, "value"> {
@@ -31,15 +31,8 @@ export interface XlsxSetup {
 const { data, post } = workerOutbox<XlsxSetup, XlsxMessage>();
 
 async function readWorkbook({ path, chunkRows }: XlsxSetup): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: "cache",
-    styles: "cache", // number formats tell date cells from numbers
-    hyperlinks: "cache",
-    worksheets: "emit",
-    entries: "emit",
-  });
-  for await (const sheet of reader) {
-    post({ type: "sheet", name: (sheet as unknown as { name: string }).name });
+  for await (const sheet of workbookSheets(path)) {
+    post({ type: "sheet", name: sheet.name });
     let cells: string[] = [];
     let counts: number[] = [];
     let lines: number[] = [];
@@ -51,7 +44,7 @@ async function readWorkbook({ path, chunkRows }: XlsxSetup): Promise<void> {
       lines = [];
       issues = [];
     };
-    for await (const row of sheet) {
+    for await (const row of sheet.rows) {
       const values = row.values as unknown[];
       for (let column = 1; column < values.length; column++) {
         const text = cellText(values[column]);
