@@ -34,6 +34,57 @@ export function readCsv(text: string, file: string, sink?: (record: RawRecord) =
   return { records, problems };
 }
 
+/**
+ * The problems of a header row: unknown, unnamed and repeated columns, and
+ * required ones missing. `place` is where the header is; `columnName` writes a
+ * column's number as the file's reader sees it (CSV: 3, sheet: C).
+ */
+function checkHeader(
+  header: readonly string[],
+  table: TableName,
+  place: Location,
+  columnName: (column: number) => string,
+): Problem[] {
+  const problems: Problem[] = [];
+  const entity = ENTITY[table];
+  const allowed = new Set([...Object.keys(entity.fields), ...(table === "commitments" ? ["parties"] : [])]);
+  const seen = new Map<string, number>();
+  header.forEach((name, index) => {
+    const column = index + 1;
+    if (!allowed.has(name)) {
+      problems.push({
+        severity: "error",
+        ...place,
+        column,
+        field: name || `(column ${columnName(column)})`,
+        message: name ? `is not a column of ${table}` : "has no name",
+        expected: `columns among: ${[...allowed].join(", ")}`,
+      });
+    } else if (seen.has(name)) {
+      problems.push({
+        severity: "error",
+        ...place,
+        column,
+        field: name,
+        message: `appears twice in the header (also column ${columnName(seen.get(name) ?? 0)})`,
+        expected: "each column once",
+      });
+    } else seen.set(name, column);
+  });
+  for (const [name, field] of Object.entries(entity.fields)) {
+    if (field.required && !seen.has(name)) {
+      problems.push({
+        severity: "error",
+        ...place,
+        field: name,
+        message: `required column is missing from the header`,
+        expected: `a column named ${name} (${field.expected})`,
+      });
+    }
+  }
+  return problems;
+}
+
 /** The problem for a CSV file whose name names no table. */
 export function notATable(file: string): Problem {
   return {
@@ -83,43 +134,9 @@ export function csvRowReader(
   const readHeader = (cells: string[], line: number) => {
     if (sheet !== undefined) headerLine = line;
     header = cells.map((h) => h.trim());
-    const allowed = new Set([...Object.keys(entity.fields), ...(table === "commitments" ? ["parties"] : [])]);
-    const seen = new Map<string, number>();
-    header.forEach((name, index) => {
-      const column = index + 1;
-      if (!allowed.has(name)) {
-        problems.push({
-          severity: "error",
-          ...at(headerLine),
-          column,
-          field: name || `(column ${sheet === undefined ? column : columnLetters(column)})`,
-          message: name ? `is not a column of ${table}` : "has no name",
-          expected: `columns among: ${[...allowed].join(", ")}`,
-        });
-      } else if (seen.has(name)) {
-        const other = seen.get(name) ?? 0;
-        problems.push({
-          severity: "error",
-          ...at(headerLine),
-          column,
-          field: name,
-          message: `appears twice in the header (also column ${sheet === undefined ? other : columnLetters(other)})`,
-          expected: "each column once",
-        });
-      } else seen.set(name, column);
-    });
-    for (const [name, field] of Object.entries(entity.fields)) {
-      if (field.required && !seen.has(name)) {
-        problems.push({
-          severity: "error",
-          ...at(headerLine),
-          field: name,
-          message: `required column is missing from the header`,
-          expected: `a column named ${name} (${field.expected})`,
-        });
-      }
-    }
-    stop = problems.length > 0; // rows cannot be read reliably under a broken header
+    const found = checkHeader(header, table, at(headerLine), sheet === undefined ? String : columnLetters);
+    for (const p of found) problems.push(p);
+    stop = found.length > 0; // rows cannot be read reliably under a broken header
     columns = Object.freeze(Object.fromEntries(header.map((name, i) => [name, i + 1])));
     partiesIndex = header.indexOf("parties");
     partyColumns = Object.freeze({

@@ -112,6 +112,8 @@ describe("records from a workbook", () => {
     const dir = folderWithoutCsv();
     const file = join(dir, "tracker.xlsx");
     await writeWorkbook(file, {
+      // First: a sheet's problems never stop the next sheet's rows from being read.
+      Notes: [["Checked by", "on"]],
       commitments: [
         COMMITMENT_HEADER,
         [
@@ -154,7 +156,6 @@ describe("records from a workbook", () => {
           "stray",
         ],
       ],
-      Notes: [["Checked by", "on"]],
     });
     const result = loadDataset(dir);
     const lines = result.problems.map(formatProblem);
