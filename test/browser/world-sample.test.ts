@@ -41,6 +41,8 @@ describe("the world sample's site", () => {
       // /data's column reference says where a column may be null; the rest of every page never does.
       const text = (await visibleText(page, "body")).replace(/\s+/g, " ").split("Tables and columns")[0];
       expect(text).not.toMatch(/\bnull\b|\bundefined\b|\bNaN\b|RuntimeError/);
+      // The status updates come from tracker.xlsx: read, written and loaded alike.
+      if (path === "/data") expect(text).toContain("status_updates 3 3 3 ✓");
       expectClean(handle);
     });
   }

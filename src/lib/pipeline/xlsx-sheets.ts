@@ -2,15 +2,15 @@
  * A workbook's sheets, in the workbook's order, each with its name and a
  * reader of its rows (Node only). exceljs parses every part (the sheet list,
  * shared strings, styles, the sheets row by row); the parts are taken from
- * the zip archive through its directory (zip-entries.ts) in the order they
- * are needed, the sheet list first, instead of exceljs's own front-to-back
+ * the zip archive through its central directory (unzipper, the zip library
+ * exceljs itself depends on) in the order they are needed, the sheet list first, instead of exceljs's own front-to-back
  * pass, which can lose it (exceljs issue #3064). This drives the documented
  * streaming reader's part parsers, which exceljs 4.4 does not declare.
  */
 import { posix } from "node:path";
 import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { ZipEntries } from "./zip-entries.js";
+import unzipper from "unzipper";
 
 /** The parts of exceljs's streaming WorkbookReader used here. */
 interface PartParsers {
@@ -28,7 +28,10 @@ export type SheetRows = AsyncIterable<{ number: number; values: unknown }>;
 
 /** Every sheet of the workbook at `path`; throws an Error saying why when it is not a workbook exceljs can read. */
 export async function* workbookSheets(path: string): AsyncGenerator<{ name: string; rows: SheetRows }> {
-  const zip = new ZipEntries(path);
+  const directory = await unzipper.Open.file(path).catch(() => {
+    throw new Error("it is not a zip archive, so not an .xlsx workbook (a workbook saved in another format?)");
+  });
+  const entries = new Map(directory.files.map((file) => [file.path, file]));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: "cache",
     styles: "cache", // number formats tell date cells from numbers
@@ -36,7 +39,7 @@ export async function* workbookSheets(path: string): AsyncGenerator<{ name: stri
     worksheets: "emit",
     entries: "ignore",
   }) as unknown as PartParsers;
-  const part = (name: string) => zip.open(name);
+  const part = (name: string) => entries.get(name)?.stream();
   const rels = part("xl/_rels/workbook.xml.rels");
   const book = part("xl/workbook.xml");
   if (!rels || !book) throw new Error("it has no sheet list (xl/workbook.xml); it is not an .xlsx workbook");
