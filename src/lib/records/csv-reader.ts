@@ -74,44 +74,7 @@ export function csvRowReader(
 
   const readHeader = (cells: string[]) => {
     header = cells.map((h) => h.trim());
-    const allowed = new Set([...Object.keys(entity.fields), ...(table === "commitments" ? ["parties"] : [])]);
-    const seen = new Map<string, number>();
-    header.forEach((name, index) => {
-      const column = index + 1;
-      if (!allowed.has(name)) {
-        problems.push({
-          severity: "error",
-          file,
-          line: 1,
-          column,
-          field: name || `(column ${column})`,
-          message: name ? `is not a column of ${table}` : "has no name",
-          expected: `columns among: ${[...allowed].join(", ")}`,
-        });
-      } else if (seen.has(name)) {
-        problems.push({
-          severity: "error",
-          file,
-          line: 1,
-          column,
-          field: name,
-          message: `appears twice in the header (also column ${seen.get(name)})`,
-          expected: "each column once",
-        });
-      } else seen.set(name, column);
-    });
-    for (const [name, field] of Object.entries(entity.fields)) {
-      if (field.required && !seen.has(name)) {
-        problems.push({
-          severity: "error",
-          file,
-          line: 1,
-          field: name,
-          message: `required column is missing from the header`,
-          expected: `a column named ${name} (${field.expected})`,
-        });
-      }
-    }
+    for (const p of headerProblems(file, table, header)) problems.push(p);
     stop = problems.length > 0; // rows cannot be read reliably under a broken header
     columns = Object.freeze(Object.fromEntries(header.map((name, i) => [name, i + 1])));
     partiesIndex = header.indexOf("parties");
@@ -185,6 +148,86 @@ export function csvRowReader(
 }
 
 /**
+ * The problems of a header row: written with another delimiter (one problem
+ * then, instead of one a column), unknown or repeated columns, required
+ * columns missing. Rows cannot be read reliably under a header with any.
+ */
+function headerProblems(file: string, table: TableName, header: string[]): Problem[] {
+  const problems: Problem[] = [];
+  const entity = ENTITY[table];
+  const allowed = new Set([...Object.keys(entity.fields), ...(table === "commitments" ? ["parties"] : [])]);
+  const delimiter = otherDelimiter(header, allowed);
+  if (delimiter) {
+    problems.push({
+      severity: "error",
+      file,
+      line: 1,
+      value: showValue(header.join(",")),
+      message: `is separated by ${delimiter.name}, not commas, so the header reads as one column`,
+      expected: `comma-separated values: in Excel, Save As › CSV UTF-8 (Comma delimited); in an editor, replace each ${delimiter.one} between fields by a comma`,
+    });
+    return problems;
+  }
+  const seen = new Map<string, number>();
+  header.forEach((name, index) => {
+    const column = index + 1;
+    if (!allowed.has(name)) {
+      problems.push({
+        severity: "error",
+        file,
+        line: 1,
+        column,
+        field: name || `(column ${column})`,
+        message: name ? `is not a column of ${table}` : "has no name",
+        expected: `columns among: ${[...allowed].join(", ")}`,
+      });
+    } else if (seen.has(name)) {
+      problems.push({
+        severity: "error",
+        file,
+        line: 1,
+        column,
+        field: name,
+        message: `appears twice in the header (also column ${seen.get(name)})`,
+        expected: "each column once",
+      });
+    } else seen.set(name, column);
+  });
+  for (const [name, field] of Object.entries(entity.fields)) {
+    if (field.required && !seen.has(name)) {
+      problems.push({
+        severity: "error",
+        file,
+        line: 1,
+        field: name,
+        message: `required column is missing from the header`,
+        expected: `a column named ${name} (${field.expected})`,
+      });
+    }
+  }
+  return problems;
+}
+
+const DELIMITERS = [
+  { char: ";", name: 'semicolons (";")', one: 'semicolon (";")' },
+  { char: "\t", name: "tabs", one: "tab" },
+  { char: "|", name: 'vertical bars ("|")', one: 'vertical bar ("|")' },
+];
+
+/**
+ * The delimiter a header row was written with when it is not a comma: the
+ * header read as one cell (or few) holds column names joined by it.
+ */
+function otherDelimiter(header: string[], allowed: Set<string>): (typeof DELIMITERS)[number] | undefined {
+  if (header.some((name) => allowed.has(name))) return undefined;
+  for (const delimiter of DELIMITERS) {
+    const names = header.flatMap((cell) => cell.split(delimiter.char).map((n) => n.trim()));
+    if (names.length > header.length && names.some((n) => allowed.has(n))) return delimiter;
+  }
+  return undefined;
+}
+
+/**
  * Parses CSV text into rows of cells, each handed to `row` with the line it
  * starts on (blank lines skipped). Returns the problem when the text is not
  * valid CSV (the rows before it have been handed over).
@@ -216,7 +259,10 @@ export function parseCsvCells(
       severity: "error",
       file,
       line: start,
-      message: `is not valid CSV: ${e.message.replace(/^[A-Za-z ]+: /, "").replace(/ at line \d+$/, "")}`,
+      message:
+        e.code === "CSV_QUOTE_NOT_CLOSED"
+          ? "is not valid CSV: a quoted field that starts in this row is never closed"
+          : `is not valid CSV: ${e.message.replace(/^[A-Za-z ]+: /, "").replace(/ at line \d+$/, "")}`,
       expected:
         e.code === "CSV_QUOTE_NOT_CLOSED"
           ? 'every quoted field closed with a matching double quote (write a quote inside a field as "")'
