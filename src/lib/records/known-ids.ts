@@ -21,13 +21,14 @@ export interface InvalidId {
 export class KnownIds implements Iterable<string> {
   private readonly invalidIds: Set<string>;
   private count?: number;
+  private names?: ReadonlyMap<string, string>;
 
   constructor(
     private readonly first: ReadonlyMap<string, number>,
     private readonly validIds: readonly unknown[],
     private readonly invalid: readonly InvalidId[],
-    /** Lower-cased names, acronyms and aliases of records (and their ids) → id. */
-    private readonly names: ReadonlyMap<string, string> = new Map(),
+    /** Lower-cased names, acronyms and aliases of records (and their ids) → id: made on the first "did you mean". */
+    private readonly namesOf: () => ReadonlyMap<string, string> = () => new Map(),
   ) {
     this.invalidIds = new Set(invalid.map((x) => x.id));
   }
@@ -70,6 +71,7 @@ export class KnownIds implements Iterable<string> {
   /** The ids most likely meant by `value` (at most `limit`), best first; none when nothing is close. */
   likelyMeant(value: string, limit = 3): string[] {
     const key = value.trim().toLowerCase();
+    this.names ??= this.namesOf();
     const named = this.names.get(key);
     if (named !== undefined && named !== value) return [named];
     const near = suggestion(value, this);

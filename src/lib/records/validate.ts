@@ -281,7 +281,7 @@ export class Validator {
     const groups = checkDuplicates(stores, problems);
     const known = emptyTables((t) =>
       ENTITY[t].key[0] === "id"
-        ? new KnownIds(groups[t].first, stores[t].columns.id, invalidIds[t], recordNames(stores[t]))
+        ? new KnownIds(groups[t].first, stores[t].columns.id, invalidIds[t], () => recordNames(stores[t]))
         : new KnownIds(new Map(), [], []),
     );
     checkReferences(stores, known, problems, this.unreadable);

@@ -48,7 +48,7 @@ describe("likelyMeant", () => {
     ],
     ids.length,
   );
-  const known = new KnownIds(groupBy(ids, ids.length).first, ids, [], names);
+  const known = new KnownIds(groupBy(ids, ids.length).first, ids, [], () => names);
 
   it("suggests an id a letter or two away", () => {
     expect(known.likelyMeant("industri")).toEqual(["industry"]);
