@@ -39,6 +39,9 @@ export function completenessTable(row: CompletenessRow): HTMLElement {
   );
 }
 
+/** A group of warnings with no more than this many is shown open; a larger one opens on a click. */
+const OPEN_GROUP = 10;
+
 /**
  * Every warning of the records, none left out: one a line, grouped under
  * their message with a count when the same message comes more than once.
@@ -55,7 +58,7 @@ export function warningsList(quality: QualityFile): HTMLElement {
           { "data-count": String(group.length) },
           el(
             "details",
-            {},
+            { open: group.length <= OPEN_GROUP },
             el("summary", {}, `${group.length.toLocaleString("en")} warnings: ${message}`),
             el("ul", { class: "aa-events" }, group.map(line)),
           ),
