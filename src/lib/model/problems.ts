@@ -26,6 +26,13 @@ export interface Problem extends Location {
   message: string;
   /** What a valid value looks like. */
   expected?: string;
+  /**
+   * `cause`: a file that could not be read (its records are all missing);
+   * `knock-on`: the one line that stands for the references failing only
+   * because of such a file. Both come first in a report, cause before
+   * knock-on, file by file.
+   */
+  rank?: "cause" | "knock-on";
 }
 
 const MAX_VALUE_CHARS = 80;
@@ -78,11 +85,18 @@ export function formatProblem(p: Problem): string {
   return parts.join("  ");
 }
 
-/** Stable order: by file, sheet, line, column, then message. */
+const RANK_ORDER = { cause: 0, "knock-on": 1 } as const;
+
+/**
+ * Stable order: files that could not be read first (each with the line
+ * folding what it hides), then by file, sheet, line, column, then message.
+ */
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
+      (a.rank ? 0 : 1) - (b.rank ? 0 : 1) ||
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.rank ? RANK_ORDER[a.rank] : 0) - (b.rank ? RANK_ORDER[b.rank] : 0) ||
       ((a.sheet ?? "") < (b.sheet ?? "") ? -1 : (a.sheet ?? "") > (b.sheet ?? "") ? 1 : 0) ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
@@ -131,4 +145,15 @@ export function formatReport(problems: Problem[], { repeatLimit = 10 } = {}): st
     `${errors.toLocaleString("en")} error${errors === 1 ? "" : "s"}, ${warnings.toLocaleString("en")} warning${warnings === 1 ? "" : "s"}`,
   );
   return lines.join("\n");
+}
+
+/** Problems grouped by their message, in order of first appearance: every problem kept, none summarised away. */
+export function groupByMessage<P extends Problem>(problems: readonly P[]): { message: string; problems: P[] }[] {
+  const groups = new Map<string, P[]>();
+  for (const p of problems) {
+    const group = groups.get(p.message) ?? [];
+    if (!group.length) groups.set(p.message, group);
+    group.push(p);
+  }
+  return [...groups].map(([message, group]) => ({ message, problems: group }));
 }

@@ -134,7 +134,11 @@ export function csvRowReader(
   const readHeader = (cells: string[], line: number) => {
     if (sheet !== undefined) headerLine = line;
     header = cells.map((h) => h.trim());
-    const found = checkHeader(header, table, at(headerLine), sheet === undefined ? String : columnLetters);
+    // A header written with another delimiter reads as one column: say so once, not column by column.
+    const delimiter = sheet === undefined ? delimiterProblem(header, table, at(headerLine)) : undefined;
+    const found = delimiter
+      ? [delimiter]
+      : checkHeader(header, table, at(headerLine), sheet === undefined ? String : columnLetters);
     for (const p of found) problems.push(p);
     stop = found.length > 0; // rows cannot be read reliably under a broken header
     columns = Object.freeze(Object.fromEntries(header.map((name, i) => [name, i + 1])));
@@ -207,6 +211,45 @@ export function csvRowReader(
 }
 
 /**
+ * The problems of a header row: written with another delimiter (one problem
+ * then, instead of one a column), unknown or repeated columns, required
+ * columns missing. Rows cannot be read reliably under a header with any.
+ */
+/** The problem of a CSV header written with semicolons, tabs or bars instead of commas, if it is one. */
+function delimiterProblem(header: string[], table: TableName, place: Location): Problem | undefined {
+  const entity = ENTITY[table];
+  const allowed = new Set([...Object.keys(entity.fields), ...(table === "commitments" ? ["parties"] : [])]);
+  const delimiter = otherDelimiter(header, allowed);
+  if (!delimiter) return undefined;
+  return {
+    severity: "error",
+    ...place,
+    value: showValue(header.join(",")),
+    message: `is separated by ${delimiter.name}, not commas, so the header reads as one column`,
+    expected: `comma-separated values: in Excel, Save As › CSV UTF-8 (Comma delimited); in an editor, replace each ${delimiter.one} between fields by a comma`,
+  };
+}
+
+const DELIMITERS = [
+  { char: ";", name: 'semicolons (";")', one: 'semicolon (";")' },
+  { char: "\t", name: "tabs", one: "tab" },
+  { char: "|", name: 'vertical bars ("|")', one: 'vertical bar ("|")' },
+];
+
+/**
+ * The delimiter a header row was written with when it is not a comma: the
+ * header read as one cell (or few) holds column names joined by it.
+ */
+function otherDelimiter(header: string[], allowed: Set<string>): (typeof DELIMITERS)[number] | undefined {
+  if (header.some((name) => allowed.has(name))) return undefined;
+  for (const delimiter of DELIMITERS) {
+    const names = header.flatMap((cell) => cell.split(delimiter.char).map((n) => n.trim()));
+    if (names.length > header.length && names.some((n) => allowed.has(n))) return delimiter;
+  }
+  return undefined;
+}
+
+/**
  * Parses CSV text into rows of cells, each handed to `row` with the line it
  * starts on (blank lines skipped). Returns the problem when the text is not
  * valid CSV (the rows before it have been handed over).
@@ -238,7 +281,10 @@ export function parseCsvCells(
       severity: "error",
       file,
       line: start,
-      message: `is not valid CSV: ${e.message.replace(/^[A-Za-z ]+: /, "").replace(/ at line \d+$/, "")}`,
+      message:
+        e.code === "CSV_QUOTE_NOT_CLOSED"
+          ? "is not valid CSV: a quoted field that starts in this row is never closed"
+          : `is not valid CSV: ${e.message.replace(/^[A-Za-z ]+: /, "").replace(/ at line \d+$/, "")}`,
       expected:
         e.code === "CSV_QUOTE_NOT_CLOSED"
           ? 'every quoted field closed with a matching double quote (write a quote inside a field as "")'

@@ -1,5 +1,14 @@
+// Problems: where they are (workbook locations too), and the report's order: a file that could not be read first, with the line folding what it hides, then file by file.
 import { describe, expect, it } from "vitest";
-import { columnLetters, formatProblem, formatReport, sortProblems, where } from "../../../src/lib/model/problems.js";
+import {
+  columnLetters,
+  formatProblem,
+  formatReport,
+  groupByMessage,
+  type Problem,
+  sortProblems,
+  where,
+} from "../../../src/lib/model/problems.js";
 
 describe("problem locations", () => {
   it("names spreadsheet columns by their letters", () => {
@@ -63,5 +72,50 @@ describe("problem locations", () => {
     const repeated = [2, 3, 4, 5].map((line) => ({ ...at("events", line), field: undefined }));
     const report = formatReport(repeated, { repeatLimit: 2 });
     expect(report).toContain("… and 2 more like this in w.xlsx [events] (rows 4–5)");
+  });
+});
+
+const p = (file: string, line: number | undefined, message: string, rank?: Problem["rank"]): Problem => ({
+  severity: "error",
+  file,
+  line,
+  message,
+  ...(rank ? { rank } : {}),
+});
+
+describe("sortProblems", () => {
+  it("puts unreadable files and their knock-on lines first, then the rest by file and line", () => {
+    const problems = [
+      p("events/a.yaml", 3, "is not a known institution"),
+      p("institutions.yaml", undefined, "hides 2 references", "knock-on"),
+      p("events/a.yaml", 1, "is not a known sector"),
+      p("institutions.yaml", 7, "is not valid YAML", "cause"),
+      p("zz.csv", 1, "is not UTF-8", "cause"),
+    ];
+    expect(sortProblems(problems).map((x) => `${x.file}:${x.line ?? ""} ${x.message}`)).toEqual([
+      "institutions.yaml:7 is not valid YAML",
+      "institutions.yaml: hides 2 references",
+      "zz.csv:1 is not UTF-8",
+      "events/a.yaml:1 is not a known sector",
+      "events/a.yaml:3 is not a known institution",
+    ]);
+  });
+
+  it("makes the cause the report's first line", () => {
+    const report = formatReport([
+      p("a.yaml", 2, "is not a known sector"),
+      p("b.yaml", 4, "is not valid YAML", "cause"),
+    ]);
+    expect(report.split("\n")[0]).toBe("error b.yaml:4  is not valid YAML");
+  });
+});
+
+describe("groupByMessage", () => {
+  it("keeps every problem, grouped by message in order of first appearance", () => {
+    const problems = [p("a", 1, "x"), p("b", 2, "y"), p("c", 3, "x")];
+    expect(groupByMessage(problems)).toEqual([
+      { message: "x", problems: [problems[0], problems[2]] },
+      { message: "y", problems: [problems[1]] },
+    ]);
   });
 });
