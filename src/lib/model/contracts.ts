@@ -42,7 +42,10 @@ export interface OverviewSeed {
    * which would load every status update just for their latest date.
    */
   freshness: {
+    /** The first day of the latest held event. */
     latest_event: string | null;
+    /** That event's last day as written (end_date), when it ran several days. */
+    latest_event_end: string | null;
     latest_update: string | null;
     latest_source: string | null;
     sources: number;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { daysInMonth, epochDay, formatPartialDate, parsePartialDate } from "../../../src/lib/model/dates.js";
+import {
+  daysInMonth,
+  epochDay,
+  formatDateRange,
+  formatPartialDate,
+  parsePartialDate,
+} from "../../../src/lib/model/dates.js";
 import { partialDate } from "../../../src/lib/model/fields.js";
 
 describe("parsePartialDate", () => {
@@ -140,5 +146,20 @@ describe("the partialDate field", () => {
     const optional = partialDate("When.", { required: false });
     expect(optional.zod.safeParse(undefined)).toEqual({ success: true, data: undefined });
     expect(optional.cells("d", undefined)).toEqual({ d: null, d_precision: null, d_from: null, d_to: null });
+  });
+});
+
+describe("formatDateRange", () => {
+  it("writes what the two ends share once", () => {
+    expect(formatDateRange("2025-02-10", "2025-02-12")).toBe("10–12 Feb 2025");
+    expect(formatDateRange("2025-02-28", "2025-03-02")).toBe("28 Feb – 2 Mar 2025");
+    expect(formatDateRange("2024-12-30", "2025-01-02")).toBe("30 Dec 2024 – 2 Jan 2025");
+  });
+
+  it("writes one date when the end is missing or the same, and partial ends in full", () => {
+    expect(formatDateRange("2025-02-10", null)).toBe("10 Feb 2025");
+    expect(formatDateRange("2025-02-10", "2025-02-10")).toBe("10 Feb 2025");
+    expect(formatDateRange("2025-02", "2025-03")).toBe("Feb 2025 – Mar 2025");
+    expect(formatDateRange(null, null)).toBe("");
   });
 });
