@@ -120,6 +120,8 @@ export interface LayoutFile {
 /** stories.json: every valid story of data/stories/, as the /present page reads it. */
 export interface StoriesFile {
   stories: Story[];
+  /** The data folder the stories were read from, as the build names it (relative to the project when inside it). */
+  dataDir: string;
 }
 
 /** quality.json: how the records reconcile into tables, and the warnings of valid records (the Data page). */
