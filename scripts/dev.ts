@@ -66,7 +66,10 @@ function check(): boolean {
   return true;
 }
 
-if (!check()) process.exit(1);
+if (!check()) {
+  rmSync(reportFile, { force: true }); // no server reads it
+  process.exit(1);
+}
 // Tables from another data folder or older records must not be served.
 rmSync("src/.observablehq/cache/data", { recursive: true, force: true });
 
