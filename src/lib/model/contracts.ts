@@ -42,7 +42,10 @@ export interface OverviewSeed {
    * which would load every status update just for their latest date.
    */
   freshness: {
+    /** The first day of the latest held event. */
     latest_event: string | null;
+    /** That event's last day as written (end_date), when it ran several days. */
+    latest_event_end: string | null;
     latest_update: string | null;
     latest_source: string | null;
     sources: number;
@@ -123,6 +126,8 @@ export interface LayoutFile {
 /** stories.json: every valid story of data/stories/, as the /present page reads it. */
 export interface StoriesFile {
   stories: Story[];
+  /** The data folder the stories were read from, as the build names it (relative to the project when inside it). */
+  dataDir: string;
 }
 
 /** quality.json: how the records reconcile into tables, and the warnings of valid records (the Data page). */

@@ -7,14 +7,12 @@
 import type { Graph, GraphNode } from "./graph.js";
 import { isGeneric } from "./node-affiliation.js";
 import { brokers, type GraphMetrics } from "./ranking.js";
+import type { RankedEntry } from "./search-ranking.js";
 
-/** An institution as the search box matches it. */
-export interface SearchEntry {
+/** An institution as the search box matches and ranks it (search-ranking.ts). */
+export interface SearchEntry extends RankedEntry {
   id: string;
-  label: string;
   detail: string;
-  /** Lower-case text matched by the query. */
-  text: string;
 }
 
 /** The drawn institutions for the search box: acronym (or name) first, the rest as detail. */
@@ -26,6 +24,10 @@ export function searchEntries(graph: Graph): SearchEntry[] {
             id: n.id,
             label: n.acronym ? `${n.acronym}` : n.name,
             detail: n.acronym ? `${n.name}, ${n.country_name}` : n.country_name,
+            name: n.name,
+            acronym: n.acronym,
+            country_name: n.country_name,
+            type: n.type,
             text: `${n.name} ${n.acronym ?? ""} ${n.country_name} ${n.id}`.toLowerCase(),
           },
         ]

@@ -5,7 +5,7 @@
  * skipped, except README/Markdown notes and hidden files.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { basename, extname, isAbsolute, join, relative } from "node:path";
 import type { Problem } from "../model/problems.js";
 import { readCsv } from "../records/csv-reader.js";
 import { readJson, readYaml } from "../records/document.js";
@@ -101,4 +101,15 @@ export function readRecordText(text: string, file: string, sink?: (record: RawRe
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith("..") ? path : rel;
+}
+
+/**
+ * The path as a published page may show it: relative to the project when the
+ * folder is inside it, else only the folder's own name (`…/records`), so no
+ * build machine's absolute path reaches the site.
+ */
+export function publishedPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  if (rel === "") return ".";
+  return rel.startsWith("..") || isAbsolute(rel) ? `…/${basename(path)}` : rel;
 }
