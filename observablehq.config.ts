@@ -1,5 +1,13 @@
 // Observable Framework configuration. Everything the pages need is bundled from
 // node_modules: no CDN, no font service, no DuckDB extension download.
+
+// Under `npm start` (scripts/dev.ts sets it) every page also watches the records'
+// validation report (src/components/records-report.ts); the build never has it.
+const reportUrl = process.env.ACCORD_RECORDS_REPORT_URL;
+const devHead = reportUrl
+  ? `<script type="module">import {watchRecordsReport} from "/_import/components/records-report.js"; watchRecordsReport(${JSON.stringify(reportUrl)});</script>`
+  : "";
+
 export default {
   title: "Accord Atlas",
   root: "src",
@@ -17,7 +25,7 @@ export default {
     { name: "Presentations", path: "/present", pager: null },
   ],
   // An empty icon: browsers otherwise ask every host for /favicon.ico.
-  head: '<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">',
+  head: `<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">${devHead}`,
   footer: "Accord Atlas · every figure links to its sources.",
   search: false,
   duckdb: { extensions: { json: null, parquet: null } },

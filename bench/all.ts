@@ -14,7 +14,9 @@
  *   redraw, longest task, heap) and on the default dataset;
  * - timeline: bench/timeline.ts, the timeline's month × sector aggregation in
  *   DuckDB-WASM against native DuckDB, and drawing the density view and one
- *   zoomed year's marks, on 1,000,000 generated commitments.
+ *   zoomed year's marks, on 1,000,000 generated commitments;
+ * - xlsx: bench/xlsx.ts, reading 200,000 generated commitments from one
+ *   workbook against reading them as CSV (time, peak memory).
  *
  * Then reads the JSON each one wrote to bench/results/ and prints one summary
  * table (benchmark, figure, value, reference, ratio or goal), and writes
@@ -46,6 +48,7 @@ const STEPS: Step[] = [
     args: quick ? ["--institutions", "1000", "--links", "10000", "--runs", "1"] : [],
   },
   { name: "timeline", script: "bench/timeline.ts", args: quick ? ["--commitments", "20000", "--runs", "5"] : [] },
+  { name: "xlsx", script: "bench/xlsx.ts", args: quick ? ["--commitments", "20000", "--runs", "1"] : [] },
 ];
 const NOT_BUILT: { name: string; issue: string }[] = [];
 
@@ -222,6 +225,16 @@ for (const step of ran) {
       `draw one zoomed year's marks (${num(r.wasm?.year?.marks)?.toLocaleString("en") ?? "?"})`,
       ms(num(r.wasm?.year?.drawP50)),
       `query ${ms(num(r.wasm?.year?.queryMs))}`,
+    );
+  } else if (step.name === "xlsx") {
+    const n = num(r.commitments)?.toLocaleString("en") ?? "?";
+    const time = (x: unknown) => (num(x) === null ? "—" : `${(num(x) as number).toFixed(1)} s`);
+    row(
+      "xlsx",
+      `read ${n} commitments from one workbook`,
+      `${time(r.xlsx?.seconds)}, ${num(r.xlsx?.peakMemoryMB) ?? "—"} MB peak`,
+      `as CSV ${time(r.csv?.seconds)}, ${num(r.csv?.peakMemoryMB) ?? "—"} MB peak`,
+      `${num(r.ratio?.seconds)?.toFixed(1) ?? "?"}× the time`,
     );
   }
 }

@@ -19,3 +19,9 @@ export function textOf(page: Page, selector: string): () => Promise<string | nul
     return (await locator.count()) ? ((await locator.textContent()) ?? "").trim() : null;
   };
 }
+
+/** The text a reader sees in `selector` (main by default): rendered text, hidden elements left out. */
+export function visibleText(page: Page, selector = "main"): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (closed panels excluded).
+  return page.locator(selector).innerText();
+}

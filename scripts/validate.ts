@@ -1,11 +1,12 @@
 /**
  * npm run validate [folder] — checks record files and presentation stories
  * (`stories/`) without building. Prints every problem with file, line, field,
- * value and what was expected; exits 0 only when there is no error. `--json`
- * prints the problems as JSON.
+ * value and what was expected, the cause first (a file that could not be
+ * read); exits 0 only when there is no error. `--json` prints the problems
+ * as JSON, in the same order.
  */
 import { resolve } from "node:path";
-import { formatReport } from "../src/lib/model/problems.js";
+import { formatReport, sortProblems } from "../src/lib/model/problems.js";
 import { dataDir, loadDataset, reconcile } from "../src/lib/pipeline/dataset.js";
 import { displayPath } from "../src/lib/pipeline/files.js";
 import { knownFromStores, loadStories, storiesSummary } from "../src/lib/pipeline/story-files.js";
@@ -25,7 +26,8 @@ if (json) {
     `${JSON.stringify(
       {
         valid: errors === 0,
-        problems,
+        // In the report's order: a file that could not be read first (rank "cause"), then what it hides ("knock-on").
+        problems: sortProblems(problems),
         counts: reconcile(result),
         stories: stories.stories.map((s) => ({ id: s.id, slides: s.slides.length })),
       },

@@ -33,14 +33,20 @@ const links: PartyLink[] = pc.map((commitment_id, i) => ({
 }));
 
 const institutions = read("institutions");
-const cols = ["id", "name", "acronym", "country", "country_name", "type"].map((c) => column(institutions, c));
+const cols = ["id", "name", "acronym", "affiliation", "country_name", "naming", "type"].map((c) =>
+  column(institutions, c),
+);
+const countries = institutions.getChild("countries");
+if (!countries) throw new Error("column countries missing");
 const infos: InstitutionInfo[] = cols[0].map((id, i) => ({
   id: id as string,
   name: cols[1][i] as string,
   acronym: cols[2][i],
-  country: cols[3][i] as string,
+  affiliation: cols[3][i] as string,
+  countries: Array.from((countries.get(i) ?? []) as Iterable<string>, String),
   country_name: cols[4][i] as string,
-  type: cols[5][i] as string,
+  naming: cols[5][i] as string,
+  type: cols[6][i] as string,
 }));
 
 const file = buildLayoutFile(links, infos, cid.length);

@@ -3,8 +3,9 @@
 // report and exits non-zero without writing a byte.
 import { dataDir } from "../lib/pipeline/dataset.js";
 import { tablesOrExit } from "../lib/pipeline/data-loader.js";
+import type { StoriesFile } from "../lib/model/contracts.js";
 import { formatReport } from "../lib/model/problems.js";
-import { displayPath } from "../lib/pipeline/files.js";
+import { displayPath, publishedPath } from "../lib/pipeline/files.js";
 import { knownFromCache, loadStories, storiesSummary } from "../lib/pipeline/story-files.js";
 
 const dir = dataDir();
@@ -14,6 +15,7 @@ if (result.errors) {
   process.stderr.write(`${formatReport(result.problems)}\nstories.json not written: ${displayPath(dir)} has errors.\n`);
   process.exit(1);
 }
-const json = `${JSON.stringify({ stories: result.stories }, null, 1)}\n`;
+const file: StoriesFile = { stories: result.stories, dataDir: publishedPath(dir) };
+const json = `${JSON.stringify(file, null, 1)}\n`;
 process.stdout.write(json);
 process.stderr.write(`stories.json: ${storiesSummary(result.stories)} from ${displayPath(dir)} (${json.length} bytes)\n`);

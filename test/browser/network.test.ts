@@ -406,6 +406,15 @@ describe("the network page by keyboard", () => {
     expectClean(handle);
   });
 
+  it("the search lists a country's government first when the query names the country", async () => {
+    const handle = await openNetwork();
+    const { page } = handle;
+    await page.fill('[role="combobox"]', "Belarus");
+    const first = page.locator('#aa-net-results [role="option"]').first();
+    await expect.poll(() => first.getAttribute("data-id"), { timeout: READY_TIMEOUT }).toBe("by-government");
+    expectClean(handle);
+  });
+
   it("the search is a combobox: ArrowDown and ArrowUp move through the matches, Enter picks, Escape closes", async () => {
     const handle = await openNetwork();
     const { page } = handle;

@@ -17,9 +17,10 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectClean, openPage, type PageHandle, type ServedDist, serveDist } from "../../devtools/browser-harness.js";
-import { READY_TIMEOUT, textOf, waitReady } from "../../devtools/page-ready.js";
+import { READY_TIMEOUT, textOf, visibleText, waitReady } from "../../devtools/page-ready.js";
 import { ROOT } from "../../devtools/project-paths.js";
 import { BUILD_TIMEOUT, run } from "../../devtools/site-build.js";
+import { formatDateRange } from "../../src/lib/model/dates.js";
 import { STATUSES, tableColumns } from "../../src/lib/model/schema.js";
 import { TABLE_NAMES } from "../../src/lib/model/tables.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
@@ -33,12 +34,6 @@ const HOSTILE_FIXTURE = join(ROOT, "test/fixtures/hostile");
 
 /** The overview's headline once DuckDB's numbers have replaced the build-time seed. */
 const OVERVIEW_READY = '[data-testid="headline"][data-source="duckdb"] [data-kpi="commitments"] .big';
-
-/** The text a reader sees in main: rendered text, hidden elements left out. */
-function visibleText(page: Page): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (closed panels excluded).
-  return page.locator("main").innerText();
-}
 
 const fmt = (n: number) => n.toLocaleString("en");
 
@@ -248,6 +243,24 @@ describe("(c) the overview numbers are the records' numbers", () => {
   });
 });
 
+describe("(c2) data freshness", () => {
+  it("dates the latest held event by its whole span, and every line has a date", async () => {
+    const held = want.tables.events.filter((e) => e.status === "held");
+    const start = Math.max(...held.map((e) => Number(e.start_date_from)));
+    const latest = held.filter((e) => Number(e.start_date_from) === start);
+    const end = Math.max(...latest.map((e) => Number(e.end_date_to ?? e.start_date_from)));
+    const event = latest.find((e) => Number(e.end_date_to ?? e.start_date_from) === end);
+    if (!event) throw new Error("no held event in data/");
+    const { page, ...handle } = await visit("/", OVERVIEW_READY);
+    const dates = page.locator('[data-testid="freshness"] .date');
+    await expect
+      .poll(() => dates.first().textContent(), { timeout: READY_TIMEOUT })
+      .toBe(formatDateRange(String(event.start_date), event.end_date ? String(event.end_date) : null));
+    for (const text of await dates.allTextContents()) expect(text.trim()).not.toBe("");
+    expectClean(handle);
+  });
+});
+
 describe("(d) filters", () => {
   it("a sector in the URL narrows the numbers", async () => {
     const { page, ...handle } = await visit(`/?sector=${want.sector.id}`, OVERVIEW_READY);
@@ -329,6 +342,10 @@ describe("(g) the data page", () => {
       .locator('table.aa-columns[data-table="commitments"] tbody tr td:first-child')
       .allTextContents();
     expect(documented.map((t) => t.trim())).toEqual(tableColumns("commitments").map((c) => c.name));
+    // The descriptions' examples are the records' own: the first event id in text order.
+    const firstEvent = want.tables.events.map((e) => String(e.id)).sort()[0];
+    const idRow = page.locator('table.aa-columns[data-table="events"] tbody tr').first();
+    expect(await idRow.textContent()).toContain(`(for example \`${firstEvent}\`)`);
     expectClean(handle);
   });
 });

@@ -6,6 +6,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchBrowser, type PageHandle, type ServedDist, serveDist } from "../../devtools/browser-harness.js";
+import { folderSite } from "../../devtools/folder-site.js";
 import { DIST } from "../../devtools/project-paths.js";
 import { BUILD_TIMEOUT, ensureDist } from "../../devtools/site-build.js";
 
@@ -23,10 +24,25 @@ export interface BuiltSite {
  * tests; closes every page kept in `open`, the browser and the server after.
  */
 export function useBuiltSite(): BuiltSite {
+  return useSite(async () => {
+    await ensureDist();
+    return DIST;
+  });
+}
+
+/**
+ * The same for a site built from another data folder (a test fixture), kept
+ * between the test files of a run that use the same folder
+ * (devtools/folder-site.ts).
+ */
+export function useFolderSite(dataDir: string): BuiltSite {
+  return useSite(() => folderSite(dataDir));
+}
+
+function useSite(build: () => Promise<string>): BuiltSite {
   const site = { open: [] as PageHandle[] } as BuiltSite;
   beforeAll(async () => {
-    await ensureDist();
-    site.server = await serveDist(DIST);
+    site.server = await serveDist(await build());
     site.browser = await launchBrowser();
   }, BUILD_TIMEOUT);
   afterAll(async () => {

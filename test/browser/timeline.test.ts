@@ -246,6 +246,47 @@ describe("tracking", () => {
     expectClean(handle);
   });
 
+  it("lane names show whole when the chart has room, the full name on each toggle", async () => {
+    const { page, ...handle } = await visit("");
+    const toggles = page.locator(`${CHART} .aa-lane-toggle`);
+    await toggles.first().waitFor({ timeout: READY_TIMEOUT });
+    const names = await toggles.evaluateAll((nodes) =>
+      nodes.map((n) => [n.querySelectorAll("text")[1]?.textContent ?? "", n.getAttribute("aria-label") ?? ""]),
+    );
+    expect(names.length).toBeGreaterThan(0);
+    for (const [shown, label] of names) {
+      expect(shown, label).not.toContain("…");
+      expect(label.startsWith(`${shown},`), label).toBe(true);
+    }
+    const labels = new Set(tables.sectors.map((x) => String(x.label)));
+    for (const [shown] of names) expect(labels.has(shown), shown).toBe(true);
+    expectClean(handle);
+  });
+
+  it("the follow-up pickers sit in their card, and are not drawn when no series has two sessions", async () => {
+    const { page, ...handle } = await visit("");
+    await page.getByTestId("follow-up").waitFor({ timeout: READY_TIMEOUT });
+    const pickers = page.locator("form").filter({ hasText: /^(Series|Compare session)/ });
+    expect(await pickers.count()).toBe(2);
+    expect(
+      await page
+        .locator(".card form")
+        .filter({ hasText: /^(Series|Compare session)/ })
+        .count(),
+    ).toBe(2);
+    // 2016 holds one session of one series (the 2nd JMC): nothing to compare.
+    const empty = await visit("from=2016&to=2016");
+    await empty.page.getByText("No series has two sessions").waitFor({ timeout: READY_TIMEOUT });
+    expect(
+      await empty.page
+        .locator("form")
+        .filter({ hasText: /^(Series|Compare session)/ })
+        .count(),
+    ).toBe(0);
+    expectClean(handle);
+    expectClean(empty);
+  });
+
   it("follow-up 7th → 8th JMC: the e-bus commitment recurs and its panel links its partner", async () => {
     const { page, ...handle } = await visit("");
     const table = page.getByTestId("follow-up");

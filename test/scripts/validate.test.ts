@@ -12,6 +12,7 @@ import type { Problem } from "../../src/lib/model/problems.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const VALID = fileURLToPath(new URL("../fixtures/valid", import.meta.url));
+const CORPUS_BASE = fileURLToPath(new URL("../fixtures/validation-corpus/_base", import.meta.url));
 const TIMEOUT = 60_000;
 
 function validate(...args: string[]) {
@@ -129,6 +130,33 @@ describe("scripts/validate.ts", () => {
           message: expect.stringContaining("javascript:"),
         }),
       );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "puts a file that cannot be read first, in text and in --json, with the references it hides on one line",
+    () => {
+      const broken = mkdtempSync(join(tmpdir(), "accord-validate-broken-"));
+      try {
+        cpSync(CORPUS_BASE, broken, { recursive: true });
+        cpSync(join(CORPUS_BASE, "../yaml-syntax-error"), broken, {
+          recursive: true,
+          filter: (source) => !source.endsWith("expected.txt"),
+        });
+        const text = validate(broken);
+        expect(text.code).toBe(1);
+        const lines = text.stdout.split("\n");
+        expect(lines[0]).toMatch(/^error .*institutions\.yaml:7:11 {2}is not valid YAML: /);
+        expect(lines[1]).toMatch(
+          /^error .*institutions\.yaml {2}hides 6 references in 2 other files to ids written in it/,
+        );
+        expect(lines[2]).toBe("2 errors, 0 warnings");
+        const json = JSON.parse(validate(broken, "--json").stdout) as { problems: Problem[] };
+        expect(json.problems.map((p) => p.rank)).toEqual(["cause", "knock-on"]);
+      } finally {
+        rmSync(broken, { recursive: true, force: true });
+      }
     },
     TIMEOUT,
   );

@@ -5,7 +5,7 @@
  */
 import * as Inputs from "@observablehq/inputs";
 import type { QualityFile } from "../../lib/model/contracts.js";
-import { formatProblem } from "../../lib/model/problems.js";
+import { formatProblem, groupByMessage } from "../../lib/model/problems.js";
 import type { TableDoc } from "../../lib/model/schema-doc.js";
 import { type CompletenessRow, completenessFacts, type TableCountRow } from "../../lib/sql/data-queries.js";
 import { el, emptyState } from "../dom.js";
@@ -39,13 +39,41 @@ export function completenessTable(row: CompletenessRow): HTMLElement {
   );
 }
 
-/** The warnings of valid records, one a line. */
+/** A group of warnings with no more than this many is shown open; a larger one opens on a click. */
+const OPEN_GROUP = 10;
+
+/**
+ * Every warning of the records, none left out: one a line, grouped under
+ * their message with a count when the same message comes more than once.
+ */
 export function warningsList(quality: QualityFile): HTMLElement {
   if (!quality.warnings.length) return el("p", {}, "No warnings.");
-  const items = quality.warnings.map((w) =>
-    el("li", {}, el("span", { class: "date" }, "warning"), el("span", {}, formatProblem(w).replace(/^warning /, ""))),
+  const line = (w: QualityFile["warnings"][number]) =>
+    el("li", {}, el("span", { class: "date" }, "warning"), el("span", {}, formatProblem(w).replace(/^warning /, "")));
+  const items = groupByMessage(quality.warnings).map(({ message, problems: group }) =>
+    group.length === 1
+      ? line(group[0])
+      : el(
+          "li",
+          { "data-count": String(group.length) },
+          el(
+            "details",
+            { open: group.length <= OPEN_GROUP },
+            el("summary", {}, `${group.length.toLocaleString("en")} warnings: ${message}`),
+            el("ul", { class: "aa-events" }, group.map(line)),
+          ),
+        ),
   );
-  return el("ul", { class: "aa-events" }, items);
+  return el(
+    "div",
+    {},
+    el(
+      "p",
+      { class: "aa-source" },
+      `${quality.warnings.length.toLocaleString("en")} warning${quality.warnings.length === 1 ? "" : "s"} in all.`,
+    ),
+    el("ul", { class: "aa-events" }, items),
+  );
 }
 
 /** Each table's heading and its columns (name, type, null?, description). */

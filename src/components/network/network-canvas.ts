@@ -101,6 +101,7 @@ function drawCanvas(
   const batches = nodeBatches(scene.nodes, box, state.highlight, state.previousIds);
   const colours = ink();
   fillNodes(ctx, batches, transform.k, fade, colours.bg);
+  outlineNodes(ctx, batches, transform.k, fade, colours.fg);
   ringSelected(ctx, state, sw, colours.fg);
   ctx.restore();
   frames.cache = large ? keepFrame(cache, node, state, focus) : null;
@@ -183,6 +184,34 @@ function fillNodes(ctx: CanvasRenderingContext2D, batches: NodeBatch[], k: numbe
     ctx.fill();
     ctx.stroke();
   }
+}
+
+/**
+ * The outlines that mark a node besides its colour, as the SVG draws them: a
+ * ring (international organisation), a ring and an inner ring (joint body),
+ * a dashed outline (generic institution).
+ */
+function outlineNodes(ctx: CanvasRenderingContext2D, batches: NodeBatch[], k: number, fade: number, fg: string): void {
+  const sw = 1 / k;
+  const shrink = Math.sqrt(k);
+  ctx.strokeStyle = fg;
+  for (const batch of batches) {
+    for (const n of batch.nodes) {
+      if (n.outline === "plain" && !n.dashed) continue;
+      ctx.globalAlpha = batch.opacity * (batch.old ? 1 : fade);
+      const r = n.r / shrink;
+      ctx.setLineDash(n.dashed ? [3 * sw, 2 * sw] : []);
+      ctx.lineWidth = (n.dashed ? 1.5 : 2) * sw;
+      ctx.beginPath();
+      ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
+      if (n.outline === "double") {
+        ctx.moveTo(n.x + r * 0.55, n.y);
+        ctx.arc(n.x, n.y, r * 0.55, 0, 2 * Math.PI);
+      }
+      ctx.stroke();
+    }
+  }
+  ctx.setLineDash([]);
 }
 
 /** A ring round the selected node. */

@@ -25,6 +25,12 @@ export interface NetworkIndex {
 
 let index: Promise<NetworkIndex> | undefined;
 
+/** A list column as DuckDB-WASM returns it (an Arrow vector, or an array in tests) as plain strings. */
+function listOf(value: unknown): string[] {
+  if (value == null) return [];
+  return Array.from(value as Iterable<string>, String);
+}
+
 /** Institutions and sectors by code, read once per page. */
 export function networkIndex(db: Database): Promise<NetworkIndex> {
   index ??= Promise.all([db.query(institutionIndex), db.query(sectorIndex)]).then(([rows, sectorRows]) => {
@@ -34,8 +40,10 @@ export function networkIndex(db: Database): Promise<NetworkIndex> {
         id: r.id as string,
         name: r.name as string,
         acronym: (r.acronym as string | null) ?? null,
-        country: r.country as string,
+        affiliation: r.affiliation as string,
+        countries: listOf(r.countries),
         country_name: r.country_name as string,
+        naming: r.naming as string,
         type: r.type as string,
       };
     }

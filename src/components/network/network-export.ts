@@ -3,10 +3,11 @@
  * uses (a canvas cannot be exported as vectors): every link and node of the
  * scene as one mark each (`data-mark`), the view the user is looking at
  * (centre and scale) fitted into the export's size, the selection's
- * neighbourhood highlighted, labels placed without overlap as on the page.
+ * neighbourhood highlighted, labels placed without overlap as on the page,
+ * nodes outlined as on the page (rings, dashes: node-affiliation.ts).
  */
 import { placeLabels } from "../../lib/network/label-placement.js";
-import { edgePathData, neighbourhood } from "../../lib/network/scene.js";
+import { edgePathData, neighbourhood, type SceneNode } from "../../lib/network/scene.js";
 import { EXPORT_FONT, type ExportTheme } from "../export-image.js";
 import type { NetworkSnapshot } from "./network-chart.js";
 
@@ -70,6 +71,7 @@ export function networkSvg(
     const attrs: Record<string, string | number> = { fill: n.fill, "data-mark": "node", "data-id": n.id };
     if (opacity < 1) attrs.opacity = opacity;
     if (n.id === selected) Object.assign(attrs, { stroke: theme.foreground, "stroke-width": 2.5 });
+    if (n.id !== selected) Object.assign(attrs, outlineAttrs(n, theme));
     const shape =
       n.data.kind === "commitment"
         ? make("rect", { ...attrs, x: sx(n.x) - r, y: sy(n.y) - r, width: 2 * r, height: 2 * r })
@@ -78,6 +80,12 @@ export function networkSvg(
     title.textContent = n.label;
     shape.append(title);
     nodes.append(shape);
+    if (n.outline === "double") {
+      const inner = { fill: "none", stroke: theme.foreground, "stroke-width": 1.5, "data-mark": "inner-ring" };
+      nodes.append(
+        make("circle", { ...inner, cx: sx(n.x), cy: sy(n.y), r: r * 0.55, ...(opacity < 1 ? { opacity } : {}) }),
+      );
+    }
   }
   svg.append(edges, nodes);
 
@@ -130,6 +138,14 @@ export function networkSvg(
   }
   svg.append(labels);
   return svg;
+}
+
+/** The outline that marks a node as the page draws it: a ring (international, joint body), dashed (generic). */
+function outlineAttrs(n: SceneNode, theme: ExportTheme): Record<string, string | number> {
+  if (n.dashed)
+    return { stroke: theme.foreground, "stroke-width": 1.5, "stroke-dasharray": "3 2", "fill-opacity": 0.55 };
+  if (n.outline !== "plain") return { stroke: theme.foreground, "stroke-width": 2 };
+  return {};
 }
 
 function emptySvg(width: number, height: number, theme: ExportTheme): SVGSVGElement {

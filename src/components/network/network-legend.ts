@@ -1,20 +1,26 @@
-/** The network's legend: node colours (countries or communities), edge colours (sectors), sizes. */
+/**
+ * The network's legend: node colours (countries, international organisations
+ * and joint bodies with their rings, or communities), generic institutions
+ * (dashed), edge colours (sectors), sizes.
+ */
+import type { Swatch } from "../../lib/network/legend-items.js";
 import { el } from "../dom.js";
 
 export interface LegendOptions {
-  colors: { label: string; color: string }[];
+  colors: Swatch[];
   colorTitle: string;
   sectors: { label: string; color: string }[];
   sizeTitle: string;
   bipartite?: { label: string; color: string }[];
 }
 
-function swatches(items: { label: string; color: string }[], shape: "dot" | "line" | "square"): HTMLElement {
+function swatches(items: Swatch[], shape: "dot" | "line" | "square"): HTMLElement {
   return el(
     "ul",
     { class: "aa-net-swatches" },
     items.map((i) => {
-      const mark = el("span", { class: `aa-net-swatch ${shape}`, "aria-hidden": "true" });
+      const outline = i.outline && i.outline !== "plain" ? ` ${i.outline}` : "";
+      const mark = el("span", { class: `aa-net-swatch ${shape}${outline}`, "aria-hidden": "true" });
       mark.style.setProperty("--swatch", i.color);
       return el("li", {}, mark, i.label);
     }),

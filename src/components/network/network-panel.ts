@@ -7,6 +7,7 @@ import { formatPartialDate } from "../../lib/model/dates.js";
 import type { Status } from "../../lib/model/schema.js";
 import { humanize, STATUS_META } from "../../lib/model/value-labels.js";
 import type { GraphNode } from "../../lib/network/graph.js";
+import { institutionFacts } from "../../lib/network/node-affiliation.js";
 import type { NodeMetrics } from "../../lib/network/ranking.js";
 import { el, emptyState, link } from "../dom.js";
 
@@ -66,8 +67,7 @@ export function networkPanel(
           "p",
           { class: "muted" },
           [
-            node.country_name,
-            humanize(node.type),
+            institutionFacts(node),
             `${node.commitments} commitment${node.commitments === 1 ? "" : "s"} in view`,
             m ? `${m.degree} partner${m.degree === 1 ? "" : "s"}` : null,
             m && options.brokerRank ? `broker rank ${options.brokerRank}` : null,

@@ -3,7 +3,8 @@
  * WAI-ARIA Authoring Practices' list autocomplete): typing lists the
  * matching nodes as a listbox under it; ArrowDown and ArrowUp move through
  * the options (aria-activedescendant, focus stays in the box), Enter picks
- * the active option (or the first match) and calls `onPick`, Escape closes
+ * the active option (or the first match, the best by
+ * src/lib/network/search-ranking.ts) and calls `onPick`, Escape closes
  * the list, and Escape again (or on a closed list) clears the box and calls
  * `onClear`. Options also answer to a click.
  *
@@ -11,15 +12,12 @@
  * matches what is already typed against them, so text typed while a graph is
  * loading (and the box's focus) survives the graph arriving.
  */
+import type { SearchEntry } from "../../lib/network/node-lists.js";
+import { rankMatches } from "../../lib/network/search-ranking.js";
 import { el } from "../dom.js";
 
-export interface SearchItem {
-  id: string;
-  label: string;
-  detail: string;
-  /** Lower-case text matched by the query. */
-  text: string;
-}
+/** An institution the box can find (src/lib/network/node-lists.ts, searchEntries). */
+export type SearchItem = SearchEntry;
 
 export type NetworkSearch = HTMLElement & {
   /** The institutions to match from now on; what is typed is matched again. */
@@ -88,7 +86,7 @@ export function networkSearch(
   };
   const render = () => {
     const q = input.value.trim().toLowerCase();
-    s.matches = q ? s.items.filter((i) => i.text.includes(q)) : [];
+    s.matches = q ? rankMatches(s.items, q) : [];
     s.active = -1;
     show();
     status.textContent = statusText(q, s.matches.length, limit);

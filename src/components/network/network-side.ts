@@ -13,7 +13,7 @@
  */
 import type { FilterState } from "../../lib/model/filters.js";
 import type { Graph, GraphNode } from "../../lib/network/graph.js";
-import { brokerRank, brokerRows, labelsFrom, partnersOf } from "../../lib/network/node-lists.js";
+import { brokerRank, brokerRows, labelsFrom, partnersOf, rankedIn } from "../../lib/network/node-lists.js";
 import type { GraphMetrics } from "../../lib/network/ranking.js";
 import { commitmentDetail, institutionCommitments } from "../../lib/sql/network-queries.js";
 import type { Database } from "../db.js";
@@ -68,12 +68,13 @@ export interface SideContent {
 export function sideColumn(input: SideInput, chart: NetworkChart): SideContent {
   const { node, metrics } = input;
   const labelOf = labelsFrom(input.nodeById);
+  const ranked = rankedIn(input.nodeById);
   const pick = (id: string) => chart.select(id, { zoom: true });
   const panel = node
     ? networkPanel(node, input.rows, {
         partners: node.kind === "institution" ? partnersOf(input.projected, node.id, labelOf) : [],
         metrics: metrics?.byNode.get(node.id),
-        brokerRank: metrics ? brokerRank(metrics, node.id) : undefined,
+        brokerRank: metrics ? brokerRank(metrics, node.id, ranked) : undefined,
         onPick: pick,
         onClose: () => {
           chart.select(null);
@@ -82,7 +83,7 @@ export function sideColumn(input: SideInput, chart: NetworkChart): SideContent {
       })
     : pickHint();
   const brokers = metrics
-    ? brokersList(brokerRows(metrics, labelOf), pick)
+    ? brokersList(brokerRows(metrics, labelOf, 10, ranked), pick)
     : el("p", { class: "muted", role: "status" }, "Computing metrics…");
   return { panel, brokers, note: communitiesNote(metrics) };
 }

@@ -145,10 +145,24 @@ function joinScene(layers: SvgLayers, next: Scene): void {
     .each(shapeNode);
 }
 
-/** Sizes and fills a node's circle (institution) or square (commitment). */
+/**
+ * Sizes and fills a node's circle (institution) or square (commitment), and
+ * outlines it: a ring (international organisation), a ring and an inner ring
+ * (joint body), dashed (generic institution); see the CSS.
+ */
 function shapeNode(this: SVGGElement, n: SceneNode): void {
-  const shape = d3.select(this).select<SVGElement>("circle, rect");
-  shape.attr("fill", n.fill);
+  const group = d3.select(this);
+  const shape = group.select<SVGElement>("circle, rect");
+  shape
+    .attr("fill", n.fill)
+    .classed("aa-ring", n.outline !== "plain")
+    .classed("aa-dashed", n.dashed);
+  group
+    .selectAll("circle.aa-inner-ring")
+    .data(n.outline === "double" ? [n] : [])
+    .join("circle")
+    .attr("class", "aa-inner-ring")
+    .attr("r", n.r * 0.55);
   if (n.data.kind === "commitment")
     shape
       .attr("x", -n.r)

@@ -6,6 +6,7 @@
  * <details> under its chart (`embedTables`).
  */
 import type { GraphEdge, GraphNode } from "../../lib/network/graph.js";
+import { affiliationWords, GENERIC_NOTE, isGeneric } from "../../lib/network/node-affiliation.js";
 import type { NodeMetrics } from "../../lib/network/ranking.js";
 import { el } from "../dom.js";
 
@@ -79,8 +80,8 @@ export function networkTables(
     nodes.map((n) => [
       n.kind === "institution" ? n.name : n.summary,
       n.kind === "institution" ? (n.acronym ?? "") : "commitment",
-      n.kind === "institution" ? n.country_name : options.sectorLabel(n.sector),
-      n.kind === "institution" ? n.type : n.status,
+      n.kind === "institution" ? affiliationWords(n) : options.sectorLabel(n.sector),
+      n.kind === "institution" ? (isGeneric(n) ? `${n.type} (${GENERIC_NOTE})` : n.type) : n.status,
       n.commitments,
       ...(withMetrics
         ? [fmt(m?.get(n.id)?.degree), fmt(m?.get(n.id)?.betweenness, 3), fmt(m?.get(n.id)?.community)]

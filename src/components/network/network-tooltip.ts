@@ -1,11 +1,13 @@
 /**
  * The tooltip of a network node, the same on the page and in the embed: an
- * institution's name, country, type and commitments by sector, or a
+ * institution's name, affiliation (a joint body's members), type and
+ * commitments by sector, or a
  * commitment's summary, sector, status and parties.
  */
 import type { Status } from "../../lib/model/schema.js";
-import { humanize, STATUS_META } from "../../lib/model/value-labels.js";
+import { STATUS_META } from "../../lib/model/value-labels.js";
 import type { GraphNode } from "../../lib/network/graph.js";
+import { institutionFacts } from "../../lib/network/node-affiliation.js";
 import { el } from "../dom.js";
 
 /** Sectors listed by name before "and N more sectors". */
@@ -17,7 +19,7 @@ export function describeNode(node: GraphNode, sectorLabel: (id: string) => strin
     const more = node.bySector.length - LISTED_SECTORS;
     return [
       el("strong", {}, node.acronym ? `${node.name} (${node.acronym})` : node.name),
-      `${node.country_name} · ${humanize(node.type)}`,
+      institutionFacts(node),
       `${node.commitments} commitment${node.commitments === 1 ? "" : "s"} in view:`,
       ...node.bySector.slice(0, LISTED_SECTORS).map(([s, k]) => `  ${sectorLabel(s)}: ${k}`),
       ...(more > 0 ? [`  and ${more} more sectors`] : []),

@@ -24,7 +24,7 @@ import { legendItems, legendKey } from "../../lib/network/legend-items.js";
 import { labelsFrom } from "../../lib/network/node-lists.js";
 import { type NetworkPalette, networkPalette, paletteScene, type SceneChoice } from "../../lib/network/palette.js";
 import type { GraphMetrics } from "../../lib/network/ranking.js";
-import { drawnLine, NETWORK_TITLE } from "../../lib/network/summary-text.js";
+import { drawnLine, institutionsCount, NETWORK_TITLE } from "../../lib/network/summary-text.js";
 import { citedSources } from "../../lib/sql/page-queries.js";
 import { database } from "../db.js";
 import { emptyState } from "../dom.js";
@@ -134,7 +134,7 @@ function embedChart(
     if (chart) place.zoom = chart.getZoom();
     const next = networkChart({
       height: options.height ?? networkHeight(width),
-      label: `${state.frame.title ?? NETWORK_TITLE}: ${counts.institutions} institutions`,
+      label: `${state.frame.title ?? NETWORK_TITLE}: ${institutionsCount(counts)}`,
       describe: (n) => describeNode(n, data.palette.sectorLabel),
       sectorLabel: data.palette.sectorLabel,
       zoom: place.zoom,

@@ -1,8 +1,10 @@
 /**
- * Lists of events (recent, upcoming) with their date, place, matching
- * commitment count and first source. Rows come from `eventList`.
+ * Lists of events (recent, upcoming) with their date (a span for events over
+ * several days), place, matching commitment count and first source. Rows come
+ * from `eventList`. An empty list says so, with advice on the filters only when
+ * some are set.
  */
-import { formatPartialDate } from "../../lib/model/dates.js";
+import { formatDateRange } from "../../lib/model/dates.js";
 import { humanize } from "../../lib/model/value-labels.js";
 import { el, emptyState, link } from "../dom.js";
 
@@ -24,20 +26,25 @@ export interface EventRow {
   source_count: number;
 }
 
+export interface EventListOptions {
+  limit?: number;
+  /** What an empty list says. */
+  empty?: string;
+  /** Whether any filter is set: only then does an empty list advise clearing one. */
+  filtered?: boolean;
+}
+
 export function eventList(
   rows: EventRow[],
-  { limit = 8, empty = "No events match these filters." }: { limit?: number; empty?: string } = {},
+  { limit = 8, empty = "No events match these filters.", filtered = true }: EventListOptions = {},
 ): HTMLElement {
-  if (rows.length === 0) return emptyState(empty, "Clear a filter or widen the years.");
+  if (rows.length === 0) return emptyState(empty, filtered ? "Clear a filter or widen the years." : "");
   const shown = rows.slice(0, limit);
   const list = el(
     "ul",
     { class: "aa-events" },
     shown.map((e) => {
-      const when =
-        e.end_date && e.end_date !== e.start_date
-          ? `${formatPartialDate(e.start_date)} – ${formatPartialDate(e.end_date)}`
-          : formatPartialDate(e.start_date);
+      const when = formatDateRange(e.start_date, e.end_date);
       const counts = [
         e.commitments ? `${e.commitments} commitment${e.commitments === 1 ? "" : "s"}` : null,
         e.due ? `${e.due} due here` : null,

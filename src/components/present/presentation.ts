@@ -12,7 +12,10 @@ import type { Story } from "../../lib/model/stories.js";
 import { type DeckOptions, slideDeck } from "./slide-deck.js";
 import { storyList } from "./story-list.js";
 
-export type PresentationOptions = DeckOptions;
+export interface PresentationOptions extends DeckOptions {
+  /** The data folder the stories come from (stories.json), named where the list tells where stories live. */
+  dataDir?: string;
+}
 
 export function presentation(stories: readonly Story[], options: PresentationOptions = {}): HTMLElement {
   const state = parsePresentState(window.location.search, stories);
@@ -24,5 +27,5 @@ export function presentation(stories: readonly Story[], options: PresentationOpt
         stories,
         options,
       )
-    : storyList(stories, state.notices);
+    : storyList(stories, state.notices, options.dataDir);
 }

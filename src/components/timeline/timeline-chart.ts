@@ -36,6 +36,7 @@ import { layoutRules, type RuleLayout } from "../../lib/timeline/rule-label-layo
 import { chartLabel, markListLabel, modeNote } from "../../lib/timeline/timeline-chart-words.js";
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { el, emptyState } from "../dom.js";
+import { laneTextWidth } from "./text-width.js";
 import { drawAxis, drawRules, drawToday } from "./timeline-axis.js";
 import { brushStrip } from "./timeline-brush.js";
 import { bindMarkEvents, laneToggle, laneToolbar, showMarkTip, tooltip } from "./timeline-interaction.js";
@@ -72,7 +73,7 @@ export function timelineChart(data: TimelineData, options: TimelineOptions = {})
 /** The chart's parts for the data and the lane state: toolbar, chart, brush, legend and table. */
 function render(data: TimelineData, options: Options, redraw: () => void, keyboard: ChartKeyboard): Node[] {
   const { state } = options;
-  const frame = chartFrame(options.width);
+  const frame = chartFrame(options.width, { lanes: data.lanes, measure: laneTextWidth() });
   if (data.lanes.length === 0 || data.lanes.every((l) => l.total === 0)) {
     return [emptyState("No commitment matches these filters.", "Clear a filter or widen the years.")];
   }

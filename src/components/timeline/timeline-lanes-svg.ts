@@ -1,6 +1,7 @@
 /**
  * The timeline's lanes: each sector's alternating band with its name, count
- * and colour and a collapse toggle over its name (the lane list is a vertical
+ * and colour and a collapse toggle over its name (measured to fit its
+ * column, cut only when that is short, the whole name then its tooltip; the lane list is a vertical
  * toolbar, one Tab stop, timeline-keyboard.ts), and what each lane holds: its commitment
  * marks (timeline-marks-svg.ts), its density cells, or, collapsed, its trace
  * (timeline-density-svg.ts). Positions come from
@@ -9,9 +10,11 @@
 import type * as d3 from "d3";
 import type { LaneRow } from "../../lib/sql/timeline-queries.js";
 import type { ChartFrame, LaneLayout, LaneState } from "../../lib/timeline/lane-layout.js";
+import { NAME_X } from "../../lib/timeline/lane-names.js";
 import type { DayScale } from "../../lib/timeline/mark-positions.js";
 import { laneListLabel, laneName, laneToggleLabel } from "../../lib/timeline/timeline-chart-words.js";
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
+import { laneTextWidth } from "./text-width.js";
 import { type DensityCell, densityOpacity, drawCollapsedTrace, drawDensityCells } from "./timeline-density-svg.js";
 import { drawLaneMarks, FOCUSABLE_MARKS, type MarkContext, type MarkStop } from "./timeline-marks-svg.js";
 
@@ -91,13 +94,16 @@ function laneToggle(
     .attr("fill", "currentColor")
     .attr("aria-hidden", "true")
     .text(`${collapsed ? "▸" : "▾"} `);
+  const shown = laneName(lane, compact, labelWidth, laneTextWidth());
   toggle
     .append("text")
-    .attr("x", 18)
+    .attr("x", NAME_X)
     .attr("y", top + 13)
     .attr("fill", "currentColor")
     .attr("font-weight", 600)
-    .text(laneName(lane, compact, labelWidth));
+    .text(shown);
+  // A cut name shows whole on hover; the toggle's accessible name has it whole already.
+  if (shown !== lane.label && !compact) toggle.append("title").text(lane.label);
   return toggle;
 }
 

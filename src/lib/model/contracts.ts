@@ -45,7 +45,10 @@ export interface OverviewSeed {
    * which would load every status update just for their latest date.
    */
   freshness: {
+    /** The first day of the latest held event. */
     latest_event: string | null;
+    /** That event's last day as written (end_date), when it ran several days. */
+    latest_event_end: string | null;
     latest_update: string | null;
     latest_source: string | null;
     sources: number;
@@ -87,14 +90,20 @@ export interface TablesManifest {
 
 /** What the network's counts line says (the same columns as networkCounts). */
 export interface NetworkCounts {
+  /** Named institutions bound by the commitments (the generic ones are counted apart). */
   institutions: number;
+  /** Institutions named only generically ("the chambers of commerce") bound by the commitments. */
+  generic: number;
   commitments: number;
   links: number;
   without_parties: number;
 }
 
-/** [id, name, acronym, country, country_name, type, sector code, count, sector code, count, …] */
-export type SeedNode = [string, string, string | null, string, string, string, ...number[]];
+/**
+ * [id, name, acronym, affiliation, countries, country_name, naming, type,
+ *  sector code, count, sector code, count, …]
+ */
+export type SeedNode = [string, string, string | null, string, string[], string, string, string, ...number[]];
 /** [source node index, target node index, sector code, count, …] (one edge per pair) */
 export type SeedEdge = number[];
 
@@ -106,11 +115,11 @@ export interface SeedGraph {
 }
 
 export interface LayoutFile {
-  version: 2;
+  version: 3;
   nodes: number;
   edges: number;
   ticks: number;
-  /** Countries by institutions in the graph, most first (ties by code): the order of the colour legend. */
+  /** Countries by their national institutions in the graph, most first (ties by code): the order of the colour legend. */
   countries: string[];
   /** Node id → [x, y], ids sorted. */
   positions: Record<string, [number, number]>;
@@ -120,6 +129,8 @@ export interface LayoutFile {
 /** stories.json: every valid story of data/stories/, as the /present page reads it. */
 export interface StoriesFile {
   stories: Story[];
+  /** The data folder the stories were read from, as the build names it (relative to the project when inside it). */
+  dataDir: string;
 }
 
 /** quality.json: how the records reconcile into tables, and the warnings of valid records (the Data page). */

@@ -106,3 +106,21 @@ export function formatPartialDate(text: string | null | undefined): string {
   if (parsed.precision === "month") return `${months[Number(m) - 1]} ${y}`;
   return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
 }
+
+/**
+ * A span of dates as one text, sharing what the two ends share: "10–12 Feb 2025",
+ * "28 Feb – 2 Mar 2025", "30 Dec 2024 – 2 Jan 2025"; one date when the end is
+ * missing or the same. Ends of other precisions are written in full each.
+ */
+export function formatDateRange(start: string | null | undefined, end: string | null | undefined): string {
+  if (!end || end === start) return formatPartialDate(start);
+  if (!start) return formatPartialDate(end);
+  const a = parsePartialDate(start);
+  const b = parsePartialDate(end);
+  if (a?.precision !== "day" || b?.precision !== "day")
+    return `${formatPartialDate(start)} – ${formatPartialDate(end)}`;
+  const [first, last] = [formatPartialDate(start).split(" "), formatPartialDate(end).split(" ")];
+  if (first[2] !== last[2]) return `${first.join(" ")} – ${last.join(" ")}`;
+  if (first[1] !== last[1]) return `${first[0]} ${first[1]} – ${last.join(" ")}`;
+  return `${first[0]}–${last.join(" ")}`;
+}

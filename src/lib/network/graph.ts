@@ -15,8 +15,14 @@ export interface InstitutionInfo {
   id: string;
   name: string;
   acronym: string | null;
-  country: string;
+  /** What colours and groups it: its country code, `international` or `joint` (institution-scope.ts). */
+  affiliation: string;
+  /** Its countries: [country] for a national body, the members of a joint body, none for an international one. */
+  countries: readonly string[];
+  /** The affiliation in words ("Pakistan", "International organisation", "Joint body (Belarus–Pakistan)"). */
   country_name: string;
+  /** `named`, or `generic` for a body the sources only describe ("the chambers of commerce"). */
+  naming: string;
   type: string;
 }
 

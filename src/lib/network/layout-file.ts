@@ -5,9 +5,10 @@
  * before DuckDB-WASM has started. The SQL result replaces it as soon as the
  * tables are in; the browser tests check that both draw the same nodes.
  */
-import type { LayoutFile, NetworkCounts, SeedGraph, SeedNode } from "../model/contracts.js";
+import type { LayoutFile, NetworkCounts, SeedGraph } from "../model/contracts.js";
 import { compareIds, type Graph, type InstitutionInfo, type PartyLink, type SectorCounts } from "./graph.js";
 import { defaultTicks, layoutGraph, type Positions } from "./layout.js";
+import { drawnLabel, isGeneric, outlineOf } from "./node-affiliation.js";
 import { projectGraph } from "./project.js";
 
 export function encodeSeed(graph: Graph, counts: NetworkCounts): SeedGraph {
@@ -20,7 +21,8 @@ export function encodeSeed(graph: Graph, counts: NetworkCounts): SeedGraph {
     counts,
     nodes: graph.nodes.map((n) => {
       if (n.kind !== "institution") throw new Error("the seed holds the institution projection only");
-      return [n.id, n.name, n.acronym, n.country, n.country_name, n.type, ...flat(n.bySector)] as SeedNode;
+      const { id, name, acronym, affiliation, countries, country_name, naming, type } = n;
+      return [id, name, acronym, affiliation, [...countries], country_name, naming, type, ...flat(n.bySector)];
     }),
     edges: graph.edges.map((e) => [index.get(e.source) as number, index.get(e.target) as number, ...flat(e.bySector)]),
   };
@@ -35,16 +37,18 @@ function unflat(values: readonly number[], from: number, sectors: readonly strin
 /** The graph projectGraph made, back from its compact form (dominant-sector edges). */
 export function decodeSeed(seed: SeedGraph): Graph {
   const nodes = seed.nodes.map((n) => {
-    const bySector = unflat(n.slice(6) as number[], 0, seed.sectors);
+    const bySector = unflat(n.slice(8) as number[], 0, seed.sectors);
     return {
       kind: "institution" as const,
       id: n[0],
       name: n[1],
       acronym: n[2],
-      country: n[3],
-      country_name: n[4],
-      type: n[5],
-      label: n[2] || n[1],
+      affiliation: n[3],
+      countries: n[4],
+      country_name: n[5],
+      naming: n[6],
+      type: n[7],
+      label: drawnLabel({ naming: n[6] }, n[2] || n[1]),
       commitments: bySector.reduce((sum, [, k]) => sum + k, 0),
       bySector,
     };
@@ -78,19 +82,22 @@ export function buildLayoutFile(
     const p = positions.get(id) as { x: number; y: number };
     out[id] = [p.x, p.y];
   }
+  // Only national bodies rank countries: international and joint bodies have a colour of their own.
   const perCountry = new Map<string, number>();
   for (const n of graph.nodes)
-    if (n.kind === "institution") perCountry.set(n.country, (perCountry.get(n.country) ?? 0) + 1);
+    if (n.kind === "institution" && outlineOf(n.affiliation) === "plain")
+      perCountry.set(n.affiliation, (perCountry.get(n.affiliation) ?? 0) + 1);
   const countries = [...perCountry].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])).map(([c]) => c);
   const bound = new Set(links.map((l) => l.commitment_id)).size;
   const counts: NetworkCounts = {
-    institutions: graph.nodes.length,
+    institutions: graph.nodes.filter((n) => n.kind === "institution" && !isGeneric(n)).length,
+    generic: graph.nodes.filter((n) => n.kind === "institution" && isGeneric(n)).length,
     commitments: bound,
     links: links.length,
     without_parties: commitments - bound,
   };
   return {
-    version: 2,
+    version: 3,
     nodes: graph.nodes.length,
     edges: graph.edges.length,
     ticks,

@@ -1,6 +1,7 @@
 /**
  * What a screen reader says for the network node the keyboard is on: the
- * node's name, what it is (an institution's country and type, a
+ * node's name, what it is (an institution's affiliation, type and whether
+ * it is a generic mention, a
  * commitment's sector and status, in words), how many commitments bind it
  * (or how many parties a commitment has) and how many links it has in the
  * drawing, its place in the chart's order and whether it is selected. Pure:
@@ -9,6 +10,7 @@
 import type { Status } from "../model/schema.js";
 import { humanize, STATUS_META } from "../model/value-labels.js";
 import type { GraphNode } from "./graph.js";
+import { institutionFacts } from "./node-affiliation.js";
 
 /** What the announcement needs besides the node. */
 export interface AnnouncementContext {
@@ -36,7 +38,7 @@ export function nodeAnnouncement(node: GraphNode, context: AnnouncementContext):
   const selected = context.selected ? " Selected." : "";
   if (node.kind === "institution") {
     const name = node.acronym ? `${node.acronym}, ${node.name}` : node.name;
-    const what = [node.country_name, humanize(node.type).toLowerCase()].filter(Boolean).join(", ");
+    const what = institutionFacts(node, ", ", true);
     const counts = `${plural(node.commitments, "commitment", "commitments")}, ${links}.`;
     return `${name}: ${what}. ${counts} ${place}${selected}`;
   }

@@ -18,6 +18,7 @@ import {
   type PartyLink,
   type SectorCounts,
 } from "./graph.js";
+import { drawnLabel } from "./node-affiliation.js";
 
 /** Party links as codes: one entry per link, in three parallel arrays. */
 export interface CodedLinks {
@@ -174,10 +175,12 @@ export function projectCodes(
         id: inst.id,
         name: inst.name,
         acronym: inst.acronym,
-        country: inst.country,
+        affiliation: inst.affiliation,
+        countries: inst.countries,
         country_name: inst.country_name,
+        naming: inst.naming,
         type: inst.type,
-        label: inst.acronym || inst.name,
+        label: drawnLabel(inst, inst.acronym || inst.name),
         commitments: bySector.reduce((sum, [, k]) => sum + k, 0),
         bySector,
       };

@@ -19,10 +19,18 @@ export interface GraphMetrics {
   modularity: number;
 }
 
-/** The institutions with the highest betweenness (brokers), ties by id; zero-betweenness nodes left out. */
-export function brokers(metrics: GraphMetrics, limit = 10): { id: string; betweenness: number }[] {
+/**
+ * The institutions with the highest betweenness (brokers), ties by id;
+ * zero-betweenness nodes left out, and those `ranked` says no to (generic
+ * institutions: not actors of their own).
+ */
+export function brokers(
+  metrics: GraphMetrics,
+  limit = 10,
+  ranked: (id: string) => boolean = () => true,
+): { id: string; betweenness: number }[] {
   return [...metrics.byNode]
-    .filter(([, m]) => m.betweenness > 0)
+    .filter(([id, m]) => m.betweenness > 0 && ranked(id))
     .map(([id, m]) => ({ id, betweenness: m.betweenness }))
     .sort((a, b) => b.betweenness - a.betweenness || compareIds(a.id, b.id))
     .slice(0, limit);

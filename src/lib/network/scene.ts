@@ -7,6 +7,7 @@
 import type { Graph, GraphEdge, GraphNode } from "./graph.js";
 import type { Positions } from "./layout.js";
 import type { NodeMetrics } from "./metrics.js";
+import { isGeneric, type NodeOutline, outlineOf } from "./node-affiliation.js";
 import { edgeWidth, nodeRadius } from "./size.js";
 
 /** What sets a node's size. */
@@ -26,6 +27,10 @@ export interface SceneNode {
   y: number;
   r: number;
   fill: string;
+  /** How the node is outlined: plain, a ring (international organisation), a double ring (joint body). */
+  outline: NodeOutline;
+  /** Drawn with a dashed outline: an institution the sources name only generically. */
+  dashed: boolean;
   label: string;
   /** Label priority: bigger nodes keep their labels first. */
   priority: number;
@@ -53,7 +58,8 @@ export interface SceneOptions {
   metrics?: Map<string, NodeMetrics>;
   sizeBy?: SizeBy;
   colorBy?: ColorBy;
-  countryColor: (country: string) => string;
+  /** The fill of an institution by its affiliation (country code, `international`, `joint`). */
+  affiliationColor: (affiliation: string) => string;
   communityColor?: (community: number) => string;
   sectorColor: (sector: string) => string;
   /** Fill of commitment nodes (bipartite view): by status. */
@@ -81,6 +87,8 @@ export function buildScene(graph: Graph, options: SceneOptions): Scene {
         y: p.y,
         r: 3.5,
         fill: options.commitmentColor ? options.commitmentColor(node.status) : options.sectorColor(node.sector),
+        outline: "plain",
+        dashed: false,
         label: node.label,
         priority: -1,
         data: node,
@@ -91,13 +99,15 @@ export function buildScene(graph: Graph, options: SceneOptions): Scene {
     const fill =
       options.colorBy === "community" && community !== undefined && options.communityColor
         ? options.communityColor(community)
-        : options.countryColor(node.country);
+        : options.affiliationColor(node.affiliation);
     return {
       id: node.id,
       x: p.x,
       y: p.y,
       r: nodeRadius(value, max),
       fill,
+      outline: outlineOf(node.affiliation),
+      dashed: isGeneric(node),
       label: node.label,
       priority: value,
       data: node,

@@ -19,10 +19,17 @@ export interface CountedNetwork {
 
 const number = (n: number) => n.toLocaleString("en");
 
+/** "76 institutions", or "31 institutions and 2 generic mentions" (generic institutions are not counted among them). */
+export function institutionsCount(counts: Pick<NetworkCounts, "institutions" | "generic">): string {
+  const named = `${number(counts.institutions)} institutions`;
+  const generic = counts.generic ?? 0;
+  return generic ? `${named} and ${number(generic)} generic mention${generic === 1 ? "" : "s"}` : named;
+}
+
 /** "76 institutions · 300 pairs linked · 140 commitments" */
 export function countsLine(network: Pick<CountedNetwork, "counts" | "projected">): string {
   const { counts, projected } = network;
-  return `${number(counts.institutions)} institutions · ${number(projected.edges.length)} pairs linked · ${number(counts.commitments)} commitments`;
+  return `${institutionsCount(counts)} · ${number(projected.edges.length)} pairs linked · ${number(counts.commitments)} commitments`;
 }
 
 /** The counts line, or "Nothing to draw" when no node is drawn. */

@@ -7,15 +7,12 @@
  * is there yet. Records, problems, lines and their order are the same as
  * when the files are read on one thread (test/lib/pipeline/csv-ahead.test.ts).
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { Problem } from "../model/problems.js";
 import { csvRowReader, notATable } from "../records/csv-reader.js";
 import type { RawRecord, ReadResult } from "../records/record.js";
 import { readRecordFile } from "./files.js";
+import { pipelineModule, workerSource } from "./worker-source.js";
 
 export interface AheadSetup {
   files: { path: string; display: string }[];
@@ -37,41 +34,11 @@ const STALLED_MS = 120_000;
 /** A worker that has not started by then cannot (no TypeScript loader, say): the files are read here instead. */
 const START_MS = 20_000;
 
-const WORKER = new URL(`./csv-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
-
-/**
- * The worker's code. Run from TypeScript sources (tsx, vitest), a worker
- * thread inherits no loader for them: it registers tsx's first, then loads
- * the worker module.
- */
-function workerSource(): URL | string | undefined {
-  if (!import.meta.url.endsWith(".ts")) return WORKER;
-  const tsx = resolveTsx();
-  if (!tsx) return undefined;
-  return `import(${JSON.stringify(tsx)}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(WORKER.href)}); });`;
-}
-
-/**
- * The ES module of tsx's API for registering its loader. Under vitest,
- * import.meta has no resolve: the module is found from tsx's package.json.
- */
-function resolveTsx(): string | undefined {
-  try {
-    return import.meta.resolve("tsx/esm/api");
-  } catch {
-    try {
-      const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
-      const entry = JSON.parse(readFileSync(manifest, "utf8")).exports["./esm/api"].import.default;
-      return pathToFileURL(join(dirname(manifest), entry)).href;
-    } catch {
-      return undefined;
-    }
-  }
-}
+const WORKER = pipelineModule("csv-worker");
 
 /** Whether this process can start the worker. */
 export function canParseAhead(): boolean {
-  return workerSource() !== undefined;
+  return workerSource(WORKER) !== undefined;
 }
 
 export class CsvAhead {
@@ -95,7 +62,7 @@ export class CsvAhead {
       maxAhead,
       port: port2,
     };
-    const source = workerSource() ?? WORKER;
+    const source = workerSource(WORKER) ?? WORKER;
     this.worker = new Worker(source, { eval: typeof source === "string", workerData: setup, transferList: [port2] });
     // Failures come back as a message (or as a worker that never starts); the
     // event would only come once the reading is over.

@@ -2,7 +2,8 @@
  * What every loader does (Node only): get the validated tables for the data
  * folder (built once, see table-cache.ts), then write one file to stdout and
  * a one-line summary to stderr. On any error it prints the full report and
- * exits non-zero without writing a byte, so no partial table is left behind.
+ * exits non-zero without writing a byte, so no partial table is left behind;
+ * under `npm start` it writes the last valid tables instead (last-good-tables.ts).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import type { TablesManifest } from "../model/contracts.js";
 import type { TableName } from "../model/tables.js";
 import { dataDir } from "./dataset.js";
 import { displayPath } from "./files.js";
+import { lastGoodTables } from "./last-good-tables.js";
 import { ensureTables } from "./table-cache.js";
 
 /** The cache folder with the validated tables, or exit with the full report when the records have errors. */
@@ -17,6 +19,11 @@ export function tablesOrExit(what: string) {
   const dir = dataDir();
   const result = ensureTables(dir);
   if (!result.ok) {
+    const kept = lastGoodTables();
+    if (kept) {
+      process.stderr.write(`${what}: ${displayPath(dir)} has errors; writing the last valid tables.\n`);
+      return kept;
+    }
     process.stderr.write(`${result.report}\n${what} not written: ${displayPath(dir)} has errors.\n`);
     process.exit(1);
   }

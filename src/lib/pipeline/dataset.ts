@@ -3,7 +3,7 @@
  * files, read them, validate every record, and normalise them into rows. Used
  * by the loaders, `npm run validate` and the tests.
  */
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { Problem } from "../model/problems.js";
 import { isTableName } from "../model/schema.js";
@@ -71,12 +71,16 @@ export function loadDataset(
         validator.add(record);
         if ((++records & TICK) === 0) onFile?.({ file: display, files: i, of: files.length, records });
       };
+      const before = validator.count();
       const result = ahead?.files.has(file)
         ? ahead.reader.read(file, display, sink)
         : readRecordFile(file, display, sink);
-      for (const p of result.problems) problems.push(p);
       for (const r of result.records) validator.add(r);
       records = validator.count();
+      if (records === before && result.problems.some((p) => p.severity === "error")) {
+        markUnreadable(file, display, result.problems, validator);
+      }
+      for (const p of result.problems) problems.push(p);
       onFile?.({ file: display, files: i + 1, of: files.length, records });
     });
   } finally {
@@ -99,6 +103,21 @@ export function loadDataset(
     },
   });
   return result;
+}
+
+/**
+ * A file that gave no record and an error could not be read: its errors are
+ * the cause of what follows (they come first in the report), and references
+ * to the ids its text mentions are folded into one line (unreadable-files.ts).
+ */
+function markUnreadable(file: string, display: string, fileProblems: Problem[], validator: Validator): void {
+  for (const p of fileProblems) if (p.severity === "error") p.rank = "cause";
+  const csv = extname(file).toLowerCase() === ".csv";
+  validator.addUnreadable({
+    file: display,
+    text: readFileSync(file, "latin1"),
+    table: csv ? csvTable(file) : undefined,
+  });
 }
 
 /** The CSV files of tables, parsed ahead on a worker when they are large enough in all and a worker can start. */

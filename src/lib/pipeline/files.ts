@@ -1,18 +1,19 @@
 /**
  * Finding and reading the record files of a data folder (Node only).
- * YAML (.yaml, .yml), JSON (.json) and CSV (.csv) files are read, in every
- * sub-folder, in a stable order. Other files are reported, never silently
+ * YAML (.yaml, .yml), JSON (.json), CSV (.csv) and workbook (.xlsx) files
+ * are read, in every sub-folder, in a stable order. Other files are reported, never silently
  * skipped, except README/Markdown notes and hidden files.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { basename, extname, isAbsolute, join, relative } from "node:path";
 import type { Problem } from "../model/problems.js";
 import { readCsv } from "../records/csv-reader.js";
 import { readJson, readYaml } from "../records/document.js";
 import type { RawRecord, ReadResult } from "../records/record.js";
 import { decodeRecordFile } from "../records/text.js";
+import { readXlsx } from "./xlsx-records.js";
 
-export const RECORD_EXTENSIONS = [".yaml", ".yml", ".json", ".csv"];
+export const RECORD_EXTENSIONS = [".yaml", ".yml", ".json", ".csv", ".xlsx"];
 /** Folders that hold other kinds of files (presentation stories). */
 const OTHER_FOLDERS = new Set(["stories"]);
 
@@ -71,7 +72,7 @@ export function listRecordFiles(dir: string): FileList {
       severity: "error",
       file: dir,
       message: "holds no record files",
-      expected: "YAML, JSON or CSV record files",
+      expected: "YAML, JSON, CSV or .xlsx record files",
     });
   }
   return { files, problems };
@@ -79,9 +80,11 @@ export function listRecordFiles(dir: string): FileList {
 
 /**
  * Reads one record file; `display` is the path used in reports. With a
- * `sink`, CSV rows are handed over as they are parsed instead of returned.
+ * `sink`, CSV and sheet rows are handed over as they are parsed instead of
+ * returned.
  */
 export function readRecordFile(path: string, display = path, sink?: (record: RawRecord) => void): ReadResult {
+  if (extname(path).toLowerCase() === ".xlsx") return readXlsx(path, display, sink);
   const bytes = readFileSync(path);
   const { text, problem } = decodeRecordFile(bytes, display);
   if (problem || text === undefined) return { records: [], problems: problem ? [problem] : [] };
@@ -98,4 +101,15 @@ export function readRecordText(text: string, file: string, sink?: (record: RawRe
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith("..") ? path : rel;
+}
+
+/**
+ * The path as a published page may show it: relative to the project when the
+ * folder is inside it, else only the folder's own name (`…/records`), so no
+ * build machine's absolute path reaches the site.
+ */
+export function publishedPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  if (rel === "") return ".";
+  return rel.startsWith("..") || isAbsolute(rel) ? `…/${basename(path)}` : rel;
 }

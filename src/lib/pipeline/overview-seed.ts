@@ -39,6 +39,23 @@ function countryOptions(institutions: readonly Record<string, unknown>[]): Optio
   return [...codes].map((id) => ({ id, label: countryName(id) })).sort(byText((o) => o.label));
 }
 
+/**
+ * The end_date of the latest held event, as the freshness query picks it: the
+ * latest start, then the latest end (none last), then the id. Null when none.
+ */
+function latestEventEnd(events: readonly Record<string, unknown>[]): string | null {
+  const day = (value: unknown) => (typeof value === "number" ? value : Number.NEGATIVE_INFINITY);
+  const [latest] = events
+    .filter((e) => e.status === "held")
+    .sort(
+      (a, b) =>
+        day(b.start_date_from) - day(a.start_date_from) ||
+        day(b.end_date_to) - day(a.end_date_to) ||
+        (String(a.id) < String(b.id) ? -1 : 1),
+    );
+  return typeof latest?.end_date === "string" ? latest.end_date : null;
+}
+
 export function overviewSeed(stores: Tables<TableStore>): OverviewSeed {
   // The large tables are read column by column; the small ones as rows.
   const c = stores.commitments.columns;
@@ -94,6 +111,7 @@ export function overviewSeed(stores: Tables<TableStore>): OverviewSeed {
   return {
     freshness: {
       latest_event: latestDay(tables.events.filter((e) => e.status === "held").map((e) => e.start_date_from)),
+      latest_event_end: latestEventEnd(tables.events),
       latest_update: latestDay(stores.status_updates.columns.date_from),
       latest_source: latestDay(stores.sources.columns.published_from),
       sources: stores.sources.length,

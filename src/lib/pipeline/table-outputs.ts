@@ -8,7 +8,7 @@
  * `tables.json`, `overview.json`, `quality.json` and `manifest.json`.
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { MANIFEST_FORMAT, type QualityFile, type TableEntry, type TablesManifest } from "../model/contracts.js";
 import { formatReport, type Problem } from "../model/problems.js";
 import { tableColumns } from "../model/schema.js";
@@ -54,7 +54,10 @@ export function buildTables(dir: string, key: string, folder: string): CacheResu
   mkdirSync(temp, { recursive: true });
   const bytes: Record<string, number> = {};
   const counts = reconcile(result);
-  const warnings = result.problems.filter((p) => p.severity === "warning");
+  // The published page names files relative to the data folder, never the build machine's paths.
+  const warnings = result.problems
+    .filter((p) => p.severity === "warning")
+    .map((p) => ({ ...p, file: relativeToData(dir, p.file) }));
   progress.phase("writing overview.json and quality.json");
   writeFileSync(join(temp, "overview.json"), `${JSON.stringify(overviewSeed(stores))}\n`);
   writeFileSync(
@@ -106,6 +109,12 @@ export function buildTables(dir: string, key: string, folder: string): CacheResu
   rmSync(folder, { recursive: true, force: true });
   renameSync(temp, folder);
   return { ok: true, folder, manifest };
+}
+
+/** A record file's path relative to the data folder (`events/2024-05-jmc.yaml`), with '/' on every system. */
+export function relativeToData(dir: string, file: string): string {
+  const path = relative(resolve(dir), resolve(file));
+  return (path === "" || path.startsWith("..") || isAbsolute(path) ? basename(file) : path).split(sep).join("/");
 }
 
 /** The partitions of every table: commitments by year, their parties and updates with them, the rest whole. */

@@ -5,8 +5,8 @@
  * commitments lists the institutions bound, each optionally `id:role`.
  */
 import { parse } from "csv-parse/sync";
-import type { Problem } from "../model/problems.js";
-import { showValue } from "../model/problems.js";
+import type { Location, Problem } from "../model/problems.js";
+import { columnLetters, showValue } from "../model/problems.js";
 import { ENTITY, isTableName } from "../model/schema.js";
 import type { TableName } from "../model/tables.js";
 import { TABLE_NAMES } from "../model/tables.js";
@@ -34,6 +34,57 @@ export function readCsv(text: string, file: string, sink?: (record: RawRecord) =
   return { records, problems };
 }
 
+/**
+ * The problems of a header row: unknown, unnamed and repeated columns, and
+ * required ones missing. `place` is where the header is; `columnName` writes a
+ * column's number as the file's reader sees it (CSV: 3, sheet: C).
+ */
+function checkHeader(
+  header: readonly string[],
+  table: TableName,
+  place: Location,
+  columnName: (column: number) => string,
+): Problem[] {
+  const problems: Problem[] = [];
+  const entity = ENTITY[table];
+  const allowed = new Set([...Object.keys(entity.fields), ...(table === "commitments" ? ["parties"] : [])]);
+  const seen = new Map<string, number>();
+  header.forEach((name, index) => {
+    const column = index + 1;
+    if (!allowed.has(name)) {
+      problems.push({
+        severity: "error",
+        ...place,
+        column,
+        field: name || `(column ${columnName(column)})`,
+        message: name ? `is not a column of ${table}` : "has no name",
+        expected: `columns among: ${[...allowed].join(", ")}`,
+      });
+    } else if (seen.has(name)) {
+      problems.push({
+        severity: "error",
+        ...place,
+        column,
+        field: name,
+        message: `appears twice in the header (also column ${columnName(seen.get(name) ?? 0)})`,
+        expected: "each column once",
+      });
+    } else seen.set(name, column);
+  });
+  for (const [name, field] of Object.entries(entity.fields)) {
+    if (field.required && !seen.has(name)) {
+      problems.push({
+        severity: "error",
+        ...place,
+        field: name,
+        message: `required column is missing from the header`,
+        expected: `a column named ${name} (${field.expected})`,
+      });
+    }
+  }
+  return problems;
+}
+
 /** The problem for a CSV file whose name names no table. */
 export function notATable(file: string): Problem {
   return {
@@ -56,14 +107,22 @@ export interface CsvRowReader {
  * The row reader of a CSV file (undefined when its name names no table):
  * problems go to `problems`, records to `emit`. The parsing itself is
  * separate (`parseCsvCells`), so it can run ahead on another thread.
+ *
+ * With `sheet`, the rows are a workbook sheet's (xlsx-records.ts): the sheet
+ * names the table, every location names the sheet, and a record's path and
+ * row are the sheet's row number (the header's row included), as a
+ * spreadsheet shows it.
  */
 export function csvRowReader(
   file: string,
   problems: Problem[],
   emit: (record: RawRecord) => void,
+  sheet?: string,
 ): CsvRowReader | undefined {
-  const table = csvTable(file);
+  const table = sheet ?? csvTable(file);
   if (!isTableName(table)) return undefined;
+  const at = (line: number): Location => (sheet === undefined ? { file, line } : { file, sheet, line });
+  let headerLine = 1;
   const entity = ENTITY[table];
   let header: string[] | undefined;
   let stop = false;
@@ -72,47 +131,16 @@ export function csvRowReader(
   let partyColumns: Readonly<Record<string, number>> = {};
   let rowNumber = 0;
 
-  const readHeader = (cells: string[]) => {
+  const readHeader = (cells: string[], line: number) => {
+    if (sheet !== undefined) headerLine = line;
     header = cells.map((h) => h.trim());
-    const allowed = new Set([...Object.keys(entity.fields), ...(table === "commitments" ? ["parties"] : [])]);
-    const seen = new Map<string, number>();
-    header.forEach((name, index) => {
-      const column = index + 1;
-      if (!allowed.has(name)) {
-        problems.push({
-          severity: "error",
-          file,
-          line: 1,
-          column,
-          field: name || `(column ${column})`,
-          message: name ? `is not a column of ${table}` : "has no name",
-          expected: `columns among: ${[...allowed].join(", ")}`,
-        });
-      } else if (seen.has(name)) {
-        problems.push({
-          severity: "error",
-          file,
-          line: 1,
-          column,
-          field: name,
-          message: `appears twice in the header (also column ${seen.get(name)})`,
-          expected: "each column once",
-        });
-      } else seen.set(name, column);
-    });
-    for (const [name, field] of Object.entries(entity.fields)) {
-      if (field.required && !seen.has(name)) {
-        problems.push({
-          severity: "error",
-          file,
-          line: 1,
-          field: name,
-          message: `required column is missing from the header`,
-          expected: `a column named ${name} (${field.expected})`,
-        });
-      }
-    }
-    stop = problems.length > 0; // rows cannot be read reliably under a broken header
+    // A header written with another delimiter reads as one column: say so once, not column by column.
+    const delimiter = sheet === undefined ? delimiterProblem(header, table, at(headerLine)) : undefined;
+    const found = delimiter
+      ? [delimiter]
+      : checkHeader(header, table, at(headerLine), sheet === undefined ? String : columnLetters);
+    for (const p of found) problems.push(p);
+    stop = found.length > 0; // rows cannot be read reliably under a broken header
     columns = Object.freeze(Object.fromEntries(header.map((name, i) => [name, i + 1])));
     partiesIndex = header.indexOf("parties");
     partyColumns = Object.freeze({
@@ -124,14 +152,13 @@ export function csvRowReader(
 
   const readRow = (cells: string[], line: number) => {
     const names = header as string[];
-    rowNumber++;
+    rowNumber = sheet === undefined ? rowNumber + 1 : line;
     const path = `row ${rowNumber}`;
     if (cells.length !== names.length) {
       if (cells.every((c) => c.trim() === "")) return; // a blank line of spaces
       problems.push({
         severity: "error",
-        file,
-        line,
+        ...at(line),
         field: path,
         message: `has ${cells.length} field${cells.length === 1 ? "" : "s"} but the header has ${names.length}`,
         expected: `${names.length} comma-separated fields (quote values that contain commas)`,
@@ -152,7 +179,7 @@ export function csvRowReader(
     const record: RawRecord = {
       table: table as TableName,
       values,
-      loc: { file, line },
+      loc: at(line),
       fieldLocs: NO_FIELD_LOCS,
       columns,
       path,
@@ -167,21 +194,59 @@ export function csvRowReader(
 
   return {
     row: (cells, line) => {
-      if (!header) readHeader(cells);
+      if (!header) readHeader(cells, line);
       else if (!stop) readRow(cells, line);
     },
     finish: () => {
       if (!header) {
         problems.push({
           severity: "error",
-          file,
-          line: 1,
+          ...(sheet === undefined ? at(1) : { file, sheet }),
           message: "has no header row",
           expected: "a header row naming the columns",
         });
       }
     },
   };
+}
+
+/**
+ * The problems of a header row: written with another delimiter (one problem
+ * then, instead of one a column), unknown or repeated columns, required
+ * columns missing. Rows cannot be read reliably under a header with any.
+ */
+/** The problem of a CSV header written with semicolons, tabs or bars instead of commas, if it is one. */
+function delimiterProblem(header: string[], table: TableName, place: Location): Problem | undefined {
+  const entity = ENTITY[table];
+  const allowed = new Set([...Object.keys(entity.fields), ...(table === "commitments" ? ["parties"] : [])]);
+  const delimiter = otherDelimiter(header, allowed);
+  if (!delimiter) return undefined;
+  return {
+    severity: "error",
+    ...place,
+    value: showValue(header.join(",")),
+    message: `is separated by ${delimiter.name}, not commas, so the header reads as one column`,
+    expected: `comma-separated values: in Excel, Save As › CSV UTF-8 (Comma delimited); in an editor, replace each ${delimiter.one} between fields by a comma`,
+  };
+}
+
+const DELIMITERS = [
+  { char: ";", name: 'semicolons (";")', one: 'semicolon (";")' },
+  { char: "\t", name: "tabs", one: "tab" },
+  { char: "|", name: 'vertical bars ("|")', one: 'vertical bar ("|")' },
+];
+
+/**
+ * The delimiter a header row was written with when it is not a comma: the
+ * header read as one cell (or few) holds column names joined by it.
+ */
+function otherDelimiter(header: string[], allowed: Set<string>): (typeof DELIMITERS)[number] | undefined {
+  if (header.some((name) => allowed.has(name))) return undefined;
+  for (const delimiter of DELIMITERS) {
+    const names = header.flatMap((cell) => cell.split(delimiter.char).map((n) => n.trim()));
+    if (names.length > header.length && names.some((n) => allowed.has(n))) return delimiter;
+  }
+  return undefined;
 }
 
 /**
@@ -216,7 +281,10 @@ export function parseCsvCells(
       severity: "error",
       file,
       line: start,
-      message: `is not valid CSV: ${e.message.replace(/^[A-Za-z ]+: /, "").replace(/ at line \d+$/, "")}`,
+      message:
+        e.code === "CSV_QUOTE_NOT_CLOSED"
+          ? "is not valid CSV: a quoted field that starts in this row is never closed"
+          : `is not valid CSV: ${e.message.replace(/^[A-Za-z ]+: /, "").replace(/ at line \d+$/, "")}`,
       expected:
         e.code === "CSV_QUOTE_NOT_CLOSED"
           ? 'every quoted field closed with a matching double quote (write a quote inside a field as "")'
@@ -233,7 +301,7 @@ function partiesFromCell(
   problems: Problem[],
 ): RawRecord[] {
   if (cell === "") return [];
-  const loc = { file: commitment.loc.file, line: commitment.loc.line, column: columns.institution_id };
+  const loc: Location = { ...commitment.loc, column: columns.institution_id };
   return cell.split(";").flatMap((item, index) => {
     const [institution, role, ...rest] = item.trim().split(":");
     if (rest.length) {

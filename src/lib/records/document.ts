@@ -10,7 +10,18 @@
  * `status_updates` take their `event_id` from it, and commitments may list the
  * institutions they bind under `parties`.
  */
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+  type YAMLMap,
+} from "yaml";
 import type { Location, Problem } from "../model/problems.js";
 import { showValue } from "../model/problems.js";
 import { isTableName } from "../model/schema.js";
@@ -28,16 +39,62 @@ export function readYaml(text: string, file: string): ReadResult {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
-  for (const error of [...doc.errors]) {
-    problems.push({
+  // The parser often reports one mistake several times on its line: the first is the cause, the rest are counted.
+  let previous: Problem | undefined;
+  let more = 0;
+  const flush = () => {
+    if (previous && more)
+      previous.message += ` (and ${more} more YAML error${more === 1 ? "" : "s"} on this line that follow${more === 1 ? "s" : ""} from it)`;
+    more = 0;
+  };
+  for (const error of doc.errors) {
+    const at = locate(error.pos[0]);
+    if (previous && previous.line === at.line) {
+      more++;
+      continue;
+    }
+    flush();
+    previous = {
       severity: "error",
-      ...locate(error.pos[0]),
+      ...at,
       message: `is not valid YAML: ${firstLine(error.message)}`,
       expected: "well-formed YAML (check indentation, quotes and colons)",
-    });
+    };
+    problems.push(previous);
   }
+  flush();
   if (problems.length) return { records: [], problems };
-  return documentRecords(doc, file, locate);
+  return withinAliasLimit(doc, file, locate);
+}
+
+/** Aliases a document may expand in all; more is refused ("billion laughs"). */
+const MAX_ALIASES = 100;
+
+/** The document's records, or one problem in words when its aliases expand past the limit. */
+function withinAliasLimit(doc: Document, file: string, locate: (offset: number) => Location): ReadResult {
+  try {
+    return documentRecords(doc, file, locate);
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    let first: Location = { file, line: 1 };
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) first = locate(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    return {
+      records: [],
+      problems: [
+        {
+          severity: "error",
+          ...first,
+          message: `uses too many YAML aliases (over ${MAX_ALIASES} expanded); write the values out or remove the anchors (&name) and aliases (*name)`,
+          expected: "values written out, or a few aliases that each expand once",
+        },
+      ],
+    };
+  }
 }
 
 /** Reads JSON strictly (JSON.parse decides what is valid) and locates records through the YAML parser. */
@@ -46,9 +103,8 @@ export function readJson(text: string, file: string): ReadResult {
     JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : text.length;
-    const { line, col } = positionOf(text, offset);
+    const offset = jsonErrorOffset(text, message);
+    const { line, col } = offset === undefined ? { line: undefined, col: undefined } : positionOf(text, offset);
     return {
       records: [],
       problems: [
@@ -57,7 +113,10 @@ export function readJson(text: string, file: string): ReadResult {
           file,
           line,
           column: col,
-          message: `is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "")}`,
+          message: `is not valid JSON: ${message
+            .replace(/ in JSON at position \d+.*$/s, "")
+            .replace(/\s*\(line \d+ column \d+\)$/, "")
+            .replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, "")}`,
           expected: "well-formed JSON (check commas, brackets and quotes)",
         },
       ],
@@ -84,6 +143,20 @@ export function readJson(text: string, file: string): ReadResult {
   return documentRecords(doc, file, locate);
 }
 
+/**
+ * Where JSON.parse failed: the position it gives, or for a message that
+ * quotes the text instead ("Unexpected token ']', ..."), the first closing
+ * bracket after a comma when that is the token (a trailing comma).
+ */
+function jsonErrorOffset(text: string, message: string): number | undefined {
+  const position = /position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const token = /^Unexpected token '([\]}])'/.exec(message);
+  if (!token) return undefined;
+  const comma = new RegExp(`,\\s*\\${token[1]}`).exec(text);
+  return comma ? comma.index + comma[0].length - 1 : undefined;
+}
+
 function positionOf(text: string, offset: number): { line: number; col: number } {
   let line = 1;
   let last = -1;
@@ -96,6 +169,13 @@ function positionOf(text: string, offset: number): { line: number; col: number }
   return { line, col: offset - last };
 }
 
+/** A mapping key as written: its value, `*name` for an alias, YAML text for a list or mapping used as a key. */
+function keyText(key: unknown): string {
+  if (isScalar(key)) return String(key.value);
+  if (isAlias(key)) return `*${key.source}`;
+  return key === null || key === undefined ? "" : String(key);
+}
+
 function firstLine(message: string): string {
   return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }
@@ -106,7 +186,7 @@ function documentRecords(doc: Document, file: string, locate: (offset: number) =
   const at = (node: Node | null | undefined): Location => (node?.range ? locate(node.range[0]) : { file, line: 1 });
   // Values as plain data, with YAML aliases (*anchor) resolved; a bounded alias
   // count refuses "billion laughs" expansion.
-  const toValue = (node: Node): unknown => node.toJS(doc, { maxAliasCount: 100 });
+  const toValue = (node: Node): unknown => node.toJS(doc, { maxAliasCount: MAX_ALIASES });
   const root = doc.contents;
   if (!isMap(root)) {
     problems.push({
@@ -142,7 +222,7 @@ function documentRecords(doc: Document, file: string, locate: (offset: number) =
 
   for (const pair of root.items) {
     const keyNode = pair.key as Node;
-    const key = isScalar(pair.key) ? String(pair.key.value) : showValue(pair.key);
+    const key = keyText(pair.key);
     if (key === "event") continue;
     if (!isTableName(key)) {
       problems.push({
@@ -203,7 +283,7 @@ function mapRecord(
   const values: Record<string, unknown> = {};
   const fieldLocs: Record<string, Location> = {};
   for (const pair of map.items) {
-    const name = isScalar(pair.key) ? String(pair.key.value) : showValue(pair.key);
+    const name = keyText(pair.key);
     const valueNode = pair.value as Node | null;
     const value = valueNode ? toValue(valueNode) : null;
     setOwn(values, name, value);

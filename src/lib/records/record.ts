@@ -26,12 +26,14 @@ export interface ReadResult {
   problems: Problem[];
 }
 
-/** Where a field of a record was written: its own location, its CSV cell, or the record's start. */
+/** Where a field of a record was written: its own location, its CSV (or sheet) cell, or the record's start. */
 export function fieldLoc(record: Pick<RawRecord, "fieldLocs" | "columns" | "loc">, field: string): Location {
   const own = record.fieldLocs[field];
   if (own) return own;
   const column = record.columns?.[field];
-  return column ? { file: record.loc.file, line: record.loc.line, column } : record.loc;
+  if (!column) return record.loc;
+  const { file, sheet, line } = record.loc;
+  return sheet === undefined ? { file, line, column } : { file, sheet, line, column };
 }
 
 /** Shared by records that have no per-field locations. */

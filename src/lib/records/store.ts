@@ -17,9 +17,10 @@ const FIELD_ENTRIES = new Map(TABLE_NAMES.map((t) => [t, Object.entries(ENTITY[t
 /** A CSV record's path, `row 12` or `row 12.parties[0]`: a row number and a suffix from a short list. */
 const ROW_PATH = /^row (\d+)(.*)$/;
 
-/** Where a run of records came from: a file, and for CSV the column of each field. */
+/** Where a run of records came from: a file (and a workbook's sheet), and for CSV and sheets the column of each field. */
 interface Origin {
   file: string;
+  sheet?: string;
   columns?: Readonly<Record<string, number>>;
 }
 
@@ -88,7 +89,7 @@ export class TableStore {
         for (const key in cells) columns[key].push(cells[key]);
       }
     }
-    this.origin.push(this.originOf(record.loc.file, record.columns));
+    this.origin.push(this.originOf(record.loc.file, record.columns, record.loc.sheet));
     this.lines.push(record.loc.line ?? 0);
     const csvRow = record.row !== undefined ? undefined : ROW_PATH.exec(record.path);
     const row = record.row ?? (csvRow ? Number(csvRow[1]) : -1);
@@ -111,13 +112,12 @@ export class TableStore {
   }
 
   /** The index of a record's origin; records of one file follow each other, so the last one usually matches. */
-  private originOf(file: string, columns: Readonly<Record<string, number>> | undefined): number {
+  private originOf(file: string, columns: Readonly<Record<string, number>> | undefined, sheet?: string): number {
+    const same = (o: Origin) => o.file === file && o.columns === columns && o.sheet === sheet;
     const last = this.origins.length - 1;
-    if (last >= 0 && this.origins[last].file === file && this.origins[last].columns === columns) return last;
-    for (let k = 0; k < last; k++) {
-      if (this.origins[k].file === file && this.origins[k].columns === columns) return k;
-    }
-    return this.origins.push({ file, columns }) - 1;
+    if (last >= 0 && same(this.origins[last])) return last;
+    for (let k = 0; k < last; k++) if (same(this.origins[k])) return k;
+    return this.origins.push(sheet === undefined ? { file, columns } : { file, sheet, columns }) - 1;
   }
 
   get(column: string, i: number): unknown {
@@ -135,16 +135,19 @@ export class TableStore {
 
   loc(i: number): Location {
     const line = this.lines.get(i);
-    const file = this.origins[this.origin.get(i)].file;
+    const { file, sheet } = this.origins[this.origin.get(i)];
+    if (sheet !== undefined) return line ? { file, sheet, line } : { file, sheet };
     return line ? { file, line } : { file };
   }
 
   fieldLoc(i: number, field: string): Location {
     const own = this.fieldLocs.get(i)?.[field];
     if (own) return own;
-    const { file, columns } = this.origins[this.origin.get(i)];
+    const { file, sheet, columns } = this.origins[this.origin.get(i)];
     const column = columns?.[field];
-    return column ? { file, line: this.lines.get(i), column } : this.loc(i);
+    if (!column) return this.loc(i);
+    const line = this.lines.get(i);
+    return sheet === undefined ? { file, line, column } : { file, sheet, line, column };
   }
 
   path(i: number): string {

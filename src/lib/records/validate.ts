@@ -11,10 +11,11 @@ import { TABLE_NAMES, type TableName } from "../model/tables.js";
 import { MARKUP, suggestion } from "../model/text-checks.js";
 import { groupBy } from "./groups.js";
 import { checkInstitutionScopes, checkSeriesBodies } from "./institution-checks.js";
-import { type InvalidId, KnownIds } from "./known-ids.js";
+import { didYouMean, type InvalidId, KnownIds, namesOf } from "./known-ids.js";
 import { fieldLoc, type RawRecord } from "./record.js";
 import type { KeyGroups, Tables, ValidRecord } from "./record-types.js";
 import { TableStore } from "./store.js";
+import { type Unreadable, UnreadableFiles } from "./unreadable-files.js";
 
 /** A record that passed its schema: the same shape, with values parsed (trimmed, typed). */
 
@@ -73,56 +74,30 @@ export function zodParseRecord(entity: EntitySpec, raw: Record<string, unknown>)
  * path (`acceptRecord`); any other goes through zod, which decides and
  * reports, so problems are worded the same either way.
  */
-export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord | undefined {
+/** A reference that is not even an id (`NAVTTC`, `Government of Pakistan`): its "did you mean" waits for every record's name. */
+export interface MalformedReference {
+  problem: Problem;
+  table: TableName;
+  value: string;
+}
+
+export function validateRecord(
+  raw: RawRecord,
+  problems: Problem[],
+  malformed?: MalformedReference[],
+): ValidRecord | undefined {
   const entity = ENTITY[raw.table];
   const fast = acceptRecord(entity, raw.values);
   if (VERIFY) verifyAgainstZod(entity, raw, fast);
   const result = fast ? { success: true as const, data: fast } : zodParseRecord(entity, raw.values);
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) {
-          problems.push({
-            severity: "error",
-            ...fieldLoc(raw, key),
-            field: `${raw.path}.${key}`,
-            message: `is not a field of ${raw.table}${fieldHint(key, entity)}`,
-            expected: `fields among: ${Object.keys(entity.fields).join(", ")}`,
-          });
-        }
-        continue;
-      }
-      const name = String(issue.path[0] ?? "");
-      const field: FieldSpec | undefined = entity.fields[name];
-      const value = raw.values[name];
-      const item = issue.path.length > 1 ? `[${String(issue.path[1])}]` : "";
-      const missing = value === undefined || value === null;
-      problems.push({
-        severity: "error",
-        ...fieldLoc(raw, name),
-        field: `${raw.path}.${name}${item}`,
-        value: missing
-          ? undefined
-          : showValue(issue.path.length > 1 ? (value as unknown[])[Number(issue.path[1])] : value),
-        message: missing ? "is missing (required)" : describeIssue(issue, value),
-        expected: field?.expected,
-      });
-    }
+    reportIssues(raw, entity, result.error.issues, problems, malformed);
+    // Every problem at once: the warnings of a record that has errors too.
+    checkMarkup(raw, raw.values, problems);
     return undefined;
   }
   const values = result.data as Record<string, unknown>;
-  for (const [name, field] of FIELD_ENTRIES.get(entity.table) ?? []) {
-    if (!TEXT_KINDS.has(field.kind)) continue;
-    const texts = Array.isArray(values[name]) ? (values[name] as string[]) : [values[name]];
-    if (texts.some((t) => typeof t === "string" && MARKUP.test(t))) {
-      problems.push({
-        severity: "warning",
-        ...fieldLoc(raw, name),
-        field: `${raw.path}.${name}`,
-        message: "contains markup; it is kept as text and shown as typed, never as HTML",
-      });
-    }
-  }
+  checkMarkup(raw, values, problems);
   return {
     table: raw.table,
     values,
@@ -133,6 +108,89 @@ export function validateRecord(raw: RawRecord, problems: Problem[]): ValidRecord
     row: raw.row,
     rowSuffix: raw.rowSuffix,
   };
+}
+
+/**
+ * The problems of a record zod refused, in words. A required field missing
+ * because its name was mistyped (`sumary`) is one problem, the typo, which
+ * says the field it likely meant is required.
+ */
+function reportIssues(
+  raw: RawRecord,
+  entity: EntitySpec,
+  issues: readonly z.core.$ZodIssue[],
+  problems: Problem[],
+  malformed?: MalformedReference[],
+): void {
+  const typos = new Map<string, string>();
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    for (const key of issue.keys) {
+      const near = suggestion(key, new Set(Object.keys(entity.fields)));
+      if (near && !Object.hasOwn(raw.values, near) && !typos.has(near)) typos.set(near, key);
+    }
+  }
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const near = suggestion(key, new Set(Object.keys(entity.fields)));
+        const meant = near && typos.get(near) === key ? near : undefined;
+        const required = meant && entity.fields[meant].required ? `, which is required and missing` : "";
+        problems.push({
+          severity: "error",
+          ...fieldLoc(raw, key),
+          field: `${raw.path}.${key}`,
+          message: `is not a field of ${raw.table}${near ? ` (did you mean "${near}"${required}?)` : ""}`,
+          expected: `fields among: ${Object.keys(entity.fields).join(", ")}`,
+        });
+      }
+      continue;
+    }
+    const name = String(issue.path[0] ?? "");
+    const field: FieldSpec | undefined = entity.fields[name];
+    const value = raw.values[name];
+    const item = issue.path.length > 1 ? `[${String(issue.path[1])}]` : "";
+    const missing = value === undefined || value === null;
+    if (missing && typos.has(name)) continue; // said with the typo
+    const itemValue = issue.path.length > 1 ? (value as unknown[])[Number(issue.path[1])] : value;
+    const problem: Problem = {
+      severity: "error",
+      ...fieldLoc(raw, name),
+      field: `${raw.path}.${writtenName(raw.path, name)}${item}`,
+      value: missing ? undefined : showValue(itemValue),
+      message: missing ? "is missing (required)" : describeIssue(issue, value),
+      expected: field?.expected,
+    };
+    problems.push(problem);
+    if (field?.ref && typeof itemValue === "string") {
+      malformed?.push({ problem, table: field.ref, value: itemValue });
+    }
+  }
+}
+
+/** A warning for each text field that holds markup (raw values of an invalid record are checked as they are). */
+function checkMarkup(raw: RawRecord, values: Record<string, unknown>, problems: Problem[]): void {
+  for (const [name, field] of FIELD_ENTRIES.get(raw.table) ?? []) {
+    if (!TEXT_KINDS.has(field.kind)) continue;
+    const texts = Array.isArray(values[name]) ? (values[name] as unknown[]) : [values[name]];
+    if (texts.some((t) => typeof t === "string" && MARKUP.test(t))) {
+      problems.push({
+        severity: "warning",
+        ...fieldLoc(raw, name),
+        field: `${raw.path}.${writtenName(raw.path, name)}`,
+        message: "contains markup; it is kept as text and shown as typed, never as HTML",
+      });
+    }
+  }
+}
+
+/**
+ * The name a field was written under: a party inside a commitment's
+ * `parties` names its institution as `institution` (the table's column is
+ * `institution_id`), so reports use the key the analyst wrote.
+ */
+export function writtenName(path: string, field: string): string {
+  return field === "institution_id" && /\.parties\[\d+\]$/.test(path) ? "institution" : field;
 }
 
 /**
@@ -165,11 +223,6 @@ function sameValues(a: Record<string, unknown>, b: Record<string, unknown>): boo
   return true;
 }
 
-function fieldHint(key: string, entity: EntitySpec): string {
-  const near = suggestion(key, new Set(Object.keys(entity.fields)));
-  return near ? ` (did you mean "${near}"?)` : "";
-}
-
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === "invalid_type") {
     const got = Array.isArray(value)
@@ -192,17 +245,28 @@ export class Validator {
   // Ids of invalid records: with the valid ones, the ids references may name
   // (see known-ids.ts).
   private readonly invalidIds = emptyTables((): InvalidId[] => []);
+  private readonly unreadable = new UnreadableFiles();
+  private readonly malformed: MalformedReference[] = [];
 
   constructor(readonly problems: Problem[] = []) {}
 
   add(raw: RawRecord): void {
     this.read[raw.table]++;
-    const valid = validateRecord(raw, this.problems);
+    const valid = validateRecord(raw, this.problems, this.malformed);
     const store = this.stores[raw.table];
     if (valid) store.add(valid);
     else if (typeof raw.values.id === "string") {
       this.invalidIds[raw.table].push({ id: raw.values.id.trim(), before: store.length });
     }
+  }
+
+  /**
+   * A file that could not be read (not UTF-8, not valid YAML/JSON/CSV, a
+   * broken header): references to ids its text mentions are folded into one
+   * problem at the file instead of one each.
+   */
+  addUnreadable(file: Unreadable): void {
+    this.unreadable.add(file);
   }
 
   /** Records read so far. */
@@ -218,10 +282,13 @@ export class Validator {
     const groups = checkDuplicates(stores, problems);
     const known = emptyTables((t) =>
       ENTITY[t].key[0] === "id"
-        ? new KnownIds(groups[t].first, stores[t].columns.id, invalidIds[t])
+        ? new KnownIds(groups[t].first, stores[t].columns.id, invalidIds[t], () => recordNames(stores[t]))
         : new KnownIds(new Map(), [], []),
     );
-    checkReferences(stores, known, problems);
+    checkReferences(stores, known, problems, this.unreadable);
+    for (const { problem, table, value } of this.malformed)
+      problem.message += didYouMean(known[table].likelyMeant(value));
+    problems.push(...this.unreadable.knockOnProblems());
     checkDates(stores, groups, problems);
     checkParties(stores, groups, problems);
     checkInstitutionScopes(stores, problems);
@@ -298,7 +365,21 @@ function checkDuplicates(stores: Tables<TableStore>, problems: Problem[]): KeyGr
   return all;
 }
 
-function checkReferences(stores: Tables<TableStore>, known: Tables<KnownIds>, problems: Problem[]): void {
+/** Names, acronyms, aliases and titles (one-line text fields) of a table's records → id, for "did you mean". */
+function recordNames(store: TableStore): Map<string, string> {
+  const texts = (FIELD_ENTRIES.get(store.table) ?? [])
+    .filter(([, field]) => field.kind === "text" || field.kind === "textList")
+    .map(([name]) => store.columns[name])
+    .filter((column) => column !== undefined);
+  return namesOf(store.columns.id, texts, store.length);
+}
+
+function checkReferences(
+  stores: Tables<TableStore>,
+  known: Tables<KnownIds>,
+  problems: Problem[],
+  unreadable: UnreadableFiles,
+): void {
   for (const entity of ENTITIES) {
     const store = stores[entity.table];
     for (const [name, field] of Object.entries(entity.fields)) {
@@ -313,13 +394,14 @@ function checkReferences(stores: Tables<TableStore>, known: Tables<KnownIds>, pr
         for (let k = 0; k < list.length; k++) {
           const id = list[k];
           if (ids.has(id)) continue;
-          const hint = suggestion(id, ids);
+          const loc = store.fieldLoc(i, name);
+          if (unreadable.hides(id, target, loc.file)) continue;
           problems.push({
             severity: "error",
-            ...store.fieldLoc(i, name),
-            field: `${store.path(i)}.${name}${Array.isArray(value) ? `[${k}]` : ""}`,
+            ...loc,
+            field: `${store.path(i)}.${writtenName(store.path(i), name)}${Array.isArray(value) ? `[${k}]` : ""}`,
             value: showValue(id),
-            message: `is not a known ${singular(target)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+            message: `is not a known ${singular(target)}${didYouMean(ids.likelyMeant(id))}`,
             expected: `the id of a record in ${target}`,
           });
         }
@@ -400,15 +482,50 @@ function checkDates(stores: Tables<TableStore>, groups: KeyGroups, problems: Pro
     const updateDate = spanOf(updates, i, eventIndex, events);
     const commitmentDate = spanOf(commitments, c, eventIndex, events);
     if (updateDate && commitmentDate && updateDate.to < commitmentDate.from) {
+      const own = updates.get("date", i) !== null;
       problems.push({
         severity: "error",
-        ...(updates.get("date", i) !== null ? updates.fieldLoc(i, "date") : updates.fieldLoc(i, "event_id")),
+        // A date taken from the event is reported at the update itself, not at the event it came from.
+        ...(own ? updates.fieldLoc(i, "date") : updates.loc(i)),
         field: `${updates.path(i)}.date`,
         value: showValue(updateDate.text),
-        message: `is before the commitment it updates was made (${commitmentDate.text})`,
-        expected: "evidence dated on or after the commitment",
+        message: `${own ? "" : "(taken from its event, as the update has no date of its own) "}is before the commitment it updates was made (${commitmentDate.text})`,
+        expected: own
+          ? "evidence dated on or after the commitment"
+          : "evidence dated on or after the commitment: give the update its own date, or move it to the event where it happened",
       });
     }
+  }
+  checkTargetDates(commitments, eventIndex, events, problems);
+}
+
+/**
+ * A target that ends before the commitment begins (its own date, or its
+ * event's start) is an error: a promise is not due before it is made, so it
+ * is almost always a mistyped year. Partial dates are compared as spans, so
+ * only a target wholly before the commitment is reported.
+ */
+function checkTargetDates(
+  commitments: TableStore,
+  eventIndex: Map<string, number>,
+  events: TableStore,
+  problems: Problem[],
+): void {
+  if (!("target_date_to" in commitments.columns)) return;
+  for (let i = 0; i < commitments.length; i++) {
+    const target = commitments.get("target_date", i);
+    if (target === null || target === undefined) continue;
+    const made = spanOf(commitments, i, eventIndex, events);
+    if (!made || (commitments.get("target_date_to", i) as number) >= made.from) continue;
+    const own = commitments.get("date", i) !== null && commitments.get("date", i) !== undefined;
+    problems.push({
+      severity: "error",
+      ...commitments.fieldLoc(i, "target_date"),
+      field: `${commitments.path(i)}.target_date`,
+      value: showValue(target),
+      message: `is before the commitment was made (${made.text}${own ? "" : ", its event's start date"})`,
+      expected: "a target date on or after the commitment's date (check the year)",
+    });
   }
 }
 
@@ -424,7 +541,8 @@ function checkParties(stores: Tables<TableStore>, groups: KeyGroups, problems: P
       field: `${commitments.path(i)}.parties`,
       value: showValue(id),
       message: "binds no institution or government; it will not appear in the network",
-      expected: "parties (the two governments, when no institution is named)",
+      expected:
+        'parties: the institutions bound, or the two governments when the source names none (see "A commitment that names no institution" in docs/data-format.md)',
     });
   }
 }

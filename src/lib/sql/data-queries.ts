@@ -1,9 +1,11 @@
 /**
  * The Data page's SQL: the rows DuckDB holds per table (to reconcile with the
- * records read and rows written by the loaders), and how complete the
- * commitments in the filters are. Row types beside their queries.
+ * records read and rows written by the loaders), how complete the
+ * commitments in the filters are, and the example values of the column
+ * descriptions. Row types beside their queries.
  */
 
+import type { ExampleColumn, ExampleValue } from "../model/column-examples.js";
 import { commitmentWhere, type FilterState } from "../model/filters.js";
 import { TABLE_NAMES, type TableName } from "../model/tables.js";
 import { identifier, join, raw, type SqlFragment, sql } from "./fragment.js";
@@ -18,6 +20,21 @@ export const tableCounts: SqlFragment = join(
   TABLE_NAMES.map((table) => sql`SELECT ${table} AS t, count(*) AS n FROM ${identifier(table)}`),
   raw(" UNION ALL "),
 );
+
+/** One row a column: its first value in text order (src/lib/model/column-examples.ts). */
+export type ColumnExampleRow = ExampleValue;
+
+/** The first value of each column (null when it holds none); columns must be a schema's. */
+export function columnExamples(columns: readonly ExampleColumn[]): SqlFragment {
+  if (columns.length === 0) return sql`SELECT NULL AS "table", NULL AS "column", NULL AS value WHERE false`;
+  return join(
+    columns.map(
+      ({ table, column }) =>
+        sql`SELECT ${table} AS "table", ${column} AS "column", CAST(min(${identifier(column)}) AS VARCHAR) AS value FROM ${identifier(table)}`,
+    ),
+    raw(" UNION ALL "),
+  );
+}
 
 export interface CompletenessRow {
   commitments: number;

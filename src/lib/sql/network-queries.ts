@@ -27,7 +27,8 @@ export function networkLinkCodes(filters: FilterState): SqlFragment {
 }
 
 /** Every institution with its code (row number), the index projectCodes reads codes against. */
-export const institutionIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id, name, acronym, country, country_name, type
+export const institutionIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id, name, acronym, affiliation, countries,
+    country_name, naming, type
   FROM institutions ORDER BY rowid`;
 
 /** Every sector id with its code (row number). */
@@ -45,15 +46,18 @@ export function networkCommitments(filters: FilterState): SqlFragment {
 }
 
 /**
- * What the graph should hold, counted in SQL: institutions (nodes of the
- * projection), commitments with parties, party links, and commitments in the
+ * What the graph should hold, counted in SQL: named institutions and generic
+ * ones (together the nodes of the projection), commitments with parties, party links, and commitments in the
  * filters that name no party at all (drawn nowhere, so the page says so).
  */
 export function networkCounts(filters: FilterState): SqlFragment {
   return withinYears(
     sql`WITH c AS (SELECT id, party_count FROM commitments c WHERE ${commitmentWhere(filters)})
     SELECT
-      CAST((SELECT count(DISTINCT p.institution_id) FROM commitment_parties p WHERE p.commitment_id IN (SELECT id FROM c)) AS INTEGER) AS institutions,
+      CAST((SELECT count(DISTINCT p.institution_id) FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id
+        WHERE p.commitment_id IN (SELECT id FROM c) AND i.naming IS DISTINCT FROM 'generic') AS INTEGER) AS institutions,
+      CAST((SELECT count(DISTINCT p.institution_id) FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id
+        WHERE p.commitment_id IN (SELECT id FROM c) AND i.naming = 'generic') AS INTEGER) AS generic,
       CAST((SELECT count(*) FROM c WHERE party_count > 0) AS INTEGER) AS commitments,
       CAST((SELECT count(*) FROM commitment_parties p WHERE p.commitment_id IN (SELECT id FROM c)) AS INTEGER) AS links,
       CAST((SELECT count(*) FROM c WHERE party_count = 0) AS INTEGER) AS without_parties`,

@@ -99,6 +99,8 @@ export function commitmentRows(filters: FilterState, limit = COMMITMENT_ROWS_LIM
  */
 export const freshness = sql`SELECT
     (SELECT max(start_date_from) FROM events WHERE status = 'held') AS latest_event,
+    (SELECT end_date FROM events WHERE status = 'held'
+      ORDER BY start_date_from DESC, end_date_to DESC NULLS LAST, id LIMIT 1) AS latest_event_end,
     (SELECT max(date_from) FROM status_updates) AS latest_update,
     (SELECT max(published_from) FROM sources) AS latest_source,
     CAST((SELECT count(*) FROM sources) AS INTEGER) AS sources`;

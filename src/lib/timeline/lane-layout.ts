@@ -6,10 +6,12 @@
  * (collapsed, a density strip, or its rows of marks) and top, and where a
  * row of marks, a density cell or a collapsed lane's trace sits in a lane.
  */
+
 import { group } from "d3";
 import type { LaneRow, MarkRow, UpdateRow } from "../sql/timeline-queries.js";
 import { chooseMode, packRows, type TimelineMode } from "./density.js";
 import type { KeyboardPlace } from "./keyboard-place.js";
+import { labelColumnWidth, type MeasureText, type NamedLane } from "./lane-names.js";
 import { type DayScale, markExtent, markFootprint } from "./mark-positions.js";
 import type { TimelineData } from "./timeline-rows.js";
 
@@ -44,15 +46,23 @@ export interface ChartFrame {
   marginRight: number;
 }
 
-/** The frame at a requested width (960 by default, 280 at least). */
-export function chartFrame(requested?: number): ChartFrame {
+/**
+ * The frame at a requested width (960 by default, 280 at least). With the
+ * lanes (and the page's text measure), the lane names' column is as wide as
+ * their names need (lane-names.ts); else a quarter of the width, 210 at most.
+ */
+export function chartFrame(
+  requested?: number,
+  names?: { lanes: readonly NamedLane[]; measure?: MeasureText },
+): ChartFrame {
   const width = Math.max(280, requested ?? 960);
   const compact = width < 640;
+  const column = names ? labelColumnWidth(names.lanes, width, names.measure) : Math.min(210, Math.round(width * 0.26));
   return {
     width,
     compact,
     // On a phone the lane's name sits above its lane, so time gets the full width.
-    labelWidth: compact ? 8 : Math.min(210, Math.round(width * 0.26)),
+    labelWidth: compact ? 8 : column,
     header: compact ? 16 : 0,
     marginRight: compact ? 10 : 24,
   };

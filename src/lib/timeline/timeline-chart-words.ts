@@ -5,11 +5,13 @@
  * of counts. The chart (src/components/timeline/timeline-chart.ts) and its
  * renderers print them as text only.
  */
+
 import { formatPartialDate } from "../model/dates.js";
 import type { Status } from "../model/schema.js";
 import { humanize, STATUS_META } from "../model/value-labels.js";
 import type { DensityRow, LaneRow, MarkRow, RuleRow, TimeRange } from "../sql/timeline-queries.js";
 import type { TimelineMode } from "./density.js";
+import { estimateWidth, fitText, type MeasureText, nameRoom } from "./lane-names.js";
 
 /** A status's name ("In progress"); an unknown status as it is. */
 export function statusLabel(status: string): string {
@@ -86,14 +88,19 @@ export function laneToggleLabel(lane: Pick<LaneRow, "label" | "n">, collapsed: b
 }
 
 /**
- * A lane's name as its toggle shows it: with its count on a phone, else cut
- * to the label column at a word (the shown words then stay the start of the
- * toggle's accessible name).
+ * A lane's name as its toggle shows it: with its count on a phone, else whole
+ * when its measured width fits beside the count, or cut at a word (the shown
+ * words then stay the start of the toggle's accessible name; lane-names.ts).
  */
-export function laneName(lane: Pick<LaneRow, "label" | "n">, compact: boolean, labelWidth: number): string {
+export function laneName(
+  lane: Pick<LaneRow, "label" | "n">,
+  compact: boolean,
+  labelWidth: number,
+  measure: MeasureText = estimateWidth,
+): string {
   return compact
     ? `${lane.label} · ${lane.n.toLocaleString("en")}`
-    : truncateAtWord(lane.label, Math.floor((labelWidth - 52) / 7.4));
+    : fitText(lane.label, nameRoom(lane, labelWidth, measure), measure);
 }
 
 /** The lane list's accessible name, with its keys. */

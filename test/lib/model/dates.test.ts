@@ -3,6 +3,7 @@ import {
   dateOrSpanProblem,
   daysInMonth,
   epochDay,
+  formatDateRange,
   formatPartialDate,
   parseDateOrSpan,
   parsePartialDate,
@@ -186,5 +187,20 @@ describe("parseDateOrSpan", () => {
   it("formats a span for people", () => {
     expect(formatPartialDate("2027/2028")).toBe("2027–2028");
     expect(formatPartialDate("2025-02/2025-06-15")).toBe("Feb 2025–15 Jun 2025");
+  });
+});
+
+describe("formatDateRange", () => {
+  it("writes what the two ends share once", () => {
+    expect(formatDateRange("2025-02-10", "2025-02-12")).toBe("10–12 Feb 2025");
+    expect(formatDateRange("2025-02-28", "2025-03-02")).toBe("28 Feb – 2 Mar 2025");
+    expect(formatDateRange("2024-12-30", "2025-01-02")).toBe("30 Dec 2024 – 2 Jan 2025");
+  });
+
+  it("writes one date when the end is missing or the same, and partial ends in full", () => {
+    expect(formatDateRange("2025-02-10", null)).toBe("10 Feb 2025");
+    expect(formatDateRange("2025-02-10", "2025-02-10")).toBe("10 Feb 2025");
+    expect(formatDateRange("2025-02", "2025-03")).toBe("Feb 2025 – Mar 2025");
+    expect(formatDateRange(null, null)).toBe("");
   });
 });

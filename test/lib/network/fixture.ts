@@ -5,11 +5,56 @@
 import type { InstitutionInfo, PartyLink } from "../../../src/lib/network/graph.js";
 
 export const INSTITUTIONS: InstitutionInfo[] = [
-  { id: "a", name: "Alpha Ministry", acronym: "AM", country: "PK", country_name: "Pakistan", type: "ministry" },
-  { id: "b", name: "Beta Agency", acronym: null, country: "PK", country_name: "Pakistan", type: "agency" },
-  { id: "c", name: "Gamma Works", acronym: "GW", country: "BY", country_name: "Belarus", type: "company" },
-  { id: "d", name: "Delta Institute", acronym: "DI", country: "BY", country_name: "Belarus", type: "academy" },
-  { id: "e", name: "Epsilon Bank", acronym: "EB", country: "BY", country_name: "Belarus", type: "bank" },
+  {
+    id: "a",
+    name: "Alpha Ministry",
+    acronym: "AM",
+    affiliation: "PK",
+    countries: ["PK"],
+    country_name: "Pakistan",
+    naming: "named",
+    type: "ministry",
+  },
+  {
+    id: "b",
+    name: "Beta Agency",
+    acronym: null,
+    affiliation: "PK",
+    countries: ["PK"],
+    country_name: "Pakistan",
+    naming: "named",
+    type: "agency",
+  },
+  {
+    id: "c",
+    name: "Gamma Works",
+    acronym: "GW",
+    affiliation: "BY",
+    countries: ["BY"],
+    country_name: "Belarus",
+    naming: "named",
+    type: "company",
+  },
+  {
+    id: "d",
+    name: "Delta Institute",
+    acronym: "DI",
+    affiliation: "BY",
+    countries: ["BY"],
+    country_name: "Belarus",
+    naming: "named",
+    type: "academy",
+  },
+  {
+    id: "e",
+    name: "Epsilon Bank",
+    acronym: "EB",
+    affiliation: "BY",
+    countries: ["BY"],
+    country_name: "Belarus",
+    naming: "named",
+    type: "bank",
+  },
 ];
 
 const rows: [string, string, string][] = [

@@ -4,6 +4,7 @@ import { layoutGraph, placeNodes } from "../../../src/lib/network/layout.js";
 import { buildLayoutFile, decodeSeed, positionsOf } from "../../../src/lib/network/layout-file.js";
 import { projectGraph } from "../../../src/lib/network/project.js";
 import { COMMITMENTS, INSTITUTIONS, LINKS } from "./fixture.js";
+import { SCOPED, SCOPED_LINKS } from "./scopes-fixture.js";
 
 describe("layoutGraph", () => {
   const graph = projectGraph(LINKS, INSTITUTIONS);
@@ -33,7 +34,7 @@ describe("the layout file's seed graph", () => {
   it("decodes to exactly the graph projectGraph builds, with the counts", () => {
     const file = buildLayoutFile(LINKS, INSTITUTIONS, 7);
     expect(decodeSeed(JSON.parse(JSON.stringify(file.seed)))).toEqual(projectGraph(LINKS, INSTITUTIONS));
-    expect(file.seed.counts).toEqual({ institutions: 5, commitments: 6, links: 12, without_parties: 1 });
+    expect(file.seed.counts).toEqual({ institutions: 5, generic: 0, commitments: 6, links: 12, without_parties: 1 });
     expect(file.countries).toEqual(["BY", "PK"]);
   });
 });
@@ -78,5 +79,13 @@ describe("placeNodes", () => {
     const placed = placeNodes({ nodes: projectGraph(LINKS, INSTITUTIONS).nodes, edges: [] }, new Map());
     expect(placed.size).toBe(5);
     expect(new Set([...placed.values()].map((p) => `${p.x},${p.y}`)).size).toBe(5);
+  });
+});
+
+describe("the seed graph of international, joint and generic institutions", () => {
+  it("keeps their affiliation, members and naming through the layout file", () => {
+    const file = buildLayoutFile(SCOPED_LINKS, SCOPED);
+    expect(decodeSeed(JSON.parse(JSON.stringify(file.seed)))).toEqual(projectGraph(SCOPED_LINKS, SCOPED));
+    expect(file.countries).toEqual(["PK", "BY"]);
   });
 });

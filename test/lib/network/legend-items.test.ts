@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { STATUS_ORDER } from "../../../src/lib/model/value-labels.js";
-import { legendGroups, legendItems, legendKey } from "../../../src/lib/network/legend-items.js";
-import { networkPalette, OTHER_GREY } from "../../../src/lib/network/palette.js";
+import { buildLayoutFile } from "../../../src/lib/network/layout-file.js";
+import { BODY_LEGEND, legendGroups, legendItems, legendKey } from "../../../src/lib/network/legend-items.js";
+import { BODY_GREY, networkPalette, OTHER_GREY } from "../../../src/lib/network/palette.js";
 import { projectGraph } from "../../../src/lib/network/project.js";
 import type { GraphMetrics } from "../../../src/lib/network/ranking.js";
 import { INSTITUTIONS, LINKS } from "./fixture.js";
+import { SCOPED, SCOPED_LINKS } from "./scopes-fixture.js";
+
+const OPTIONS_COUNTRIES = [
+  { id: "PK", label: "Pakistan" },
+  { id: "BY", label: "Belarus" },
+];
 
 const palette = networkPalette(
   {
@@ -43,7 +50,7 @@ describe("legendItems", () => {
     expect(legendItems(onlyPakistan, "country", null, palette).colors.map((c) => c.label)).toEqual(["Pakistan"]);
     const narrow = networkPalette({ country: [], sector: [] }, ["BY"]);
     expect(legendItems(graph, "country", null, narrow).colors).toEqual([
-      { label: "BY", color: narrow.countryColor("BY") },
+      { label: "BY", color: narrow.affiliationColor("BY") },
       { label: "Other countries", color: OTHER_GREY },
     ]);
   });
@@ -81,5 +88,43 @@ describe("legendKey and legendGroups", () => {
     const bipartite = legendGroups(items, { colorBy: "community", bipartite: true });
     expect(bipartite.map((g) => g.title)).toEqual(["Community", "Links by sector", "Commitments by status"]);
     expect(bipartite[2].items.every((i) => i.shape === "square")).toBe(true);
+  });
+});
+
+describe("legendItems with international organisations, joint bodies and generic institutions", () => {
+  const scoped = projectGraph(SCOPED_LINKS, SCOPED);
+  const ranked = buildLayoutFile(SCOPED_LINKS, SCOPED).countries;
+  const mixed = networkPalette({ country: OPTIONS_COUNTRIES, sector: [] }, ranked);
+
+  it("lists the countries, then international organisations and joint bodies with their rings, then generic ones", () => {
+    const items = legendItems(scoped, "country", null, mixed);
+    expect(items.colors).toEqual([
+      { label: "Pakistan", color: mixed.affiliationColor("PK") },
+      { label: "Belarus", color: mixed.affiliationColor("BY") },
+      { label: BODY_LEGEND.international, color: BODY_GREY, outline: "ring" },
+      { label: BODY_LEGEND.joint, color: BODY_GREY, outline: "double" },
+      { label: BODY_LEGEND.generic, color: "transparent", outline: "dashed" },
+    ]);
+    expect(items.colors.map((c) => c.label).join(" ")).not.toMatch(/United States|null/);
+  });
+
+  it("keeps the rings' and dashes' meaning when nodes are coloured by community", () => {
+    const items = legendItems(scoped, "community", metricsWith(2), mixed);
+    expect(items.colors.map((c) => [c.label, c.outline])).toEqual([
+      ["Community 1", undefined],
+      ["Community 2", undefined],
+      [BODY_LEGEND.international, "ring"],
+      [BODY_LEGEND.joint, "double"],
+      [BODY_LEGEND.generic, "dashed"],
+    ]);
+  });
+
+  it("titles the colours by country or body only when bodies are drawn", () => {
+    const choice = { colorBy: "country" as const, sizeBy: "commitments" as const, bipartite: false, pending: false };
+    expect(legendKey(legendItems(scoped, "country", null, mixed), choice).colorTitle).toBe(
+      "Institutions, by country or kind of body",
+    );
+    expect(legendKey(legendItems(graph, "country", null, palette), choice).colorTitle).toBe("Institutions, by country");
+    expect(legendGroups(legendItems(scoped, "country", null, mixed), choice)[0].title).toBe("Country or body");
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { bipartiteGraph } from "../../../src/lib/network/bipartite.js";
 import { brokers, computeMetrics } from "../../../src/lib/network/metrics.js";
+import { brokerRank, brokerRows, labelsFrom, rankedIn } from "../../../src/lib/network/node-lists.js";
 import { projectGraph } from "../../../src/lib/network/project.js";
 import { COMMITMENTS, INSTITUTIONS, LINKS } from "./fixture.js";
+import { SCOPED } from "./scopes-fixture.js";
 
 describe("computeMetrics", () => {
   const metrics = computeMetrics(projectGraph(LINKS, INSTITUTIONS));
@@ -50,5 +52,32 @@ describe("computeMetrics", () => {
     const bi = computeMetrics(bipartiteGraph(LINKS, INSTITUTIONS, COMMITMENTS));
     expect(bi.byNode.size).toBe(11);
     expect(bi.byNode.get("a")?.degree).toBe(4);
+  });
+});
+
+describe("brokers among international, joint and generic institutions", () => {
+  // pk – gen – by – un – jc: the generic institution sits on the path between Pakistan and the rest.
+  const links = [
+    ["m1", "pk"],
+    ["m1", "gen"],
+    ["m2", "gen"],
+    ["m2", "by"],
+    ["m3", "by"],
+    ["m3", "un"],
+    ["m4", "un"],
+    ["m4", "jc"],
+  ].map(([commitment_id, institution_id]) => ({ commitment_id, institution_id, sector: "trade" }));
+  const graph = projectGraph(links, SCOPED);
+  const metrics = computeMetrics(graph);
+  const nodeById = new Map(graph.nodes.map((n) => [n.id, n]));
+
+  it("computes the generic institution's betweenness, but never ranks it", () => {
+    expect(metrics.byNode.get("gen")?.betweenness).toBeGreaterThan(0);
+    expect(brokers(metrics).map((b) => b.id)).toContain("gen");
+    const ranked = rankedIn(nodeById);
+    expect(brokers(metrics, 10, ranked).map((b) => b.id)).toEqual(["by", "un"]);
+    expect(brokerRows(metrics, labelsFrom(nodeById), 10, ranked).map((r) => r.label)).toEqual(["BY", "UN"]);
+    expect(brokerRank(metrics, "gen", ranked)).toBeUndefined();
+    expect(brokerRank(metrics, "un", ranked)).toBe(2);
   });
 });

@@ -34,6 +34,10 @@ describe("searchEntries", () => {
       label: "AM",
       detail: "Alpha Ministry, Pakistan",
       text: "alpha ministry am pakistan a",
+      name: "Alpha Ministry",
+      acronym: "AM",
+      country_name: "Pakistan",
+      type: expect.any(String),
     });
     expect(entries[1]).toMatchObject({ label: "Beta Agency", detail: "Pakistan" });
   });

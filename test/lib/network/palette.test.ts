@@ -1,9 +1,11 @@
 import { schemeObservable10, schemeTableau10 } from "d3";
 import { describe, expect, it } from "vitest";
 import { STATUS_META } from "../../../src/lib/model/value-labels.js";
-import { networkPalette, OTHER_GREY, paletteScene } from "../../../src/lib/network/palette.js";
+import { buildLayoutFile } from "../../../src/lib/network/layout-file.js";
+import { BODY_GREY, networkPalette, OTHER_GREY, paletteScene } from "../../../src/lib/network/palette.js";
 import { projectGraph } from "../../../src/lib/network/project.js";
 import { INSTITUTIONS, LINKS } from "./fixture.js";
+import { SCOPED, SCOPED_LINKS } from "./scopes-fixture.js";
 
 const OPTIONS = {
   country: [
@@ -21,19 +23,19 @@ describe("networkPalette", () => {
 
   it("colours countries in the layout's order, whatever the filter choices' order", () => {
     expect(palette.namedCountries).toEqual(["BY", "PK"]);
-    expect(palette.countryColor("BY")).toBe(schemeTableau10[0]);
-    expect(palette.countryColor("PK")).toBe(schemeTableau10[1]);
-    expect(palette.countryColor("XX")).toBe(OTHER_GREY);
-    expect(palette.countryLabel("PK")).toBe("Pakistan");
-    expect(palette.countryLabel("XX")).toBe("XX");
+    expect(palette.affiliationColor("BY")).toBe(schemeTableau10[0]);
+    expect(palette.affiliationColor("PK")).toBe(schemeTableau10[1]);
+    expect(palette.affiliationColor("XX")).toBe(OTHER_GREY);
+    expect(palette.affiliationLabel("PK")).toBe("Pakistan");
+    expect(palette.affiliationLabel("XX")).toBe("XX");
   });
 
   it("greys the countries past the palette's tenth", () => {
     const ranked = Array.from({ length: 12 }, (_, i) => `C${i}`);
     const many = networkPalette(OPTIONS, ranked);
     expect(many.namedCountries).toHaveLength(9);
-    expect(many.countryColor("C8")).toBe(schemeTableau10[8]);
-    expect(many.countryColor("C9")).toBe(OTHER_GREY);
+    expect(many.affiliationColor("C8")).toBe(schemeTableau10[8]);
+    expect(many.affiliationColor("C9")).toBe(OTHER_GREY);
   });
 
   it("takes sector colours and names from the taxonomy, with a grey and the id for unknown ones", () => {
@@ -64,8 +66,8 @@ describe("paletteScene", () => {
   it("fills institutions by country and links by sector, at their positions", () => {
     const scene = paletteScene(graph, { positions, metrics: null, sizeBy: "commitments", colorBy: "country" }, palette);
     const node = (id: string) => scene.nodes.find((n) => n.id === id);
-    expect(node("a")?.fill).toBe(palette.countryColor("PK"));
-    expect(node("c")?.fill).toBe(palette.countryColor("BY"));
+    expect(node("a")?.fill).toBe(palette.affiliationColor("PK"));
+    expect(node("c")?.fill).toBe(palette.affiliationColor("BY"));
     expect([node("b")?.x, node("b")?.y]).toEqual([1, -1]);
     expect(scene.edges.find((e) => e.id === "a|c")?.color).toBe("#111111");
   });
@@ -80,3 +82,54 @@ describe("paletteScene", () => {
     expect(scene.nodes.find((n) => n.id === "b")?.fill).toBe(schemeObservable10[0]);
   });
 });
+
+describe("international organisations, joint bodies and generic institutions", () => {
+  const scoped = projectGraph(SCOPED_LINKS, SCOPED);
+  const positions = new Map(scoped.nodes.map((n, i) => [n.id, { x: i, y: i }]));
+  // The layout ranks countries by their national institutions only.
+  const ranked = buildLayoutFile(SCOPED_LINKS, SCOPED).countries;
+  const palette = networkPalette(OPTIONS, ranked);
+
+  it("ranks only countries for colours, and fills bodies with a grey of their own", () => {
+    expect(ranked).toEqual(["PK", "BY"]);
+    expect(palette.namedCountries).toEqual(["PK", "BY"]);
+    expect(palette.affiliationColor("international")).toBe(BODY_GREY);
+    expect(palette.affiliationColor("joint")).toBe(BODY_GREY);
+    expect(palette.affiliationColor("US")).toBe(OTHER_GREY);
+    expect(BODY_GREY).not.toBe(OTHER_GREY);
+    expect(palette.affiliationLabel("international")).toBe("International organisations");
+    expect(palette.affiliationLabel("joint")).toBe("Joint bodies");
+  });
+
+  it("keeps the bodies' grey at 3:1 or more against light and dark backgrounds", () => {
+    for (const background of ["#ffffff", "#161b22", "#000000"])
+      expect(contrast(BODY_GREY, background)).toBeGreaterThanOrEqual(3);
+  });
+
+  it("rings the UN, double-rings the joint commission, dashes the generic one and labels it", () => {
+    const scene = paletteScene(
+      scoped,
+      { positions, metrics: null, sizeBy: "commitments", colorBy: "country" },
+      palette,
+    );
+    const node = (id: string) => scene.nodes.find((n) => n.id === id);
+    expect([node("un")?.fill, node("un")?.outline, node("un")?.dashed]).toEqual([BODY_GREY, "ring", false]);
+    expect([node("jc")?.fill, node("jc")?.outline]).toEqual([BODY_GREY, "double"]);
+    expect([node("pk")?.outline, node("pk")?.dashed]).toEqual(["plain", false]);
+    expect([node("gen")?.fill, node("gen")?.dashed]).toEqual([palette.affiliationColor("PK"), true]);
+    expect(node("gen")?.label).toBe("Chambers of commerce (generic)");
+  });
+});
+
+/** WCAG contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}

@@ -8,15 +8,29 @@ export function sceneNode(id: string, x: number, y: number, extra: Partial<Scene
     id,
     name: `Institution ${id}`,
     acronym: null,
-    country: "PK",
+    affiliation: "PK",
+    countries: ["PK"],
     country_name: "Pakistan",
+    naming: "named",
     type: "ministry",
     kind: "institution",
     label: id.toUpperCase(),
     commitments: 1,
     bySector: [],
   };
-  return { id, x, y, r: 5, fill: "#111111", label: id.toUpperCase(), priority: 1, data, ...extra };
+  return {
+    id,
+    x,
+    y,
+    r: 5,
+    fill: "#111111",
+    outline: "plain",
+    dashed: false,
+    label: id.toUpperCase(),
+    priority: 1,
+    data,
+    ...extra,
+  };
 }
 
 export function sceneEdge(source: SceneNode, target: SceneNode, extra: Partial<SceneEdge> = {}): SceneEdge {

@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { buildLayoutFile } from "../../../src/lib/network/layout-file.js";
 import { projectGraph } from "../../../src/lib/network/project.js";
 import {
   captionDetail,
   countsHeading,
   countsLine,
   drawnLine,
+  institutionsCount,
   withoutPartiesText,
 } from "../../../src/lib/network/summary-text.js";
 import { INSTITUTIONS, LINKS } from "./fixture.js";
+import { SCOPED, SCOPED_LINKS } from "./scopes-fixture.js";
 
 const projected = projectGraph(LINKS, INSTITUTIONS);
-const counts = { institutions: 1234, commitments: 6, links: 12, without_parties: 0 };
+const counts = { institutions: 1234, generic: 0, commitments: 6, links: 12, without_parties: 0 };
 const network = { counts, projected, graph: projected };
 const empty = {
   counts: { ...counts, institutions: 0 },
@@ -50,5 +53,21 @@ describe("the network's counts in words", () => {
     expect(withoutPartiesText({ ...counts, without_parties: 1200 })).toBe(
       "1,200 commitments in these filters name no party and are not drawn; the SQL page lists them.",
     );
+  });
+});
+
+describe("generic institutions in the counts", () => {
+  it("counts them apart from the named institutions", () => {
+    expect(institutionsCount({ institutions: 31, generic: 2 })).toBe("31 institutions and 2 generic mentions");
+    expect(institutionsCount({ institutions: 31, generic: 1 })).toBe("31 institutions and 1 generic mention");
+    expect(institutionsCount({ institutions: 31, generic: 0 })).toBe("31 institutions");
+    expect(countsLine({ ...network, counts: { ...counts, generic: 3 } })).toBe(
+      "1,234 institutions and 3 generic mentions · 5 pairs linked · 6 commitments",
+    );
+  });
+
+  it("counts them apart in the layout file's seed too", () => {
+    const file = buildLayoutFile(SCOPED_LINKS, SCOPED);
+    expect(file.seed.counts).toMatchObject({ institutions: 4, generic: 1 });
   });
 });

@@ -269,15 +269,15 @@ describe("malformed files", () => {
       severity: "error",
       file: "more-institutions.yaml",
       line: 3,
-      message: "is not valid UTF-8 (byte 47 of the file)",
+      message: `is not UTF-8: byte 0xFF at line 3 looks like Latin-1 / Windows-1252 ("ÿ"); re-save the file as UTF-8 (in Excel: Save As › CSV UTF-8; in an editor: Save with encoding › UTF-8)`,
     });
   });
 
   it("reports a Latin-1 file as not UTF-8 on the line of its first accented letter", () => {
     const latin1 = Buffer.from("sectors:\n  - id: sant\xe9\n    label: Sant\xe9\n", "latin1");
     const p = onlyProblem({ "more-sectors.yaml": latin1 });
-    expect(p).toMatchObject({ severity: "error", file: "more-sectors.yaml", line: 2 });
-    expect(p.message).toMatch(/^is not valid UTF-8 \(byte \d+ of the file\)$/);
+    expect(p).toMatchObject({ severity: "error", file: "more-sectors.yaml", line: 2, column: 13 });
+    expect(p.message).toMatch(/^is not UTF-8: byte 0xE9 at line 2 looks like Latin-1 \/ Windows-1252 \("é"\); re-save/);
   });
 
   it("accepts a UTF-8 byte-order mark at the start of a YAML or CSV file", () => {
@@ -379,23 +379,31 @@ describe("fields", () => {
     expect(p.expected).toMatch(/^one of: agreed, committed, signed/);
   });
 
-  it("reports an unknown field (a typo) and the required field it hides", () => {
+  it("reports an unknown field (a typo) as one problem that names the required field it hides", () => {
     const { problems } = load({ "events/e1.yaml": edit(EVENT, "    summary: Do things.", "    sumary: Do things.") });
     expect(problems).toEqual([
-      expect.objectContaining({
-        line: 8,
-        column: 5,
-        field: "commitments[0].summary",
-        message: "is missing (required)",
-      }),
       expect.objectContaining({
         line: 10,
         column: 13,
         field: "commitments[0].sumary",
-        message: 'is not a field of commitments (did you mean "summary"?)',
+        message: 'is not a field of commitments (did you mean "summary", which is required and missing?)',
       }),
     ]);
-    expect(problems[1].expected).toContain("summary");
+    expect(problems[0].expected).toContain("summary");
+  });
+
+  it("still reports a required field missing when the typo is of another field", () => {
+    const { problems } = load({
+      "events/e1.yaml": edit(
+        EVENT,
+        "    summary: Do things.\n    action: agreed",
+        "    action: agreed\n    strenght: firm",
+      ),
+    });
+    expect(problems.map((p) => [p.field, p.message])).toEqual([
+      ["commitments[0].summary", "is missing (required)"],
+      ["commitments[0].strenght", 'is not a field of commitments (did you mean "strength"?)'],
+    ]);
   });
 
   it("reports an oversized summary (over 4000 characters)", () => {
@@ -538,7 +546,7 @@ describe("references", () => {
       file: "events/e1.yaml",
       line: 15,
       column: 23,
-      field: "commitments[0].parties[1].institution_id",
+      field: "commitments[0].parties[1].institution",
       value: '"by-mtz"',
       message: "is not a known institution",
     });
@@ -564,7 +572,7 @@ describe("references", () => {
         file: "commitments.csv",
         line: 2,
         column: 9,
-        field: "row 1.parties[1].institution_id",
+        field: "row 1.parties[1].institution",
         value: '"nobody"',
       }),
     ]);
@@ -997,7 +1005,7 @@ describe("every problem at once", () => {
       [4, "event.kind", "is not an allowed value"],
       [5, "event.start_date", "is not a real calendar date"],
       [9, "commitments[0].sector", "is not a known sector"],
-      [15, "commitments[0].parties[1].institution_id", "is not a known institution"],
+      [15, "commitments[0].parties[1].institution", "is not a known institution"],
       [20, "status_updates[0].status", "is not an allowed value"],
     ]);
   });
@@ -1006,12 +1014,12 @@ describe("every problem at once", () => {
     const { errors, result } = load({
       "sources.yaml": edit(SOURCES, "url: https://example.org/a", "url: javascript:void(0)"),
       "sectors.csv": lines("id,label,color", "mining,Mining,#11111"),
-      "institutions.json": '{"institutions": [\n  {"id": "x"},\n]}\n', // trailing comma: error at the `]` on line 4
+      "institutions.json": '{"institutions": [\n  {"id": "x"},\n]}\n', // trailing comma: error at the `]` on line 3
       "events/e1.yaml": edit(EVENT, "sector: trade", "sector: mines"),
     });
     expect(errors.map((p) => `${p.file}:${p.line} ${p.field ?? ""}`).sort()).toEqual([
       "events/e1.yaml:9 commitments[0].sector",
-      "institutions.json:4 ",
+      "institutions.json:3 ",
       "sectors.csv:2 row 1.color",
       "sources.yaml:5 sources[0].url",
     ]);

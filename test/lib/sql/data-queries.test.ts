@@ -2,11 +2,15 @@
 // against the records themselves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NativeDataset, nativeDataset } from "../../../devtools/native-duckdb.js";
+import { exampleColumns, withExamples } from "../../../src/lib/model/column-examples.js";
 import { emptyFilters } from "../../../src/lib/model/filters.js";
+import { schemaDescription } from "../../../src/lib/model/schema-doc.js";
 import { TABLE_NAMES } from "../../../src/lib/model/tables.js";
 import { loadDataset } from "../../../src/lib/pipeline/dataset.js";
 import {
+  type ColumnExampleRow,
   type CompletenessRow,
+  columnExamples,
   completeness,
   completenessFacts,
   type TableCountRow,
@@ -84,5 +88,16 @@ describe("Data page queries", () => {
     } finally {
       scopes.close();
     }
+  });
+
+  it("take the column descriptions' examples from the tables: the first id of each, in text order", async () => {
+    const schema = schemaDescription();
+    const columns = exampleColumns(schema);
+    expect(columns).toContainEqual({ table: "events", column: "id" });
+    const rows = (await db.query(columnExamples(columns))) as unknown as ColumnExampleRow[];
+    const firstEvent = tables.events.map((e) => String(e.id)).sort()[0];
+    expect(rows.find((r) => r.table === "events" && r.column === "id")?.value).toBe(firstEvent);
+    const events = withExamples(schema, rows).find((t) => t.table === "events");
+    expect(events?.columns.find((c) => c.name === "id")?.description).toContain(`(for example \`${firstEvent}\`)`);
   });
 });
