@@ -1,11 +1,10 @@
 /**
  * Building the project's site for the tests: running a command to completion,
  * telling whether dist/ is older than what it is built from, and building it
- * when it is; or building it from another data folder, in a copy of the project.
+ * when it is (a site from another data folder: folder-site.ts).
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, ROOT } from "./project-paths.js";
 
@@ -65,35 +64,4 @@ export function distIsStale(): boolean {
 /** Builds dist/ when it is stale; rejects with the build's output when it fails. */
 export async function ensureDist(): Promise<void> {
   if (distIsStale()) await run("npx", ["tsx", "scripts/build.ts"], ROOT);
-}
-
-/** A site built from another data folder, in a throwaway copy of the project. */
-export interface OtherSite {
-  /** Its dist/ folder. */
-  dist: string;
-  /** Deletes the copy. */
-  remove(): void;
-}
-
-/**
- * Builds the site from the records in `data`, in a temporary copy of the
- * project (scripts/build.ts always writes ./dist), so dist/ is never touched.
- */
-export async function buildSiteFrom(data: string): Promise<OtherSite> {
-  const work = mkdtempSync(join(tmpdir(), "accord-site-"));
-  const remove = () => rmSync(work, { recursive: true, force: true });
-  try {
-    cpSync(join(ROOT, "src"), join(work, "src"), {
-      recursive: true,
-      filter: (src) => !src.includes(join(ROOT, "src", ".observablehq")),
-    });
-    cpSync(join(ROOT, "scripts"), join(work, "scripts"), { recursive: true });
-    for (const file of ["package.json", "observablehq.config.ts"]) cpSync(join(ROOT, file), join(work, file));
-    symlinkSync(join(ROOT, "node_modules"), join(work, "node_modules"), "dir");
-    await run("npx", ["tsx", "scripts/build.ts"], work, { ACCORD_DATA_DIR: data });
-  } catch (error) {
-    remove();
-    throw error;
-  }
-  return { dist: join(work, "dist"), remove };
 }

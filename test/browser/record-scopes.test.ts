@@ -10,45 +10,22 @@
  * Run with `npx vitest run --project browser --no-file-parallelism test/browser/record-scopes.test.ts`.
  */
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectClean,
-  launchBrowser,
-  openPage,
-  type PageHandle,
-  type ServedDist,
-  serveDist,
-} from "../../devtools/browser-harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
 import { READY_TIMEOUT, textOf, waitReady } from "../../devtools/page-ready.js";
 import { ROOT } from "../../devtools/project-paths.js";
-import { BUILD_TIMEOUT, buildSiteFrom, type OtherSite } from "../../devtools/site-build.js";
+import { useFolderSite } from "./site.js";
 
 const TODAY = "2026-11-27";
 const CHART = '[data-chart="timeline"]';
 const OVERVIEW_READY = '[data-testid="headline"][data-source="duckdb"] [data-kpi="commitments"] .big';
 
-let site: OtherSite;
-let server: ServedDist;
-let browser: Browser;
-const open: PageHandle[] = [];
-
-beforeAll(async () => {
-  site = await buildSiteFrom(join(ROOT, "test/fixtures/scopes"));
-  server = await serveDist(site.dist);
-  browser = await launchBrowser();
-}, BUILD_TIMEOUT);
-
-afterAll(async () => {
-  for (const handle of open) await handle.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-  site?.remove();
-});
+const site = useFolderSite(join(ROOT, "test/fixtures/scopes"));
 
 async function visit(path: string, until: string): Promise<PageHandle> {
-  const handle = await openPage(browser, `${server.url}${path}`);
-  open.push(handle);
+  const handle = await openPage(site.browser, `${site.server.url}${path}`);
+  site.open.push(handle);
   await waitReady(handle.page);
   await handle.page.waitForSelector(until, { state: "attached", timeout: READY_TIMEOUT });
   return handle;
