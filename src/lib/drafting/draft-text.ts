@@ -129,7 +129,7 @@ export function draftText(input: DraftInput, context: DraftContext): DraftResult
     gazetteer,
     governments: countries.map((c) => gazetteer.government(c)),
     context,
-    eventId: event.id,
+    eventId: event.id.slice(0, 64).replace(/-+$/, ""),
     ...(event.start_date ? { eventDate: event.start_date, eventYear: Number(event.start_date.slice(0, 4)) } : {}),
   };
   if (countries.length < 2) {

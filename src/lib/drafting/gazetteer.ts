@@ -130,7 +130,10 @@ export class Gazetteer {
     let inst = this.proposedByKey.get(key) ?? (p.acronym ? this.proposedByKey.get(`acronym|${p.acronym}`) : undefined);
     if (!inst) {
       const prefix = (p.country ?? p.members?.join("-") ?? "int").toLowerCase();
-      const base = `${prefix}-${slug(p.acronym ?? p.name) || "body"}`;
+      const base =
+        p.type === "government" && p.country
+          ? `${prefix}-government`
+          : `${prefix}-${slug(p.acronym ?? p.name) || "body"}`;
       let id = base;
       for (let n = 2; this.usedIds.has(id); n++) id = `${base}-${n}`;
       this.usedIds.add(id);

@@ -104,6 +104,11 @@ const TRIGGER_RULES: TriggerRule[] = [
 /** Words that never make a commitment alone: praise, thanks, importance, noting the past. */
 const TRAPS: { rule: string; pattern: RegExp }[] = [
   {
+    rule: "general remark",
+    pattern:
+      /\b(?:cooperation|collaboration|ties|relations|partnership) (?:across|in) (?:key|various|several|many|all|a range of|different|a number of) (?:sectors|areas|fields|spheres)\b/,
+  },
+  {
     rule: "importance or praise",
     pattern:
       /\b(?:underlined|underscored|stressed|emphasi[sz]ed|highlighted|recogni[sz]ed|acknowledged|noted) the (?:importance|significance|role|place)\b|\b(?:praised|thanked|commended|appreciated|hailed|congratulated)\b|\bexpressed (?:satisfaction|gratitude|appreciation)\b/,
