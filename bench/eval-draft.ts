@@ -67,6 +67,9 @@ for (const dir of dirs) {
   rows.push(row(dir, s, ms));
   if (verbose) {
     for (const m of s.missed) process.stdout.write(`  missed ${dir}: ${m}\n`);
+    const names = new Map([...context.institutions, ...result.institutions].map((i) => [i.id, i.name]));
+    const drafted = [...new Set(result.commitments.flatMap((c) => c.parties))].map((id) => names.get(id) ?? id);
+    process.stdout.write(`  institutions drafted ${dir}: ${drafted.join("; ")}\n`);
     for (const c of result.commitments)
       process.stdout.write(
         `  draft s${c.sentence.index} ${c.action}/${c.strength} ${c.sector} ${c.summary.slice(0, 80)}\n`,

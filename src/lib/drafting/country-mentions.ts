@@ -42,7 +42,7 @@ const EXTRA_NAMES: Record<string, string> = {
 /** Adjectives formed regularly from a country's name. */
 function adjectivesOf(name: string): string[] {
   if (name.includes(" ")) return [];
-  const out = [`${name}i`, `${name}ese`];
+  const out = [`${name}i`, `${name}ese`, `${name}an`];
   if (/stan$/.test(name)) out.push(name.replace(/i?stan$/, ""), name.replace(/stan$/, ""));
   if (/a$/.test(name)) out.push(`${name}n`);
   if (/[aeiou]$/.test(name)) out.push(`${name.slice(0, -1)}ian`, `${name.slice(0, -1)}ese`);

@@ -83,7 +83,8 @@ export class Gazetteer {
   ) {
     this.usedIds = new Set(known.map((k) => k.id));
     for (const inst of known) {
-      if (inst.type === "government") continue;
+      // Governments and heads of state are the fallback parties, not bodies to find by name.
+      if (inst.type === "government" || inst.type === "head_of_state") continue;
       for (const key of keysOf(inst)) this.byKey.set(key, [...(this.byKey.get(key) ?? []), inst]);
       if (inst.acronym) this.byAcronym.set(inst.acronym, [...(this.byAcronym.get(inst.acronym) ?? []), inst]);
     }
@@ -146,6 +147,50 @@ export class Gazetteer {
     return inst;
   }
 
+  /** False when a record's country contradicts the text: another country said just before it, or a country the text is not about. */
+  private fits(known: KnownInstitution, hint: string | undefined): boolean {
+    if (!known.country) return true;
+    if (hint) return hint === known.country;
+    return this.eventCountries.length === 0 || this.eventCountries.includes(known.country);
+  }
+
+  /** Records named word for word (name or alias, up to eight words, starting with a capital). */
+  private knownMentions(sentence: string, countryBefore: (start: number) => string | undefined): Found[] {
+    const words = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&’'-]*/gu)].map((m) => ({
+      word: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+    }));
+    const out: Found[] = [];
+    for (let i = 0; i < words.length; i++) {
+      if (!/^\p{Lu}/u.test(words[i]?.word ?? "")) continue;
+      for (let n = Math.min(8, words.length - i); n >= 1; n--) {
+        const run = words.slice(i, i + n);
+        const last = run[n - 1];
+        const first = run[0];
+        if (!first || !last) continue;
+        const phrase = sentence.slice(first.start, last.end);
+        const list =
+          this.byKey.get(nameKey(phrase)) ?? (n === 1 ? this.byAcronym.get(phrase.replace(/[’']s$/, "")) : undefined);
+        const hint = countryBefore(first.start);
+        const known = this.pick(list, hint);
+        if (!known || !this.fits(known, hint)) continue;
+        // A record's name must cover the whole name in the text, not its start ("Ministry of Industry and Construction").
+        const next = sentence.slice(last.end, last.end + 40);
+        if (
+          n > 1 &&
+          /^\s+(?:(?:and|of|for|on)\s+)?\p{Lu}/u.test(next) &&
+          !/^\s+(?:and|of)\s+(?:the\s+)?(?:\p{Lu}\p{L}+[’']s)/u.test(next)
+        )
+          continue;
+        out.push({ id: known.id, start: first.start, end: last.end, known: true, generic: false });
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  }
+
   /** Institutions named in a sentence (offsets `base` + position in the sentence). */
   find(sentence: string, sentenceIndex: number, base: number): Found[] {
     const countries = countryMentions(sentence);
@@ -156,7 +201,9 @@ export class Gazetteer {
     const found: Found[] = [];
     const taken = (start: number, end: number) => found.some((f) => start < f.end && end > f.start);
     const mention = (start: number, end: number) => ({ sentence: sentenceIndex, start: base + start, end: base + end });
+    for (const k of this.knownMentions(sentence, countryBefore)) found.push(k);
     for (const c of nameCandidates(sentence, this.eventCountries, countryBefore)) {
+      if (taken(c.start, c.end)) continue;
       const hint = c.country;
       const withCountry = hint
         ? (this.byKey.get(nameKey(`${countryName(hint)} ${c.name}`)) ??
@@ -167,7 +214,7 @@ export class Gazetteer {
         this.pick(withCountry, hint) ??
         this.pick(c.acronym ? this.byAcronym.get(c.acronym) : undefined, hint) ??
         (/^\S+$/.test(c.name) ? this.pick(this.byAcronym.get(c.name), hint) : undefined);
-      if (known) {
+      if (known && this.fits(known, hint)) {
         found.push({ id: known.id, start: c.start, end: c.end, known: true, generic: false });
         continue;
       }
@@ -190,22 +237,34 @@ export class Gazetteer {
       inst.mentions.push(mention(c.start, c.end));
       found.push({ id: inst.id, start: c.start, end: c.end, known: false, generic: false });
     }
+    const named = [...found];
     for (const g of genericBodies(sentence, this.eventCountries)) {
-      if (taken(g.start, g.end) && !found.some((f) => f.generic)) continue;
-      const name = g.country ? `${g.name} (${countryName(g.country)})` : g.name;
+      if (named.some((f) => g.start < f.end && g.end > f.start)) continue;
+      const byKind = g.slug !== "";
+      const name = g.country && byKind ? `${g.name} (${countryName(g.country)})` : g.name;
       const inst = this.propose(
         {
           name,
           scope: g.scope,
           ...(g.country ? { country: g.country } : {}),
           ...(g.members ? { members: g.members } : {}),
-          naming: "generic",
+          naming: byKind ? "generic" : "named",
           type: g.type,
         },
         mention(g.start, g.end),
       );
       found.push({ id: inst.id, start: g.start, end: g.end, known: false, generic: true });
     }
-    return found;
+    return found.filter((f) => !this.onlyMentioned(sentence, f));
+  }
+
+  /** A body that only speaks ("…'s Ministry said") or hosts the meeting ("the session of the Commission") is no party. */
+  private onlyMentioned(sentence: string, f: Found): boolean {
+    const after = sentence.slice(f.end, f.end + 30);
+    const before = sentence.slice(Math.max(0, f.start - 30), f.start);
+    return (
+      /^\s*(?:\([^)]*\)\s*)?(?:said|says|announced|reported|stated|told)\b/.test(after) ||
+      /\b(?:meeting|session|sitting|round) of (?:the )?$/i.test(before)
+    );
   }
 }

@@ -57,7 +57,7 @@ const NOT_ORGANISATIONS = new Set(
   ),
 );
 const CONNECTORS = new Set(["of", "and", "for", "on", "the", "in", "de", "&"]);
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'.&–-]*/gu;
 
 interface Token {
   word: string;
@@ -122,6 +122,18 @@ function bodyOfTitle(run: Token[]): Token[] | undefined {
   return HEAD.test(rest.map((t) => t.word).join(" ")) ? rest : undefined;
 }
 
+/** The type its head word gives a name: a regulator or central bank by its words, else the first head word. */
+export function typeOf(name: string): string {
+  const [central, regulator] = HEAD_TYPES;
+  for (const rule of [central, regulator]) if (rule?.[0].test(name)) return rule[1];
+  let best: { at: number; type: string } | undefined;
+  for (const [pattern, type] of HEAD_TYPES.slice(2)) {
+    const at = pattern.exec(name)?.index;
+    if (at !== undefined && (!best || at < best.at)) best = { at, type };
+  }
+  return best?.type ?? "other";
+}
+
 /** Country codes named inside a name ("Kenya Bureau of Standards", "Turkish Accreditation Agency"). */
 function countriesInName(name: string): string[] {
   const lookup = countryLookup();
@@ -140,7 +152,7 @@ export function classifyName(
   eventCountries: readonly string[],
 ): Pick<NameCandidate, "scope" | "country" | "members" | "type"> {
   const inName = countriesInName(name);
-  const type = HEAD_TYPES.find(([pattern]) => pattern.test(name))?.[1] ?? "other";
+  const type = typeOf(name);
   if (JOINT.test(name) || inName.length >= 2) {
     const members = inName.length >= 2 ? inName : [...eventCountries];
     if (members.length >= 2) return { scope: "joint", members, type: "other" };
@@ -168,6 +180,18 @@ export function nameCandidates(
   for (const run of capitalisedRuns(sentence)) {
     const body = bodyOfTitle(run);
     if (!body || body.length === 0) continue;
+    if (!HEAD.test(body.map((t) => t.word).join(" ")) && body.length > 1) {
+      // No organisation head: only the acronyms inside can be bodies ("ASEAN, APEC, ASEM and the Mekong …").
+      for (const t of body.filter((x) => isAcronym(x.word) && !lookup.has(x.word))) {
+        out.push({
+          name: t.word,
+          start: t.start,
+          end: t.end,
+          ...classifyName(t.word, countryBefore(t.start), eventCountries),
+        });
+      }
+      continue;
+    }
     const first = body[0] as Token;
     const last = body[body.length - 1] as Token;
     const name = sentence.slice(first.start, last.end).replace(/[’']s$/, "");
