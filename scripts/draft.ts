@@ -7,7 +7,7 @@
  * --out inside it is refused. Warnings go to stderr.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { extname, relative, resolve } from "node:path";
+import { extname, isAbsolute, relative, resolve } from "node:path";
 import { draftText } from "../src/lib/drafting/draft-text.js";
 import { draftYaml } from "../src/lib/drafting/draft-yaml.js";
 import { dataDir } from "../src/lib/pipeline/dataset.js";
@@ -52,7 +52,7 @@ const dir = resolve(options.get("data") ?? dataDir());
 const out = options.get("out");
 if (out) {
   const inside = relative(dir, resolve(out));
-  if (!inside.startsWith("..") && !resolve(out).startsWith("..") && !inside.startsWith("/")) {
+  if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside))) {
     fail(
       `--out ${out} is inside the data folder ${dir}: the drafter never writes there. Review the draft, then move it in yourself.`,
     );

@@ -255,7 +255,7 @@ export class Gazetteer {
       );
       found.push({ id: inst.id, start: g.start, end: g.end, known: false, generic: true });
     }
-    return found.filter((f) => !this.onlyMentioned(sentence, f));
+    return found.filter((f) => !this.onlyMentioned(sentence, f)).sort((a, b) => a.start - b.start);
   }
 
   /** A body that only speaks ("…'s Ministry said") or hosts the meeting ("the session of the Commission") is no party. */
@@ -264,7 +264,7 @@ export class Gazetteer {
     const before = sentence.slice(Math.max(0, f.start - 30), f.start);
     return (
       /^\s*(?:\([^)]*\)\s*)?(?:said|says|announced|reported|stated|told)\b/.test(after) ||
-      /\b(?:meeting|session|sitting|round) of (?:the )?$/i.test(before)
+      /\b(?:meeting|session|sitting|round) of (?:the |their |its )?$/i.test(before)
     );
   }
 }

@@ -149,7 +149,9 @@ export function prepareText(input: string): PreparedText {
     );
     text = text.slice(0, end);
   }
-  if (/\p{L}/u.test(text) && englishShare(text) < 0.12) {
+  // Too few words to tell a language by (a headline alone) are not judged.
+  const words = text.slice(0, 2000).match(/\p{L}+/gu)?.length ?? 0;
+  if (words >= 10 && englishShare(text) < 0.12) {
     warnings.push(
       "The text does not look like English: the drafter reads English only, so drafts may be missing or wrong.",
     );

@@ -106,7 +106,7 @@ function splitAtAnd(run: Token[]): Token[][] {
     const left = run.slice(0, i);
     const right = run.slice(i + 1);
     const opensAnother = right[0]?.word === "the" || countryLookup().has(right[0]?.word ?? "");
-    if (opensAnother && HEAD.test(words(left)) && HEAD.test(words(right))) return [left, ...splitAtAnd(right)];
+    if (opensAnother && HEAD.test(words(left))) return [left, ...splitAtAnd(right)];
   }
   return [run];
 }

@@ -111,7 +111,7 @@ const TRAPS: { rule: string; pattern: RegExp }[] = [
   {
     rule: "importance or praise",
     pattern:
-      /\b(?:underlined|underscored|stressed|emphasi[sz]ed|highlighted|recogni[sz]ed|acknowledged|noted) the (?:importance|significance|role|place)\b|\b(?:praised|thanked|commended|appreciated|hailed|congratulated)\b|\bexpressed (?:satisfaction|gratitude|appreciation)\b/,
+      /\b(?:underlined|underscored|stressed|emphasi[sz]ed|highlighted|recogni[sz]ed|acknowledged|noted) the (?:importance|significance|role|place)\b|\b(?:praised|thanked|commended|appreciated|hailed|congratulated)\b|\bexpressed (?:satisfaction|gratitude|appreciation)\b|\bwelcomed the (?:opening|launch|start|completion|progress|results?|holding)\b/,
   },
   {
     rule: "counting the documents",

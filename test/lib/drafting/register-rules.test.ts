@@ -50,13 +50,16 @@ describe("triggers", () => {
 describe("traps", () => {
   it.each([
     ["background history", "In 2015 the two countries signed a treaty of friendship."],
-    ["past perfect background", "The ministries had completed the decisions of the third session."],
+    ["past perfect background", "The ministries had implemented the decisions of the third session."],
     ["agenda list", "The meeting discussed trade, energy, culture and education."],
-    ["praise", "The ministers praised the growing cooperation in fisheries."],
-    ["importance", "Both sides underlined the importance of climate cooperation."],
-    ["thanks", "The Chilean minister thanked Norway for its hospitality."],
-    ["past delivery", "Trade grew by 20 percent last year."],
-    ["welcomed a past opening", "They welcomed the opening of a Norwegian trade office in Santiago."],
+    ["praise", "The ministers praised the fisheries cooperation, which will keep growing."],
+    ["importance", "Both sides underlined the importance of climate cooperation, which would benefit both peoples."],
+    ["thanks", "The Chilean minister thanked Norway for the support it will give."],
+    ["past delivery", "Trade grew by 20 percent last year and will keep growing."],
+    [
+      "welcomed a past opening",
+      "They welcomed the opening of a Norwegian trade office in Santiago, which will serve exporters.",
+    ],
     ["a count of documents listed later", "The two governments signed five new agreements on Monday."],
     ["a general remark", "The sides agreed on closer cooperation across key sectors."],
     ["a restatement of the sentence before", "This will help exporters in both countries."],
