@@ -37,6 +37,15 @@ const EXTRA_NAMES: Record<string, string> = {
   Swedish: "SE",
   Finnish: "FI",
   Belarussian: "BY",
+  Norwegian: "NO",
+  Peruvian: "PE",
+  Belgian: "BE",
+  Greek: "GR",
+  Portuguese: "PT",
+  Lebanese: "LB",
+  Cypriot: "CY",
+  Welsh: "GB",
+  Scottish: "GB",
 };
 
 /** Adjectives formed regularly from a country's name. */

@@ -21,7 +21,7 @@ function frontMatter(text: string): Record<string, string> {
   return out;
 }
 
-const DATELINE = /^([\p{Lu}][\p{Lu} .'’-]{1,40}),\s*(?:\(([^)]{0,80})\)|([^—–]{0,40}?)\s*[—–-])/u;
+const DATELINE = /^([\p{Lu}][\p{Lu} .'’-]{1,40}),\s*(?:\(([^)]{0,80})\)|([^—–]{0,40}?)\s*[—–-])\s*/u;
 
 /** Length of the dateline that opens the first sentence ("AMMAN, 7 August 2023 — "), 0 when there is none. */
 export function datelineLength(first: string): number {
