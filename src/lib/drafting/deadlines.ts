@@ -59,6 +59,8 @@ function lastYear(value: string): number {
  * event (nor the event's own day), read as a date or span.
  */
 export function deadlineIn(sentence: string, eventDate?: string): Deadline | undefined {
+  // Without a year or a month name there is no date to read: wink is not asked.
+  if (!/(?:19|20)\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(sentence)) return undefined;
   const eventYear = eventDate ? Number(eventDate.slice(0, 4)) : undefined;
   const candidates = [...dateEntities(sentence), sentence];
   for (const words of candidates) {

@@ -43,7 +43,9 @@ function summaryOf(draft: ClauseDraft): string {
   const words = draft.text
     .replace(/\s+/g, " ")
     .replace(/[;:,.]+$/, "")
-    .trim();
+    .trim()
+    // "Agreed: agreed to set up …" would say it twice: the clause's own leading verb goes.
+    .replace(/^(?:agreed|decided|signed|committed|pledged|undertook)(?: on| to| that)?\s+/i, "");
   const short = words.length > 220 ? `${words.slice(0, 217).replace(/\s+\S*$/, "")}…` : words;
   return `${ACTION_WORDS[draft.action] ?? draft.action}: ${short}.`;
 }

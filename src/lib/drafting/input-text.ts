@@ -85,9 +85,8 @@ export function stripMarkup(html: string): { text: string; offsets: number[] } {
   let i = 0;
   while (i < html.length) {
     const ch = html[i] as string;
-    if (ch === "<") {
-      const close = html.indexOf(">", i + 1);
-      if (close < 0) break;
+    const close = ch === "<" && /[A-Za-z/!]/.test(html[i + 1] ?? "") ? html.indexOf(">", i + 1) : -1;
+    if (close >= 0) {
       const name = /^<\/?([a-z][a-z0-9]*)/i.exec(html.slice(i, Math.min(close + 1, i + 40)))?.[1]?.toLowerCase() ?? "";
       const closing = html[i + 1] === "/";
       if (!closing && SKIPPED_TAGS.has(name)) {

@@ -60,5 +60,5 @@ describe("draftText", () => {
     const other = draftText({ text: french }, INVENTED_CONTEXT);
     expect(other.warnings.join(" ")).toMatch(/English only/);
     expect(other.commitments).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -37,3 +37,9 @@ describe("input text", () => {
     expect(prepared.warnings).toEqual([]);
   });
 });
+
+describe("markup edge cases", () => {
+  it("keeps a lone < and a tag left open as text, dropping nothing", () => {
+    expect(stripMarkup("<p>3 < 4 and 5 <b").text).toBe("\n\n3 < 4 and 5 <b");
+  });
+});
