@@ -90,6 +90,10 @@ const sectors = {
     label: f.text("Name shown in charts and filters."),
     color: f.color("Colour used for the sector in every chart."),
     description: f.longText("What the sector covers.", { required: false }),
+    keywords: f.textList(
+      "Words that point to the sector in a press release, matched at the start of a word (`pharmaceutic` matches `pharmaceuticals`); the drafter (`npm run draft`) picks a commitment's sector by them.",
+      { required: false },
+    ),
   },
   derived: [],
 } satisfies EntitySpec;

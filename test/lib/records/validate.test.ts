@@ -368,6 +368,21 @@ describe("fields", () => {
     });
   });
 
+  it("accepts a sector's keywords as a list and refuses one written as a mapping", () => {
+    const withKeywords = edit(
+      SECTORS,
+      "    label: Trade",
+      "    label: Trade\n    keywords: [trade, export, investment]",
+    );
+    const { problems, result } = load({ "sectors.yaml": withKeywords });
+    expect(problems).toEqual([]);
+    expect(result.tables?.sectors.find((s) => s.id === "trade")?.keywords).toEqual(["trade", "export", "investment"]);
+    const p = onlyProblem({
+      "sectors.yaml": edit(SECTORS, "    label: Trade", "    label: Trade\n    keywords: {a: trade}"),
+    });
+    expect(p).toMatchObject({ file: "sectors.yaml", line: 4, field: "sectors[0].keywords" });
+  });
+
   it("reports a value outside an enum with the allowed values", () => {
     const p = onlyProblem({ "events/e1.yaml": edit(EVENT, "    action: agreed", "    action: promised") });
     expect(p).toMatchObject({
