@@ -39,10 +39,15 @@ const KINDS: { pattern: RegExp; slug: string; name: string; type: string }[] = [
   },
 ];
 
-/** The country adjective or name just before `start` ("Indian investors"). */
-function adjectiveBefore(sentence: string, start: number): string | undefined {
-  const m = /(\p{Lu}[\p{L}]+)(?:[’']s)?\s+(?:\p{Ll}+\s+)?$/u.exec(sentence.slice(Math.max(0, start - 40), start));
-  return m ? countryLookup().get(m[1] ?? "") : undefined;
+/** The countries whose adjective or name stands just before `start`: "Indian investors", "Indian and Thai investors". */
+function countriesBefore(sentence: string, start: number): string[] {
+  const before = sentence.slice(Math.max(0, start - 60), start);
+  const m = /(?:(\p{Lu}\p{L}+)(?:[’']s)?\s+and\s+)?(\p{Lu}\p{L}+)(?:[’']s)?\s+(?:\p{Ll}+\s+)?$/u.exec(before);
+  if (!m) return [];
+  const last = countryLookup().get(m[2] ?? "");
+  if (!last) return [];
+  const first = m[1] ? countryLookup().get(m[1]) : undefined;
+  return first && first !== last ? [first, last] : [last];
 }
 
 /** "the two ministries of health" → the Ministry of Health of each of the event's countries (named by portfolio). */
@@ -91,13 +96,13 @@ export function genericBodies(sentence: string, eventCountries: readonly string[
     for (const m of sentence.matchAll(kind.pattern)) {
       const start = m.index;
       const end = start + m[0].length;
-      const country = adjectiveBefore(sentence, start);
+      const countries = countriesBefore(sentence, start);
       const each =
         /^\s+of (?:both|the two|our two) (?:countries|sides)/.test(sentence.slice(end, end + 30)) ||
         (/s$/.test(m[0]) && kind.slug === "private-sector");
       const base = { name: kind.name, slug: kind.slug, start, end, type: kind.type };
       const sameKind = out.some((o) => o.slug === kind.slug && o.country);
-      if (country) out.push({ ...base, scope: "national", country });
+      if (countries.length) for (const country of countries) out.push({ ...base, scope: "national", country });
       else if (sameKind) continue;
       else if (each) for (const c of eventCountries) out.push({ ...base, scope: "national", country: c });
       else if (eventCountries.length >= 2) out.push({ ...base, scope: "joint", members: [...eventCountries] });

@@ -77,6 +77,15 @@ describe("new organisations", () => {
     ]);
   });
 
+  it("proposes one generic body per country for two country adjectives joined by and", () => {
+    const g = gazetteer();
+    idsIn("Links between Norwegian and Chilean commercial banks will be fostered.", g);
+    expect(g.proposed().map((p) => [p.name, p.naming, p.country])).toEqual([
+      ["commercial banks (Norway)", "generic", "NO"],
+      ["commercial banks (Chile)", "generic", "CL"],
+    ]);
+  });
+
   it("puts the bodies a commitment names in its parties, else the governments", () => {
     const text = pressRelease(
       "OSLO, 3 March 2025 — Norway and Chile held their fourth joint commission on Monday.",
