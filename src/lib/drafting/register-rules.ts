@@ -7,6 +7,7 @@
  * pattern is a plain alternation with bounded gaps: linear in the sentence.
  */
 import type { Action } from "./draft-types.js";
+import { findWeakWording } from "./weak-wording.js";
 
 export interface Trigger {
   action: Action;
@@ -17,6 +18,10 @@ export interface Trigger {
   end: number;
   words: string;
   rule: string;
+  /** Weak wording (`weak-wording.ts`): an exploratory draft of low confidence. */
+  weak?: boolean;
+  /** Kept only when the sentence names a body after the words (checked where bodies are known). */
+  needsNamedBody?: boolean;
 }
 
 interface TriggerRule {
@@ -120,8 +125,12 @@ const TRAPS: { rule: string; pattern: RegExp }[] = [
   },
 ];
 
-/** True when a trap leaves the sentence out: no trigger stronger than a bare "will" or "explore" beside it. */
+/** Weak wording gives an agreed action of this priority: above a bare "will", below a pledge. */
+const WEAK_PRIORITY = 3.2;
+
+/** True when a trap leaves the sentence out: no trigger stronger than a bare "will" or "explore" beside it, and for importance, no weak wording that names something concrete. */
 export function trapHolds(triggers: readonly Trigger[], trap: string): boolean {
+  if (trap === "importance or praise" && triggers.some((t) => t.weak)) return false;
   if (trap === "general remark")
     return !triggers.some((t) => t.action === "signed" || t.action === "host" || t.action === "will_sign");
   return !triggers.some((t) => t.priority >= 3.5 && t.rule !== "explore" && t.rule !== "signed at the event");
@@ -137,6 +146,11 @@ export function findTriggers(lower: string): Trigger[] {
       if (found.some((t) => start < t.end && end > t.start)) continue;
       found.push({ action: rule.action, priority: rule.priority, start, end, words: m[0], rule: rule.rule });
     }
+  }
+  for (const w of findWeakWording(lower)) {
+    if (found.some((t) => w.start < t.end && w.end > t.start)) continue;
+    const { start, end, words, rule, needsNamedBody } = w;
+    found.push({ action: "agreed", priority: WEAK_PRIORITY, start, end, words, rule, weak: true, needsNamedBody });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -39,9 +39,17 @@ export interface SentenceContext {
 
 const CLAUSE_BREAK = /(?:[,;]\s*(?:and|while|but)\s+|;\s+|\band\s+(?:\p{Lu}\p{L}*|they|he|she|both|the two)\s+)/u;
 
-/** The clauses' main triggers: the strongest, plus any later one with another action after a clause break. */
-export function clauseTriggers(lower: string, sentence: string): Trigger[] {
-  const triggers = findTriggers(lower);
+/**
+ * The clauses' main triggers: the strongest, plus any later one with another
+ * action after a clause break. A trigger that needs a named body is kept only
+ * when `namesBodyAfter` finds one after its words.
+ */
+export function clauseTriggers(
+  lower: string,
+  sentence: string,
+  namesBodyAfter: (from: number) => boolean = () => false,
+): Trigger[] {
+  const triggers = findTriggers(lower).filter((t) => !t.needsNamedBody || namesBodyAfter(t.end));
   if (triggers.length === 0) return [];
   const main = triggers.reduce((a, b) => (b.priority > a.priority ? b : a));
   const out = [main];
@@ -105,13 +113,14 @@ function clauseDrafts(ctx: SentenceContext, trigger: Trigger, clauseEnd: number,
     const sector = chooseSector(item ? text : sentence, ctx.sectors, sentence);
     const hint = trigger.action === "host" ? meetingHint(sentence) : undefined;
     const reasons = [`${trigger.rule}: "${trigger.words}"`];
+    if (trigger.weak) reasons.push("weak wording: no agreement is stated, so exploratory; confirm it is a commitment");
     if (item) reasons.push(`one of an enumeration (${item.kind}): "${item.text.slice(0, 80)}"`);
     if (deadline) reasons.push(`target from "${deadline.words}"`);
     if (sector.matched.length)
       reasons.push(`sector ${sector.sector} from ${sector.matched.map((k) => `"${k}"`).join(", ")}`);
     return {
       action: trigger.action,
-      strength: strengthOf(trigger.action, sentence.toLowerCase(), deadline),
+      strength: trigger.weak ? "exploratory" : strengthOf(trigger.action, sentence.toLowerCase(), deadline),
       ...(item ? { item } : {}),
       text,
       ...(deadline ? { deadline } : {}),
@@ -123,7 +132,7 @@ function clauseDrafts(ctx: SentenceContext, trigger: Trigger, clauseEnd: number,
         item,
         items.filter((i) => i !== item),
       ),
-      weak: trigger.priority <= 3 || item?.kind === "field",
+      weak: trigger.priority <= 3 || trigger.weak === true || item?.kind === "field",
       reasons,
     };
   });
@@ -136,7 +145,8 @@ export function sentenceDrafts(ctx: SentenceContext): ClauseDraft[] {
     const t: Trigger = { action: ctx.listAction, priority: 9, start: 0, end: 0, words: "item of a list", rule: "list" };
     return clauseDrafts(ctx, t, ctx.sentence.length, true);
   }
-  const triggers = clauseTriggers(lower, ctx.sentence);
+  const named = ctx.found.filter((f) => !f.generic && !ctx.governments.includes(f.id));
+  const triggers = clauseTriggers(lower, ctx.sentence, (from) => named.some((f) => f.start >= from));
   return triggers.flatMap((t, i) =>
     clauseDrafts(ctx, t, triggers[i + 1]?.start ?? ctx.sentence.length, triggers.length === 1),
   );
