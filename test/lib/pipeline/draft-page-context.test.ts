@@ -25,7 +25,7 @@ describe("draftPageContext", () => {
 
   it("refuses a folder with errors, with the report", () => {
     expect(() => draftPageContext(join(ROOT, "test/fixtures/hostile"))).toThrow(
-      /has errors, so the \/draft page cannot use its records:\n[^]*\nerror /,
+      /has errors, so the \/draft page cannot use its records:\n[\s\S]*\nerror /,
     );
   });
 });
