@@ -4,7 +4,8 @@
  * test/fixtures/drafting/), every draft accepted and the file downloaded; the
  * file then validates and builds with the default data folder, its parties
  * resolved. Hostile texts (markup, 1 MB, no sentences, another language) show
- * the drafter's warnings and no page error. axe-core finds nothing serious.
+ * the drafter's warnings and no page error. Copy puts the file shown on the
+ * clipboard. A problem shows on its field. axe-core finds nothing serious.
  * The page's bytes and the time to the first drafts are printed, never asserted.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -121,6 +122,22 @@ describe("the /draft page", () => {
     await target.fill("2027");
     await target.dispatchEvent("change");
     await expect.poll(() => page.locator('[data-testid="draft-check"]').textContent()).toMatch(/^Valid/);
+    expectClean(handle);
+    await handle.close();
+  });
+
+  it("copies the file it shows to the clipboard", async () => {
+    const handle = await openDraft();
+    const { page } = handle;
+    await handle.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.server.url });
+    await giveSource(page);
+    await paste(page, readFileSync(INVENTED, "utf8"));
+    await page.click('[data-testid="draft-accept-all"]');
+    await page.click('[data-testid="draft-copy"]');
+    await expect.poll(() => page.locator('[data-testid="draft-output-status"]').textContent()).toBe("Copied the YAML.");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.locator('[data-testid="draft-yaml"]').textContent());
+    expect(parse(copied).commitments.length).toBe(await page.locator('[data-testid="draft-card"]').count());
     expectClean(handle);
     await handle.close();
   });
