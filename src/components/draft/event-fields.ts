@@ -14,7 +14,7 @@ const FIELDS: { name: FieldName; label: string; type: string; hint: string }[] =
   { name: "title", label: "Title", type: "text", hint: "Read from the headline." },
   { name: "start_date", label: "Date", type: "date", hint: "Read from the dateline (YYYY-MM-DD)." },
   { name: "place", label: "Place", type: "text", hint: "Read from the dateline." },
-  { name: "source_url", label: "Source URL", type: "url", hint: "Where the text was published (https://…)." },
+  { name: "source_url", label: "Source URL", type: "url", hint: "Where the text was published: its web address." },
 ];
 
 export interface EventFields {
