@@ -21,6 +21,7 @@ export default {
     { name: "Sector timelines", path: "/timeline" },
     { name: "SQL notebook", path: "/sql" },
     { name: "Data", path: "/data" },
+    { name: "Draft records", path: "/draft" },
     // Full-screen slides: no pager to or from it.
     { name: "Presentations", path: "/present", pager: null },
   ],

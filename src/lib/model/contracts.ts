@@ -7,8 +7,10 @@
  * - `tables.json`: where each partition of each table lies (src/lib/model/partitions.ts)
  * - `network-layout.json`: node positions and the unfiltered graph (src/lib/network/layout-file.ts)
  * - `stories.json`: the checked stories (src/lib/pipeline/story-files.ts)
+ * - `draft-context.json`: what the /draft page drafts against (src/lib/pipeline/draft-page-context.ts)
  */
 
+import type { DraftContext } from "../drafting/draft-types.js";
 import type { Problem } from "./problems.js";
 import type { Story } from "./stories.js";
 import type { TableName } from "./tables.js";
@@ -139,4 +141,13 @@ export interface QualityFile {
   files: number;
   counts: { table: TableName; read: number; written: number }[];
   warnings: Problem[];
+}
+
+/**
+ * draft-context.json: the records' institutions and sectors (with keywords) as
+ * the drafter reads them, and the ids a drafted event file may refer to or
+ * must not reuse (institutions, sectors, sources, events), for the /draft page.
+ */
+export interface DraftPageContext extends DraftContext {
+  known: Partial<Record<TableName, string[]>>;
 }

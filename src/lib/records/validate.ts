@@ -242,13 +242,23 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
 export class Validator {
   private readonly stores = emptyTables((table) => new TableStore(table));
   private readonly read = emptyTables(() => 0);
-  // Ids of invalid records: with the valid ones, the ids references may name
-  // (see known-ids.ts).
+  // Ids of invalid records and of records outside (see the constructor): with
+  // the valid ones, the ids references may name (see known-ids.ts).
   private readonly invalidIds = emptyTables((): InvalidId[] => []);
   private readonly unreadable = new UnreadableFiles();
   private readonly malformed: MalformedReference[] = [];
 
-  constructor(readonly problems: Problem[] = []) {}
+  /**
+   * `outside`: ids of records kept elsewhere (the data folder, beside a file
+   * checked on its own): references to them resolve.
+   */
+  constructor(
+    readonly problems: Problem[] = [],
+    outside: Partial<Record<TableName, Iterable<string>>> = {},
+  ) {
+    for (const table of TABLE_NAMES)
+      for (const id of outside[table] ?? []) this.invalidIds[table].push({ id, before: 0 });
+  }
 
   add(raw: RawRecord): void {
     this.read[raw.table]++;
