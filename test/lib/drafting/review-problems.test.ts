@@ -22,7 +22,7 @@ describe("placeOf", () => {
     expect(placeOf("event.start_date", commitments, [])).toEqual({ target: "event", field: "start_date" });
     expect(placeOf("event.id", commitments, [])).toEqual({ target: "event", field: "title" });
     expect(placeOf("sources[0].url", commitments, [])).toEqual({ target: "event", field: "source_url" });
-    expect(placeOf("commitments[1].parties[0].institution_id", commitments, [])).toEqual({
+    expect(placeOf("commitments[1].parties[0].institution", commitments, [])).toEqual({
       target: "commitment",
       id: "ev-s4-2",
       field: "parties",

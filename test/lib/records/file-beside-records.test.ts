@@ -36,7 +36,7 @@ describe("checkFileBesideRecords", () => {
       expect.objectContaining({
         severity: "error",
         file: "draft.yaml",
-        field: "commitments[0].parties[1].institution_id",
+        field: "commitments[0].parties[1].institution",
         value: '"gov-b"',
       }),
     ]);
