@@ -6,31 +6,15 @@
  * between the two stay few.
  */
 import { readFileSync } from "node:fs";
-import { type MessagePort, workerData } from "node:worker_threads";
 import type { Problem } from "../model/problems.js";
 import { parseCsvCells } from "../records/csv-reader.js";
 import { decodeRecordFile } from "../records/text.js";
-import type { AheadMessage, AheadSetup } from "./csv-ahead.js";
+import type { AheadData, AheadMessage } from "./csv-ahead.js";
+import { workerOutbox } from "./worker-inbox.js";
 
-const { files, port, shared, chunkRows, maxAhead } = workerData as AheadSetup & { port: MessagePort };
-const POSTED = 0;
-const TAKEN = 1;
-const STARTED = 2;
-
-Atomics.store(shared, STARTED, 1);
-Atomics.notify(shared, POSTED);
-
-function post(message: AheadMessage): void {
-  // Wait while the main thread has not yet taken the chunks already posted.
-  for (;;) {
-    const taken = Atomics.load(shared, TAKEN);
-    if (Atomics.load(shared, POSTED) - taken < maxAhead) break;
-    Atomics.wait(shared, TAKEN, taken, 1000);
-  }
-  port.postMessage(message);
-  Atomics.add(shared, POSTED, 1);
-  Atomics.notify(shared, POSTED);
-}
+// `post` waits while the main thread has not yet taken the chunks already posted.
+const { data, post } = workerOutbox<AheadData, AheadMessage>();
+const { files, chunkRows } = data;
 
 try {
   for (const { path, display } of files) {

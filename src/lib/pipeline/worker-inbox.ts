@@ -3,8 +3,8 @@
  * only has an asynchronous API (exceljs) inside a pipeline that reads a
  * folder synchronously. The worker posts messages in order and waits while
  * too many are untaken; the main thread takes each with `receiveMessageOnPort`,
- * waiting on a shared counter when none is there yet. The same scheme as
- * csv-ahead.ts, for any module.
+ * waiting on a shared counter when none is there yet. Used by csv-ahead.ts
+ * (CSV parsing) and xlsx-records.ts (workbooks).
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
 import { workerSource } from "./worker-source.js";
@@ -45,7 +45,7 @@ export class WorkerInbox<M> {
 
   /** The next message, waiting for it; throws when the worker never starts or stops answering. */
   take(): M {
-    if (!this.started) this.waitForStart();
+    if (!this.started && !this.waitForStart()) throw new Error("the worker thread did not start");
     const start = Date.now();
     for (;;) {
       const posted = Atomics.load(this.shared, POSTED);
@@ -60,13 +60,15 @@ export class WorkerInbox<M> {
     }
   }
 
-  private waitForStart(): void {
+  /** Waits for the worker to start; false when it has not started in time (it cannot: no TypeScript loader, say). */
+  waitForStart(): boolean {
     const start = Date.now();
     while (Atomics.load(this.shared, STARTED) === 0) {
-      if (Date.now() - start > START_MS) throw new Error("the worker thread did not start");
+      if (Date.now() - start > START_MS) return false;
       Atomics.wait(this.shared, POSTED, Atomics.load(this.shared, POSTED), 100);
     }
     this.started = true;
+    return true;
   }
 
   /** Stops the worker. */
