@@ -7,23 +7,15 @@
  * a joint body's tooltip and panel name its members; a generic institution
  * is drawn dashed, labelled "(generic)", counted apart and never listed as a
  * broker although it brokers; no row or line says "null" or "United States".
+ * The site is the one world-sample.test.ts opens (devtools/folder-site.ts).
  */
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectClean,
-  launchBrowser,
-  openPage,
-  type PageHandle,
-  type ServedDist,
-  serveDist,
-} from "../../devtools/browser-harness.js";
+import type { Locator } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
 import { READY_TIMEOUT, waitReady } from "../../devtools/page-ready.js";
 import { ROOT } from "../../devtools/project-paths.js";
-import { BUILD_TIMEOUT, run } from "../../devtools/site-build.js";
+import { useFolderSite } from "./site.js";
 
 const SAMPLE = join(ROOT, "test", "fixtures", "world-sample");
 const JOINT = "ke-fi-jc";
@@ -35,40 +27,23 @@ function rendered(locator: Locator): Promise<string> {
   return locator.innerText();
 }
 
+const site = useFolderSite(SAMPLE);
+
 describe("the network with international, joint and generic institutions", () => {
-  let work: string;
-  let server: ServedDist;
-  let browser: Browser;
   let handle: PageHandle;
 
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), "accord-scopes-"));
-    const project = join(work, "project");
-    cpSync(join(ROOT, "src"), join(project, "src"), {
-      recursive: true,
-      filter: (src) => !src.includes(`${join(ROOT, "src", ".observablehq")}`),
+    handle = await openPage(site.browser, `${site.server.url}/network?renderer=svg`, {
+      viewport: { width: 1920, height: 1080 },
     });
-    cpSync(join(ROOT, "scripts"), join(project, "scripts"), { recursive: true });
-    for (const file of ["package.json", "observablehq.config.ts"]) cpSync(join(ROOT, file), join(project, file));
-    symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"), "dir");
-    await run("npx", ["tsx", "scripts/build.ts"], project, { ACCORD_DATA_DIR: SAMPLE });
-    server = await serveDist(join(project, "dist"));
-    browser = await launchBrowser();
-    handle = await openPage(browser, `${server.url}/network?renderer=svg`, { viewport: { width: 1920, height: 1080 } });
+    site.open.push(handle);
     await waitReady(handle.page);
     await handle.page.waitForSelector('.aa-net[data-source="duckdb"][data-nodes]', {
       state: "attached",
       timeout: READY_TIMEOUT,
     });
     await handle.page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
-  }, BUILD_TIMEOUT);
-
-  afterAll(async () => {
-    await handle?.close();
-    await browser?.close();
-    await server?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  }, READY_TIMEOUT);
 
   it("lists international organisations, joint bodies and generic institutions in the legend", async () => {
     const legend = await rendered(handle.page.locator(".aa-net-legend"));
