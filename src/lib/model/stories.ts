@@ -359,7 +359,9 @@ export function checkLink(view: ViewName | null, link: string, known?: StoryKnow
         message: frame
           ? key === "theme"
             ? "sets the theme, which belongs to the story (theme:) and the presenter's T key"
-            : "sets the caption, which belongs to the slide (caption: false)"
+            : key === "caption"
+              ? "sets the caption, which belongs to the slide (caption: false)"
+              : `sets the ${key === "fit" ? "sizing" : "type scale"}, which /present chooses for every slide (fit=frame, type=slide)`
           : view && VIEW_KEYS[other].includes(key)
             ? `is an option of the ${other} view, not of the ${view} view`
             : `is not part of a ${view ?? "view's"} link${hint(key, allowed)}`,

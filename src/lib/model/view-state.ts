@@ -19,12 +19,18 @@ export const NETWORK_LINKS = ["dominant", "per-sector"] as const;
 export const NETWORK_SIZE = ["commitments", "degree", "weightedDegree", "betweenness"] as const;
 export const NETWORK_COLOUR = ["country", "community"] as const;
 export const THEMES = ["light", "dark"] as const;
+/** How an embed sizes itself: from its width (articles), or inside a fixed width × height (slides, tiles). */
+export const FITS = ["width", "frame"] as const;
+/** The type scale: the page's, or one read from the back of a room (every chart text ≥ 18 px at 1920×1080). */
+export const TYPE_SCALES = ["page", "slide"] as const;
 
 export type NetworkShow = (typeof NETWORK_SHOW)[number];
 export type NetworkLinks = (typeof NETWORK_LINKS)[number];
 export type NetworkSize = (typeof NETWORK_SIZE)[number];
 export type NetworkColour = (typeof NETWORK_COLOUR)[number];
 export type Theme = (typeof THEMES)[number];
+export type Fit = (typeof FITS)[number];
+export type TypeScale = (typeof TYPE_SCALES)[number];
 
 /**
  * Where the network view is looking: the layout point at the centre of the
@@ -65,6 +71,10 @@ export interface FrameOptions {
   caption: boolean;
   /** A title to show instead of the view's own. */
   title: string | null;
+  /** "frame": lay the chart out inside the frame's width × height, legend and caption included; nothing clipped or scrolled. */
+  fit: Fit;
+  /** "slide": the projection type scale. */
+  type: TypeScale;
 }
 
 export const NETWORK_DEFAULTS: NetworkOptions = {
@@ -77,7 +87,7 @@ export const NETWORK_DEFAULTS: NetworkOptions = {
 };
 
 export const TIMELINE_DEFAULTS: TimelineOptions = { window: null, select: null };
-export const FRAME_DEFAULTS: FrameOptions = { theme: null, caption: true, title: null };
+export const FRAME_DEFAULTS: FrameOptions = { theme: null, caption: true, title: null, fit: "width", type: "page" };
 
 export type ViewOptions<V extends ViewName> = V extends "network" ? NetworkOptions : TimelineOptions;
 
@@ -93,7 +103,7 @@ export const VIEW_KEYS: Record<ViewName, readonly string[]> = {
   network: ["show", "links", "size", "colour", "select", "zoom"],
   timeline: ["window", "select"],
 };
-export const FRAME_KEYS = ["theme", "caption", "title"] as const;
+export const FRAME_KEYS = ["theme", "caption", "title", "fit", "type"] as const;
 
 const MAX_TITLE = 120;
 
@@ -166,7 +176,11 @@ export function parseFrame(params: URLSearchParams, notices: string[]): FrameOpt
   const theme = params.get("theme");
   const caption = params.get("caption");
   const title = params.get("title");
-  const frame: FrameOptions = { ...FRAME_DEFAULTS };
+  const frame: FrameOptions = {
+    ...FRAME_DEFAULTS,
+    fit: oneOf(params, "fit", FITS, FRAME_DEFAULTS.fit, notices),
+    type: oneOf(params, "type", TYPE_SCALES, FRAME_DEFAULTS.type, notices),
+  };
   if (theme) {
     if ((THEMES as readonly string[]).includes(theme)) frame.theme = theme as Theme;
     else notices.push(`Ignored theme “${shorten(theme)}”: expected light or dark.`);
@@ -258,6 +272,8 @@ export function serializeViewState(state: {
   if (f.theme) params.set("theme", f.theme);
   if (!f.caption) params.set("caption", "off");
   if (f.title) params.set("title", f.title);
+  if (f.fit !== FRAME_DEFAULTS.fit) params.set("fit", f.fit);
+  if (f.type !== FRAME_DEFAULTS.type) params.set("type", f.type);
   const text = params.toString();
   return text ? `?${text}` : "";
 }

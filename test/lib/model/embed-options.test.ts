@@ -102,7 +102,7 @@ describe("the exported modules' options are the URL state", () => {
     expect(notices).toEqual([]);
     expect(state.filters).toMatchObject({ sector: ["health"], from: 2019 });
     expect(state.options).toEqual({ window: { from: "2020-01-01", to: "2021-06-30" }, select: "c-1" });
-    expect(state.frame).toEqual({ theme: "dark", caption: false, title: "Health" });
+    expect(state.frame).toEqual({ theme: "dark", caption: false, title: "Health", fit: "width", type: "page" });
     expect(size).toEqual({ width: 800, height: null });
     expect(embedSearch("timeline", { today: "2026-11-27" }).params.get("today")).toBe("2026-11-27");
   });

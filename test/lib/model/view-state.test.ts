@@ -15,7 +15,13 @@ describe("view state in a link", () => {
         select: "pk-hit",
         zoom: { x: 12.5, y: -3.25, k: 2 },
       },
-      frame: { theme: "dark" as const, caption: false, title: "Industry since 2015" },
+      frame: {
+        theme: "dark" as const,
+        caption: false,
+        title: "Industry since 2015",
+        fit: "frame" as const,
+        type: "slide" as const,
+      },
     };
     const search = serializeViewState(state);
     const parsed = parseViewState("network", search, { sector: ["industry", "health"] });
@@ -59,6 +65,8 @@ describe("view state in a link", () => {
       caption: "maybe",
       title: huge,
       colour: "community",
+      fit: "<b>",
+      type: "huge",
     });
     const parsed = parseViewState("network", search, { sector: ["industry"] });
     expect(parsed.filters.sector).toEqual([]);
@@ -67,8 +75,8 @@ describe("view state in a link", () => {
     expect(parsed.options.select).toBeNull();
     expect(parsed.options.zoom).toBeNull();
     expect(parsed.options.colour).toBe("community");
-    expect(parsed.frame).toEqual({ theme: null, caption: true, title: null });
-    expect(parsed.notices).toHaveLength(8);
+    expect(parsed.frame).toEqual({ theme: null, caption: true, title: null, fit: "width", type: "page" });
+    expect(parsed.notices).toHaveLength(10);
     for (const notice of parsed.notices) expect(notice.length).toBeLessThan(200);
   });
 
