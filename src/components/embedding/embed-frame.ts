@@ -15,6 +15,7 @@ import type { OverviewSeed } from "../../lib/model/contracts.js";
 import { parsePartialDate } from "../../lib/model/dates.js";
 import { HEIGHT_MESSAGE } from "../../lib/model/embed-options.js";
 import { describeFilters, isEmptyFilters, type KnownValues } from "../../lib/model/filters.js";
+import { SLIDE_CONTENT_HOOK, type SlideContentSource } from "../../lib/model/slide-content.js";
 import {
   type FrameOptions,
   parseFrame,
@@ -270,8 +271,19 @@ export function embedPage<V extends ViewName>(view: V, render: EmbedRender<V>): 
       today: new URLSearchParams(location.search).get("today"),
     });
     container.append(node);
+    offerSlideContent(node);
   })().catch((error: unknown) => {
     container.append(errorState("The chart could not be drawn.", error));
   });
   return container;
+}
+
+/**
+ * Offers the drawn view's slide content (src/lib/model/slide-content.ts) to a
+ * same-origin host, /present's exports, as `window[SLIDE_CONTENT_HOOK]`; a
+ * view that cannot describe itself offers nothing.
+ */
+function offerSlideContent(node: HTMLElement & SlideContentSource): void {
+  const describe = node.slideContent;
+  if (describe) Object.assign(window, { [SLIDE_CONTENT_HOOK]: () => describe.call(node) });
 }
