@@ -17,9 +17,11 @@
  */
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import { z } from "zod";
+import type { FigureRecords } from "./figure-records.js";
 import { FILTER_KEYS, type KnownValues, LIST_KEYS, type ListKey } from "./filters.js";
 import type { Location, Problem } from "./problems.js";
 import { showValue } from "./problems.js";
+import { fillSlides, type Locate, placeholderProblems } from "./story-figures.js";
 import { MARKUP, suggestion } from "./text-checks.js";
 import { FRAME_KEYS, parseViewState, THEMES, type Theme, VIEW_KEYS, VIEWS, type ViewName } from "./view-state.js";
 
@@ -49,6 +51,8 @@ export interface StoryKnown {
   values: Required<{ [K in ListKey]: ReadonlySet<string> }>;
   institutions: ReadonlySet<string>;
   commitments: ReadonlySet<string>;
+  /** The records the slides' figures are counted from (src/lib/model/story-figures.ts); without them, placeholders stay as typed. */
+  records?: FigureRecords;
 }
 
 export const MAX_STORY_TITLE = 120;
@@ -113,10 +117,14 @@ export function readStory(text: string, file: string, id: string, known?: StoryK
     return { file, line, column: col };
   };
   for (const error of doc.errors) {
+    const where = locate(error.pos[0]);
+    // A headline that starts with a placeholder is a flow mapping to YAML: say so.
+    const line = text.split("\n")[(where.line ?? 1) - 1] ?? "";
+    const key = /^\s*(?:-\s+)?(title|note):\s*\{/.exec(line)?.[1];
     problems.push({
       severity: "error",
-      ...locate(error.pos[0]),
-      message: `is not valid YAML: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
+      ...where,
+      message: `is not valid YAML: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}${key ? flowWords(key) : ""}`,
       expected: "well-formed YAML (check indentation, quotes and colons)",
     });
   }
@@ -137,9 +145,15 @@ export function readStory(text: string, file: string, id: string, known?: StoryK
     for (const issue of result.error.issues) problems.push(...issueProblems(issue, raw, doc, at));
   }
   checkTexts(raw, doc, at, problems);
-  // Links are checked whatever else is wrong with their slide, so one run reports everything.
-  const slides = Array.isArray(raw.slides) ? raw.slides : [];
-  slides.forEach((slide: unknown, index: number) => {
+  const locateText: Locate = (path, span) => {
+    const node = doc.getIn(path, true) as Node | undefined;
+    const offset = span && isScalar(node) ? spanOffset(text, node, span) : undefined;
+    return offset === undefined ? at(node) : locate(offset);
+  };
+  // Links and placeholders are checked whatever else is wrong with their slide, so one run reports everything.
+  const rawSlides = Array.isArray(raw.slides) ? raw.slides : [];
+  problems.push(...placeholderProblems(rawSlides, locateText));
+  rawSlides.forEach((slide: unknown, index: number) => {
     if (!slide || typeof slide !== "object") return;
     const { view, link } = slide as Record<string, unknown>;
     if (typeof link !== "string") return;
@@ -152,22 +166,45 @@ export function readStory(text: string, file: string, id: string, known?: StoryK
   });
   if (!result.success || problems.some((p) => p.severity === "error")) return { problems };
   const data = result.data;
+  const slides = data.slides.map((s) => ({
+    view: s.view,
+    link: s.link.trim(),
+    title: s.title,
+    note: s.note,
+    caption: s.caption ?? true,
+  }));
+  // With the records, every slide's figures are filled in and checked against what its view shows.
+  const figures = known?.records ? fillSlides(slides, known.records, locateText, known.values) : null;
+  if (figures) problems.push(...figures.problems);
   return {
     story: {
       id,
       title: data.title,
       description: data.description || null,
       theme: data.theme ?? "light",
-      slides: data.slides.map((s) => ({
-        view: s.view,
-        link: s.link.trim(),
-        title: s.title,
-        note: s.note,
-        caption: s.caption ?? true,
-      })),
+      slides: figures?.slides ?? slides,
     },
     problems,
   };
+}
+
+/**
+ * Where a piece of a scalar's (trimmed) value is in the file: the same
+ * occurrence of the same words in the scalar's source, whatever the folding
+ * or quoting between them; undefined when it cannot be found there.
+ */
+function spanOffset(text: string, node: Node, span: { start: number; text: string }): number | undefined {
+  if (!isScalar(node) || !node.range) return undefined;
+  const words = span.text
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp(words.join("\\s+"), "g");
+  const value = String(node.value).trim();
+  const before = [...value.matchAll(pattern)].filter((m) => m.index < span.start).length;
+  const source = text.slice(node.range[0], node.range[1]);
+  const found = [...source.matchAll(pattern)][before];
+  return found ? node.range[0] + found.index : undefined;
 }
 
 type Context = keyof typeof EXPECTED;
@@ -209,10 +246,20 @@ function issueProblems(
       ...at(node ?? (doc.contents as Node)),
       field: fieldPath(path),
       value: missing ? undefined : showValue(value),
-      message: missing ? "is missing (required)" : describe(issue, value),
+      message: missing ? "is missing (required)" : `${describe(issue, value)}${flowHint(node, name)}`,
       expected,
     },
   ];
+}
+
+/** A headline or note that starts with `{`: YAML reads a placeholder there as a mapping. */
+function flowHint(node: Node | undefined, name: string): string {
+  if (!isMap(node) || !node.flow || (name !== "title" && name !== "note")) return "";
+  return flowWords(name);
+}
+
+function flowWords(name: string): string {
+  return `: YAML reads a text that starts with { as a mapping; quote it, as ${name}: "{commitments} commitments …"`;
 }
 
 function valueAt(raw: unknown, path: (string | number)[]): unknown {

@@ -1,6 +1,7 @@
 /**
  * The stories of a data folder (Node only): every `stories/<id>.yaml` read
- * and checked (src/lib/model/stories.ts) against the values the records hold.
+ * and checked (src/lib/model/stories.ts) against the values the records hold,
+ * each slide's figures filled in from the records (src/lib/model/story-figures.ts).
  * Used by `npm run validate`, `npm run build`, `npm start` and the loader
  * src/data/stories.json.ts, so each reports the same problems.
  */
@@ -14,6 +15,7 @@ import { readStory, type Story, type StoryKnown } from "../model/stories.js";
 import type { Tables } from "../records/record-types.js";
 import type { TableStore } from "../records/store.js";
 import { decodeRecordFile } from "../records/text.js";
+import { figureRecordsFromCache, figureRecordsFromStores } from "./figure-tables.js";
 import { displayPath } from "./files.js";
 
 export const STORIES_FOLDER = "stories";
@@ -114,6 +116,7 @@ export function knownFromStores(stores: Tables<TableStore>): StoryKnown {
     },
     institutions,
     commitments: strings(stores.commitments, "id"),
+    records: figureRecordsFromStores(stores),
   };
 }
 
@@ -139,6 +142,7 @@ export function knownFromCache(folder: string): StoryKnown {
     },
     institutions,
     commitments: strings("commitments", "id"),
+    records: figureRecordsFromCache(folder),
   };
 }
 
