@@ -53,6 +53,32 @@ function slide(view: string, link: string, extra = ""): string {
   return `  - view: ${view}\n    link: ${JSON.stringify(link)}\n    title: A slide\n    note: Say this.\n${extra}`;
 }
 
+describe("figures in the sample records", () => {
+  it("refuse the claim the sample story once made: the President of Belarus is in as many commitments as its Ministry of Industry", () => {
+    const text = story(
+      '  - view: network\n    link: "?select=by-minprom&zoom=32,38,2"\n    title: Belarus\'s Ministry of Industry is the most bound institution\n    note: >-\n      Named in more commitments than anyone: nine.\n',
+    );
+    const found = readStory(text, FILE, "test", known).problems;
+    expect(found.map((p) => [p.severity, p.line, p.field, p.value])).toEqual([
+      ["warning", lineOf(text, "most bound"), "slides[0].title", '"most bound"'],
+      ["warning", lineOf(text, "than anyone"), "slides[0].note", '"more commitments than anyone"'],
+    ]);
+    expect(found[0].message).toMatch(
+      /by-minprom, named in 9\), but President of the Republic of Belarus \(by-president\) is named in as many/,
+    );
+  });
+
+  it("warn of the whole network's counts stated wrongly, and fill them in", () => {
+    const text = story(
+      '  - view: network\n    link: ""\n    title: Who is bound? 70 institutions, {commitments} commitments\n    note: Say this.\n',
+    );
+    const result = readStory(text, FILE, "test", known);
+    const [warning] = result.problems;
+    expect(warning.message).toMatch(/^says 70 institutions, but the slide's view shows \d+ institutions/);
+    expect(result.story?.slides[0].title).toMatch(/^Who is bound\? 70 institutions, \d+ commitments$/);
+  });
+});
+
 describe("the sample story", () => {
   const result = loadStories(DATA, known);
 
