@@ -5,8 +5,11 @@
  * and each slide's embed, which must draw the slide's view with its state
  * (its caption says the slide's filters in words, computed here from the
  * records, never read from the page). The theme toggle, the speaker note,
- * back/forward, at most two frames, and hostile addresses.
+ * back/forward, at most two frames, and hostile addresses. Slide 1's
+ * headline, filled in from placeholders at build time, says the figures its
+ * embed draws.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -247,6 +250,46 @@ describe("/present with the sample story", () => {
     expect(outline?.style).not.toBe("none");
     expect(outline?.width).toBeGreaterThanOrEqual(2);
   });
+
+  it(
+    "says in slide 1's headline the figures its network embed draws: named institutions and commitments",
+    async () => {
+      // The story file writes placeholders; the build filled them in (src/lib/model/story-figures.ts).
+      expect(readFileSync(join(DATA, "stories", `${story.id}.yaml`), "utf8")).toMatch(
+        /title: Who is bound\? \{institutions\} institutions, \{commitments\} commitments/,
+      );
+      const handle = await openDeck(`?story=${story.id}&slide=1`);
+      const { page } = handle;
+      const { frame } = await currentFrame(page);
+      await frame.waitForSelector('.aa-embed .aa-net[data-nodes][data-source="duckdb"]', {
+        state: "attached",
+        timeout: SLIDE_TIMEOUT,
+      });
+      const headline = (await page.locator(".aa-slide-title").textContent()) ?? "";
+      const [, institutionsSaid, commitmentsSaid] = /^Who is bound\? ([\d,]+) institutions, ([\d,]+) commitments$/.exec(
+        headline,
+      ) ?? ["", "", ""];
+      const number = (text: string) => Number(text.replace(/,/g, ""));
+      // The nodes the embed draws, told apart as the caption counts them: generic mentions apart.
+      const drawn = await frame.evaluate(() =>
+        [...document.querySelectorAll(".aa-net-svg .aa-net-node")]
+          .filter((g) => !g.classList.contains("aa-exit"))
+          .map((g) => g.getAttribute("data-id") ?? ""),
+      );
+      expect(drawn.length).toBe(Number(await frame.getAttribute(".aa-net", "data-nodes")));
+      const generic = new Set(
+        dataset.tables?.institutions.filter((i) => i.naming === "generic").map((i) => String(i.id)),
+      );
+      expect(number(institutionsSaid), headline).toBe(drawn.filter((id) => !generic.has(id)).length);
+      // The commitments the embed's caption counts (the network's SQL count).
+      const caption = (await frame.locator('[data-testid="embed-caption"]').textContent()) ?? "";
+      const counted = /([\d,]+) commitments/.exec(caption)?.[1] ?? "";
+      expect(number(commitmentsSaid), caption).toBe(number(counted));
+      expect(number(commitmentsSaid)).toBeGreaterThan(0);
+      expectClean(handle);
+    },
+    2 * SLIDE_TIMEOUT,
+  );
 
   it("sets the slide title at 40px or more on a 1920×1080 screen, and the stage fills it at 16:9", async () => {
     const handle = await openDeck();
