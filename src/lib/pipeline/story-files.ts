@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
+import type { FigureRecords } from "../model/figure-records.js";
 import { STORY_ID } from "../model/present.js";
 import type { Problem } from "../model/problems.js";
 import { STATUSES } from "../model/schema.js";
@@ -106,6 +107,7 @@ export function knownFromStores(stores: Tables<TableStore>): StoryKnown {
   const strings = (store: TableStore, column: string) =>
     new Set((store.columns[column] as unknown[]).filter((v): v is string => typeof v === "string"));
   const institutions = strings(stores.institutions, "id");
+  let records: FigureRecords | undefined;
   return {
     values: {
       sector: strings(stores.sectors, "id"),
@@ -116,7 +118,11 @@ export function knownFromStores(stores: Tables<TableStore>): StoryKnown {
     },
     institutions,
     commitments: strings(stores.commitments, "id"),
-    records: figureRecordsFromStores(stores),
+    // Read only when a story is there to count figures for (a big folder without stories pays nothing).
+    get records() {
+      records ??= figureRecordsFromStores(stores);
+      return records;
+    },
   };
 }
 
@@ -132,6 +138,7 @@ export function knownFromCache(folder: string): StoryKnown {
   const countries = new Set<string>();
   const lists = tableFromIPC(readFileSync(join(folder, "institutions.arrow"))).getChild("countries");
   if (lists) for (const list of lists) for (const code of list ?? []) if (typeof code === "string") countries.add(code);
+  let records: FigureRecords | undefined;
   return {
     values: {
       sector: strings("sectors", "id"),
@@ -142,7 +149,10 @@ export function knownFromCache(folder: string): StoryKnown {
     },
     institutions,
     commitments: strings("commitments", "id"),
-    records: figureRecordsFromCache(folder),
+    get records() {
+      records ??= figureRecordsFromCache(folder);
+      return records;
+    },
   };
 }
 
