@@ -72,9 +72,14 @@ describe.each([
   ["a generated folder (3,000 commitments over decades)", "generated"],
 ])("the .parts files of %s", (_, which) => {
   const dir = () => (which === "data" ? "data" : generated);
+  // Building the tables is the slow part (seconds on a loaded machine): once per folder, with its own time limit.
+  let tables: ReturnType<typeof built>;
+  beforeAll(() => {
+    tables = built(dir());
+  }, 120_000);
 
   it("hold every row of the full tables exactly once, and nothing else", () => {
-    const { folder, manifest } = built(dir());
+    const { folder, manifest } = tables;
     expect(() => checkManifest(manifest, TABLE_NAMES)).not.toThrow();
     for (const table of TABLE_NAMES) {
       const full = plainRows(tableFromIPC(readFileSync(join(folder, `${table}.arrow`))));
@@ -94,7 +99,7 @@ describe.each([
   });
 
   it("put each commitment in the partition of its date_from's year, with its parties and updates", () => {
-    const { folder, manifest } = built(dir());
+    const { folder, manifest } = tables;
     const yearOf = (ms: unknown) => (typeof ms === "number" ? String(new Date(ms).getUTCFullYear()) : UNDATED);
     const partOf = new Map<string, string>();
     const commitments = manifest.tables.commitments;
@@ -122,7 +127,7 @@ describe.each([
   });
 
   it("are each partition a complete Arrow IPC stream, gzipped on its own", () => {
-    const { folder, manifest } = built(dir());
+    const { folder, manifest } = tables;
     const bytes = readFileSync(join(folder, "commitments.parts"));
     // The members end to end make the whole file; each decompresses alone.
     let raw = 0;
