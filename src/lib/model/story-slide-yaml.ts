@@ -99,13 +99,14 @@ export function storySlideYaml(slide: SlideDraft): string {
 
 /** A story id from a title: lower-case letters, digits and hyphens ("network-of-institutions"). */
 export function storyIdOf(title: string): string {
-  const slug = title
+  const whole = title
     .toLowerCase()
     .normalize("NFKD")
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
+    .replace(/^-+|-+$/g, "");
+  // At most 60 characters, cut between words.
+  const cut = whole.length > 60 ? whole.slice(0, 61) : whole;
+  const slug = whole.length > 60 && cut.lastIndexOf("-") > 20 ? cut.slice(0, cut.lastIndexOf("-")) : cut.slice(0, 60);
   return STORY_ID.test(slug) ? slug : "new-story";
 }
 

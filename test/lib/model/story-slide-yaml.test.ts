@@ -139,5 +139,8 @@ describe("the parts", () => {
       expect(STORY_ID.test(storyIdOf(title))).toBe(true);
     }
     expect(storyIdOf("Network of institutions: Sector")).toBe("network-of-institutions-sector");
+    expect(storyIdOf("Institutions linked by shared commitments · Sector: Industry & machinery")).toBe(
+      "institutions-linked-by-shared-commitments-sector-industry",
+    );
   });
 });
