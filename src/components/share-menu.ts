@@ -4,13 +4,17 @@
  * (on-screen size, 16:9 slide, A4 print; 1× or 2×) with its caption, and the
  * rows behind the chart as CSV with their source URLs, and "Open in
  * notebook": the chart's own query, with the current filters written in, as
- * a new cell of the SQL page's notebook.
+ * a new cell of the SQL page's notebook; "Add to a story" (the view as a
+ * story slide's YAML, or a new story file: share-story-row.ts); and, for the
+ * network, the graph in view as GEXF or GraphML for Gephi.
  *
  * `shareMenu(options)` → element. Everything is computed when asked, from
  * the view as it is at that moment.
  */
 import type { Caption } from "../lib/model/caption.js";
 import { type CsvValue, toCsv } from "../lib/model/csv-export.js";
+import type { ViewName } from "../lib/model/view-state.js";
+import type { GraphFormat } from "../lib/network/graph-files.js";
 import { encodeNotebook, NOTEBOOK_ADD_KEY } from "../lib/notebook/notebook-address.js";
 import { inlineParams } from "../lib/notebook/sql-literals.js";
 import type { SqlFragment } from "../lib/sql/fragment.js";
@@ -27,6 +31,7 @@ import {
   svgText,
   svgToPng,
 } from "./export-image.js";
+import { storyRow } from "./share-story-row.js";
 
 export interface ShareOptions {
   /** Short title for file names and the caption ("Network of institutions"). */
@@ -46,6 +51,10 @@ export interface ShareOptions {
   rows: () => Promise<{ rows: Record<string, CsvValue>[]; columns: string[] }>;
   /** The query behind the rows, for "Open in notebook" (none: no such button). */
   query?: () => SqlFragment;
+  /** The view a story slide of this chart shows ("Add to a story"; none: no Story row). */
+  storyView?: ViewName;
+  /** The graph in view as a GEXF or GraphML file (none: no Graph row). */
+  graphFile?: (format: GraphFormat) => Promise<string>;
 }
 
 export type ShareMenu = HTMLDetailsElement & {
@@ -161,6 +170,43 @@ function dataButtons(options: ShareOptions, say: Say): HTMLButtonElement[] {
   return [saveCsv, openNotebook];
 }
 
+/** The Graph row's buttons: the network in view for Gephi and Gephi Lite. */
+function graphButtons(options: ShareOptions, say: Say): HTMLButtonElement[] {
+  const graphFile = options.graphFile;
+  if (!graphFile) return [];
+  const save = (format: GraphFormat, label: string) =>
+    taskButton(say, `share-${format}`, label, `Save the ${label}`, async () => {
+      const text = await graphFile(format);
+      const name = fileName(options.title, format);
+      const mime = format === "gexf" ? "application/gexf+xml" : "application/graphml+xml";
+      download(new Blob([text], { type: `${mime};charset=utf-8` }), name);
+      say(`Saved ${name}: open it in Gephi or Gephi Lite.`);
+    });
+  return [save("gexf", "GEXF"), save("graphml", "GraphML")];
+}
+
+type Button = (testId: string, label: string, what: string, task: () => Promise<void> | void) => HTMLButtonElement;
+
+/** The rows a chart may add: its graph for Gephi, and the view as a story slide. */
+function exportRows(options: ShareOptions, say: Say, button: Button): HTMLElement[] {
+  const rows: HTMLElement[] = [];
+  if (options.graphFile) {
+    rows.push(
+      el(
+        "div",
+        { class: "aa-share-row" },
+        el("span", { class: "aa-share-label" }, "Graph"),
+        ...graphButtons(options, say),
+      ),
+    );
+  }
+  if (options.storyView) {
+    const { state, caption } = options;
+    rows.push(storyRow({ view: options.storyView, state, caption, say, button, copy: copyText }));
+  }
+  return rows;
+}
+
 export function shareMenu(options: ShareOptions): ShareMenu {
   const { status, linkField, embedField, presetSelect, scaleSelect } = shareFields();
   const say = (text: string) => {
@@ -180,8 +226,7 @@ export function shareMenu(options: ShareOptions): ShareMenu {
       theme: pageTheme(),
     });
   };
-  const button = (testId: string, label: string, what: string, task: () => Promise<void> | void) =>
-    taskButton(say, testId, label, what, task);
+  const button: Button = (testId, label, what, task) => taskButton(say, testId, label, what, task);
 
   const copyLink = button("share-copy-link", "Copy link", "Copy the link", async () => {
     linkField.value = link();
@@ -232,6 +277,7 @@ export function shareMenu(options: ShareOptions): ShareMenu {
         el("span", { class: "aa-share-label" }, "Data"),
         ...dataButtons(options, say),
       ),
+      ...exportRows(options, say, button),
       el(
         "p",
         { class: "aa-share-hint" },

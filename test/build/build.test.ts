@@ -290,6 +290,14 @@ describe.sequential("npm run build", () => {
         url: /^https:\/\/developer\.mozilla\.org\/en-US\/docs\/Web\/API\/atob#browser_compatibility$/,
         why: "a documentation link in an error message of wink's model, never requested",
       },
+      {
+        // The network's GEXF and GraphML writer (src/data/graph-files.js.ts): the
+        // formats' namespace names and schema locations, written as attributes
+        // of the file it saves. Identifiers; the page never requests them.
+        file: /^_file\/data\/graph-files\.[0-9a-f]+\.js$/,
+        url: /^https?:\/\/\/?(www\.)?(gexf\.net\/[\w./]+|graphml\.graphdrawing\.org\/xmlns(\/1\.0\/graphml\.xsd)?|w3\.org\/2001\/XMLSchema-instance)$/,
+        why: "GEXF and GraphML namespace names and schema locations in the graph files, never requested",
+      },
     ];
 
     const scanned = () =>

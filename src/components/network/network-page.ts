@@ -107,7 +107,7 @@ export function networkPage(link: LinkedView, palette: NetworkPalette): NetworkP
     const z = chart.getZoom();
     replaceParams({ zoom: z ? formatZoom(z) : null });
   });
-  const share = networkShare(chart);
+  const share = networkShare(chart, palette.sectorLabel);
   return {
     chart,
     search,

@@ -77,6 +77,7 @@ export function timelineShare(): TimelineShare {
       if (!view) throw new Error("the data is still loading");
       return exportCommitments(view.filters, { range: view.window });
     },
+    storyView: "timeline",
   });
   return {
     element,
