@@ -35,7 +35,7 @@ if (!story) throw new Error("no sample story");
 const NAMED_MODERATE = new Set(["meta-viewport", "landmark-unique", "list", "page-has-heading-one", "heading-order"]);
 
 /** How a page says it has drawn what it shows. */
-type Ready = "engine" | "embed" | "deck";
+type Ready = "engine" | "embed" | "deck" | "presenter" | "handout";
 
 /** Every page, and every slide of the sample story as its embed, in a colour scheme (the slides' theme follows it). */
 function pagesIn(theme: "light" | "dark"): [string, Ready][] {
@@ -46,6 +46,8 @@ function pagesIn(theme: "light" | "dark"): [string, Ready][] {
     ["/sql", "engine"],
     ["/data", "engine"],
     [`/present?story=${story.id}`, "deck"],
+    [`/present?story=${story.id}&slide=2&presenter`, "presenter"],
+    [`/present?story=${story.id}&handout`, "handout"],
     ...story.slides.map((slide): [string, Ready] => [`/${embedSrc(slide, theme, "embed/")}`, "embed"]),
   ];
 }
@@ -54,6 +56,15 @@ async function waitDrawn(page: Page, ready: Ready): Promise<void> {
   if (ready === "engine") await waitReady(page);
   if (ready === "deck") {
     await page.waitForSelector(".aa-deck iframe.aa-slide-frame", { state: "attached", timeout: READY_TIMEOUT });
+  }
+  if (ready === "presenter") {
+    await page.waitForSelector(".aa-presenter iframe.aa-presenter-frame", {
+      state: "attached",
+      timeout: READY_TIMEOUT,
+    });
+  }
+  if (ready === "handout") {
+    await page.waitForFunction(() => document.documentElement.dataset.handoutReady, null, { timeout: READY_TIMEOUT });
   }
   if (ready === "embed") {
     await page.waitForSelector(".aa-embed .aa-embed-chart svg, .aa-embed .aa-embed-chart canvas", {

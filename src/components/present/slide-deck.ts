@@ -9,9 +9,12 @@
  */
 import { type DeckState, deckStep } from "../../lib/model/deck-state.js";
 import { type Action, parsePresentState, presentSearch } from "../../lib/model/present.js";
+import type { SyncPlace } from "../../lib/model/presenter-sync.js";
 import type { Story } from "../../lib/model/stories.js";
 import { el } from "../dom.js";
 import { deckControls, deckKeys } from "./deck-controls.js";
+import { deckPrint } from "./deck-print.js";
+import { presenterLink } from "./presenter-link.js";
 import { slideFrames } from "./slide-frames.js";
 import { slideStage } from "./slide-stage.js";
 import { speakerNote } from "./speaker-note.js";
@@ -97,6 +100,12 @@ export function slideDeck(
     frames.show();
   };
   const address = () => presentSearch(story, state.index, state.theme);
+  // The presenter view (presenter-link.ts), in the controls: told this deck's moves, and moving it.
+  const follow = ({ index, theme }: SyncPlace) => {
+    if (theme !== state.theme) apply({ state: { ...state, theme }, effect: "theme" });
+    if (index !== state.index) apply({ state: { ...state, index }, effect: "move" });
+  };
+  const presenter = presenterLink(story, controls.element, () => state, follow, invalidation);
   function apply({ state: next, effect }: ReturnType<typeof deckStep>): void {
     state = next;
     if (effect === "none") return;
@@ -115,6 +124,7 @@ export function slideDeck(
       frames.dropPreload();
     }
     draw();
+    presenter.tell(state);
   }
   const onPop = () => {
     const popped = parsePresentState(window.location.search, stories);
@@ -127,8 +137,10 @@ export function slideDeck(
     state = { ...state, index: popped.index, theme: popped.theme };
     if (moved) stage.notice.hidden = true;
     draw();
+    presenter.tell(state);
   };
   listen(onKey, onPop, (event) => frames.fit(event), invalidation);
+  deckPrint(root, invalidation);
 
   // The address always names the slide shown (a link to a bad slide is corrected, not repeated).
   window.history.replaceState(null, "", address());

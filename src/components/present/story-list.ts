@@ -39,7 +39,7 @@ export function storyList(stories: readonly Story[], notices: readonly string[] 
     el(
       "p",
       { class: "aa-lede" },
-      `Each story is a list of saved views, each with a headline and a note for the speaker, kept in ${folder} (the format is in docs/presenting.md). Open one to show it full-screen: the arrow keys, Page Up, Page Down, Space, Home and End move; N shows the speaker note, T switches between the light and the dark theme, F goes full screen.`,
+      `Each story is a list of saved views, each with a headline and a note for the speaker, kept in ${folder} (the format is in docs/presenting.md). Open one to show it full-screen: the arrow keys, Page Up, Page Down, Space, Home and End move; N shows the speaker note, T switches between the light and the dark theme, F goes full screen, P opens the presenter view (the current and next slide, the note and a clock) in a second window.`,
     ),
     notice,
     list,
