@@ -12,6 +12,7 @@ import { type Action, parsePresentState, presentSearch } from "../../lib/model/p
 import type { Story } from "../../lib/model/stories.js";
 import { el } from "../dom.js";
 import { deckControls, deckKeys } from "./deck-controls.js";
+import { deckDownload } from "./deck-download.js";
 import { slideFrames } from "./slide-frames.js";
 import { slideStage } from "./slide-stage.js";
 import { speakerNote } from "./speaker-note.js";
@@ -72,6 +73,7 @@ export function slideDeck(
   const stage = slideStage(story, notices);
   const note = speakerNote();
   const controls = deckControls(act);
+  controls.element.append(deckDownload(story));
   const frames = slideFrames(
     stage.view,
     story,
