@@ -284,6 +284,16 @@ describe.sequential("npm run build", () => {
         why: "zod's JSON Schema dialect ids and IPv6 check prefix, never requested",
       },
       {
+        // The deck builder (pptxgenjs and JSZip, bundled by src/data/deck-builder.js.ts,
+        // loaded by /present's "Download .pptx"): the Office Open XML namespace names
+        // and relationship types it writes into the .pptx (identifiers, never
+        // fetched), and the documentation and licence links in its warnings and
+        // licence comments.
+        file: /^_file\/data\/deck-builder\.[0-9a-f]+\.js$/,
+        url: /^(http:\/\/(schemas\.openxmlformats\.org|schemas\.microsoft\.com|purl\.org)\/\S*|http:\/\/www\.w3\.org\/2001\/XMLSchema-instance|https:\/\/gitbrent\.github\.io\/PptxGenJS\/docs\/\S*|https:\/\/github\.com(\/nodeca\/pako\/blob\/main\/LICENSE)?|https:\/\/raw\.github\.com\/Stuk\/jszip\/\S*|https:\/\/stuk\.github\.io\/jszip\/\S*|http:\/\/stuartk\.com\/jszip)$/,
+        why: "Office Open XML namespace names and pptxgenjs/JSZip documentation and licence links, never requested",
+      },
+      {
         // wink-nlp's English model (the /draft page's drafter): an MDN page
         // named in the text of the error it throws on a browser without atob.
         file: /^_node\/wink-eng-lite-web-model@[^/]+\/index\.[0-9a-f]+\.js$/,

@@ -28,6 +28,7 @@ import { drawnLine, institutionsCount, NETWORK_TITLE } from "../../lib/network/s
 import { citedSources } from "../../lib/sql/page-queries.js";
 import { database } from "../db.js";
 import { emptyState } from "../dom.js";
+import { offerDrawing } from "../embedding/drawn-slide-content.js";
 import {
   type EmbedFrame,
   type EmbedRenderOptions,
@@ -185,6 +186,16 @@ export async function networkView(state: ViewState<"network">, options: EmbedRen
     dataDate: fresh?.latest_source ? formatPartialDate(String(fresh.latest_source)) : null,
     href: href(),
     width: options.width ?? null,
+  });
+  // Until the view describes itself (slideviews), a deck gets its drawing.
+  const detail = () => drawnLine(data.network);
+  const dataDate = fresh?.latest_source ? formatPartialDate(String(fresh.latest_source)) : null;
+  offerDrawing(figure, {
+    detail,
+    filters: filtersInWords(state, data.seed.options),
+    sources: data.cited,
+    dataDate,
+    href,
   });
   return figure;
 }

@@ -13,6 +13,7 @@ import type { SyncPlace } from "../../lib/model/presenter-sync.js";
 import type { Story } from "../../lib/model/stories.js";
 import { el } from "../dom.js";
 import { deckControls, deckKeys } from "./deck-controls.js";
+import { deckDownload } from "./deck-download.js";
 import { deckPrint } from "./deck-print.js";
 import { presenterLink } from "./presenter-link.js";
 import { slideFrames } from "./slide-frames.js";
@@ -75,6 +76,7 @@ export function slideDeck(
   const stage = slideStage(story, notices);
   const note = speakerNote();
   const controls = deckControls(act);
+  controls.element.append(deckDownload(story));
   const frames = slideFrames(
     stage.view,
     story,

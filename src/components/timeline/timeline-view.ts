@@ -18,6 +18,7 @@ import { TIMELINE_TITLE, timelineEmbedDetail } from "../../lib/timeline/timeline
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { todayFrom } from "../../lib/timeline/window.js";
 import { type Database, database } from "../db.js";
+import { offerDrawing } from "../embedding/drawn-slide-content.js";
 import {
   checkToday,
   type EmbedFrame,
@@ -93,6 +94,9 @@ export async function timelineView(state: ViewState<"timeline">, options: EmbedR
     width: options.width ?? null,
   });
   highlight(box, place.selected);
+  // Until the view describes itself (slideviews), a deck gets its drawing.
+  const dataDate = fresh?.latest_source ? formatPartialDate(String(fresh.latest_source)) : null;
+  offerDrawing(figure, { detail, filters: filtersInWords(state, seed.options), sources: cited, dataDate, href });
   return figure;
 }
 
