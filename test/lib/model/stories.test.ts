@@ -114,6 +114,23 @@ describe("readStory", () => {
     });
   });
 
+  it("reads slides of the sector chart and of the scorecards, their filters checked by the same parser", () => {
+    const text = story(slide("sectors", "?status=done&from=2020") + slide("scorecards", "?sector=industry"));
+    const result = readStory(text, FILE, "test", known);
+    expect(result.problems).toEqual([]);
+    expect(result.story?.slides.map((s) => [s.view, s.link])).toEqual([
+      ["sectors", "?status=done&from=2020"],
+      ["scorecards", "?sector=industry"],
+    ]);
+    const wrong = story(slide("scorecards", "?sector=helth"));
+    expectError(
+      readStory(wrong, FILE, "test", known).problems,
+      lineOf(wrong, "link:"),
+      "slides[0].link",
+      /"sector=helth" .*unknown sector/,
+    );
+  });
+
   it("reports a slide naming an unknown view, with line and field, and still checks its link", () => {
     const text = story(slide("map", "?sector=helth"));
     const result = readStory(text, FILE, "test", known);
@@ -122,7 +139,7 @@ describe("readStory", () => {
       result.problems,
       lineOf(text, "view: map"),
       "slides[0].view",
-      /"map" .*expected one of: network, timeline/,
+      /"map" .*expected one of: network, timeline, sectors, scorecards/,
     );
     expectError(result.problems, lineOf(text, "link:"), "slides[0].link", /"sector=helth" .*unknown sector/);
   });
@@ -162,6 +179,9 @@ describe("readStory", () => {
     const cases: [view: string, link: string, words: RegExp][] = [
       ["network", "?window=2015-01-01..2016-01-01", /is an option of the timeline view, not of the network view/],
       ["timeline", "?zoom=1,2,3", /is an option of the network view, not of the timeline view/],
+      ["sectors", "?select=by-minprom", /is an option of the network and timeline views, not of the sectors view/],
+      ["scorecards", "?window=2015-01-01..2016-01-01", /is an option of the timeline view, not of the scorecards view/],
+      ["sectors", "?fit=frame", /which \/present chooses for every slide/],
       ["network", "?secter=industry", /is not part of a network link \(did you mean "sector"\?\)/],
       ["network", "?theme=dark", /belongs to the story \(theme:\)/],
       ["timeline", "?caption=off", /belongs to the slide \(caption: false\)/],
