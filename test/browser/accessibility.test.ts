@@ -67,7 +67,7 @@ async function waitDrawn(page: Page, ready: Ready): Promise<void> {
     await page.waitForFunction(() => document.documentElement.dataset.handoutReady, null, { timeout: READY_TIMEOUT });
   }
   if (ready === "embed") {
-    await page.waitForSelector(".aa-embed .aa-embed-chart svg, .aa-embed .aa-embed-chart canvas", {
+    await page.waitForSelector(".aa-embed .aa-embed-chart :is(svg, canvas, table)", {
       timeout: READY_TIMEOUT,
     });
   }

@@ -20,7 +20,7 @@ import { buildCaption } from "../../src/lib/model/caption.js";
 import { describeFilters, type FilterLabels, isEmptyFilters } from "../../src/lib/model/filters.js";
 import type { Slide, Story } from "../../src/lib/model/stories.js";
 import { STATUS_META } from "../../src/lib/model/value-labels.js";
-import { parseViewState } from "../../src/lib/model/view-state.js";
+import { parseViewState, type ViewName } from "../../src/lib/model/view-state.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import { knownFromStores, loadStories } from "../../src/lib/pipeline/story-files.js";
 import { useBuiltSite } from "./site.js";
@@ -43,6 +43,14 @@ const labels: FilterLabels = {
 };
 const SLIDE_TIMEOUT = 90_000;
 const VIEWPORT = { width: 1920, height: 1080 };
+
+/** What each view has drawn once its data are in. */
+const DRAWN: Record<ViewName, string> = {
+  network: '.aa-embed .aa-net[data-nodes][data-source="duckdb"]',
+  timeline: '.aa-embed [data-chart="timeline"]',
+  sectors: '.aa-embed [data-chart="commitments-by-sector"]',
+  scorecards: '.aa-embed [data-testid="scorecard-sector"]',
+};
 
 /** What the caption must say about the slide's filters (the caption rule's first line, without the view's facts). */
 function filtersInWords(slide: Slide): string {
@@ -91,11 +99,7 @@ async function expectSlide(page: Page, index: number, theme = story.theme): Prom
   expected.set("caption", slide.caption ? "on" : "off");
   expect([...src.searchParams].sort()).toEqual([...expected].sort());
 
-  const drawn =
-    slide.view === "network"
-      ? '.aa-embed .aa-net[data-nodes][data-source="duckdb"]'
-      : '.aa-embed [data-chart="timeline"]';
-  await frame.waitForSelector(drawn, { state: "attached", timeout: SLIDE_TIMEOUT });
+  await frame.waitForSelector(DRAWN[slide.view], { state: "attached", timeout: SLIDE_TIMEOUT });
   expect(await frame.locator(".aa-embed").getAttribute("data-theme")).toBe(theme);
   if (slide.caption) {
     const caption = frame.locator('[data-testid="embed-caption"]');

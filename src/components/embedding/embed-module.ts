@@ -6,8 +6,7 @@
  * the host page once, and draw the view. Loaded by the exported modules with
  * a dynamic import (see src/embed/network.ts for why).
  */
-import { embedSearch } from "../../lib/model/embed-options.js";
-import type { ViewName } from "../../lib/model/view-state.js";
+import { embedSearch, type ModuleView } from "../../lib/model/embed-options.js";
 import { networkView } from "../network/network-view.js";
 import { timelineView } from "../timeline/timeline-view.js";
 import { embedStyles, readState } from "./embed-frame.js";
@@ -19,7 +18,7 @@ import { embedStyles, readState } from "./embed-frame.js";
 const SITE_ROOT = new URL("../../../", import.meta.url).href;
 
 /** Draws a view for a module's options. */
-export async function embedModule(view: ViewName, options: unknown): Promise<HTMLElement> {
+export async function embedModule(view: ModuleView, options: unknown): Promise<HTMLElement> {
   const { params, size, notices } = embedSearch(view, options);
   const [state] = await Promise.all([readState(view, params), embedStyles()]);
   const render = {

@@ -17,6 +17,8 @@ import { FileAttachment, resize } from "observablehq:stdlib";
 import type { CitedSource } from "../../lib/model/caption.js";
 import type { LayoutFile, OverviewSeed } from "../../lib/model/contracts.js";
 import { formatPartialDate } from "../../lib/model/dates.js";
+import { slideCaption } from "../../lib/model/slide-caption.js";
+import type { SlideContent, SlideContentSource } from "../../lib/model/slide-content.js";
 import type { NetworkZoom, ViewState } from "../../lib/model/view-state.js";
 import { placeNodes } from "../../lib/network/layout.js";
 import { positionsOf } from "../../lib/network/layout-file.js";
@@ -28,7 +30,6 @@ import { drawnLine, institutionsCount, NETWORK_TITLE } from "../../lib/network/s
 import { citedSources } from "../../lib/sql/page-queries.js";
 import { database } from "../db.js";
 import { emptyState } from "../dom.js";
-import { offerDrawing } from "../embedding/drawn-slide-content.js";
 import {
   type EmbedFrame,
   type EmbedRenderOptions,
@@ -38,8 +39,10 @@ import {
   noticeList,
   openUrl,
 } from "../embedding/embed-frame.js";
+import { pageTheme, svgText } from "../export-image.js";
 import { type NetworkChart, networkChart } from "./network-chart.js";
 import { loadNetwork, type NetworkData } from "./network-data.js";
+import { networkSvg } from "./network-export.js";
 import { networkLegend } from "./network-legend.js";
 import { graphMetricsFor } from "./network-metrics.js";
 import { embedTables } from "./network-tables.js";
@@ -116,6 +119,8 @@ function embedTable(data: EmbedData): HTMLElement | null {
 interface EmbedPlace {
   selected: string | null;
   zoom: NetworkZoom | null;
+  /** The chart drawn last (resize redraws it), for the slide's image. */
+  chart?: NetworkChart | null;
 }
 
 /** Draws the chart at a width; a redraw keeps where the reader was looking. */
@@ -152,6 +157,7 @@ function embedChart(
       changed();
     });
     chart = next;
+    place.chart = next;
     return next;
   };
 }
@@ -187,15 +193,37 @@ export async function networkView(state: ViewState<"network">, options: EmbedRen
     href: href(),
     width: options.width ?? null,
   });
-  // Until the view describes itself (slideviews), a deck gets its drawing.
-  const detail = () => drawnLine(data.network);
-  const dataDate = fresh?.latest_source ? formatPartialDate(String(fresh.latest_source)) : null;
-  offerDrawing(figure, {
-    detail,
-    filters: filtersInWords(state, data.seed.options),
-    sources: data.cited,
-    dataDate,
-    href,
-  });
+  const slide: HTMLElement & SlideContentSource = figure;
+  slide.slideContent = async () => networkSlide(data, state, place, href());
   return figure;
+}
+
+/**
+ * The network as slide content: the drawing the chart shows now (it is drawn
+ * on a canvas, so this is the SVG the image export makes of it, the same
+ * view and scale), the caption in words and the link to this state.
+ */
+function networkSlide(data: EmbedData, state: ViewState<"network">, place: EmbedPlace, link: string): SlideContent {
+  const chart = place.chart;
+  if (!chart) throw new Error("The network is not drawn (no institution matches these filters).");
+  const width = chart.clientWidth;
+  const height = chart.clientHeight;
+  const fresh = data.seed.freshness;
+  return {
+    charts: [
+      {
+        kind: "image",
+        svg: svgText(networkSvg(chart.snapshot(), width, height, pageTheme())),
+        width,
+        height,
+        alt: `${state.frame.title ?? NETWORK_TITLE}: ${drawnLine(data.network)}.`,
+      },
+    ],
+    caption: slideCaption({
+      filters: filtersInWords(state, data.seed.options),
+      sources: data.cited,
+      dataDate: fresh?.latest_source ? formatPartialDate(String(fresh.latest_source)) : null,
+    }),
+    link,
+  };
 }

@@ -1,15 +1,13 @@
 /**
  * "Due next": open commitments whose deadline is today or later, soonest
  * first, grouped under their target (an event such as the 9th JMC, or a date).
- * Rows come from `dueNext`.
+ * Rows come from `dueNext`; the cells' words are src/lib/model/scorecard-text.ts.
  */
-import { formatPartialDate } from "../../lib/model/dates.js";
-import type { Status } from "../../lib/model/schema.js";
-import { STATUS_META } from "../../lib/model/value-labels.js";
+import { type DueItem, dueBy, statusLabel } from "../../lib/model/scorecard-text.js";
 import { dataTable } from "../data-table.js";
 import { el, emptyState } from "../dom.js";
 
-export interface DueRow {
+export interface DueRow extends DueItem {
   id: string;
   summary: string;
   status: string;
@@ -39,19 +37,15 @@ export function dueNext(
     [
       {
         label: "Due by",
-        value: (r) =>
-          el(
+        value: (r) => {
+          const { target, detail } = dueBy(r);
+          return el(
             "span",
             {},
-            r.target_event ? el("strong", {}, r.target_event) : el("strong", {}, formatPartialDate(r.target_date)),
-            r.target_event
-              ? el(
-                  "span",
-                  { class: "meta" },
-                  ` · ${[formatPartialDate(r.target_event_date), r.target_event_place, r.target_event_status !== "held" ? r.target_event_status : null].filter(Boolean).join(" · ")}`,
-                )
-              : null,
-          ),
+            el("strong", {}, target),
+            detail ? el("span", { class: "meta" }, ` · ${detail}`) : null,
+          );
+        },
       },
       {
         label: "Commitment",
@@ -71,7 +65,7 @@ export function dueNext(
             r.sector_label,
           ),
       },
-      { label: "Status", value: (r) => STATUS_META[r.status as Status]?.label ?? r.status },
+      { label: "Status", value: (r) => statusLabel(r.status) },
       { label: "Agreed at", value: (r) => r.event },
     ],
     {

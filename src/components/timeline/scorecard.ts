@@ -2,31 +2,18 @@
  * Scorecards: per event or per sector, the commitments made and what came of
  * them (evidence of progress, done, stalled or dropped, overdue, no news at
  * all) with the date of the latest news. Rows come from `scorecardByEvent` /
- * `scorecardBySector`; the status and overdue rules are src/lib/model/status.ts.
+ * `scorecardBySector`; the status and overdue rules are src/lib/model/status.ts,
+ * the cells' words src/lib/model/scorecard-text.ts.
  */
 import { formatPartialDate } from "../../lib/model/dates.js";
+import { SCORE_COLUMNS, type ScoreCounts } from "../../lib/model/scorecard-text.js";
 import { type Column, dataTable } from "../data-table.js";
 import { el, emptyState } from "../dom.js";
 
-export interface ScoreRow {
-  id: string;
-  made: number;
-  progress: number;
-  done: number;
-  stalled: number;
-  overdue: number;
-  no_news: number;
-  last_news: string | null;
-  // per event
-  title?: string;
-  start_date?: string;
-  event_status?: string;
+export interface ScoreRow extends ScoreCounts {
   // per sector
-  label?: string;
   color?: string;
 }
-
-const pct = (n: number, of: number) => (of ? ` (${Math.round((100 * n) / of)}%)` : "");
 
 /** A thin bar: done, other progress, stalled, then the rest. */
 function bar(r: ScoreRow): Element {
@@ -68,21 +55,17 @@ export function scorecard(
     shown,
     [
       name,
-      { label: "Made", value: (r) => r.made, numeric: true },
-      {
-        label: "Any progress",
-        value: (r) => `${r.progress.toLocaleString("en")}${pct(r.progress, r.made)}`,
-        numeric: true,
-      },
-      { label: "Done", value: (r) => r.done, numeric: true },
-      { label: "Stalled or dropped", value: (r) => r.stalled, numeric: true },
-      {
-        label: "Overdue",
-        value: (r) => (r.overdue ? el("strong", { class: "aa-overdue-text" }, r.overdue.toLocaleString("en")) : "0"),
-        numeric: true,
-      },
-      { label: "No news", value: (r) => r.no_news, numeric: true },
-      { label: "Latest news", value: (r) => (r.last_news ? formatPartialDate(r.last_news) : "none") },
+      // The counts in the words of scorecard-text.ts (the slide's too); an overdue count is marked.
+      ...SCORE_COLUMNS.map(
+        (c): Column<ScoreRow> => ({
+          label: c.label,
+          value:
+            c.label === "Overdue"
+              ? (r) => (r.overdue ? el("strong", { class: "aa-overdue-text" }, c.text(r)) : c.text(r))
+              : c.text,
+          numeric: c.label !== "Latest news",
+        }),
+      ),
       { label: "", value: (r) => bar(r) },
     ],
     {

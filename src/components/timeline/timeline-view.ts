@@ -11,6 +11,8 @@
 import { resize } from "observablehq:stdlib";
 import { formatPartialDate } from "../../lib/model/dates.js";
 import type { FilterState } from "../../lib/model/filters.js";
+import { slideCaption } from "../../lib/model/slide-caption.js";
+import type { ImageContent, SlideContentSource } from "../../lib/model/slide-content.js";
 import type { ViewState } from "../../lib/model/view-state.js";
 import type { TimeRange } from "../../lib/sql/timeline-queries.js";
 import type { LaneState } from "../../lib/timeline/lane-layout.js";
@@ -18,7 +20,6 @@ import { TIMELINE_TITLE, timelineEmbedDetail } from "../../lib/timeline/timeline
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { todayFrom } from "../../lib/timeline/window.js";
 import { type Database, database } from "../db.js";
-import { offerDrawing } from "../embedding/drawn-slide-content.js";
 import {
   checkToday,
   type EmbedFrame,
@@ -29,6 +30,7 @@ import {
   noticeList,
   openUrl,
 } from "../embedding/embed-frame.js";
+import { pixelSize, standaloneSvg, svgText } from "../export-image.js";
 import { timelineChart } from "./timeline-chart.js";
 import { loadCitedSources, loadTimelineData, loadTimelineExtent } from "./timeline-data.js";
 
@@ -94,10 +96,27 @@ export async function timelineView(state: ViewState<"timeline">, options: EmbedR
     width: options.width ?? null,
   });
   highlight(box, place.selected);
-  // Until the view describes itself (slideviews), a deck gets its drawing.
-  const dataDate = fresh?.latest_source ? formatPartialDate(String(fresh.latest_source)) : null;
-  offerDrawing(figure, { detail, filters: filtersInWords(state, seed.options), sources: cited, dataDate, href });
+  const slide: HTMLElement & SlideContentSource = figure;
+  const caption = slideCaption({
+    filters: filtersInWords(state, seed.options),
+    sources: cited,
+    dataDate: fresh?.latest_source ? formatPartialDate(String(fresh.latest_source)) : null,
+  });
+  slide.slideContent = async () => ({
+    charts: [timelineImage(box, `${frame.title ?? TIMELINE_TITLE}: ${detail()}.`)],
+    caption,
+    link: href(),
+  });
   return figure;
+}
+
+/** The timeline as the slide's image: a standalone copy of the chart's SVG as drawn now, as the image export makes it. */
+function timelineImage(box: HTMLElement, alt: string): ImageContent {
+  const svg = box.querySelector<SVGSVGElement>(".aa-timeline-chart svg");
+  if (!svg) throw new Error("The timeline is not drawn (no commitment matches these filters).");
+  const copy = standaloneSvg(svg);
+  const { width, height } = pixelSize(copy);
+  return { kind: "image", svg: svgText(copy), width, height, alt };
 }
 
 /** Why the selection the state names is not marked, or null when it is drawn (or none is named). */

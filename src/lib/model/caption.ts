@@ -32,6 +32,9 @@ export interface Caption {
   lines: string[];
 }
 
+/** The caption's words when no filter is set. */
+export const NO_FILTER = "All commitments, no filter";
+
 /** How many sources a caption names before "and N more". */
 export const CAPTION_SOURCES = 3;
 
@@ -45,9 +48,7 @@ export function sourcesInWords(sources: readonly CitedSource[], limit = CAPTION_
 
 export function buildCaption(input: CaptionInput): Caption {
   const lines = [
-    [input.detail, input.filters ? `Filters: ${input.filters}` : "All commitments, no filter"]
-      .filter(Boolean)
-      .join(" · "),
+    [input.detail, input.filters ? `Filters: ${input.filters}` : NO_FILTER].filter(Boolean).join(" · "),
     `Sources: ${sourcesInWords(input.sources)}. Data as of ${input.dataDate ?? "an unknown date"}.`,
   ];
   if (input.link) lines.push(`Accord Atlas · ${input.link}`);

@@ -7,7 +7,7 @@
  */
 import { type Action, moveTo } from "./present.js";
 import type { Slide } from "./stories.js";
-import type { Theme } from "./view-state.js";
+import type { Theme, ViewName } from "./view-state.js";
 
 export interface DeckState {
   /** 0-based slide index. */
@@ -60,7 +60,12 @@ export function deckStep(
 }
 
 /** The names of the views in a slide frame's title. */
-export const VIEW_NAMES = { network: "Network", timeline: "Sector timelines" } as const;
+export const VIEW_NAMES: Record<ViewName, string> = {
+  network: "Network",
+  timeline: "Sector timelines",
+  sectors: "Commitments by sector",
+  scorecards: "Scorecards",
+};
 
 /** A slide frame's accessible title: its view and the slide's headline. */
 export function frameTitle(slide: Slide): string {

@@ -13,7 +13,7 @@
  * `{from, to}` (window). Anything else is dropped with a notice.
  */
 import { FILTER_KEYS, LIST_KEYS, shorten } from "./filters.js";
-import { FRAME_KEYS, VIEW_KEYS, type ViewName } from "./view-state.js";
+import { FRAME_KEYS, TODAY_VIEWS, VIEW_KEYS } from "./view-state.js";
 
 /** Options that size the module's element; they are not part of a link. */
 /**
@@ -22,6 +22,10 @@ import { FRAME_KEYS, VIEW_KEYS, type ViewName } from "./view-state.js";
  * /present's slides and by hosts (docs/embedding.md).
  */
 export const HEIGHT_MESSAGE = "accord-atlas:height";
+
+/** The views with an exported module (src/embed/<view>.ts), and the function each exports. */
+export const MODULE_FUNCTIONS = { network: "NetworkChart", timeline: "TimelineChart" } as const;
+export type ModuleView = keyof typeof MODULE_FUNCTIONS;
 
 export const SIZE_KEYS = ["width", "height"] as const;
 /** Widths and heights the modules accept, in CSS pixels. */
@@ -67,11 +71,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * Turns a module's options into a query string for parseViewState, plus the
  * element's size. Never throws: what cannot be read is dropped with a notice.
  */
-export function embedSearch(
-  view: ViewName,
-  options: unknown,
-  fn = view === "network" ? "NetworkChart" : "TimelineChart",
-): EmbedSearch {
+export function embedSearch(view: ModuleView, options: unknown, fn = MODULE_FUNCTIONS[view]): EmbedSearch {
   const notices: string[] = [];
   const size: EmbedSize = { width: null, height: null };
   const params = new URLSearchParams();
@@ -159,7 +159,7 @@ export function embedSearch(
         size[key as keyof EmbedSize] = Math.round(value);
       else
         notices.push(`Ignored ${key} ${describe(value)}: expected pixels from ${SIZE_RANGE[0]} to ${SIZE_RANGE[1]}.`);
-    } else if (key === "today" && view === "timeline") setOption(key, value);
+    } else if (key === "today" && TODAY_VIEWS.includes(view)) setOption(key, value);
     else if (otherView.has(key) || key === "today")
       notices.push(`Ignored ${key}: ${fn} does not take it (it belongs to the other view).`);
     else notices.push(`Ignored the option “${shorten(key)}”: ${fn} does not take it.`);

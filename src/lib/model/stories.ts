@@ -391,7 +391,8 @@ export function checkLink(view: ViewName | null, link: string, known?: StoryKnow
     ...(view ? VIEW_KEYS[view] : VIEWS.flatMap((v) => VIEW_KEYS[v])),
     "title",
   ]);
-  const other = VIEWS.find((v) => v !== view) as ViewName;
+  // The other views that read a key, for "an option of the timeline view, not of the network view".
+  const ownersOf = (key: string) => VIEWS.filter((v) => v !== view && VIEW_KEYS[v].includes(key));
   // The view whose parser reads a key (either, for a slide whose view is unknown).
   const parserOf = (key: string): ViewName => view ?? VIEWS.find((v) => VIEW_KEYS[v].includes(key)) ?? "network";
   const knownValues: KnownValues | undefined = known?.values;
@@ -409,8 +410,8 @@ export function checkLink(view: ViewName | null, link: string, known?: StoryKnow
             : key === "caption"
               ? "sets the caption, which belongs to the slide (caption: false)"
               : `sets the ${key === "fit" ? "sizing" : "type scale"}, which /present chooses for every slide (fit=frame, type=slide)`
-          : view && VIEW_KEYS[other].includes(key)
-            ? `is an option of the ${other} view, not of the ${view} view`
+          : view && ownersOf(key).length
+            ? `is an option of the ${ownersOf(key).join(" and ")} view${ownersOf(key).length > 1 ? "s" : ""}, not of the ${view} view`
             : `is not part of a ${view ?? "view's"} link${hint(key, allowed)}`,
         expected: `keys among: ${[...allowed].join(", ")}`,
       });

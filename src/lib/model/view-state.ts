@@ -10,8 +10,12 @@
  */
 import { type FilterState, type KnownValues, parseFilters, serializeFilters, shorten } from "./filters.js";
 
-/** The views a link, an embed or a story slide can show. */
-export const VIEWS = ["network", "timeline"] as const;
+/**
+ * The views a link, an embed or a story slide can show: the network, the
+ * sector timelines, the overview's sector chart (`sectors`) and the
+ * timeline page's scorecard and "due next" tables (`scorecards`).
+ */
+export const VIEWS = ["network", "timeline", "sectors", "scorecards"] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export const NETWORK_SHOW = ["institutions", "bipartite"] as const;
@@ -89,7 +93,16 @@ export const NETWORK_DEFAULTS: NetworkOptions = {
 export const TIMELINE_DEFAULTS: TimelineOptions = { window: null, select: null };
 export const FRAME_DEFAULTS: FrameOptions = { theme: null, caption: true, title: null, fit: "width", type: "page" };
 
-export type ViewOptions<V extends ViewName> = V extends "network" ? NetworkOptions : TimelineOptions;
+/** The sector chart and the scorecards read the shared filters only. */
+export type NoOptions = Record<string, never>;
+
+interface OptionsOfView {
+  network: NetworkOptions;
+  timeline: TimelineOptions;
+  sectors: NoOptions;
+  scorecards: NoOptions;
+}
+export type ViewOptions<V extends ViewName> = OptionsOfView[V];
 
 export interface ViewState<V extends ViewName = ViewName> {
   view: V;
@@ -102,7 +115,20 @@ export interface ViewState<V extends ViewName = ViewName> {
 export const VIEW_KEYS: Record<ViewName, readonly string[]> = {
   network: ["show", "links", "size", "colour", "select", "zoom"],
   timeline: ["window", "select"],
+  sectors: [],
+  scorecards: [],
 };
+
+/** The full page that shows each view (where "Open in Accord Atlas" goes). */
+export const VIEW_PAGES: Record<ViewName, string> = {
+  network: "/network",
+  timeline: "/timeline",
+  sectors: "/",
+  scorecards: "/timeline",
+};
+
+/** The views that read "today" (`?today=`) besides their keys: what is overdue and due next depends on it. */
+export const TODAY_VIEWS: readonly ViewName[] = ["timeline", "scorecards"];
 export const FRAME_KEYS = ["theme", "caption", "title", "fit", "type"] as const;
 
 const MAX_TITLE = 120;
@@ -229,7 +255,11 @@ export function parseViewState<V extends ViewName>(
   const params = typeof search === "string" ? new URLSearchParams(search) : search;
   const { state: filters, notices } = parseFilters(params, known);
   const options = (
-    view === "network" ? parseNetworkOptions(params, notices) : parseTimelineOptions(params, notices)
+    view === "network"
+      ? parseNetworkOptions(params, notices)
+      : view === "timeline"
+        ? parseTimelineOptions(params, notices)
+        : {}
   ) as ViewOptions<V>;
   const frame = parseFrame(params, notices);
   return { view, filters, options, frame, notices };
@@ -251,7 +281,7 @@ export function formatZoom(zoom: NetworkZoom): string {
 export function serializeViewState(state: {
   view: ViewName;
   filters: FilterState;
-  options: Partial<NetworkOptions> | Partial<TimelineOptions>;
+  options: Partial<NetworkOptions> | Partial<TimelineOptions> | NoOptions;
   frame?: Partial<FrameOptions>;
 }): string {
   const params = new URLSearchParams(serializeFilters(state.filters));
@@ -263,7 +293,7 @@ export function serializeViewState(state: {
     if (o.colour !== NETWORK_DEFAULTS.colour) params.set("colour", o.colour);
     if (o.select) params.set("select", o.select);
     if (o.zoom) params.set("zoom", formatZoom(o.zoom));
-  } else {
+  } else if (state.view === "timeline") {
     const o = { ...TIMELINE_DEFAULTS, ...(state.options as Partial<TimelineOptions>) };
     if (o.window) params.set("window", `${o.window.from}..${o.window.to}`);
     if (o.select) params.set("select", o.select);
@@ -278,7 +308,7 @@ export function serializeViewState(state: {
   return text ? `?${text}` : "";
 }
 
-/** The page path of a view, and of its chrome-less embed. */
+/** The path of the page that shows a view (`/` for the sector chart), and of its chrome-less embed. */
 export function viewPath(view: ViewName, { embed = false } = {}): string {
-  return embed ? `/embed/${view}` : `/${view}`;
+  return embed ? `/embed/${view}` : VIEW_PAGES[view];
 }

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import type { Problem } from "../../../src/lib/model/problems.js";
 import { formatProblem } from "../../../src/lib/model/problems.js";
 import { checkLink, readStory, type StoryKnown } from "../../../src/lib/model/stories.js";
-import { parseViewState } from "../../../src/lib/model/view-state.js";
+import { parseViewState, VIEWS } from "../../../src/lib/model/view-state.js";
 import { loadDataset } from "../../../src/lib/pipeline/dataset.js";
 import { knownFromStores, loadStories } from "../../../src/lib/pipeline/story-files.js";
 
@@ -87,12 +87,12 @@ describe("the sample story", () => {
     expect(result.stories.map((s) => s.id)).toContain("pakistan-belarus");
   });
 
-  it("has 5 to 7 slides of both views, each with a headline and a note, whose links the pages read without a notice", () => {
+  it("has 5 to 8 slides of every view, each with a headline and a note, whose links the pages read without a notice", () => {
     const sample = result.stories.find((s) => s.id === "pakistan-belarus");
     if (!sample) throw new Error("no sample story");
     expect(sample.slides.length).toBeGreaterThanOrEqual(5);
-    expect(sample.slides.length).toBeLessThanOrEqual(7);
-    expect(new Set(sample.slides.map((s) => s.view))).toEqual(new Set(["network", "timeline"]));
+    expect(sample.slides.length).toBeLessThanOrEqual(8);
+    expect(new Set(sample.slides.map((s) => s.view))).toEqual(new Set(VIEWS));
     for (const s of sample.slides) {
       expect(s.title.length).toBeGreaterThan(0);
       expect(s.note.length).toBeGreaterThan(40);
@@ -140,6 +140,23 @@ describe("readStory", () => {
     });
   });
 
+  it("reads slides of the sector chart and of the scorecards, their filters checked by the same parser", () => {
+    const text = story(slide("sectors", "?status=done&from=2020") + slide("scorecards", "?sector=industry"));
+    const result = readStory(text, FILE, "test", known);
+    expect(result.problems).toEqual([]);
+    expect(result.story?.slides.map((s) => [s.view, s.link])).toEqual([
+      ["sectors", "?status=done&from=2020"],
+      ["scorecards", "?sector=industry"],
+    ]);
+    const wrong = story(slide("scorecards", "?sector=helth"));
+    expectError(
+      readStory(wrong, FILE, "test", known).problems,
+      lineOf(wrong, "link:"),
+      "slides[0].link",
+      /"sector=helth" .*unknown sector/,
+    );
+  });
+
   it("reports a slide naming an unknown view, with line and field, and still checks its link", () => {
     const text = story(slide("map", "?sector=helth"));
     const result = readStory(text, FILE, "test", known);
@@ -148,7 +165,7 @@ describe("readStory", () => {
       result.problems,
       lineOf(text, "view: map"),
       "slides[0].view",
-      /"map" .*expected one of: network, timeline/,
+      /"map" .*expected one of: network, timeline, sectors, scorecards/,
     );
     expectError(result.problems, lineOf(text, "link:"), "slides[0].link", /"sector=helth" .*unknown sector/);
   });
@@ -188,6 +205,9 @@ describe("readStory", () => {
     const cases: [view: string, link: string, words: RegExp][] = [
       ["network", "?window=2015-01-01..2016-01-01", /is an option of the timeline view, not of the network view/],
       ["timeline", "?zoom=1,2,3", /is an option of the network view, not of the timeline view/],
+      ["sectors", "?select=by-minprom", /is an option of the network and timeline views, not of the sectors view/],
+      ["scorecards", "?window=2015-01-01..2016-01-01", /is an option of the timeline view, not of the scorecards view/],
+      ["sectors", "?fit=frame", /which \/present chooses for every slide/],
       ["network", "?secter=industry", /is not part of a network link \(did you mean "sector"\?\)/],
       ["network", "?theme=dark", /belongs to the story \(theme:\)/],
       ["timeline", "?caption=off", /belongs to the slide \(caption: false\)/],

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { emptyFilters } from "../../../src/lib/model/filters.js";
-import { parseViewState, parseWindow, serializeViewState, ZOOM_K } from "../../../src/lib/model/view-state.js";
+import {
+  parseViewState,
+  parseWindow,
+  serializeViewState,
+  VIEW_KEYS,
+  VIEWS,
+  viewPath,
+  ZOOM_K,
+} from "../../../src/lib/model/view-state.js";
 
 describe("view state in a link", () => {
   it("round-trips a network view: filters, controls, selection and zoom", () => {
@@ -102,5 +110,36 @@ describe("view state in a link", () => {
     expect(parseViewState("network", "?select=by-mtw").options.select).toBe("by-mtw");
     expect(parseViewState("network", "?select=a%20b").options.select).toBeNull();
     expect(parseViewState("network", `?select=${"a".repeat(300)}`).options.select).toBeNull();
+  });
+});
+
+describe("the sector chart and scorecards views", () => {
+  it("read the shared filters and the frame options, and no view option of the others", () => {
+    for (const view of ["sectors", "scorecards"] as const) {
+      const parsed = parseViewState(view, "?sector=industry&status=done&from=2020&select=x&fit=frame&type=slide", {
+        sector: ["industry"],
+      });
+      expect(parsed.filters).toMatchObject({ sector: ["industry"], status: ["done"], from: 2020 });
+      expect(parsed.options).toEqual({});
+      expect(parsed.frame).toMatchObject({ fit: "frame", type: "slide" });
+      expect(parsed.notices).toEqual([]);
+      expect(VIEW_KEYS[view]).toEqual([]);
+    }
+  });
+
+  it("round-trip their filters and leave out what they do not read", () => {
+    const filters = { ...emptyFilters(), sector: ["industry"], to: 2024 };
+    const search = serializeViewState({ view: "scorecards", filters, options: {}, frame: { type: "slide" } });
+    expect(search).toBe("?sector=industry&to=2024&type=slide");
+    expect(parseViewState("scorecards", search).filters).toEqual(filters);
+  });
+
+  it("open on the page that shows them: the overview for the sector chart, the timeline page for the scorecards", () => {
+    expect(viewPath("sectors")).toBe("/");
+    expect(viewPath("scorecards")).toBe("/timeline");
+    expect(viewPath("network")).toBe("/network");
+    expect(viewPath("sectors", { embed: true })).toBe("/embed/sectors");
+    expect(viewPath("scorecards", { embed: true })).toBe("/embed/scorecards");
+    expect(VIEWS).toEqual(["network", "timeline", "sectors", "scorecards"]);
   });
 });
