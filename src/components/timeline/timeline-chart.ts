@@ -60,7 +60,7 @@ export interface TimelineOptions {
    * its lanes switch to density or collapse until they fit the room left
    * under the toolbar and over the legend, saying so in the note.
    */
-  fit?: { scale: number; frame: boolean };
+  fit?: { scale: number; frame: boolean; keep?: string | null };
 }
 
 type Options = TimelineOptions & { state: LaneState; room?: number };
@@ -107,7 +107,9 @@ function render(data: TimelineData, options: Options, redraw: () => void, keyboa
   const scale: DayScale = { px: (day) => x(dayToDate(day)), pxEnd: (day) => x(dayAfter(day)) };
   const rules = layoutRules(data.events, scale, frame);
   const laneInput = { state, frame, scale, axisTop: rules.axisTop, mode: options.mode };
-  const fitted = options.fit?.frame ? fitToRoom(data, laneInput, options.room, magnify) : null;
+  const fitted = options.fit?.frame
+    ? fitToRoom(data, laneInput, { room: options.room, magnify, keep: options.fit.keep })
+    : null;
   const layout = fitted?.layout ?? layoutLanes(data, laneInput);
   const drawn = fitted?.state ?? state;
   const { svg, body, contents } = timelineSvg(data, { x, scale, frame, rules, layout, state: drawn, redraw });
@@ -135,18 +137,25 @@ function render(data: TimelineData, options: Options, redraw: () => void, keyboa
 
 /**
  * The lanes laid out to fit `room` CSS px (the chart box's height, once
- * measured): density instead of marks, then collapsed lanes, then the lanes
- * with the fewest commitments left out; `note` says which.
+ * measured): with a selected commitment (`keep`), its marks kept and other
+ * lanes collapsed first; else (or when that is not enough) density instead of
+ * marks, then collapsed lanes, then the lanes with the fewest commitments
+ * left out. The selected commitment's lane is never collapsed nor left out;
+ * `note` says what changed.
  */
 function fitToRoom(
   data: TimelineData,
   input: LaneLayoutInput,
-  room: number | undefined,
-  magnify: number,
+  { room, magnify, keep }: { room: number | undefined; magnify: number; keep?: string | null },
 ): { layout: LaneLayout; state: LaneState; note: string } {
   const first = layoutLanes(data, input);
   if (room === undefined || first.chartHeight * magnify <= room) return { layout: first, state: input.state, note: "" };
   const available = room / magnify;
+  const keepLane = keep ? (data.marks?.find((m) => m.id === keep)?.sector ?? null) : null;
+  if (keepLane && first.mode === "marks") {
+    const kept = collapseToFit(data, input, first, available, keepLane);
+    if (kept.fits && kept.hidden === 0) return { layout: kept.layout, state: kept.state, note: kept.note };
+  }
   let layout = first;
   const density = first.mode === "marks" && input.mode === undefined;
   if (density) {
@@ -155,16 +164,30 @@ function fitToRoom(
       return { layout, state: input.state, note: frameFitNote(true, 0, 0, true) };
     }
   }
+  const fitted = collapseToFit(data, input, layout, available, keepLane);
+  return { ...fitted, note: frameFitNote(density, fitted.collapsed, fitted.hidden, fitted.fits) };
+}
+
+/** `layout` with lanes collapsed, then left out, until it fits `available` own px (lanes-in-frame.ts fitLanes). */
+function collapseToFit(
+  data: TimelineData,
+  input: LaneLayoutInput,
+  layout: LaneLayout,
+  available: number,
+  keep: string | null,
+): { layout: LaneLayout; state: LaneState; note: string; collapsed: number; hidden: number; fits: boolean } {
   const lanesHeight = [...layout.height.values()].reduce((a, b) => a + b, 0);
   const { collapse, hide, fits } = fitLanes({
     lanes: layout.lanes,
     heights: layout.height,
     available: available - (layout.chartHeight - lanesHeight),
+    keep,
   });
   const state = { ...input.state, collapsed: new Set([...input.state.collapsed, ...collapse]) };
   const shown = { ...data, lanes: data.lanes.filter((l) => !hide.includes(l.sector)) };
-  layout = layoutLanes(shown, { ...input, state, mode: layout.mode });
-  return { layout, state, note: frameFitNote(density, collapse.length, hide.length, fits) };
+  const next = layoutLanes(shown, { ...input, state, mode: layout.mode });
+  const note = frameFitNote(false, collapse.length, hide.length, fits);
+  return { layout: next, state, note, collapsed: collapse.length, hidden: hide.length, fits };
 }
 
 /** A drawing at `magnify` times its own pixels, shrunk (never cut) when its box is smaller still. */

@@ -134,7 +134,7 @@ function embedChart(context: EmbedChartContext): HTMLElement {
     return timelineChart(place.data, {
       width: w,
       state: laneState,
-      fit: context.fit,
+      fit: { ...context.fit, keep: place.selected },
       onSelect: (id) => {
         place.selected = id;
         highlight(box, id);

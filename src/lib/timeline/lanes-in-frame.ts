@@ -54,6 +54,8 @@ export interface LaneFitInput {
   collapsedHeight?: number;
   /** The room the lanes have (own px). */
   available: number;
+  /** A lane never collapsed nor left out (the one holding the selected commitment). */
+  keep?: string | null;
 }
 
 /**
@@ -63,7 +65,7 @@ export interface LaneFitInput {
  * commitments are left out (`hide`) until the rest fit; `fits` is false only
  * when not even one lane fits.
  */
-export function fitLanes({ lanes, heights, collapsedHeight = COLLAPSED_HEIGHT, available }: LaneFitInput): {
+export function fitLanes({ lanes, heights, collapsedHeight = COLLAPSED_HEIGHT, available, keep }: LaneFitInput): {
   collapse: string[];
   hide: string[];
   fits: boolean;
@@ -71,7 +73,9 @@ export function fitLanes({ lanes, heights, collapsedHeight = COLLAPSED_HEIGHT, a
   let total = lanes.reduce((sum, l) => sum + (heights.get(l.sector) ?? 0), 0);
   const collapse: string[] = [];
   const hide: string[] = [];
-  const order = [...lanes].sort((a, b) => a.n - b.n || b.sector.localeCompare(a.sector));
+  const order = [...lanes]
+    .filter((l) => l.sector !== keep)
+    .sort((a, b) => a.n - b.n || b.sector.localeCompare(a.sector));
   for (const lane of order) {
     if (total <= available) break;
     const h = heights.get(lane.sector) ?? 0;
@@ -80,7 +84,7 @@ export function fitLanes({ lanes, heights, collapsedHeight = COLLAPSED_HEIGHT, a
     collapse.push(lane.sector);
   }
   for (const lane of order) {
-    if (total <= available || hide.length === lanes.length - 1) break;
+    if (total <= available || hide.length === lanes.length - 1 || hide.length === order.length) break;
     total -= Math.min(collapsedHeight, heights.get(lane.sector) ?? 0);
     hide.push(lane.sector);
   }

@@ -65,6 +65,18 @@ describe("fitLanes", () => {
     });
   });
 
+  it("never collapses nor leaves out the lane to keep (the selected commitment's)", () => {
+    expect(fitLanes({ lanes, heights, available: 4 * 38 - 1, keep: "health" })).toEqual({
+      collapse: ["energy"],
+      hide: [],
+      fits: true,
+    });
+    const fit = fitLanes({ lanes, heights, available: 38, keep: "energy" });
+    expect(fit.hide).toEqual(["health", "trade", "industry"]);
+    expect(fit.collapse).toEqual([]);
+    expect(fit.fits).toBe(true);
+  });
+
   it("keeps one lane at least, and says when even that does not fit", () => {
     expect(fitLanes({ lanes, heights, available: 5 })).toEqual({
       collapse: ["industry"],
