@@ -4,10 +4,13 @@
  * Home, ArrowLeft) and the buttons; the counter, the address, the headline
  * and each slide's embed, which must draw the slide's view with its state
  * (its caption says the slide's filters in words, computed here from the
- * records, never read from the page). The theme toggle, the speaker note,
- * back/forward, at most two frames, and hostile addresses. Slide 1's
- * headline, filled in from placeholders at build time, says the figures its
- * embed draws.
+ * records, never read from the page), drawn for its frame (fit=frame,
+ * type=slide: every node, mark, bar and table row inside, the caption on
+ * screen, nothing scrolls, chart text ≥ 18 px as rendered, at 1920×1080 and
+ * 1280×720). The theme toggle, the speaker note, back/forward, at most three
+ * frames (the slide's, the next and the previous one's), and hostile
+ * addresses. Slide 1's headline, filled in from placeholders at build time,
+ * says the figures its embed draws.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +26,7 @@ import { STATUS_META } from "../../src/lib/model/value-labels.js";
 import { parseViewState, type ViewName } from "../../src/lib/model/view-state.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import { knownFromStores, loadStories } from "../../src/lib/pipeline/story-files.js";
+import { measureFrame } from "./frame-fit.js";
 import { useBuiltSite } from "./site.js";
 
 const site = useBuiltSite();
@@ -89,14 +93,16 @@ async function expectSlide(page: Page, index: number, theme = story.theme): Prom
   expect(await page.locator(".aa-slide").getAttribute("aria-label")).toBe(
     `Slide ${index + 1} of ${COUNT}: ${slide.title}`,
   );
-  // At most the slide's frame and the next one's.
-  expect(await page.locator("iframe.aa-slide-frame").count()).toBeLessThanOrEqual(2);
+  // At most the slide's frame and its neighbours'.
+  expect(await page.locator("iframe.aa-slide-frame").count()).toBeLessThanOrEqual(3);
 
   const { frame, src } = await currentFrame(page);
   expect(src.pathname).toBe(`/embed/${slide.view}`);
   const expected = new URLSearchParams(slide.link);
   expected.set("theme", theme);
   expected.set("caption", slide.caption ? "on" : "off");
+  expected.set("fit", "frame");
+  expected.set("type", "slide");
   expect([...src.searchParams].sort()).toEqual([...expected].sort());
 
   await frame.waitForSelector(DRAWN[slide.view], { state: "attached", timeout: SLIDE_TIMEOUT });
@@ -118,23 +124,30 @@ async function expectSlide(page: Page, index: number, theme = story.theme): Prom
         : `[data-mark][data-id="${select}"].aa-selected`;
     await frame.waitForSelector(selected, { state: "attached", timeout: 10_000 });
   }
-  // The embed told the slide its height, and the slide scaled the frame to fit (down to 0.6 at most).
-  const fits = () =>
-    page.evaluate(() => {
-      const frame = document.querySelector("iframe.aa-slide-frame:not(.is-preload)") as HTMLIFrameElement;
-      const room = (document.querySelector(".aa-slide-view") as HTMLElement).clientHeight;
-      const fit = Number(frame.dataset.fit ?? "1");
-      const height = Number(frame.dataset.height ?? "0");
-      return height > 0 && fit >= 0.6 && fit <= 1.5 && (height * fit <= room + 1 || fit === 0.6);
-    });
-  await expect.poll(fits, { timeout: 10_000 }).toBe(true);
+  // The frame fills the slide's view, unscaled: the embed draws itself for it.
+  const box = await page.evaluate(() => {
+    const frame = document.querySelector("iframe.aa-slide-frame:not(.is-preload)") as HTMLIFrameElement;
+    // The view's box inside its border (its top rule), where the frame sits.
+    const view = document.querySelector(".aa-slide-view") as HTMLElement;
+    const r = frame.getBoundingClientRect();
+    return {
+      width: r.width,
+      height: r.height,
+      viewWidth: view.clientWidth,
+      viewHeight: view.clientHeight,
+      layout: frame.clientWidth,
+    };
+  });
+  expect(Math.abs(box.width - box.viewWidth)).toBeLessThanOrEqual(1);
+  expect(Math.abs(box.height - box.viewHeight)).toBeLessThanOrEqual(1);
+  expect(Math.abs(box.layout - box.width)).toBeLessThanOrEqual(1);
 }
 
 /** Waits for the next slide's frame, loaded hidden, and marks it so the test can tell it is the one shown next. */
 async function markPreloaded(page: Page, index: number): Promise<void> {
   const next = story.slides[index + 1];
-  const preload = page.locator("iframe.aa-slide-frame.is-preload");
-  await expect.poll(() => preload.getAttribute("data-slide"), { timeout: SLIDE_TIMEOUT }).toBe(String(index + 2));
+  const preload = page.locator(`iframe.aa-slide-frame.is-preload[data-slide="${index + 2}"]`);
+  await expect.poll(() => preload.count(), { timeout: SLIDE_TIMEOUT }).toBe(1);
   expect(await preload.getAttribute("aria-hidden")).toBe("true");
   expect(new URL((await preload.getAttribute("src")) ?? "", page.url()).pathname).toBe(`/embed/${next.view}`);
   expect(await preload.evaluate((el) => getComputedStyle(el).visibility)).toBe("hidden");
@@ -159,8 +172,17 @@ describe("/present with the sample story", () => {
         );
         await expectSlide(page, i);
       }
-      // The last slide preloads nothing.
-      expect(await page.locator("iframe.aa-slide-frame").count()).toBe(1);
+      // The last slide keeps only the previous slide's frame besides its own.
+      expect(await page.locator("iframe.aa-slide-frame").count()).toBe(2);
+      expect(await page.locator("iframe.aa-slide-frame.is-preload").getAttribute("data-slide")).toBe(String(COUNT - 1));
+      // Going back shows that frame, already loaded: moving back loads nothing new either.
+      await page.locator("iframe.aa-slide-frame.is-preload").evaluate((el) => {
+        (el as HTMLElement).dataset.marker = "kept";
+      });
+      await page.keyboard.press("ArrowLeft");
+      expect(await page.locator("iframe.aa-slide-frame:not(.is-preload)").getAttribute("data-marker")).toBe("kept");
+      await expectSlide(page, COUNT - 2);
+      await page.keyboard.press("ArrowRight");
       // Past the last slide nothing moves.
       await page.keyboard.press("ArrowRight");
       expect(slideParam(page)).toBe(String(COUNT));
@@ -294,6 +316,66 @@ describe("/present with the sample story", () => {
     },
     2 * SLIDE_TIMEOUT,
   );
+
+  for (const viewport of [VIEWPORT, { width: 1280, height: 720 }]) {
+    it(
+      `draws every slide for its frame at ${viewport.width}×${viewport.height}: inside it, captioned, unscrolled, chart text ≥ 18 px`,
+      async () => {
+        const handle = await openPage(site.browser, `${site.server.url}/present?story=${story.id}`, { viewport });
+        site.open.push(handle);
+        const { page } = handle;
+        for (let i = 0; i < COUNT; i++) {
+          const slide = story.slides[i];
+          await expect
+            .poll(() => page.locator(".aa-slide-counter").textContent(), { timeout: 10_000 })
+            .toBe(`${i + 1} / ${COUNT}`);
+          const drawn = DRAWN[slide.view];
+          {
+            const iframe = await page.waitForSelector("iframe.aa-slide-frame:not(.is-preload)", { state: "attached" });
+            const frame = await iframe.contentFrame();
+            await frame?.waitForSelector(drawn, { state: "attached", timeout: SLIDE_TIMEOUT });
+            // A network slide whose link sets a zoom shows part of the drawing on purpose: its
+            // selection must be inside the frame, the rest may be cut at the edge.
+            const { options } = parseViewState(slide.view, slide.link);
+            const zoomed = "zoom" in options && options.zoom !== null;
+            const where = `slide ${i + 1} (${slide.view})`;
+            if (!zoomed) {
+              await expect.poll(async () => (await measureFrame(iframe)).outside.length, { timeout: 15_000 }).toBe(0);
+            } else if (options.select) {
+              const selected = await frame?.waitForSelector(`.aa-net-node.selected[data-id="${options.select}"]`);
+              const inside = await selected?.evaluate((el) => {
+                const r = el.getBoundingClientRect();
+                return r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+              });
+              expect(inside, `${where}: the selected node inside the frame`).toBe(true);
+            }
+            const fit = await measureFrame(iframe);
+            expect(fit.marks, where).toBeGreaterThan(0);
+            expect(fit.scroll.height, where).toBeLessThanOrEqual(fit.scroll.clientHeight);
+            expect(fit.scroll.width, where).toBeLessThanOrEqual(fit.scroll.clientWidth);
+            if (slide.caption) {
+              expect(fit.caption?.text, where).toContain("Sources:");
+              expect(fit.caption?.bottom ?? Number.POSITIVE_INFINITY, where).toBeLessThanOrEqual(fit.viewport.height);
+              expect(fit.smallestCaption, where).toBeGreaterThanOrEqual(14);
+            }
+            expect(fit.smallestText.px, `${where}: ${JSON.stringify(fit.smallestText)}`).toBeGreaterThanOrEqual(18);
+            // The chart takes at least three quarters of the stage's width or height.
+            const stage = await page.evaluate(() => {
+              const r = (document.querySelector(".aa-stage") as HTMLElement).getBoundingClientRect();
+              return { width: r.width, height: r.height };
+            });
+            expect(
+              Math.max(fit.chart.width / stage.width, fit.chart.height / stage.height),
+              where,
+            ).toBeGreaterThanOrEqual(0.75);
+          }
+          if (i + 1 < COUNT) await page.keyboard.press("ArrowRight");
+        }
+        expectClean(handle);
+      },
+      COUNT * SLIDE_TIMEOUT,
+    );
+  }
 
   it("sets the slide title at 40px or more on a 1920×1080 screen, and the stage fills it at 16:9", async () => {
     const handle = await openDeck();

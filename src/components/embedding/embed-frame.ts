@@ -185,6 +185,8 @@ export function embedFrame(parts: FrameParts): EmbedFrame {
       "data-view": parts.view,
       "data-theme": parts.frame.theme,
       "data-caption": parts.frame.caption ? "on" : "off",
+      "data-fit": parts.frame.fit,
+      "data-type": parts.frame.type,
       "aria-label": caption.title,
     },
     parts.notices,
@@ -258,8 +260,10 @@ export function embedPage<V extends ViewName>(view: V, render: EmbedRender<V>): 
   const root = document.documentElement;
   root.dataset.aaEmbed = view;
   // The theme first, so the page does not flash the other one while it loads.
-  const theme = parseFrame(new URLSearchParams(location.search), []).theme;
+  const { theme, fit } = parseFrame(new URLSearchParams(location.search), []);
   if (theme) root.dataset.aaTheme = theme;
+  // fit=frame: the page is the frame's viewport, never taller (embed.css).
+  root.dataset.aaFit = fit;
   const status = dbStatus();
   const container = el("div", { class: "aa-embed-page" }, status);
   reportHeight(container);

@@ -10,7 +10,7 @@ import { type EdgeBatch, edgeBatches, type NodeBatch, nodeBatches, viewBox } fro
 import type { ViewLabel } from "../../lib/network/labels-in-view.js";
 import type { Scene } from "../../lib/network/scene.js";
 import type { ViewTransform } from "../../lib/network/view-transform.js";
-import { LABEL_FONT, type NetworkChartState, SETTLE_MS } from "./network-chart-state.js";
+import { labelFont, type NetworkChartState, SETTLE_MS } from "./network-chart-state.js";
 import type { NetworkRenderer } from "./network-renderer.js";
 
 /**
@@ -105,7 +105,7 @@ function drawCanvas(
   ringSelected(ctx, state, sw, colours.fg);
   ctx.restore();
   frames.cache = large ? keepFrame(cache, node, state, focus) : null;
-  drawLabels(ctx, labels(), colours);
+  drawLabels(ctx, labels(), colours, state.labelSize);
   ctx.globalAlpha = 1;
   return fade < 1;
 }
@@ -250,8 +250,8 @@ function keepFrame(
 }
 
 /** Labels with a halo of the background colour; faint ones at a third of the opacity. */
-function drawLabels(ctx: CanvasRenderingContext2D, labels: ViewLabel[], ink: Ink): void {
-  ctx.font = LABEL_FONT;
+function drawLabels(ctx: CanvasRenderingContext2D, labels: ViewLabel[], ink: Ink, size: number): void {
+  ctx.font = labelFont(size);
   ctx.lineJoin = "round";
   for (const l of labels) {
     ctx.globalAlpha = l.strong ? 1 : 0.35;

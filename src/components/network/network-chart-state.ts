@@ -6,7 +6,7 @@
 import type { NetworkZoom } from "../../lib/model/view-state.js";
 import { type NodeIndex, nodeIndex } from "../../lib/network/hit-test.js";
 import type { Scene } from "../../lib/network/scene.js";
-import type { ViewTransform } from "../../lib/network/view-transform.js";
+import type { FitPadding, ViewTransform } from "../../lib/network/view-transform.js";
 
 export type Renderer = "svg" | "canvas";
 
@@ -14,12 +14,19 @@ export type Renderer = "svg" | "canvas";
 export const SETTLE_MS = 150;
 /** How long (ms) new nodes and links fade in and removed ones fade out. */
 export const FADE_MS = 300;
-export const LABEL_FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+/** The labels' font at a size in px (12 on the page, 18 at the slide type scale). */
+export function labelFont(size: number): string {
+  return `${size}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
+}
 
 export interface NetworkChartState {
   /** Drawing size in pixels; the width follows the container (0 until measured). */
   readonly height: number;
   width: number;
+  /** The label font size, px. */
+  readonly labelSize: number;
+  /** The room a fitted view keeps for labels (fit=frame), or null for the fixed padding. */
+  labelRoom: (() => FitPadding) | null;
   scene: Scene;
   /** Ids of the nodes of the scene before this one (they do not fade in). */
   previousIds: Set<string>;
@@ -47,10 +54,12 @@ export interface NetworkChartState {
   lastGesture: number;
 }
 
-export function networkChartState(height: number, zoom: NetworkZoom | null): NetworkChartState {
+export function networkChartState(height: number, zoom: NetworkZoom | null, labelSize = 12): NetworkChartState {
   return {
     height,
     width: 0,
+    labelSize,
+    labelRoom: null,
     scene: { nodes: [], edges: [] },
     previousIds: new Set(),
     renderer: "svg",

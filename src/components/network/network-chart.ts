@@ -22,21 +22,22 @@
  * state they share is network-chart-state.ts.
  */
 import type { NetworkZoom } from "../../lib/model/view-state.js";
+import { labelPadding, ROOM_LABELS } from "../../lib/network/frame-padding.js";
 import type { GraphNode } from "../../lib/network/graph.js";
 import { highlightFor } from "../../lib/network/highlight.js";
 import { nodeIndex } from "../../lib/network/hit-test.js";
-import { labelsInView, type ViewLabel } from "../../lib/network/labels-in-view.js";
+import { labelsInView } from "../../lib/network/labels-in-view.js";
 import type { Scene } from "../../lib/network/scene.js";
-import { toScreen, viewCentre } from "../../lib/network/view-transform.js";
+import {
+  type FitPadding,
+  fitTransform,
+  toScreen,
+  viewCentre,
+  visibleRadius,
+} from "../../lib/network/view-transform.js";
 import { el } from "../dom.js";
 import { networkCanvas } from "./network-canvas.js";
-import {
-  FADE_MS,
-  LABEL_FONT,
-  type NetworkChartState,
-  networkChartState,
-  type Renderer,
-} from "./network-chart-state.js";
+import { FADE_MS, labelFont, type NetworkChartState, networkChartState, type Renderer } from "./network-chart-state.js";
 import { type NetworkInteraction, networkInteraction } from "./network-interaction.js";
 import { type NetworkKeyboard, networkKeyboard } from "./network-keyboard.js";
 import { reducedMotion } from "./network-motion.js";
@@ -64,6 +65,10 @@ export interface NetworkChartOptions {
   sectorLabel?: (sector: string) => string;
   /** Where to look at first (from a link), instead of fitting the drawing. */
   zoom?: NetworkZoom | null;
+  /** The label font size, px (12 by default; the slide type scale's 18). */
+  labelSize?: number;
+  /** Fit the labels of the largest nodes in the drawing too, not only the nodes (fit=frame). */
+  fitLabels?: boolean;
 }
 
 export interface NetworkChart extends HTMLElement {
@@ -132,8 +137,10 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   }) as unknown as NetworkChart;
   root.style.height = `${height}px`;
   const help = el("p", { id: `${idPrefix}-help`, class: "aa-net-help" }, HELP_TEXT);
-  const state = networkChartState(height, options.zoom ?? null);
-  const labels = labelMaker(state);
+  const state = networkChartState(height, options.zoom ?? null, options.labelSize);
+  const measure = labelMeasure(state.labelSize);
+  const labels = () => labelsInView(state.scene.nodes, state, measure);
+  if (options.fitLabels) state.labelRoom = () => labelRoomOf(state, measure);
   const views = { svg: networkSvg(state, labels), canvas: networkCanvas(state, root, labels) };
   const schedule = frameScheduler(() => drawFrame(parts));
   const interaction = networkInteraction(root, state, {
@@ -190,17 +197,31 @@ function frameScheduler(draw: () => void): () => void {
   };
 }
 
-/** The labels to draw now, text measured in the label font. */
-function labelMaker(state: NetworkChartState): () => ViewLabel[] {
+/** A label's text width in the label font, px. */
+function labelMeasure(size: number): (text: string) => number {
   let measurer: CanvasRenderingContext2D | null = null;
-  const measure = (text: string) => {
+  return (text: string) => {
     if (!measurer) {
       measurer = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
-      measurer.font = LABEL_FONT;
+      measurer.font = labelFont(size);
     }
     return measurer.measureText(text).width;
   };
-  return () => labelsInView(state.scene.nodes, state, measure);
+}
+
+/** The room a fitted view keeps around its nodes for the labels of the largest ones (frame-padding.ts). */
+function labelRoomOf(state: NetworkChartState, measure: (text: string) => number): FitPadding {
+  const nodes = state.scene.nodes;
+  const plain = fitTransform(nodes, state.width, state.height);
+  const largest = [...nodes].sort((a, b) => b.priority - a.priority).slice(0, ROOM_LABELS);
+  const maxR = Math.max(0, ...nodes.map((n) => n.r));
+  return labelPadding({
+    labelSize: state.labelSize,
+    labelWidths: largest.map((n) => measure(n.label)),
+    maxRadius: visibleRadius(maxR, plain?.k ?? 1),
+    width: state.width,
+    height: state.height,
+  });
 }
 
 function snapshotOf(state: NetworkChartState): NetworkSnapshot {

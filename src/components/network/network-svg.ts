@@ -93,6 +93,7 @@ function drawSvg(layers: SvgLayers, state: NetworkChartState, dirty: SvgDirty, l
     .attr("x", (d) => d.x)
     .attr("y", (d) => d.y)
     .attr("class", (d) => (d.strong ? "strong" : "faint"))
+    .style("font-size", () => (state.labelSize === 12 ? null : `${state.labelSize}px`))
     .text((d) => d.text);
 }
 

@@ -17,6 +17,7 @@ import { FileAttachment, resize } from "observablehq:stdlib";
 import type { CitedSource } from "../../lib/model/caption.js";
 import type { LayoutFile, OverviewSeed } from "../../lib/model/contracts.js";
 import { formatPartialDate } from "../../lib/model/dates.js";
+import { typeSizes } from "../../lib/model/frame-layout.js";
 import { slideCaption } from "../../lib/model/slide-caption.js";
 import type { SlideContent, SlideContentSource } from "../../lib/model/slide-content.js";
 import type { NetworkZoom, ViewState } from "../../lib/model/view-state.js";
@@ -130,16 +131,19 @@ function embedChart(
   options: EmbedRenderOptions,
   place: EmbedPlace,
   changed: () => void,
-): (width: number) => HTMLElement {
+): (width: number, height?: number) => HTMLElement {
   const { graph, counts, source } = data.network;
   let chart: NetworkChart | null = null;
-  return (width) => {
+  const frame = state.frame;
+  return (width, height) => {
     if (!graph.nodes.length) {
       return emptyState("No institution matches these filters.", "Clear a filter to see the network again.");
     }
     if (chart) place.zoom = chart.getZoom();
     const next = networkChart({
-      height: options.height ?? networkHeight(width),
+      height: options.height ?? height ?? networkHeight(width),
+      labelSize: typeSizes(frame.type).label,
+      fitLabels: frame.fit === "frame",
       label: `${state.frame.title ?? NETWORK_TITLE}: ${institutionsCount(counts)}`,
       describe: (n) => describeNode(n, data.palette.sectorLabel),
       sectorLabel: data.palette.sectorLabel,
@@ -162,6 +166,22 @@ function embedChart(
   };
 }
 
+/**
+ * The chart at a fixed width, or following its container: its width (the
+ * article's default), or its width and height (fit=frame: Framework's resize
+ * with two arguments fills the box's height and redraws when either changes).
+ */
+function chartBox(
+  draw: (width: number, height?: number) => HTMLElement,
+  width: number | null | undefined,
+  frame: boolean,
+): HTMLElement {
+  if (width) return draw(width);
+  return frame
+    ? resize((w: number, h?: number) => draw(w, h && h > 0 ? Math.floor(h) : undefined))
+    : resize((w: number) => draw(w));
+}
+
 /** Draws the network for a state; resolves once the data (and metrics, when they size or colour nodes) are in. */
 export async function networkView(state: ViewState<"network">, options: EmbedRenderOptions): Promise<HTMLElement> {
   const data = await loadEmbedData(state);
@@ -182,7 +202,7 @@ export async function networkView(state: ViewState<"network">, options: EmbedRen
     frame: state.frame,
     title: NETWORK_TITLE,
     notices: noticeList(notices),
-    chart: options.width ? draw(options.width) : resize((width: number) => draw(width)),
+    chart: chartBox(draw, options.width, state.frame.fit === "frame"),
     legend: embedLegend(data, state),
     table: embedTable(data),
     detail: drawnLine(data.network),

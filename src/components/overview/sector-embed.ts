@@ -3,7 +3,7 @@
  * view of a link, an embed page, a story slide): commitments by sector,
  * stacked by status, with its status legend, the caption and a link to the
  * overview. It fills its frame with fit=frame and reads from the back of a
- * room with type=slide (markSlideFrame). The element it returns describes
+ * room with type=slide. The element it returns describes
  * itself for a deck (`slideContent()`: the bars of the rows it drew).
  *
  * @example
@@ -28,7 +28,6 @@ import {
   noticeList,
   openUrl,
 } from "../embedding/embed-frame.js";
-import { markSlideFrame } from "../embedding/slide-frame.js";
 import { SECTOR_TITLE, sectorLegend } from "./sector-caption.js";
 import { type SectorStatusRow, sectorChart } from "./sector-chart.js";
 
@@ -88,7 +87,6 @@ export async function sectorEmbed(state: ViewState<"sectors">, options: EmbedRen
     href,
     width: options.width ?? null,
   });
-  markSlideFrame(figure, state.frame);
   // The bars of the very rows drawn above: no second query that could disagree.
   figure.slideContent = async () => ({
     charts: [sectorBars(rows)],

@@ -1,32 +1,26 @@
 /**
- * The slide's iframe and the next one's, in the slide's view area: the
- * current slide's embed, shown, and the next slide's, loaded hidden once the
- * current one has loaded, so moving forward is instant. Each embed reports
- * its content height (HEIGHT_MESSAGE); its frame is then scaled to the slide.
+ * The slide's iframe and its neighbours', in the slide's view area: the
+ * current slide's embed, shown, and the next and previous slides' embeds,
+ * loaded hidden once the current one has loaded, so moving forward and back
+ * are both instant. Each embed is drawn for its frame (fit=frame, type=slide:
+ * src/lib/model/present.ts embedSrc) and fills it: nothing is scaled.
  *
  *     const frames = slideFrames(view, story, () => state, onLoad);
  *     frames.show();  // after every change of the slide or the theme
  */
-import { type DeckState, frameSwap, frameTitle, preloadStep } from "../../lib/model/deck-state.js";
+import { type DeckState, framePlan, framesToKeep, frameTitle } from "../../lib/model/deck-state.js";
 import { HEIGHT_MESSAGE } from "../../lib/model/embed-options.js";
-import { embedSrc, fitScale } from "../../lib/model/present.js";
+import { embedSrc } from "../../lib/model/present.js";
 import type { Story } from "../../lib/model/stories.js";
 import { el } from "../dom.js";
 
-/** The message an embed page posts to its host with its content height. */
-
 export interface SlideFrames {
-  /** Shows the state's slide (reusing the preloaded frame when it is that slide), then preloads the next. */
+  /** Shows the state's slide (reusing a frame loaded for it), then loads its neighbours. */
   show(): void;
-  /** Removes the preloaded frame (it shows the old theme). */
+  /** Removes the hidden frames (they show the old theme). */
   dropPreload(): void;
-  /** Scales the frame whose embed sent this height message to the slide. */
+  /** Notes the content height an embed reports (data-height, for tests); the frame is not scaled. */
   fit(event: MessageEvent): void;
-}
-
-interface Frame {
-  src: string;
-  el: HTMLIFrameElement;
 }
 
 function hide(frame: HTMLIFrameElement): void {
@@ -54,13 +48,13 @@ export function slideFrames(
   state: () => DeckState,
   onLoad: (frame: HTMLIFrameElement) => void,
 ): SlideFrames {
-  let current: Frame | null = null;
-  let preload: Frame | null = null;
-  const srcOf = (i: number) => embedSrc(story.slides[i], state().theme);
+  /** The frames loaded now, by address. */
+  const pool = new Map<string, HTMLIFrameElement>();
+  let current: HTMLIFrameElement | null = null;
+  const srcs = () => story.slides.map((slide) => embedSrc(slide, state().theme));
 
-  const makeFrame = (i: number, hidden: boolean): Frame => {
+  const makeFrame = (src: string, i: number, hidden: boolean): HTMLIFrameElement => {
     const slide = story.slides[i];
-    const src = srcOf(i);
     const frame = el("iframe", {
       class: "aa-slide-frame",
       src,
@@ -72,59 +66,48 @@ export function slideFrames(
     frame.addEventListener("load", () => {
       frame.dataset.loaded = "true";
       onLoad(frame);
-      if (current?.el === frame) preloadNext();
+      if (current === frame) loadNeighbours();
     });
     view.append(frame);
-    return { src, el: frame };
+    pool.set(src, frame);
+    return frame;
   };
-  const dropPreload = () => {
-    preload?.el.remove();
-    preload = null;
-  };
-  const preloadNext = () => {
-    const { index } = state();
-    const nextSrc = index + 1 < story.slides.length ? srcOf(index + 1) : null;
-    const loaded = current ? { src: current.src, loaded: Boolean(current.el.dataset.loaded) } : null;
-    const step = preloadStep(nextSrc, loaded, preload?.src ?? null);
-    if (step.drop) dropPreload();
-    if (step.load) preload = makeFrame(index + 1, true);
+  const loadNeighbours = () => {
+    const all = srcs();
+    const keep = framesToKeep(state().index, all);
+    const plan = framePlan(keep, [...pool.keys()], current?.dataset.loaded === "true");
+    for (const src of plan.drop) {
+      pool.get(src)?.remove();
+      pool.delete(src);
+    }
+    for (const src of plan.load) makeFrame(src, all.indexOf(src), true);
   };
   const show = () => {
     const { index } = state();
-    const src = srcOf(index);
-    const swap = frameSwap(src, current?.src ?? null, preload?.src ?? null);
-    if (swap === "keep" && current) {
-      current.el.dataset.slide = String(index + 1);
-    } else if (swap === "reveal" && preload) {
-      reveal(preload.el);
-      current?.el.remove();
-      current = preload;
-      current.el.dataset.slide = String(index + 1);
-      preload = null;
-    } else {
-      current?.el.remove();
-      current = makeFrame(index, false);
-    }
-    preloadNext();
+    const src = srcs()[index];
+    const frame = pool.get(src) ?? makeFrame(src, index, false);
+    for (const other of pool.values()) if (other !== frame) hide(other);
+    reveal(frame);
+    frame.dataset.slide = String(index + 1);
+    current = frame;
+    loadNeighbours();
   };
-  return { show, dropPreload, fit: (event) => fitFrame(view, event) };
+  const dropPreload = () => {
+    for (const [src, frame] of pool) {
+      if (frame === current) continue;
+      frame.remove();
+      pool.delete(src);
+    }
+  };
+  return { show, dropPreload, fit: (event) => noteHeight(view, event) };
 }
 
-/** Scales the embed that sent `event` to the slide: a tall chart is drawn larger and scaled down, a short one enlarged. */
-function fitFrame(view: HTMLElement, event: MessageEvent): void {
+/** Keeps the content height an embed of this site reports on its frame (data-height). */
+function noteHeight(view: HTMLElement, event: MessageEvent): void {
   if (event.origin !== window.location.origin) return;
   const data = event.data as { type?: unknown; height?: unknown } | null;
   if (!data || data.type !== HEIGHT_MESSAGE || typeof data.height !== "number") return;
   for (const frame of view.querySelectorAll("iframe")) {
-    if (frame.contentWindow !== event.source) continue;
-    const content = Math.round(data.height);
-    const scale = Number(frame.dataset.fit ?? "1");
-    const fit = fitScale(view.clientHeight, content, scale, { grow: frame.dataset.shrunk !== "true" });
-    frame.dataset.height = String(content);
-    if (fit !== scale) {
-      if (fit < scale) frame.dataset.shrunk = "true";
-      frame.dataset.fit = String(fit);
-      frame.style.setProperty("--fit", String(fit));
-    }
+    if (frame.contentWindow === event.source) frame.dataset.height = String(Math.round(data.height));
   }
 }

@@ -37,7 +37,6 @@ import {
   openUrl,
 } from "../embedding/embed-frame.js";
 import { type FittedPart, keepRowsFitted } from "../embedding/row-fit.js";
-import { markSlideFrame } from "../embedding/slide-frame.js";
 import { type DueRow, dueNext } from "./due-next.js";
 import { type ScoreRow, scorecard } from "./scorecard.js";
 import { loadCitedSources } from "./timeline-data.js";
@@ -113,7 +112,6 @@ export async function scorecardsEmbed(
     href,
     width: options.width ?? null,
   });
-  markSlideFrame(figure, frame);
   if (frame.fit === "frame")
     keepRowsFitted(
       box,

@@ -28,12 +28,14 @@ import {
   type ChartFrame,
   chartFrame,
   type LaneLayout,
+  type LaneLayoutInput,
   type LaneState,
   layoutLanes,
 } from "../../lib/timeline/lane-layout.js";
+import { fitLanes, frameFitNote } from "../../lib/timeline/lanes-in-frame.js";
 import type { DayScale } from "../../lib/timeline/mark-positions.js";
 import { layoutRules, type RuleLayout } from "../../lib/timeline/rule-label-layout.js";
-import { chartLabel, markListLabel, modeNote } from "../../lib/timeline/timeline-chart-words.js";
+import { chartLabel, frameModeNote, markListLabel, modeNote } from "../../lib/timeline/timeline-chart-words.js";
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { el, emptyState } from "../dom.js";
 import { laneTextWidth } from "./text-width.js";
@@ -52,19 +54,38 @@ export interface TimelineOptions {
   mode?: TimelineMode;
   onSelect?: (id: string, trigger: Element) => void;
   onZoom?: (range: TimeRange | null) => void;
+  /**
+   * The frame options: the chart's drawing is `scale` times its own pixels
+   * (the type scale, lanes-in-frame.ts timelineScale); with `frame` (fit=frame)
+   * its lanes switch to density or collapse until they fit the room left
+   * under the toolbar and over the legend, saying so in the note.
+   */
+  fit?: { scale: number; frame: boolean; keep?: string | null };
 }
 
-type Options = TimelineOptions & { state: LaneState };
+type Options = TimelineOptions & { state: LaneState; room?: number };
 
 export function timelineChart(data: TimelineData, options: TimelineOptions = {}): HTMLElement {
   const state = options.state ?? { sort: "count", collapsed: new Set<string>() };
   const root = el("div", { class: "aa-timeline" });
   const keyboard = chartKeyboard(root, state);
+  // In a frame: the chart box's height as measured once on the page (null until then).
+  let room: number | undefined;
+  const parts = () => {
+    const nodes = render(data, { ...options, state, room }, draw, keyboard);
+    if (options.fit?.frame)
+      watchRoom(nodes, room, (measured) => {
+        room = measured;
+        draw();
+      });
+    return nodes;
+  };
   const draw = () => {
-    root.replaceChildren(...render(data, { ...options, state }, draw, keyboard));
+    root.replaceChildren(...parts());
     keyboard.restore();
   };
-  root.replaceChildren(...render(data, { ...options, state }, draw, keyboard));
+  if (options.fit?.frame) root.dataset.fit = "frame";
+  root.replaceChildren(...parts());
   // A chart drawn anew (filters, zoom, resize) takes focus back if the one it replaces had it.
   keyboard.restoreWhenConnected();
   return root;
@@ -73,7 +94,9 @@ export function timelineChart(data: TimelineData, options: TimelineOptions = {})
 /** The chart's parts for the data and the lane state: toolbar, chart, brush, legend and table. */
 function render(data: TimelineData, options: Options, redraw: () => void, keyboard: ChartKeyboard): Node[] {
   const { state } = options;
-  const frame = chartFrame(options.width, { lanes: data.lanes, measure: laneTextWidth() });
+  const magnify = options.fit?.scale ?? 1;
+  const own = options.width === undefined ? undefined : options.width / magnify;
+  const frame = chartFrame(own, { lanes: data.lanes, measure: laneTextWidth() });
   if (data.lanes.length === 0 || data.lanes.every((l) => l.total === 0)) {
     return [emptyState("No commitment matches these filters.", "Clear a filter or widen the years.")];
   }
@@ -83,8 +106,14 @@ function render(data: TimelineData, options: Options, redraw: () => void, keyboa
     .range([frame.labelWidth, frame.width - frame.marginRight]);
   const scale: DayScale = { px: (day) => x(dayToDate(day)), pxEnd: (day) => x(dayAfter(day)) };
   const rules = layoutRules(data.events, scale, frame);
-  const layout = layoutLanes(data, { state, frame, scale, axisTop: rules.axisTop, mode: options.mode });
-  const { svg, body, contents } = timelineSvg(data, { x, scale, frame, rules, layout, state, redraw });
+  const laneInput = { state, frame, scale, axisTop: rules.axisTop, mode: options.mode };
+  const fitted = options.fit?.frame
+    ? fitToRoom(data, laneInput, { room: options.room, magnify, keep: options.fit.keep })
+    : null;
+  const layout = fitted?.layout ?? layoutLanes(data, laneInput);
+  const drawn = fitted?.state ?? state;
+  const { svg, body, contents } = timelineSvg(data, { x, scale, frame, rules, layout, state: drawn, redraw });
+  if (options.fit && (options.fit.frame || magnify !== 1)) fitSvg(svg, magnify);
   const tip = tooltip();
   const marks = data.marks ?? [];
   bindMarkEvents(body, { marks, cells: contents.cells, tip, onSelect: options.onSelect });
@@ -94,14 +123,99 @@ function render(data: TimelineData, options: Options, redraw: () => void, keyboa
     lanes: [...svg.querySelectorAll<SVGGElement>(".aa-lane-toggle")],
     markFocused: (mark) => (mark ? showMarkTip(tip, mark, byId) : tip.hide()),
   });
-  const note = modeNote(layout.mode, data.total, contents.drawn, data.domain);
+  const note = fitted
+    ? [frameModeNote(layout.mode, contents.drawn, data.domain), fitted.note].join(" ").trim()
+    : modeNote(layout.mode, data.total, contents.drawn, data.domain);
   return [
     laneToolbar(layout.lanes, state, redraw, note),
     el("div", { class: "aa-timeline-chart" }, svg, tip.node),
     brushStrip(data, frame, options.onZoom),
-    timelineLegend(layout.mode),
+    timelineLegend(layout.mode, fitted !== null),
     tableDetails(data, layout.mode, options),
   ];
+}
+
+/**
+ * The lanes laid out to fit `room` CSS px (the chart box's height, once
+ * measured): with a selected commitment (`keep`), its marks kept and other
+ * lanes collapsed first; else (or when that is not enough) density instead of
+ * marks, then collapsed lanes, then the lanes with the fewest commitments
+ * left out. The selected commitment's lane is never collapsed nor left out;
+ * `note` says what changed.
+ */
+function fitToRoom(
+  data: TimelineData,
+  input: LaneLayoutInput,
+  { room, magnify, keep }: { room: number | undefined; magnify: number; keep?: string | null },
+): { layout: LaneLayout; state: LaneState; note: string } {
+  const first = layoutLanes(data, input);
+  if (room === undefined || first.chartHeight * magnify <= room) return { layout: first, state: input.state, note: "" };
+  const available = room / magnify;
+  const keepLane = keep ? (data.marks?.find((m) => m.id === keep)?.sector ?? null) : null;
+  if (keepLane && first.mode === "marks") {
+    const kept = collapseToFit(data, input, first, available, keepLane);
+    if (kept.fits && kept.hidden === 0) return { layout: kept.layout, state: kept.state, note: kept.note };
+  }
+  let layout = first;
+  const density = first.mode === "marks" && input.mode === undefined;
+  if (density) {
+    layout = layoutLanes(data, { ...input, mode: "density" });
+    if (layout.chartHeight <= available) {
+      return { layout, state: input.state, note: frameFitNote(true, 0, 0, true) };
+    }
+  }
+  const fitted = collapseToFit(data, input, layout, available, keepLane);
+  return { ...fitted, note: frameFitNote(density, fitted.collapsed, fitted.hidden, fitted.fits) };
+}
+
+/** `layout` with lanes collapsed, then left out, until it fits `available` own px (lanes-in-frame.ts fitLanes). */
+function collapseToFit(
+  data: TimelineData,
+  input: LaneLayoutInput,
+  layout: LaneLayout,
+  available: number,
+  keep: string | null,
+): { layout: LaneLayout; state: LaneState; note: string; collapsed: number; hidden: number; fits: boolean } {
+  const lanesHeight = [...layout.height.values()].reduce((a, b) => a + b, 0);
+  const { collapse, hide, fits } = fitLanes({
+    lanes: layout.lanes,
+    heights: layout.height,
+    available: available - (layout.chartHeight - lanesHeight),
+    keep,
+  });
+  const state = { ...input.state, collapsed: new Set([...input.state.collapsed, ...collapse]) };
+  const shown = { ...data, lanes: data.lanes.filter((l) => !hide.includes(l.sector)) };
+  const next = layoutLanes(shown, { ...input, state, mode: layout.mode });
+  const note = frameFitNote(false, collapse.length, hide.length, fits);
+  return { layout: next, state, note, collapsed: collapse.length, hidden: hide.length, fits };
+}
+
+/** A drawing at `magnify` times its own pixels, shrunk (never cut) when its box is smaller still. */
+function fitSvg(svg: SVGSVGElement, magnify: number): void {
+  const width = Number(svg.getAttribute("width"));
+  const height = Number(svg.getAttribute("height"));
+  svg.setAttribute("width", String(Math.round(width * magnify)));
+  svg.setAttribute("height", String(Math.round(height * magnify)));
+  svg.setAttribute("preserveAspectRatio", "xMinYMin meet");
+  svg.style.maxHeight = "100%";
+}
+
+/**
+ * Measures the chart box once the chart is on the page and asks for a new
+ * drawing when its height is not the one the lanes were fitted to.
+ */
+function watchRoom(nodes: readonly Node[], used: number | undefined, measured: (room: number) => void): void {
+  const box = nodes.find(
+    (n): n is HTMLElement => n instanceof HTMLElement && n.classList.contains("aa-timeline-chart"),
+  );
+  if (!box) return;
+  const observer = new ResizeObserver(([entry]) => {
+    const room = Math.floor(entry.contentRect.height);
+    if (room <= 0 || (used !== undefined && Math.abs(room - used) <= 2)) return;
+    observer.disconnect();
+    measured(room);
+  });
+  observer.observe(box);
 }
 
 interface SvgParts {

@@ -39,14 +39,28 @@ function shape(strength: Strength): SVGSVGElement {
   return svg.node() as SVGSVGElement;
 }
 
-export function timelineLegend(mode: TimelineMode): HTMLElement {
+/** The legend under the chart; `compact` (a chart fitted to a frame) keeps what the drawing needs in the fewest words. */
+export function timelineLegend(mode: TimelineMode, compact = false): HTMLElement {
+  const status = Object.entries(STATUS_META).map(([, meta]) =>
+    el("span", { title: meta.description }, swatch(meta.color), meta.label),
+  );
+  if (compact) {
+    return el(
+      "div",
+      { class: "aa-legend", "aria-label": "Legend" },
+      el("span", { class: "aa-legend-title" }, "Status"),
+      status,
+      mode === "marks"
+        ? (Object.keys(STRENGTH_SHAPES) as Strength[]).map((s) => el("span", {}, shape(s), STRENGTH_SHAPES[s].label))
+        : null,
+      mode === "marks" ? el("span", { "data-legend": "overdue" }, overdueRing(), "overdue") : null,
+    );
+  }
   return el(
     "div",
     { class: "aa-legend", "aria-label": "Legend" },
     el("span", { class: "aa-legend-title" }, "Status"),
-    Object.entries(STATUS_META).map(([, meta]) =>
-      el("span", { title: meta.description }, swatch(meta.color), meta.label),
-    ),
+    status,
     el("span", { class: "aa-legend-title" }, "Shape"),
     (Object.keys(STRENGTH_SHAPES) as Strength[]).map((s) => el("span", {}, shape(s), STRENGTH_SHAPES[s].label)),
     el("span", { class: "aa-legend-title" }, "Marks"),

@@ -16,6 +16,7 @@ import type { ImageContent, SlideContentSource } from "../../lib/model/slide-con
 import type { ViewState } from "../../lib/model/view-state.js";
 import type { TimeRange } from "../../lib/sql/timeline-queries.js";
 import type { LaneState } from "../../lib/timeline/lane-layout.js";
+import { timelineScale } from "../../lib/timeline/lanes-in-frame.js";
 import { TIMELINE_TITLE, timelineEmbedDetail } from "../../lib/timeline/timeline-caption.js";
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { todayFrom } from "../../lib/timeline/window.js";
@@ -75,6 +76,7 @@ export async function timelineView(state: ViewState<"timeline">, options: EmbedR
     today,
     place,
     width: options.width,
+    fit: { scale: timelineScale(frame.type), frame: frame.fit === "frame" },
     changed: (what) => {
       if (what === "zoomed") figure?.setDetail(detail());
       figure?.setHref(href());
@@ -136,6 +138,8 @@ interface EmbedChartContext {
   place: EmbedPlace;
   /** A fixed width in pixels; by default the chart fills its container. */
   width: number | null | undefined;
+  /** The frame options' drawing scale, and whether the chart fits its box's height (fit=frame). */
+  fit: { scale: number; frame: boolean };
   /** Told when a mark was picked, or when the zoomed window's data are drawn. */
   changed(what: "selected" | "zoomed"): void;
 }
@@ -153,6 +157,7 @@ function embedChart(context: EmbedChartContext): HTMLElement {
     return timelineChart(place.data, {
       width: w,
       state: laneState,
+      fit: { ...context.fit, keep: place.selected },
       onSelect: (id) => {
         place.selected = id;
         highlight(box, id);
@@ -174,7 +179,12 @@ function embedChart(context: EmbedChartContext): HTMLElement {
     });
   };
 
-  const holder = context.width ? chartHolder(chartFor(context.width)) : resize((w: number) => chartFor(w));
+  const holder = context.width
+    ? chartHolder(chartFor(context.width))
+    : context.fit.frame
+      ? // Two arguments: Framework's resize fills the box's height too and redraws when it changes.
+        resize((w: number, _h?: number) => chartFor(w))
+      : resize((w: number) => chartFor(w));
   box.className = "aa-embed-timeline";
   box.append(holder);
   // The chart redraws itself (lane order, collapsed lanes, zoom): keep the selection marked.

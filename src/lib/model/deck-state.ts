@@ -1,8 +1,8 @@
 /**
  * The presentation deck's state (src/components/present/): what an action
- * does to the slide shown, the speaker note and the theme; which of the two
- * slide frames (the slide's and the next one's, preloaded) to keep, reveal or
- * load; and the words its buttons and frames carry. Pure, so the unit tests
+ * does to the slide shown, the speaker note and the theme; which slide
+ * frames to keep (the slide's, and the next and previous ones' loaded
+ * hidden) and which to load or drop; and the words its buttons and frames carry. Pure, so the unit tests
  * check it without a browser.
  */
 import { type Action, moveTo } from "./present.js";
@@ -83,32 +83,36 @@ export function themeButtonText(theme: Theme): string {
 }
 
 /**
- * How the slide at address `src` is shown: "keep" the frame already showing
- * it, "reveal" the preloaded one, or "load" a new frame.
+ * The frames to keep for slide `index` of a deck whose slides show
+ * `srcs`: the slide's own, shown, and its neighbours' (the next slide's first,
+ * then the previous one's), loaded hidden so that going forward and going back
+ * are both instant. A neighbour that shows the same address as the slide
+ * needs no frame of its own.
  */
-export function frameSwap(
-  src: string,
-  currentSrc: string | null,
-  preloadSrc: string | null,
-): "keep" | "reveal" | "load" {
-  if (currentSrc === src) return "keep";
-  if (preloadSrc === src) return "reveal";
-  return "load";
+export function framesToKeep(index: number, srcs: readonly string[]): { show: string; neighbours: string[] } {
+  const show = srcs[index];
+  const neighbours: string[] = [];
+  for (const i of [index + 1, index - 1]) {
+    const src = srcs[i];
+    if (src !== undefined && src !== show && !neighbours.includes(src)) neighbours.push(src);
+  }
+  return { show, neighbours };
 }
 
 /**
- * What to do with the hidden frame of the next slide (`nextSrc`, null on
- * the last slide): drop a preloaded frame that shows anything else, and load
- * one only once the current frame has loaded and when the next slide shows
- * something else than the current one.
+ * What to do with the frames loaded now (`loaded`, their addresses): drop
+ * those the slide and its neighbours do not show, and load the missing
+ * neighbours only once the slide's own frame has loaded (`ready`), so the
+ * slide shown first gets the network first.
  */
-export function preloadStep(
-  nextSrc: string | null,
-  current: { src: string; loaded: boolean } | null,
-  preloadSrc: string | null,
-): { drop: boolean; load: boolean } {
-  const drop = preloadSrc !== null && preloadSrc !== nextSrc;
-  const kept = preloadSrc !== null && !drop;
-  const load = !kept && nextSrc !== null && current !== null && nextSrc !== current.src && current.loaded;
-  return { drop, load };
+export function framePlan(
+  keep: { show: string; neighbours: readonly string[] },
+  loaded: readonly string[],
+  ready: boolean,
+): { drop: string[]; load: string[] } {
+  const wanted = new Set([keep.show, ...keep.neighbours]);
+  return {
+    drop: loaded.filter((src) => !wanted.has(src)),
+    load: ready ? keep.neighbours.filter((src) => !loaded.includes(src)) : [],
+  };
 }

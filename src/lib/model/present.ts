@@ -70,38 +70,16 @@ export function presentSearch(story: Story, index: number, theme: Theme): string
 
 /**
  * The address of the embed a slide shows, relative to /present: its view's
- * embed page with the slide's link, the theme and the caption switch.
+ * embed page with the slide's link, the theme and the caption switch, drawn
+ * for its frame at the projection type scale (fit=frame, type=slide).
  */
 export function embedSrc(slide: Slide, theme: Theme, base = "embed/"): string {
   const params = new URLSearchParams(slide.link);
   params.set("theme", theme);
   params.set("caption", slide.caption ? "on" : "off");
+  params.set("fit", "frame");
+  params.set("type", "slide");
   return `${base}${slide.view}?${params}`;
-}
-
-/** The smallest scale a slide's chart is shrunk to; taller content scrolls in its frame. */
-export const MIN_FIT = 0.6;
-/** The largest scale a short chart is enlarged to (larger type on the slide). */
-export const MAX_FIT = 1.5;
-
-/**
- * The scale that fits an embed's content to its slide: the frame is `frame`
- * pixels high on screen, and at the scale `scale` the embed reported
- * `content` pixels of content (its own pixels). Content that is too tall is
- * shrunk, down to `min`; content with room to spare is enlarged, up to `max`,
- * only while `grow` (a frame that has had to shrink once does not grow again,
- * so a chart whose height follows its width settles instead of swinging).
- */
-export function fitScale(
-  frame: number,
-  content: number,
-  scale: number,
-  { min = MIN_FIT, max = MAX_FIT, grow = true }: { min?: number; max?: number; grow?: boolean } = {},
-): number {
-  if (!(frame > 0) || !(content > 0)) return scale;
-  const target = Math.max(min, Math.min(max, Math.floor((frame / content) * 1000) / 1000));
-  if (content * scale > frame + 1) return Math.min(scale, target);
-  return grow && target > scale ? target : scale;
 }
 
 /** The slide region's accessible name. */

@@ -30,6 +30,8 @@ export interface LabelView {
   height: number;
   highlight: Set<string> | null;
   selected: string | null;
+  /** The label font size, px (12 by default; 18 at the slide type scale). */
+  labelSize?: number;
 }
 
 export function labelsInView(
@@ -38,6 +40,7 @@ export function labelsInView(
   measure: (text: string) => number,
 ): ViewLabel[] {
   const { transform: t, width, height, highlight, selected } = view;
+  const size = view.labelSize ?? 12;
   const pad = VIEW_MARGIN;
   const inView = nodes.filter((n) => {
     const [x, y] = toScreen(t, n.x, n.y);
@@ -57,7 +60,7 @@ export function labelsInView(
         y,
         r: visibleRadius(n.r, t.k),
         width: measure(n.label) + 4,
-        height: 14,
+        height: size + 2,
         priority: boost(n) + n.priority,
         node: n,
       };
@@ -67,8 +70,8 @@ export function labelsInView(
     return { id: n.id, x, y, r: visibleRadius(n.r, t.k), width: 0, height: 0, priority: 0 };
   });
   const byId = new Map(candidates.map((c) => [c.id, c.node]));
-  return placeLabels(candidates, obstacles, { width, height: height - 18 }).map((p) => {
+  return placeLabels(candidates, obstacles, { width, height: height - (size + 6) }).map((p) => {
     const n = byId.get(p.id) as SceneNode;
-    return { id: p.id, x: p.x + 2, y: p.y + 11, text: n.label, strong: !highlight || highlight.has(p.id) };
+    return { id: p.id, x: p.x + 2, y: p.y + size - 1, text: n.label, strong: !highlight || highlight.has(p.id) };
   });
 }

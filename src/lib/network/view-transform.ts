@@ -60,21 +60,33 @@ export function focusTransform(
   return centreOn(point, Math.max(k, SELECT_MIN_K), width, height);
 }
 
+/** Pixels kept free on each side of a fitted drawing (for its labels: frame-padding.ts). */
+export interface FitPadding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
 /**
  * The transform that fits every node in a drawing `width` × `height` with
- * FIT_PADDING around it, centred; null with no nodes or no width yet.
+ * `padding` around it (FIT_PADDING on each side by default), centred in what
+ * is left; null with no nodes or no width yet.
  */
 export function fitTransform(
   nodes: readonly { x: number; y: number }[],
   width: number,
   height: number,
+  padding?: FitPadding,
 ): ViewTransform | null {
   if (!nodes.length || !width) return null;
   const [x0, x1] = extent(nodes, (n) => n.x) as [number, number];
   const [y0, y1] = extent(nodes, (n) => n.y) as [number, number];
-  const pad = FIT_PADDING;
-  const k = Math.min(FIT_MAX_K, (width - 2 * pad) / Math.max(1, x1 - x0), (height - 2 * pad) / Math.max(1, y1 - y0));
-  return { x: width / 2 - (k * (x0 + x1)) / 2, y: height / 2 - (k * (y0 + y1)) / 2, k };
+  const p = padding ?? { top: FIT_PADDING, right: FIT_PADDING, bottom: FIT_PADDING, left: FIT_PADDING };
+  const w = Math.max(1, width - p.left - p.right);
+  const h = Math.max(1, height - p.top - p.bottom);
+  const k = Math.min(FIT_MAX_K, w / Math.max(1, x1 - x0), h / Math.max(1, y1 - y0));
+  return { x: p.left + w / 2 - (k * (x0 + x1)) / 2, y: p.top + h / 2 - (k * (y0 + y1)) / 2, k };
 }
 
 /**

@@ -37,6 +37,13 @@ export function modeNote(mode: TimelineMode, total: number, drawn: number, domai
     : `${drawn.toLocaleString("en")} commitment${drawn === 1 ? "" : "s"} drawn, ${rangeText(domain)}.`;
 }
 
+/** The note of a chart drawn for a frame (fit=frame): shorter than modeNote, as the frame has little room. */
+export function frameModeNote(mode: TimelineMode, drawn: number, domain: TimeRange): string {
+  return mode === "density"
+    ? `Commitments per month in each lane, ${rangeText(domain)} (darker = more; a red base = overdue).`
+    : `${drawn.toLocaleString("en")} commitment${drawn === 1 ? "" : "s"} drawn, ${rangeText(domain)}.`;
+}
+
 /** A mark's accessible name (marks are buttons while few enough). */
 export function markLabel(m: Pick<MarkRow, "summary" | "date" | "status" | "overdue">): string {
   return `${m.summary} · ${formatPartialDate(m.date)} · ${statusLabel(m.status)}${m.overdue ? " · overdue" : ""}`;

@@ -7,11 +7,11 @@ import { describe, expect, it } from "vitest";
 import {
   type DeckState,
   deckStep,
-  frameSwap,
+  framePlan,
+  framesToKeep,
   frameTitle,
   noteButtonText,
   otherTheme,
-  preloadStep,
   themeButtonText,
 } from "../../../src/lib/model/deck-state.js";
 
@@ -59,25 +59,27 @@ describe("deckStep", () => {
 });
 
 describe("frames", () => {
-  it("keeps the frame showing the slide, reveals the preloaded one, else loads", () => {
-    expect(frameSwap("a", "a", "b")).toBe("keep");
-    expect(frameSwap("b", "a", "b")).toBe("reveal");
-    expect(frameSwap("c", "a", "b")).toBe("load");
-    expect(frameSwap("c", null, null)).toBe("load");
+  it("keeps the slide's frame and its neighbours', the next one first", () => {
+    const srcs = ["a", "b", "c", "d"];
+    expect(framesToKeep(1, srcs)).toEqual({ show: "b", neighbours: ["c", "a"] });
+    expect(framesToKeep(0, srcs)).toEqual({ show: "a", neighbours: ["b"] });
+    expect(framesToKeep(3, srcs)).toEqual({ show: "d", neighbours: ["c"] });
+    expect(framesToKeep(0, ["a"])).toEqual({ show: "a", neighbours: [] });
   });
 
-  it("preloads the next slide only once the current frame has loaded, and only when it differs", () => {
-    expect(preloadStep("b", { src: "a", loaded: true }, null)).toEqual({ drop: false, load: true });
-    expect(preloadStep("b", { src: "a", loaded: false }, null)).toEqual({ drop: false, load: false });
-    expect(preloadStep("a", { src: "a", loaded: true }, null)).toEqual({ drop: false, load: false });
-    expect(preloadStep("b", null, null)).toEqual({ drop: false, load: false });
+  it("gives a neighbour that shows the slide's own address no frame, and one frame to two equal neighbours", () => {
+    expect(framesToKeep(1, ["a", "a", "b"])).toEqual({ show: "a", neighbours: ["b"] });
+    expect(framesToKeep(1, ["b", "a", "b"])).toEqual({ show: "a", neighbours: ["b"] });
   });
 
-  it("keeps a preloaded frame of the next slide, and replaces or drops any other", () => {
-    expect(preloadStep("b", { src: "a", loaded: true }, "b")).toEqual({ drop: false, load: false });
-    expect(preloadStep("c", { src: "a", loaded: true }, "b")).toEqual({ drop: true, load: true });
-    expect(preloadStep(null, { src: "a", loaded: true }, "b")).toEqual({ drop: true, load: false });
-    expect(preloadStep("c", { src: "a", loaded: false }, "b")).toEqual({ drop: true, load: false });
+  it("loads the missing neighbours once the slide's frame has loaded, and drops the frames no longer needed", () => {
+    const keep = { show: "b", neighbours: ["c", "a"] };
+    expect(framePlan(keep, ["b"], true)).toEqual({ drop: [], load: ["c", "a"] });
+    expect(framePlan(keep, ["b"], false)).toEqual({ drop: [], load: [] });
+    // Moving forward from a: the old slide is now the previous one, kept; nothing to load but c.
+    expect(framePlan(keep, ["a", "b"], true)).toEqual({ drop: [], load: ["c"] });
+    expect(framePlan(keep, ["z", "a", "b", "c"], true)).toEqual({ drop: ["z"], load: [] });
+    expect(framePlan({ show: "a", neighbours: [] }, ["a", "b"], true)).toEqual({ drop: ["b"], load: [] });
   });
 
   it("titles a frame with its view and the slide's headline", () => {

@@ -5,7 +5,6 @@
 import { describe, expect, it } from "vitest";
 import {
   embedSrc,
-  fitScale,
   keyAction,
   moveTo,
   parsePresentState,
@@ -97,8 +96,10 @@ describe("presentSearch", () => {
 
 describe("embedSrc", () => {
   it("is the view's embed page with the slide's link, the theme and the caption switch", () => {
-    expect(embedSrc(story.slides[0], "light")).toBe("embed/network?sector=trade&theme=light&caption=on");
-    expect(embedSrc(story.slides[1], "dark")).toBe("embed/timeline?theme=dark&caption=off");
+    expect(embedSrc(story.slides[0], "light")).toBe(
+      "embed/network?sector=trade&theme=light&caption=on&fit=frame&type=slide",
+    );
+    expect(embedSrc(story.slides[1], "dark")).toBe("embed/timeline?theme=dark&caption=off&fit=frame&type=slide");
     const third = new URL(embedSrc(story.slides[2], "dark"), "http://host/present");
     expect(third.pathname).toBe("/embed/timeline");
     expect(third.searchParams.get("title")).toBe("A & B");
@@ -153,39 +154,5 @@ describe("keys", () => {
 describe("slideLabel", () => {
   it("names the slide for assistive technology", () => {
     expect(slideLabel(1, 6, "Industry")).toBe("Slide 2 of 6: Industry");
-  });
-});
-
-describe("fitScale", () => {
-  it("keeps content that just fits, and shrinks content that does not, never below the minimum", () => {
-    expect(fitScale(800, 801, 1)).toBe(1);
-    expect(fitScale(800, 1000, 1)).toBe(0.8);
-    // Content measured at a smaller scale: the frame holds 800 / 0.8 = 1000 of its pixels.
-    expect(fitScale(800, 1000, 0.8)).toBe(0.8);
-    expect(fitScale(800, 1100, 0.8)).toBe(0.727);
-    expect(fitScale(800, 4000, 1)).toBe(0.6);
-    expect(fitScale(800, 4000, 1, { min: 0.5 })).toBe(0.5);
-  });
-
-  it("enlarges short content to fill the frame, up to the maximum, unless told not to grow", () => {
-    expect(fitScale(800, 640, 1)).toBe(1.25);
-    expect(fitScale(800, 100, 1)).toBe(1.5);
-    expect(fitScale(800, 100, 1, { max: 2 })).toBe(2);
-    expect(fitScale(800, 640, 1, { grow: false })).toBe(1);
-    expect(fitScale(800, 400, 0.7, { grow: false })).toBe(0.7);
-  });
-
-  it("settles on a chart whose height does not follow its width in one step, from any start", () => {
-    for (const start of [0.6, 1, 1.5]) {
-      const once = fitScale(900, 1200, start);
-      expect(once).toBe(0.75);
-      expect(fitScale(900, 1200, once, { grow: false })).toBe(once);
-    }
-  });
-
-  it("ignores heights it cannot use", () => {
-    expect(fitScale(0, 1000, 1)).toBe(1);
-    expect(fitScale(800, Number.NaN, 0.9)).toBe(0.9);
-    expect(fitScale(800, -5, 0.9)).toBe(0.9);
   });
 });

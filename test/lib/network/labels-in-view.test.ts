@@ -20,6 +20,24 @@ describe("labelsInView", () => {
     expect(labelsInView([a], view(), measure)).toEqual([{ id: "a", x: 85, y: 117, text: "Alpha", strong: true }]);
   });
 
+  it("makes the box of a larger label size (the slide type scale's 18 px) taller, the baseline lower", () => {
+    const a = sceneNode("a", 100, 100, { label: "Alpha", r: 4 });
+    expect(labelsInView([a], view({ labelSize: 18 }), measure)).toEqual([
+      { id: "a", x: 85, y: 100 + 4 + 2 + 17, text: "Alpha", strong: true },
+    ]);
+    // Two nodes 24 px apart: at 12 px a's label fits below it, above b's; at 18 px that box would
+    // overlap b's label, so a's label moves above its node.
+    const b = sceneNode("b", 100, 124, { label: "Bravo", r: 4 });
+    expect(labelsInView([a, b], view(), measure).map((l) => [l.id, l.y])).toEqual([
+      ["a", 117],
+      ["b", 141],
+    ]);
+    expect(labelsInView([a, b], view({ labelSize: 18 }), measure).map((l) => [l.id, l.y])).toEqual([
+      ["a", 91],
+      ["b", 147],
+    ]);
+  });
+
   it("places labels in screen pixels of the current view and leaves out nodes outside it", () => {
     const a = sceneNode("a", 10, 10, { label: "A" });
     const far = sceneNode("far", 500, 10, { label: "Far" });

@@ -33,6 +33,21 @@ describe("view transform conversions", () => {
 });
 
 describe("fitTransform", () => {
+  it("keeps the padding given on each side (room for labels), centred in what is left", () => {
+    const nodes = [
+      { x: 0, y: 0 },
+      { x: 100, y: 50 },
+    ];
+    const t = fitTransform(nodes, 400, 300, { top: 20, right: 100, bottom: 30, left: 100 }) as {
+      x: number;
+      y: number;
+      k: number;
+    };
+    expect(t.k).toBe(2);
+    expect([t.x, t.y]).toEqual([100, 20 + (250 - 100) / 2]);
+    expect(t.x + 100 * t.k).toBe(300);
+  });
+
   it("centres every node with 48 px to spare on the tighter side", () => {
     const nodes = [
       { x: 0, y: 0 },
