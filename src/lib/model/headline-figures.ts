@@ -4,7 +4,7 @@
  * to fill with the figures of the slide's view, numbers written next to
  * "institutions" or "commitments" ("140 commitments", "nine recorded
  * commitments") to compare with them, and claims that an institution is
- * named in the most commitments. Pure text: src/lib/model/story-figures.ts
+ * named in the most commitments. `{{` and `}}` write a brace itself. Pure text: src/lib/model/story-figures.ts
  * compares what is found with the view's figures (src/lib/model/view-figures.ts).
  */
 
@@ -18,21 +18,37 @@ export interface TextSpan {
   text: string;
 }
 
-/** Every `{name}` in a text (a name of letters, digits, `_` and `-`), in order. */
+/** A placeholder, or a doubled brace (`{{`, `}}`), which stands for the brace itself. */
+const PLACEHOLDER_OR_BRACE = /\{\{|\}\}|\{([A-Za-z_][\w-]*)\}/g;
+
+/** Every `{name}` in a text (a name of letters, digits, `_` and `-`), in order; `{{name}}` is not one. */
 export function placeholdersIn(text: string): (TextSpan & { name: string })[] {
-  return [...text.matchAll(/\{([A-Za-z_][\w-]*)\}/g)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    text: m[0],
-    name: m[1],
-  }));
+  return [...text.matchAll(PLACEHOLDER_OR_BRACE)]
+    .filter((m) => m[1] !== undefined)
+    .map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      name: m[1],
+    }));
 }
 
-/** The text with each known placeholder replaced by its figure ("1,204"); unknown ones are left as typed. */
+/** Text written so that no part of it reads as a placeholder: every brace doubled. */
+export function escapeBraces(text: string): string {
+  return text.replace(/[{}]/g, "$&$&");
+}
+
+/**
+ * The text with each known placeholder replaced by its figure ("1,204") and
+ * each doubled brace by one brace; unknown placeholders are left as typed.
+ */
 export function fillPlaceholders(text: string, figures: Readonly<Record<Placeholder, number>>): string {
-  return text.replace(/\{([A-Za-z_][\w-]*)\}/g, (whole, name: string) =>
-    (PLACEHOLDERS as readonly string[]).includes(name) ? figures[name as Placeholder].toLocaleString("en") : whole,
-  );
+  return text.replace(PLACEHOLDER_OR_BRACE, (whole, name: string | undefined) => {
+    if (name === undefined) return whole[0];
+    return (PLACEHOLDERS as readonly string[]).includes(name)
+      ? figures[name as Placeholder].toLocaleString("en")
+      : whole;
+  });
 }
 
 const UNITS = [

@@ -125,14 +125,18 @@ function mostWarnings(text: string, figures: ViewFigures, where: (span: TextSpan
 function selectionWarning(slide: SlideText, figures: ViewFigures, index: number, locate: Locate): Problem[] {
   const s = figures.selection;
   if (!s || s.shown) return [];
-  const what = s.kind === "institution" ? `institution ${s.id}, which no commitment in` : `commitment ${s.id}, which`;
+  const rule = slide.view === "timeline" ? "filters and window" : "filters";
+  const what =
+    s.kind === "institution"
+      ? `institution ${s.id}, which no commitment the slide's own ${rule} keep binds`
+      : `commitment ${s.id}, which the slide's own ${rule} leave out`;
   return [
     {
       severity: "warning",
       ...locate(["slides", index, "link"]),
       field: `slides[${index}].link`,
       value: showValue(`select=${s.kind === "commitment" && slide.view === "network" ? `commitment:${s.id}` : s.id}`),
-      message: `selects ${what} the slide's own ${slide.view === "timeline" ? "filters and window leave" : "filters leave"} in view: the slide cannot show it`,
+      message: `selects ${what}: the slide cannot show it`,
       expected: "a selection the slide's filters keep (or filters that keep it)",
     },
   ];

@@ -15,6 +15,7 @@
 import { stringify } from "yaml";
 import type { Caption } from "./caption.js";
 import { FILTER_KEYS } from "./filters.js";
+import { escapeBraces } from "./headline-figures.js";
 import { STORY_ID } from "./present.js";
 import { MAX_SLIDE_TITLE, MAX_STORY_TITLE } from "./stories.js";
 import { type Theme, VIEW_KEYS, type ViewName } from "./view-state.js";
@@ -72,6 +73,21 @@ function filtersOf(caption: Caption): string {
   return at < 0 ? "" : first.slice(at + "Filters: ".length).trim();
 }
 
+/**
+ * A headline as a story writes it: cut to fit, its braces doubled so that a
+ * name in braces reads as text, not as a figure to fill
+ * (src/lib/model/headline-figures.ts).
+ */
+function storyHeadline(headline: string): string {
+  let max = MAX_SLIDE_TITLE;
+  let written = escapeBraces(fitText(headline, max));
+  while (written.length > MAX_SLIDE_TITLE && max > 1) {
+    max -= written.length - MAX_SLIDE_TITLE;
+    written = escapeBraces(fitText(headline, max));
+  }
+  return written;
+}
+
 /** The slide for a view: its link, the caption's title and filters as the headline, the placeholder note. */
 export function storySlide(source: SlideSource): SlideDraft {
   const filters = filtersOf(source.caption);
@@ -79,7 +95,7 @@ export function storySlide(source: SlideSource): SlideDraft {
   return {
     view: source.view,
     link: storyLink(source.view, source.query),
-    title: fitText(headline, MAX_SLIDE_TITLE) || source.view,
+    title: storyHeadline(headline) || source.view,
     note: NOTE_PLACEHOLDER,
   };
 }
@@ -112,7 +128,9 @@ export function storyIdOf(title: string): string {
 
 /** A whole story file holding the one slide: the slide's headline as the story's title. */
 export function newStoryYaml(slide: SlideDraft, options: { theme?: Theme } = {}): string {
-  const story: Record<string, unknown> = { title: fitText(slide.title, MAX_STORY_TITLE) };
+  // The story's title takes no placeholders: the headline's doubled braces are single there.
+  const title = slide.title.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+  const story: Record<string, unknown> = { title: fitText(title, MAX_STORY_TITLE) };
   if (options.theme) story.theme = options.theme;
   story.slides = [{ ...slide }];
   const header = [

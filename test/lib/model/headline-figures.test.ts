@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  escapeBraces,
   fillPlaceholders,
   mostClaims,
   numberValue,
@@ -29,6 +30,16 @@ describe("placeholders", () => {
     expect(
       fillPlaceholders("{institutions} institutions, {commitments} commitments, {sectors}/{events} {foo}", figures),
     ).toBe("72 institutions, 1,204 commitments, 4/29 {foo}");
+  });
+
+  it("are not read in doubled braces, which write a brace itself", () => {
+    const figures = { institutions: 72, commitments: 1204, sectors: 4, events: 29 };
+    const text = "Set {{institutions}} apart from {institutions}; {{ and }} alone";
+    expect(placeholdersIn(text).map((p) => [p.start, p.name])).toEqual([[32, "institutions"]]);
+    expect(fillPlaceholders(text, figures)).toBe("Set {institutions} apart from 72; { and } alone");
+    const written = escapeBraces("Ministry {no} & {institutions}");
+    expect(placeholdersIn(written)).toEqual([]);
+    expect(fillPlaceholders(written, figures)).toBe("Ministry {no} & {institutions}");
   });
 });
 

@@ -280,7 +280,7 @@ describe("selections the slide's own filters exclude", () => {
       [place(text, "select=c2").line, "slides[2].link", '"select=c2"'],
     ]);
     expect(found[0].message).toMatch(
-      /selects institution min-a, which no commitment in the slide's own filters leave in view/,
+      /selects institution min-a, which no commitment the slide's own filters keep binds/,
     );
     expect(found[2].message).toMatch(/filters and window/);
   });
