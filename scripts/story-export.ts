@@ -62,11 +62,15 @@ async function downloadDeck(page: Page): Promise<{ bytes: Buffer; pageMs: number
   return { bytes, pageMs: Number.isFinite(pageMs) && pageMs > 0 ? pageMs : null };
 }
 
-/** Prints the story's handout once every chart in it is drawn. */
+/** Prints the story's handout once every chart in it is drawn; throws, naming them, when some failed. */
 async function printHandout(page: Page): Promise<Buffer> {
-  await page.waitForFunction(() => document.documentElement.dataset.handoutReady === "true", null, {
+  await page.waitForFunction(() => document.documentElement.dataset.handoutReady !== undefined, null, {
     timeout: EXPORT_TIMEOUT_MS,
   });
+  const ready = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+  if (ready.handoutReady !== "true") {
+    throw new Error(`the handout could not draw the chart of slide ${ready.handoutFailed ?? "?"}; nothing was printed`);
+  }
   await page.emulateMedia({ media: "print" });
   return page.pdf({ printBackground: true, preferCSSPageSize: true });
 }
@@ -92,7 +96,8 @@ export async function exportStory(
       initScripts: [`window[${JSON.stringify(DECK_SITE_HOOK)}] = ${JSON.stringify(site)};`],
     });
     const started = Date.now();
-    await handle.page.locator(`.aa-deck[data-story="${storyId}"]`).waitFor({ timeout: EXPORT_TIMEOUT_MS });
+    const shown = format === "pdf" ? ".aa-handout-page" : `.aa-deck[data-story="${storyId}"]`;
+    await handle.page.locator(shown).first().waitFor({ timeout: EXPORT_TIMEOUT_MS });
     if (format === "pdf") {
       const bytes = await printHandout(handle.page);
       return { bytes, ms: Date.now() - started, pageMs: null };

@@ -30,7 +30,7 @@ export interface FrameFit {
   smallestText: { px: number; text: string; where: string };
   /** Smallest rendered caption text (px on screen). */
   smallestCaption: number;
-  /** The chart drawing's box (the network's area or the timeline SVG) relative to the frame's viewport. */
+  /** The chart drawing's box (the network's area, the timeline or sector chart SVG, the scorecards' tables) relative to the frame's viewport. */
   chart: { width: number; height: number };
 }
 
@@ -89,7 +89,9 @@ export async function measureFrame(iframe: ElementHandle<Element>): Promise<Fram
     }
     const captionEl = document.querySelector("[data-testid='embed-caption']");
     const cr = captionEl?.getBoundingClientRect();
-    const chartEl = document.querySelector(".aa-net, [data-chart='timeline']");
+    const chartEl = document.querySelector(
+      ".aa-net, [data-chart='timeline'], [data-chart='commitments-by-sector'], .aa-embed-chart .aa-slide-parts",
+    );
     const chartBox = chartEl?.getBoundingClientRect();
     const doc = document.scrollingElement as HTMLElement;
     return {

@@ -31,6 +31,7 @@ import { drawnLine, institutionsCount, NETWORK_TITLE } from "../../lib/network/s
 import { citedSources } from "../../lib/sql/page-queries.js";
 import { database } from "../db.js";
 import { emptyState } from "../dom.js";
+import { NOTHING, whenDrawn } from "../embedding/drawn-wait.js";
 import {
   type EmbedFrame,
   type EmbedRenderOptions,
@@ -214,7 +215,13 @@ export async function networkView(state: ViewState<"network">, options: EmbedRen
     width: options.width ?? null,
   });
   const slide: HTMLElement & SlideContentSource = figure;
-  slide.slideContent = async () => networkSlide(data, state, place, href());
+  slide.slideContent = async () => {
+    // The chart is drawn once its box has a size (and again once a frame's height is known).
+    const drawn = await whenDrawn(() =>
+      data.network.graph.nodes.length === 0 ? NOTHING : place.chart?.isConnected ? place.chart : undefined,
+    );
+    return networkSlide(data, state, drawn, href());
+  };
   return figure;
 }
 
@@ -223,8 +230,12 @@ export async function networkView(state: ViewState<"network">, options: EmbedRen
  * on a canvas, so this is the SVG the image export makes of it, the same
  * view and scale), the caption in words and the link to this state.
  */
-function networkSlide(data: EmbedData, state: ViewState<"network">, place: EmbedPlace, link: string): SlideContent {
-  const chart = place.chart;
+function networkSlide(
+  data: EmbedData,
+  state: ViewState<"network">,
+  chart: NetworkChart | null,
+  link: string,
+): SlideContent {
   if (!chart) throw new Error("The network is not drawn (no institution matches these filters).");
   const width = chart.clientWidth;
   const height = chart.clientHeight;

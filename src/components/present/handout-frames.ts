@@ -29,7 +29,7 @@ function hasSize(node: Element | null): boolean {
 /** Reads a frame's document: is the chart there, drawn, still? */
 export function probeFrame(doc: Document): FrameProbe {
   const chartArea = doc.querySelector(".aa-embed .aa-embed-chart");
-  const drawing = [...(chartArea?.querySelectorAll("svg, canvas, .aa-empty") ?? [])];
+  const drawing = [...(chartArea?.querySelectorAll("svg, canvas, table, .aa-empty") ?? [])];
   const net = doc.querySelector(".aa-net");
   const netDrawn =
     !net ||

@@ -21,6 +21,7 @@ import { TIMELINE_TITLE, timelineEmbedDetail } from "../../lib/timeline/timeline
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { todayFrom } from "../../lib/timeline/window.js";
 import { type Database, database } from "../db.js";
+import { NOTHING, whenDrawn } from "../embedding/drawn-wait.js";
 import {
   checkToday,
   type EmbedFrame,
@@ -105,7 +106,7 @@ export async function timelineView(state: ViewState<"timeline">, options: EmbedR
     dataDate: fresh?.latest_source ? formatPartialDate(String(fresh.latest_source)) : null,
   });
   slide.slideContent = async () => ({
-    charts: [timelineImage(box, `${frame.title ?? TIMELINE_TITLE}: ${detail()}.`)],
+    charts: [await timelineImage(box, `${frame.title ?? TIMELINE_TITLE}: ${detail()}.`)],
     caption,
     link: href(),
   });
@@ -113,8 +114,10 @@ export async function timelineView(state: ViewState<"timeline">, options: EmbedR
 }
 
 /** The timeline as the slide's image: a standalone copy of the chart's SVG as drawn now, as the image export makes it. */
-function timelineImage(box: HTMLElement, alt: string): ImageContent {
-  const svg = box.querySelector<SVGSVGElement>(".aa-timeline-chart svg");
+async function timelineImage(box: HTMLElement, alt: string): Promise<ImageContent> {
+  const svg = await whenDrawn(() =>
+    box.querySelector(".aa-empty") ? NOTHING : box.querySelector<SVGSVGElement>(".aa-timeline-chart svg"),
+  );
   if (!svg) throw new Error("The timeline is not drawn (no commitment matches these filters).");
   const copy = standaloneSvg(svg);
   const { width, height } = pixelSize(copy);

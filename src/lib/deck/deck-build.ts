@@ -14,6 +14,7 @@
  * is the same for the same story and data apart from docProps/core.xml's
  * dates (deck-pin.ts).
  */
+import { NO_FILTER } from "../model/caption.js";
 import type { ChartContent, SlideContent, TableContent } from "../model/slide-content.js";
 import type { Story } from "../model/stories.js";
 import { addBars, addDrawing, addTable } from "./deck-charts.js";
@@ -38,10 +39,11 @@ const FONT = "Arial";
 const INK = "222222";
 const MUTED = "555555";
 
-/** The caption in words, two lines: the filters, then sources and data date. */
+/** The caption in words, two lines: the filters ("Filters: Sector: Industry"), then sources and data date. */
 export function captionText(caption: SlideContent["caption"]): string {
   const source = [caption.sources && `Sources: ${caption.sources}`, caption.dataDate && `Data: ${caption.dataDate}`];
-  return [caption.filters, source.filter(Boolean).join(" · ")].filter(Boolean).join("\n");
+  const filters = caption.filters && caption.filters !== NO_FILTER ? `Filters: ${caption.filters}` : caption.filters;
+  return [filters, source.filter(Boolean).join(" · ")].filter(Boolean).join("\n");
 }
 
 function addTitleSlide(pptx: Pptx, story: DeckStory, options: DeckOptions): void {

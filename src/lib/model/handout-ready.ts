@@ -17,7 +17,7 @@ export interface FrameProbe {
   failed: boolean;
   /** The embed's figure (`.aa-embed`) is on the page. */
   figure: boolean;
-  /** The figure's chart area holds something with a size: an svg, a canvas, or the empty-state message. */
+  /** The figure's chart area holds something with a size: an svg, a canvas, a table (the scorecards) or the empty-state message. */
   chart: boolean;
   /** The network's nodes are set (`.aa-net[data-nodes]`), or there is no network. */
   nodes: boolean;

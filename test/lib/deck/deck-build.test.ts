@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { buildDeck, captionText } from "../../../src/lib/deck/deck-build.js";
+import { NO_FILTER } from "../../../src/lib/model/caption.js";
 import type { SlideContent } from "../../../src/lib/model/slide-content.js";
 import { CONTENTS, STORY } from "./deck-fixture.js";
 
@@ -136,8 +137,14 @@ describe("errors", () => {
 
 describe("captionText", () => {
   it("puts the filters on one line and the sources and data date on the next", () => {
-    expect(captionText({ filters: "Industry", sources: "3 documents", dataDate: "2026-03-01" })).toBe(
-      "Industry\nSources: 3 documents · Data: 2026-03-01",
+    expect(captionText({ filters: "Sector: Industry", sources: "3 documents", dataDate: "2026-03-01" })).toBe(
+      "Filters: Sector: Industry\nSources: 3 documents · Data: 2026-03-01",
+    );
+  });
+
+  it("says a view with no filter as the captions do, without a Filters: label", () => {
+    expect(captionText({ filters: NO_FILTER, sources: "", dataDate: "2026-03-01" })).toBe(
+      `${NO_FILTER}\nData: 2026-03-01`,
     );
   });
 });
