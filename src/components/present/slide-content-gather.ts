@@ -55,7 +55,13 @@ async function readSlide(host: HTMLElement, story: Story, index: number): Promis
   host.append(frame);
   try {
     const describe = await waitForHook(frame, where);
-    return await describe();
+    try {
+      return await describe();
+    } catch (error) {
+      // The view's own words, after the slide they are about.
+      const message = (error as { message?: unknown } | null)?.message;
+      throw new Error(`${where}: ${typeof message === "string" ? message : String(error)}`);
+    }
   } finally {
     frame.remove();
   }

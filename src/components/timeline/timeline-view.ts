@@ -21,7 +21,7 @@ import { TIMELINE_TITLE, timelineEmbedDetail } from "../../lib/timeline/timeline
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { todayFrom } from "../../lib/timeline/window.js";
 import { type Database, database } from "../db.js";
-import { NOTHING, whenDrawn } from "../embedding/drawn-wait.js";
+import { DRAW_WAIT_MS, NOTHING, whenDrawn } from "../embedding/drawn-wait.js";
 import {
   checkToday,
   type EmbedFrame,
@@ -118,7 +118,13 @@ async function timelineImage(box: HTMLElement, alt: string): Promise<ImageConten
   const svg = await whenDrawn(() =>
     box.querySelector(".aa-empty") ? NOTHING : box.querySelector<SVGSVGElement>(".aa-timeline-chart svg"),
   );
-  if (!svg) throw new Error("The timeline is not drawn (no commitment matches these filters).");
+  if (!svg) {
+    throw new Error(
+      box.querySelector(".aa-empty")
+        ? "The timeline is not drawn: no commitment matches these filters."
+        : `The timeline was not drawn within ${DRAW_WAIT_MS / 1000} s.`,
+    );
+  }
   const copy = standaloneSvg(svg);
   const { width, height } = pixelSize(copy);
   return { kind: "image", svg: svgText(copy), width, height, alt };
