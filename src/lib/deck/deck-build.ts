@@ -99,9 +99,7 @@ function addFrame(slide: PptxSlide, headline: string, note: string, content: Sli
 
 /** How many pages each table of the slide needs in its box, and at what type size. */
 function tablePlans(charts: readonly ChartContent[], boxes: readonly Box[]) {
-  return charts.map((chart, i) =>
-    chart.kind === "table" ? tableLayout(chart.rows.length, boxes[i].h, chart.title !== null) : null,
-  );
+  return charts.map((chart, i) => (chart.kind === "table" ? tableLayout(chart, boxes[i]) : null));
 }
 
 /** One story slide: its first page with every chart, then continuation pages for tables too long to fit. */
@@ -114,18 +112,29 @@ function addStorySlide(pptx: Pptx, headline: string, note: string, content: Slid
     const plan = plans[i];
     if (chart.kind === "bars") addBars(pptx, first, chart, boxes[i], where);
     else if (chart.kind === "image") addDrawing(first, chart, boxes[i]);
-    else if (plan) addTable(first, chart, chart.rows.slice(0, plan.rowsPerPage), boxes[i], plan.points);
+    else if (plan)
+      addTable(
+        first,
+        chart,
+        plan.pages[0].map((r) => chart.rows[r]),
+        boxes[i],
+        plan,
+      );
   });
-  // The rest of each long table, full width, a page at a time.
+  // The rest of each long table, in the same columns, a page at a time.
   content.charts.forEach((chart, i) => {
     const plan = plans[i];
     if (chart.kind !== "table" || !plan) return;
-    const full = tableLayout(chart.rows.length, AREAS.chart.h, chart.title !== null);
-    for (let start = plan.rowsPerPage; start < chart.rows.length; start += full.rowsPerPage) {
+    for (const rows of plan.pages.slice(1)) {
       const page = pptx.addSlide();
       addFrame(page, `${headline} (continued)`, note, content);
-      const rows = chart.rows.slice(start, start + full.rowsPerPage);
-      addTable(page, continued(chart), rows, AREAS.chart, full.points);
+      addTable(
+        page,
+        continued(chart),
+        rows.map((r) => chart.rows[r]),
+        { ...boxes[i], y: AREAS.chart.y },
+        plan,
+      );
     }
   });
 }

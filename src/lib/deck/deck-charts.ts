@@ -6,7 +6,7 @@
  */
 import type { BarsContent, ImageContent, TableContent } from "../model/slide-content.js";
 import { pptxColour } from "./deck-colour.js";
-import { type Box, fitAspect, rowHeight, TYPE } from "./deck-geometry.js";
+import { type Box, CELL_MARGIN, fitAspect, rowHeight, TYPE } from "./deck-geometry.js";
 import type { Pptx, PptxSlide } from "./deck-pptxgen.js";
 
 /** Bars as a native bar chart: stacked or clustered, horizontal or vertical, in the view's colours, with a legend. */
@@ -28,20 +28,37 @@ export function addBars(pptx: Pptx, slide: PptxSlide, bars: BarsContent, box: Bo
     // Horizontal bars read top to bottom in the page's order.
     // (pptxgenjs writes "maxMin" as given; its types only list "minMax".)
     catAxisOrientation: (bars.horizontal ? "maxMin" : "minMax") as "minMax",
-    catAxisLabelFontSize: TYPE.chart,
+    // Every category named: a smaller type when many share the axis (never under 9 pt, 18 px at 1920).
+    catAxisLabelFrequency: "1",
+    catAxisLabelFontSize: categoryPoints(bars.categories.length, box, bars.horizontal),
     valAxisLabelFontSize: TYPE.chart,
     showValAxisTitle: true,
     valAxisTitle: bars.measure,
     valAxisTitleFontSize: TYPE.chart,
     showLegend: bars.series.length > 1,
-    legendPos: "b",
+    // Beside the bars, so that the categories have the height (horizontal bars), else under them.
+    legendPos: bars.horizontal ? "r" : "b",
     legendFontSize: TYPE.chart,
     altText: `${bars.measure} by ${bars.series.map((s) => s.name).join(", ")}`,
   });
 }
 
-/** One page of a table (its header row and `rows`) as a native table at `points`, its title above. */
-export function addTable(slide: PptxSlide, table: TableContent, rows: string[][], box: Box, points: number): void {
+/** The category labels' type size: as large as TYPE.chart, small enough for each label its own line (from 9 pt). */
+export function categoryPoints(count: number, box: Box, horizontal: boolean): number {
+  if (!horizontal) return TYPE.chart;
+  // About four fifths of the box's height is the plot (the value axis and its title take the rest).
+  const perCategory = (box.h * 72 * 0.8) / Math.max(1, count);
+  return Math.max(9, Math.min(TYPE.chart, Math.floor(perCategory / 1.25)));
+}
+
+/** One page of a table (its header row and `rows`) as a native table at `points`, its columns `widths` wide, its title above. */
+export function addTable(
+  slide: PptxSlide,
+  table: TableContent,
+  rows: string[][],
+  box: Box,
+  { points, widths }: { points: number; widths: number[] },
+): void {
   let top = box.y;
   if (table.title) {
     const h = rowHeight(points + 2);
@@ -55,10 +72,10 @@ export function addTable(slide: PptxSlide, table: TableContent, rows: string[][]
     y: top,
     w: box.w,
     fontSize: points,
-    rowH: rowHeight(points),
+    colW: widths,
     border: { type: "solid", pt: 0.5, color: "BBBBBB" },
     valign: "middle",
-    margin: 0.04,
+    margin: CELL_MARGIN,
   });
 }
 

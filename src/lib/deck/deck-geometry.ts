@@ -62,18 +62,100 @@ export function rowHeight(points: number): number {
   return (points * 1.2) / 72 + 0.1;
 }
 
+/** A text's width in inches at a type size, by Arial's average character width (errs wide). */
+export function textWidth(text: string, points: number): number {
+  return (text.length * 0.55 * points) / 72;
+}
+
+/** A cell's margin on each side, in inches (the table's `margin`). */
+export const CELL_MARGIN = 0.04;
+
 /**
- * How a table of `rows` body rows is laid out in a box `height` inches high
- * (one line a row, a header row, a title line when it has one): the largest
- * type from TYPE.tableMax down to TYPE.tableMin at which every row fits; when
- * none does, the smallest, with the rows split into pages of `rowsPerPage`,
- * each page a slide of its own ("continued").
+ * The columns' widths in a table `width` inches wide: each column's share
+ * follows its longest text (capped, so one long cell does not starve the
+ * others), and no column is narrower than its longest word at `points`.
  */
-export function tableLayout(rows: number, height: number, titled: boolean): { points: number; rowsPerPage: number } {
-  for (let points = TYPE.tableMax; points >= TYPE.tableMin; points--) {
-    const fit = Math.floor(height / rowHeight(points)) - 1 - (titled ? 1 : 0);
-    if (fit >= rows) return { points, rowsPerPage: Math.max(1, rows) };
+export function columnWidths(
+  columns: readonly string[],
+  rows: readonly string[][],
+  width: number,
+  points: number,
+): number[] {
+  const cells = (j: number) => [columns[j], ...rows.map((r) => r[j] ?? "")];
+  const longest = columns.map((_, j) => Math.min(40, Math.max(...cells(j).map((t) => t.length), 1)));
+  const word = columns.map((_, j) =>
+    // Headers are bold, a little wider than their text.
+    Math.max(...cells(j).flatMap((t) => t.split(/\s+/).map((w) => textWidth(w, points) * 1.15 + 2 * CELL_MARGIN))),
+  );
+  const total = longest.reduce((a, b) => a + b, 0);
+  const share = longest.map((n) => (width * n) / total);
+  // Widen the columns whose words do not fit, taking the room from the others in proportion.
+  const short = share.map((w, j) => Math.max(0, Math.min(word[j], width / columns.length) - w));
+  const need = short.reduce((a, b) => a + b, 0);
+  const spare = share.map((w, j) => (short[j] > 0 ? 0 : w));
+  const spareTotal = spare.reduce((a, b) => a + b, 0) || 1;
+  return share.map((w, j) => w + short[j] - (need * spare[j]) / spareTotal);
+}
+
+/** The lines a row takes when its cells wrap in columns of `widths` inches at `points`. */
+export function rowLines(row: readonly string[], widths: readonly number[], points: number): number {
+  return Math.max(
+    1,
+    ...row.map((text, j) => Math.ceil(textWidth(text, points) / Math.max(0.1, (widths[j] ?? 1) - 2 * CELL_MARGIN))),
+  );
+}
+
+/** A row's height in inches at a type size when it takes `lines` lines. */
+export function wrappedRowHeight(points: number, lines: number): number {
+  return (lines * points * 1.2) / 72 + 0.1;
+}
+
+export interface TablePlan {
+  points: number;
+  /** The columns' widths in inches. */
+  widths: number[];
+  /** The body rows' indexes on each page: the first page on the slide, the others on "continued" slides. */
+  pages: number[][];
+}
+
+/** The rows cut into pages of `height` inches (the header row and a title line on each page too). */
+function pagesOf(heights: readonly number[], room: number): number[][] {
+  const pages: number[][] = [[]];
+  let used = 0;
+  heights.forEach((h, i) => {
+    const page = pages[pages.length - 1];
+    if (page.length > 0 && used + h > room) {
+      pages.push([i]);
+      used = h;
+    } else {
+      page.push(i);
+      used += h;
+    }
+  });
+  return pages;
+}
+
+/**
+ * How a table is laid out in a box (its cells wrapping in their columns, a
+ * header row, a title line when it has one): the largest type from
+ * TYPE.tableMax down to TYPE.tableMin at which every row fits; when none
+ * does, the smallest, with the rows split into pages, each after the first a
+ * slide of its own ("continued").
+ */
+export function tableLayout(
+  table: { columns: readonly string[]; rows: readonly string[][]; title: string | null },
+  box: { w: number; h: number },
+): TablePlan {
+  const plan = (points: number): TablePlan => {
+    const widths = columnWidths(table.columns, table.rows, box.w, points);
+    const fixed =
+      wrappedRowHeight(points, rowLines(table.columns, widths, points)) + (table.title ? rowHeight(points + 2) : 0);
+    const heights = table.rows.map((row) => wrappedRowHeight(points, rowLines(row, widths, points)));
+    return { points, widths, pages: pagesOf(heights, box.h - fixed) };
+  };
+  for (let points = TYPE.tableMax; points > TYPE.tableMin; points--) {
+    const fitted = plan(points);
+    if (fitted.pages.length === 1) return fitted;
   }
-  const points = TYPE.tableMin;
-  return { points, rowsPerPage: Math.max(1, Math.floor(height / rowHeight(points)) - 1 - (titled ? 1 : 0)) };
+  return plan(TYPE.tableMin);
 }
