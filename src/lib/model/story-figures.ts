@@ -9,7 +9,9 @@
  * many, and a selection the slide's own filters exclude are warnings, each
  * with file, line, column, field, the value and what the view shows.
  */
+
 import type { InstitutionNode } from "../network/graph.js";
+import { lanesThatFit } from "../timeline/lanes-in-frame.js";
 import type { FigureRecords } from "./figure-records.js";
 import type { KnownValues } from "./filters.js";
 import {
@@ -121,6 +123,30 @@ function mostWarnings(text: string, figures: ViewFigures, where: (span: TextSpan
   }));
 }
 
+/**
+ * The height of a timeline slide's chart, in CSS px: the chart's box in a
+ * 1280 × 720 slide frame at the slide type scale, under the title and above
+ * the legend and caption (as measured in /present and the deck's frames).
+ */
+export const SLIDE_CHART_HEIGHT = 440;
+
+/** A timeline slide with more sector lanes than its chart holds even collapsed: some would be left out. */
+function laneWarning(slide: SlideText, figures: ViewFigures, index: number, locate: Locate): Problem[] {
+  if (slide.view !== "timeline") return [];
+  const room = lanesThatFit(SLIDE_CHART_HEIGHT, "slide", { mode: "collapsed" });
+  if (figures.sectors <= room) return [];
+  return [
+    {
+      severity: "warning",
+      ...locate(["slides", index, "link"]),
+      field: `slides[${index}].link`,
+      value: showValue(slide.link || '""'),
+      message: `shows ${figures.sectors} sector lanes, more than the ${room} a slide's timeline holds even collapsed: the slide leaves the smallest lanes out (and says so)`,
+      expected: `at most ${room} sectors in the slide's view: name them with sector=…`,
+    },
+  ];
+}
+
 /** A selection the slide's own filters (or window) leave out. */
 function selectionWarning(slide: SlideText, figures: ViewFigures, index: number, locate: Locate): Problem[] {
   const s = figures.selection;
@@ -173,7 +199,7 @@ export function fillSlides<S extends SlideText>(
       problems.push(...numberWarnings(text, figures, where), ...mostWarnings(text, figures, where));
       out[field] = text;
     }
-    problems.push(...selectionWarning(slide, figures, index, locate));
+    problems.push(...selectionWarning(slide, figures, index, locate), ...laneWarning(slide, figures, index, locate));
     return out;
   });
   return { slides: filled, problems };

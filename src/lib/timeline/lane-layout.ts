@@ -12,17 +12,11 @@ import type { LaneRow, MarkRow, UpdateRow } from "../sql/timeline-queries.js";
 import { chooseMode, packRows, type TimelineMode } from "./density.js";
 import type { KeyboardPlace } from "./keyboard-place.js";
 import { labelColumnWidth, type MeasureText, type NamedLane } from "./lane-names.js";
+import { COLLAPSED_HEIGHT, DENSITY_HEIGHT, LANE_PAD, ROW } from "./lane-sizes.js";
 import { type DayScale, markExtent, markFootprint } from "./mark-positions.js";
 import type { TimelineData } from "./timeline-rows.js";
 
-/** The height of one row of marks, px. */
-export const ROW = 14;
-/** Room above and below a lane's marks, px. */
-export const LANE_PAD = 8;
-/** The height of a lane's density strip, px. */
-export const DENSITY_HEIGHT = 30;
-/** The height of a collapsed lane, px. */
-export const COLLAPSED_HEIGHT = 18;
+export { COLLAPSED_HEIGHT, DENSITY_HEIGHT, LANE_PAD, ROW } from "./lane-sizes.js";
 
 /** Lane order and collapsed lanes: owned by the page so they survive redraws. */
 export interface LaneState {

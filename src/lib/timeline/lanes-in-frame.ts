@@ -11,7 +11,7 @@
 import { drawingScale } from "../model/frame-layout.js";
 import type { TypeScale } from "../model/view-state.js";
 import type { TimelineMode } from "./density.js";
-import { COLLAPSED_HEIGHT, DENSITY_HEIGHT, LANE_PAD, ROW } from "./lane-layout.js";
+import { COLLAPSED_HEIGHT, DENSITY_HEIGHT, LANE_PAD, ROW } from "./lane-sizes.js";
 
 /** The timeline's smallest text in its own pixels (a density cell's count, 10 px). */
 export const TIMELINE_SMALLEST_TEXT = 10;

@@ -11,9 +11,11 @@ import { describe, expect, it } from "vitest";
 import type { Problem } from "../../../src/lib/model/problems.js";
 import { formatProblem } from "../../../src/lib/model/problems.js";
 import { checkLink, readStory, type StoryKnown } from "../../../src/lib/model/stories.js";
+import { SLIDE_CHART_HEIGHT } from "../../../src/lib/model/story-figures.js";
 import { parseViewState, VIEWS } from "../../../src/lib/model/view-state.js";
 import { loadDataset } from "../../../src/lib/pipeline/dataset.js";
 import { knownFromStores, loadStories } from "../../../src/lib/pipeline/story-files.js";
+import { lanesThatFit } from "../../../src/lib/timeline/lanes-in-frame.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const DATA = join(ROOT, "data");
@@ -77,6 +79,18 @@ describe("figures in the sample records", () => {
     expect(warning.message).toMatch(/^says 70 institutions, but the slide's view shows \d+ institutions/);
     expect(result.story?.slides[0].title).toMatch(/^Who is bound\? 70 institutions, \d+ commitments$/);
   });
+
+  it("warn of a timeline slide with more sector lanes than a slide holds, and not of one with a few", () => {
+    const room = lanesThatFit(SLIDE_CHART_HEIGHT, "slide", { mode: "collapsed" });
+    const text = story(slide("timeline", "") + slide("timeline", "?sector=industry&sector=trade"));
+    const found = readStory(text, FILE, "test", known).problems;
+    const sectors = new Set(dataset.tables?.commitments.map((c) => c.sector)).size;
+    expect(sectors).toBeGreaterThan(room);
+    expect(found.map((p) => [p.severity, p.field])).toEqual([["warning", "slides[0].link"]]);
+    expect(found[0].message).toBe(
+      `shows ${sectors} sector lanes, more than the ${room} a slide's timeline holds even collapsed: the slide leaves the smallest lanes out (and says so)`,
+    );
+  });
 });
 
 describe("the sample story", () => {
@@ -125,7 +139,9 @@ describe("the sample story", () => {
 
 describe("readStory", () => {
   it("returns the story with its defaults: light theme, captions on, links trimmed", () => {
-    const text = story(slide("network", " ?sector=industry ") + slide("timeline", "", "    caption: false\n"));
+    const text = story(
+      slide("network", " ?sector=industry ") + slide("timeline", "?sector=trade", "    caption: false\n"),
+    );
     const result = readStory(text, FILE, "test", known);
     expect(result.problems).toEqual([]);
     expect(result.story).toEqual({
@@ -135,7 +151,7 @@ describe("readStory", () => {
       theme: "light",
       slides: [
         { view: "network", link: "?sector=industry", title: "A slide", note: "Say this.", caption: true },
-        { view: "timeline", link: "", title: "A slide", note: "Say this.", caption: false },
+        { view: "timeline", link: "?sector=trade", title: "A slide", note: "Say this.", caption: false },
       ],
     });
   });
@@ -221,11 +237,13 @@ describe("readStory", () => {
 
   it("reports a selection that names no record, or a commitment the network would not draw", () => {
     const commitment = String(dataset.tables?.commitments[0].id);
+    const sector = String(dataset.tables?.commitments[0].sector);
     const institution = String(dataset.tables?.institutions[0].id);
     const valid = [
       ["network", `?select=${institution}`],
       ["network", `?show=bipartite&select=commitment:${commitment}`],
-      ["timeline", `?select=${commitment}`],
+      // A timeline of its own sector: every sector's lanes would not fit a slide (a warning of its own).
+      ["timeline", `?sector=${sector}&select=${commitment}`],
     ];
     for (const [view, link] of valid) {
       expect(readStory(story(slide(view, link)), FILE, "test", known).problems, link).toEqual([]);
