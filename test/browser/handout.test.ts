@@ -82,7 +82,8 @@ describe("the handout of the sample story", () => {
       for (let i = 0; i < COUNT; i++) {
         const frame = await pages.nth(i).locator("iframe").elementHandle();
         const drawn = await (await frame?.contentFrame())?.evaluate(
-          () => document.querySelector(
+          () =>
+            document.querySelector(
               ".aa-embed .aa-embed-chart svg, .aa-embed .aa-embed-chart canvas, .aa-embed .aa-embed-chart table",
             ) !== null,
         );
