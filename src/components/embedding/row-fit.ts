@@ -13,7 +13,12 @@ export interface FittedPart {
   more: HTMLElement;
 }
 
-/** Shows every row, then hides rows from the bottom while `box` overflows (each part keeps one row). */
+/**
+ * Shows every row, then hides rows from the bottom while `box` overflows:
+ * the part showing the most rows gives one up (the later part on a tie), down
+ * to none in a frame too small for any, its line saying so, rather than a row
+ * cut in half under the caption.
+ */
 export function fitRows(box: HTMLElement, parts: readonly FittedPart[]): void {
   const rows = parts.map((part) => [...part.body.querySelectorAll<HTMLTableRowElement>("tbody tr")]);
   const shown = rows.map((list) => list.length);
@@ -22,8 +27,8 @@ export function fitRows(box: HTMLElement, parts: readonly FittedPart[]): void {
   const overflows = () => box.scrollHeight > box.clientHeight + 1;
   while (overflows()) {
     // The part with the most rows showing gives one up.
-    const i = shown.indexOf(Math.max(...shown));
-    if (shown[i] <= 1) break;
+    const i = shown.lastIndexOf(Math.max(...shown));
+    if (shown[i] === 0) break;
     shown[i] -= 1;
     rows[i][shown[i]].hidden = true;
     parts[i].more.hidden = false;
