@@ -282,3 +282,45 @@ describe("/present with the sample story", () => {
     TIMEOUT,
   );
 });
+
+describe("the deck page (every slide in one page, one engine)", () => {
+  it(
+    "gives each slide the content its own embed gives: the same tables, bars, caption and link, and the same drawing",
+    async () => {
+      const handle = await openPage(site.browser, `${site.server.url}/embed/deck?story=${story.id}`, {
+        viewport: { width: 1280, height: 720 },
+      });
+      site.open.push(handle);
+      await handle.page.waitForFunction(() => "accordAtlasDeckContents" in window, null, { timeout: READY_TIMEOUT });
+      const deck = (await handle.page.evaluate(() =>
+        (window as unknown as { accordAtlasDeckContents: () => Promise<unknown> }).accordAtlasDeckContents(),
+      )) as SlideContent[];
+      expect(deck).toHaveLength(story.slides.length);
+      // Each view's first slide, against what its own embed offers.
+      for (const view of ["sectors", "scorecards", "network", "timeline"] as const) {
+        const { index } = slideOf(view);
+        const own = await openSlide(view);
+        const mine = deck[index];
+        expect(mine.caption, view).toEqual(own.content.caption);
+        expect(new URL(mine.link).search, view).toBe(new URL(own.content.link).search);
+        expect(
+          mine.charts.map((c) => c.kind),
+          view,
+        ).toEqual(own.content.charts.map((c) => c.kind));
+        for (const [i, chart] of mine.charts.entries()) {
+          const theirs = own.content.charts[i];
+          if (chart.kind === "image" && theirs.kind === "image") {
+            const marks = "[data-mark], [data-density]";
+            expect(await svgCount(handle.page, chart.svg, marks), view).toBe(
+              await svgCount(handle.page, theirs.svg, marks),
+            );
+            expect(chart.alt, view).toBe(theirs.alt);
+          } else expect(chart, view).toEqual(theirs);
+        }
+        await own.handle.close();
+      }
+      expectClean(handle);
+    },
+    4 * TIMEOUT,
+  );
+});

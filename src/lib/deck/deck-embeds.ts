@@ -1,6 +1,7 @@
 /**
- * Which embed page a deck reads each slide's content from: the slide's own
- * embed (src/lib/model/present.ts embedSrc) in the light theme, the deck's
+ * How a deck reads each slide's content: every slide drawn in one page
+ * (DECK_CONTENTS_HOOK) with the state of the slide's own embed
+ * (src/lib/model/present.ts embedSrc) in the light theme, the deck's
  * white slides being light, at the slide type scale. Also the deck's file
  * name, the link from its title slide back to the story in /present, and
  * the site its links point at: the page's own, or the one the export
@@ -10,8 +11,11 @@
 import { embedSrc } from "../model/present.js";
 import type { Slide } from "../model/stories.js";
 
-/** How many embeds a deck export loads at once: enough to overlap their loading, few enough for two cores. */
-export const DECK_FRAMES_AT_ONCE = 3;
+/**
+ * The name under which the deck page (/embed/deck?story=<id>) offers its
+ * host `(progress?: (done: number) => void) => Promise<SlideContent[]>`.
+ */
+export const DECK_CONTENTS_HOOK = "accordAtlasDeckContents";
 
 /** The embed address of `slide` for a deck export, relative to /present. */
 export function deckEmbedSrc(slide: Slide, base = "embed/"): string {
