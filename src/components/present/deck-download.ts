@@ -68,10 +68,13 @@ export function deckDownload(story: Story): HTMLElement {
     tell("working", `Reading slide 1 of ${count}…`);
     button.setAttribute("aria-disabled", "true");
     try {
+      // The deck builder (pptxgenjs) loads while the slides are drawn.
+      const building = loadBuilder();
+      building.catch(() => {});
       const contents = await gatherSlideContents(story, root, (done) =>
         tell("working", done < count ? `Reading slide ${done + 1} of ${count}…` : "Building the deck…"),
       );
-      const { buildDeck } = await loadBuilder();
+      const { buildDeck } = await building;
       const roots = siteRoots();
       const linked = withLinksTo(contents, roots.page, roots.deck);
       const bytes = await buildDeck(story, linked, { presentLink: presentLink(roots.deck, story.id) });
