@@ -7,21 +7,6 @@
 // away (package.json's "browser" field maps them to nothing). Built from
 // node_modules at build time: nothing is downloaded, nothing third-party is
 // committed.
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { writeBrowserBundle } from "../lib/pipeline/browser-bundle.js";
 
-const entry = fileURLToPath(new URL("../lib/deck/deck-build.ts", import.meta.url));
-const result = await build({
-  entryPoints: [entry],
-  bundle: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  minify: true,
-  write: false,
-  legalComments: "eof",
-  logLevel: "warning",
-});
-const code = result.outputFiles[0].contents;
-process.stdout.write(code);
-process.stderr.write(`deck-builder.js: bundled ${entry} (${code.length} bytes)\n`);
+await writeBrowserBundle(new URL("../lib/deck/deck-build.ts", import.meta.url), "deck-builder.js");

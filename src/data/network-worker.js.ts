@@ -3,21 +3,6 @@
 // "events" package in the browser (it takes it for Node's built-in), so this
 // loader bundles the worker with esbuild from node_modules at build time:
 // nothing is downloaded and nothing third-party is committed.
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { writeBrowserBundle } from "../lib/pipeline/browser-bundle.js";
 
-const entry = fileURLToPath(new URL("../components/network/network-worker.ts", import.meta.url));
-const result = await build({
-  entryPoints: [entry],
-  bundle: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  minify: true,
-  write: false,
-  legalComments: "eof",
-  logLevel: "warning",
-});
-const code = result.outputFiles[0].contents;
-process.stdout.write(code);
-process.stderr.write(`network-worker.js: bundled ${entry} (${code.length} bytes)\n`);
+await writeBrowserBundle(new URL("../components/network/network-worker.ts", import.meta.url), "network-worker.js");

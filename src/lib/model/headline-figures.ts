@@ -38,6 +38,11 @@ export function escapeBraces(text: string): string {
   return text.replace(/[{}]/g, "$&$&");
 }
 
+/** What escapeBraces wrote, read back: every doubled brace single. */
+export function unescapeBraces(text: string): string {
+  return text.replace(/\{\{|\}\}/g, (pair) => pair[0]);
+}
+
 /**
  * The text with each known placeholder replaced by its figure ("1,204") and
  * each doubled brace by one brace; unknown placeholders are left as typed.

@@ -15,7 +15,7 @@
 import { stringify } from "yaml";
 import type { Caption } from "./caption.js";
 import { FILTER_KEYS } from "./filters.js";
-import { escapeBraces } from "./headline-figures.js";
+import { escapeBraces, unescapeBraces } from "./headline-figures.js";
 import { STORY_ID } from "./present.js";
 import { MAX_SLIDE_TITLE, MAX_STORY_TITLE } from "./stories.js";
 import { type Theme, VIEW_KEYS, type ViewName } from "./view-state.js";
@@ -79,13 +79,9 @@ function filtersOf(caption: Caption): string {
  * (src/lib/model/headline-figures.ts).
  */
 function storyHeadline(headline: string): string {
-  let max = MAX_SLIDE_TITLE;
-  let written = escapeBraces(fitText(headline, max));
-  while (written.length > MAX_SLIDE_TITLE && max > 1) {
-    max -= written.length - MAX_SLIDE_TITLE;
-    written = escapeBraces(fitText(headline, max));
-  }
-  return written;
+  // Each brace is written twice: leave room for the second.
+  const braces = headline.match(/[{}]/g)?.length ?? 0;
+  return escapeBraces(fitText(headline, MAX_SLIDE_TITLE - braces));
 }
 
 /** The slide for a view: its link, the caption's title and filters as the headline, the placeholder note. */
@@ -129,7 +125,7 @@ export function storyIdOf(title: string): string {
 /** A whole story file holding the one slide: the slide's headline as the story's title. */
 export function newStoryYaml(slide: SlideDraft, options: { theme?: Theme } = {}): string {
   // The story's title takes no placeholders: the headline's doubled braces are single there.
-  const title = slide.title.replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+  const title = unescapeBraces(slide.title);
   const story: Record<string, unknown> = { title: fitText(title, MAX_STORY_TITLE) };
   if (options.theme) story.theme = options.theme;
   story.slides = [{ ...slide }];
