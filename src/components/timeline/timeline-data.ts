@@ -6,15 +6,22 @@
  * updates; and the sources the filtered commitments cite. Rows come typed as
  * the chart reads them (timeline-chart.ts); the SQL is
  * src/lib/sql/timeline-queries.ts.
+ *
+ * With no filters and no window the page draws first from the build
+ * (`timeline-first.json`, src/lib/timeline/first-draw.ts), before DuckDB has
+ * started, then checks that draw against DuckDB's answer: it redraws only if
+ * they differ, and marks `timeline:sql-answer` (its detail says where they
+ * differ, if they do).
  */
 import type { CitedSource } from "../../lib/model/caption.js";
 import type { FilterState } from "../../lib/model/filters.js";
 import { citedSources } from "../../lib/sql/page-queries.js";
 import * as tq from "../../lib/sql/timeline-queries.js";
 import { MARK_LIMIT } from "../../lib/timeline/density.js";
+import { type FirstDraw, firstDrawFits, timelineDifference } from "../../lib/timeline/first-draw.js";
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { timelineDomain } from "../../lib/timeline/window.js";
-import type { Database } from "../db.js";
+import { type Database, database } from "../db.js";
 
 type Range = tq.TimeRange;
 
@@ -84,4 +91,32 @@ export async function loadTimelineWithSources(
     loadCitedSources(db, filters),
   ]);
   return { ...data, cited };
+}
+
+/** The unzoomed window: the build's when its first draw answers the filters, else DuckDB's. */
+export async function timelineExtentFor(first: FirstDraw | null, filters: FilterState, today: string): Promise<Range> {
+  if (first && firstDrawFits(filters, null)) return first.extent;
+  return loadTimelineExtent(await database(), filters, today);
+}
+
+/**
+ * The chart's data for the filters and window, as a Framework generator: the
+ * build's first draw when it answers them, then DuckDB's answer, yielded only
+ * when it differs from what was drawn.
+ */
+export async function* timelineDraws(
+  first: FirstDraw | null,
+  filters: FilterState,
+  range: Range | null,
+  extent: Range,
+  today: string,
+): AsyncGenerator<TimelineWithSources> {
+  const drawn = first && firstDrawFits(filters, range) ? first.data : null;
+  if (drawn) yield drawn;
+  const answer = await loadTimelineWithSources(await database(), filters, range, extent, today);
+  const difference = drawn ? timelineDifference(drawn, answer) : "no first draw";
+  const same = difference === null;
+  performance.mark("timeline:sql-answer", { detail: { fromBuild: drawn !== null, same, difference } });
+  if (drawn && !same) console.warn(`The build's timeline differs from DuckDB's answer (${difference}); redrawn.`);
+  if (!same) yield answer;
 }
