@@ -23,13 +23,13 @@ const site = useBuiltSite();
 type FileChange = (file: TimelineFirstFile) => TimelineFirstFile | null;
 
 /** Opens /timeline, holding DuckDB's wasm back until `release` when asked, with the build's file changed. */
-async function visit(options: { holdEngine?: boolean; change?: FileChange } = {}) {
+async function visit(options: { holdEngine?: boolean; change?: FileChange; path?: string } = {}) {
   let held: Route | undefined;
   let release = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
-  const handle = await openPage(site.browser, `${site.server.url}/timeline?today=${TODAY}`, {
+  const handle = await openPage(site.browser, `${site.server.url}${options.path ?? "/timeline"}?today=${TODAY}`, {
     beforeGoto: async (page) => {
       if (options.holdEngine) {
         await page.route(WASM, async (route) => {
@@ -107,6 +107,17 @@ describe("the timeline's first draw from the build", () => {
       .poll(() => page.$eval(CHART, (chart) => chart.outerHTML.includes("TAMPERED")), { timeout: READY_TIMEOUT })
       .toBe(false);
     expect(await chartMarkup(page)).toBe(await chartFromSql());
+    expectClean(handle);
+  });
+
+  it("draws the unfiltered embed before the engine has started too, and keeps it when DuckDB agrees", async () => {
+    const { handle, release } = await visit({ holdEngine: true, path: "/embed/timeline" });
+    const { page } = handle;
+    const first = await chartMarkup(page);
+    expect(await page.evaluate(() => performance.getEntriesByName("timeline:sql-answer").length)).toBe(0);
+    release();
+    await expect(sqlAnswer(page)).resolves.toEqual({ fromBuild: true, same: true, difference: null });
+    expect(await chartMarkup(page)).toBe(first);
     expectClean(handle);
   });
 });

@@ -13,13 +13,15 @@
  * they differ, and marks `timeline:sql-answer` (its detail says where they
  * differ, if they do).
  */
+
+import { FileAttachment } from "observablehq:stdlib";
 import type { CitedSource } from "../../lib/model/caption.js";
 import type { FilterState } from "../../lib/model/filters.js";
 import { citedSources } from "../../lib/sql/page-queries.js";
 import * as tq from "../../lib/sql/timeline-queries.js";
 import { MARK_LIMIT } from "../../lib/timeline/density.js";
 import { type FirstDraw, firstDrawFits, timelineDifference } from "../../lib/timeline/first-draw.js";
-import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
+import type { TimelineData, TimelineFirstFile } from "../../lib/timeline/timeline-rows.js";
 import { timelineDomain } from "../../lib/timeline/window.js";
 import { type Database, database } from "../db.js";
 
@@ -99,6 +101,38 @@ export async function timelineExtentFor(first: FirstDraw | null, filters: Filter
   return loadTimelineExtent(await database(), filters, today);
 }
 
+/** The build's first draw (`timeline-first.json`), or null when it did not load (the chart then waits for DuckDB). */
+export function loadTimelineFirst(): Promise<TimelineFirstFile | null> {
+  firstFile ??= (FileAttachment("../../data/timeline-first.json").json() as Promise<TimelineFirstFile>).catch(
+    (error: unknown) => {
+      console.warn("Accord Atlas: timeline-first.json not loaded; the chart waits for DuckDB.", error);
+      return null;
+    },
+  );
+  return firstFile;
+}
+let firstFile: Promise<TimelineFirstFile | null> | undefined;
+
+/**
+ * DuckDB's answer for what was drawn from the build (extent included), or
+ * null when they are the same. Marks `timeline:sql-answer` with where they
+ * differ, if they do.
+ */
+export async function checkFirstDraw(
+  drawn: TimelineWithSources,
+  filters: FilterState,
+  today: string,
+): Promise<TimelineWithSources | null> {
+  const db = await database();
+  const extent = await loadTimelineExtent(db, filters, today);
+  const answer = await loadTimelineWithSources(db, filters, null, extent, today);
+  const difference = timelineDifference(drawn, answer);
+  performance.mark("timeline:sql-answer", { detail: { fromBuild: true, same: difference === null, difference } });
+  if (difference === null) return null;
+  console.warn(`Accord Atlas: the build's timeline differs from DuckDB's answer (${difference}); redrawn.`);
+  return answer;
+}
+
 /**
  * The chart's data for the filters and window, as a Framework generator: the
  * build's first draw when it answers them, then DuckDB's answer, yielded only
@@ -111,12 +145,13 @@ export async function* timelineDraws(
   extent: Range,
   today: string,
 ): AsyncGenerator<TimelineWithSources> {
-  const drawn = first && firstDrawFits(filters, range) ? first.data : null;
-  if (drawn) yield drawn;
+  if (first && firstDrawFits(filters, range)) {
+    yield first.data;
+    const answer = await checkFirstDraw(first.data, filters, today);
+    if (answer) yield answer;
+    return;
+  }
   const answer = await loadTimelineWithSources(await database(), filters, range, extent, today);
-  const difference = drawn ? timelineDifference(drawn, answer) : "no first draw";
-  const same = difference === null;
-  performance.mark("timeline:sql-answer", { detail: { fromBuild: drawn !== null, same, difference } });
-  if (drawn && !same) console.warn(`The build's timeline differs from DuckDB's answer (${difference}); redrawn.`);
-  if (!same) yield answer;
+  performance.mark("timeline:sql-answer", { detail: { fromBuild: false, same: false, difference: "no first draw" } });
+  yield answer;
 }

@@ -15,12 +15,13 @@ import { slideCaption } from "../../lib/model/slide-caption.js";
 import type { ImageContent, SlideContentSource } from "../../lib/model/slide-content.js";
 import type { ViewState } from "../../lib/model/view-state.js";
 import type { TimeRange } from "../../lib/sql/timeline-queries.js";
+import { firstDraw, firstDrawFits } from "../../lib/timeline/first-draw.js";
 import type { LaneState } from "../../lib/timeline/lane-layout.js";
 import { timelineScale } from "../../lib/timeline/lanes-in-frame.js";
 import { TIMELINE_TITLE, timelineEmbedDetail } from "../../lib/timeline/timeline-caption.js";
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { todayFrom } from "../../lib/timeline/window.js";
-import { type Database, database } from "../db.js";
+import { database } from "../db.js";
 import { DRAW_WAIT_MS, NOTHING, whenDrawn } from "../embedding/drawn-wait.js";
 import {
   checkToday,
@@ -34,7 +35,13 @@ import {
 } from "../embedding/embed-frame.js";
 import { pixelSize, standaloneSvg, svgText } from "../export-image.js";
 import { timelineChart } from "./timeline-chart.js";
-import { loadCitedSources, loadTimelineData, loadTimelineExtent } from "./timeline-data.js";
+import {
+  checkFirstDraw,
+  loadTimelineData,
+  loadTimelineExtent,
+  loadTimelineFirst,
+  loadTimelineWithSources,
+} from "./timeline-data.js";
 
 /** Where the reader is: the window, the selected commitment and the data drawn for them. */
 interface EmbedPlace {
@@ -44,21 +51,24 @@ interface EmbedPlace {
 }
 
 /** Draws the timelines for a state; resolves once the data are in. */
-export async function timelineView(state: ViewState<"timeline">, options: EmbedRenderOptions): Promise<HTMLElement> {
+export async function timelineView(
+  state: ViewState<"timeline">,
+  options: EmbedRenderOptions,
+  fromBuild = true,
+): Promise<HTMLElement> {
   const { filters, frame } = state;
   const notices = [...(options.notices ?? [])];
   const givenToday = checkToday(options.today, notices);
   const today = givenToday ?? todayFrom("");
-  const [seed, db] = await Promise.all([loadSeed(), database()]);
+  const range = state.options.window;
+  const [seed, firstFile] = await Promise.all([loadSeed(), fromBuild ? loadTimelineFirst() : null]);
   // Freshness from the build, as the pages have it (no page loads every status update for one date).
   const fresh = seed.freshness;
-  const [extent, cited] = await Promise.all([loadTimelineExtent(db, filters, today), loadCitedSources(db, filters)]);
-  const range = state.options.window;
-  const place: EmbedPlace = {
-    range,
-    selected: state.options.select,
-    data: await loadTimelineData(db, filters, range, extent, today),
-  };
+  // Unfiltered and unzoomed, the build's first draw; else DuckDB's answer.
+  const first = firstDrawFits(filters, range) ? firstDraw(firstFile, today) : null;
+  const { extent, data } = first ?? (await answerFor(filters, range, today));
+  const cited = data.cited;
+  const place: EmbedPlace = { range, selected: state.options.select, data };
   const missing = selectionNotice(place);
   if (missing) notices.push(missing);
 
@@ -71,7 +81,6 @@ export async function timelineView(state: ViewState<"timeline">, options: EmbedR
     );
   let figure: EmbedFrame | undefined;
   const box = embedChart({
-    db,
     filters,
     extent,
     today,
@@ -110,7 +119,21 @@ export async function timelineView(state: ViewState<"timeline">, options: EmbedR
     caption,
     link: href(),
   });
+  // A build whose first draw DuckDB's answer contradicts: the view is drawn again from SQL.
+  if (first) {
+    checkFirstDraw(first.data, filters, today).then(
+      async (answer) => answer && figure.replaceWith(await timelineView(state, options, false)),
+      (error: unknown) => console.warn("Accord Atlas: the timeline's first draw could not be checked.", error),
+    );
+  }
   return figure;
+}
+
+/** The extent, the chart's data and the cited sources, from DuckDB. */
+async function answerFor(filters: FilterState, range: TimeRange | null, today: string) {
+  const db = await database();
+  const extent = await loadTimelineExtent(db, filters, today);
+  return { extent, data: await loadTimelineWithSources(db, filters, range, extent, today) };
 }
 
 /** The timeline as the slide's image: a standalone copy of the chart's SVG as drawn now, as the image export makes it. */
@@ -139,7 +162,6 @@ function selectionNotice({ selected, data }: EmbedPlace): string | null {
 }
 
 interface EmbedChartContext {
-  db: Database;
   filters: FilterState;
   extent: TimeRange;
   today: string;
@@ -175,15 +197,17 @@ function embedChart(context: EmbedChartContext): HTMLElement {
       onZoom: (next) => {
         const ticket = ++generation;
         place.range = next;
-        loadTimelineData(context.db, context.filters, next, context.extent, context.today).then(
-          (data) => {
-            if (ticket !== generation) return;
-            place.data = data;
-            holder.replaceChildren(chartFor(width));
-            context.changed("zoomed");
-          },
-          (error: unknown) => console.warn("Accord Atlas: the timeline could not zoom.", error),
-        );
+        database()
+          .then((db) => loadTimelineData(db, context.filters, next, context.extent, context.today))
+          .then(
+            (data) => {
+              if (ticket !== generation) return;
+              place.data = data;
+              holder.replaceChildren(chartFor(width));
+              context.changed("zoomed");
+            },
+            (error: unknown) => console.warn("Accord Atlas: the timeline could not zoom.", error),
+          );
       },
     });
   };
