@@ -11,6 +11,13 @@ export interface CitedSource {
   url?: string | null;
   /** How many of the records shown cite it. */
   n: number;
+  /** How many sources the records shown cite in all, when the list holds only the most cited (citedSources). */
+  cited_total?: number;
+}
+
+/** How many sources a list stands for: all of them, even when it holds only the most cited. */
+export function citedCount(sources: readonly CitedSource[]): number {
+  return sources[0]?.cited_total ?? sources.length;
 }
 
 export interface CaptionInput {
@@ -42,7 +49,7 @@ export const CAPTION_SOURCES = 3;
 export function sourcesInWords(sources: readonly CitedSource[], limit = CAPTION_SOURCES): string {
   if (sources.length === 0) return "none cited";
   const named = sources.slice(0, limit).map((s) => `${s.publisher} (${s.n})`);
-  const rest = sources.length - named.length;
+  const rest = citedCount(sources) - named.length;
   return rest > 0 ? `${named.join(", ")} and ${rest} more` : named.join(", ");
 }
 

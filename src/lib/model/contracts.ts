@@ -6,6 +6,8 @@
  * - `overview.json`: filter choices and the unfiltered overview (src/lib/pipeline/overview-seed.ts)
  * - `tables.json`: where each partition of each table lies (src/lib/model/partitions.ts)
  * - `network-layout.json`: node positions and the unfiltered graph (src/lib/network/layout-file.ts)
+ * - `timeline-first.json`: the unfiltered timeline (TimelineFirstFile in src/lib/timeline/timeline-rows.ts,
+ *   which cannot live here: its rows are the timeline queries' types)
  * - `stories.json`: the checked stories (src/lib/pipeline/story-files.ts)
  * - `draft-context.json`: what the /draft page drafts against (src/lib/pipeline/draft-page-context.ts)
  */

@@ -13,6 +13,7 @@
  * reads them from the build's Arrow files).
  */
 import type { CitedSource } from "../model/caption.js";
+import { CITED_LIMIT } from "../sql/page-queries.js";
 import type { LaneRow, RuleRow, UpdateRow } from "../sql/timeline-queries.js";
 import { LIST_LIMIT, RULE_KINDS } from "../sql/timeline-queries.js";
 import { MARK_LIMIT } from "../timeline/density.js";
@@ -209,15 +210,14 @@ function updatesOf(t: FirstDrawTables): UpdateRow[] {
   return rows as unknown as UpdateRow[];
 }
 
-/** `citedSources` without filters: each cited source with how many commitments cite it. */
+/** `citedSources` without filters: the most cited sources with how many commitments cite each, and how many in all. */
 function citedOf(t: FirstDrawTables): CitedSource[] {
   const counts = countBy(t.commitments.column("source_id"));
-  return rowsOf(t.sources, ["id", "title", "publisher", "url"])
-    .filter((s) => counts.has(s.id))
-    .map((s): Row => ({ ...s, n: counts.get(s.id) as number }))
-    .sort(
-      (a, b) => (b.n as number) - (a.n as number) || text(a.publisher, b.publisher) || text(a.id, b.id),
-    ) as unknown as CitedSource[];
+  const cited = rowsOf(t.sources, ["id", "title", "publisher", "url"]).filter((s) => counts.has(s.id));
+  return cited
+    .map((s): Row => ({ ...s, n: counts.get(s.id) as number, cited_total: cited.length }))
+    .sort((a, b) => (b.n as number) - (a.n as number) || text(a.publisher, b.publisher) || text(a.id, b.id))
+    .slice(0, CITED_LIMIT) as unknown as CitedSource[];
 }
 
 /** What the density cells read of each commitment, without making rows of them all. */

@@ -105,13 +105,22 @@ export const freshness = sql`SELECT
     (SELECT max(published_from) FROM sources) AS latest_source,
     CAST((SELECT count(*) FROM sources) AS INTEGER) AS sources`;
 
-/** Sources cited by the filtered commitments (for captions): most cited first. */
-export function citedSources(filters: FilterState): SqlFragment {
+/**
+ * How many of the cited sources a page fetches: captions name the first few
+ * (CAPTION_SOURCES), and `cited_total` says how many there are in all, so a
+ * million commitments citing 50,000 documents do not become 50,000 rows.
+ */
+export const CITED_LIMIT = 50;
+
+/** Sources cited by the filtered commitments (for captions): most cited first, at most `max`, each row with the count of all. */
+export function citedSources(filters: FilterState, max = CITED_LIMIT): SqlFragment {
   return withinYears(
-    sql`SELECT src.id, src.title, src.publisher, src.url, CAST(count(*) AS INTEGER) AS n
+    sql`SELECT src.id, src.title, src.publisher, src.url, CAST(count(*) AS INTEGER) AS n,
+      CAST(count(*) OVER () AS INTEGER) AS cited_total
     FROM commitments c JOIN sources src ON src.id = c.source_id
     WHERE ${commitmentWhere(filters)}
-    GROUP BY ALL ORDER BY n DESC, src.publisher, src.id`,
+    GROUP BY ALL ORDER BY n DESC, src.publisher, src.id
+    LIMIT ${raw(String(Math.max(1, Math.floor(max))))}`,
     scopeOf(filters),
   );
 }
