@@ -22,6 +22,9 @@
  *   (bench/lib/bare-engine-page.ts) that only starts the same DuckDB-WASM
  *   from the same server and asks `select 42`, loaded cold as often as
  *   the pages, interleaved with them (goal: 1.1×).
+ * - the longest main-thread task (Long Tasks API: tasks of 50 ms or more;
+ *   0 when none) of the load, and of those running while tables loaded (from
+ *   the first .parts request to duckdb:ready).
  * All times are milliseconds since navigation start. Results also go to
  * bench/results/load-<timestamp>.json.
  */
@@ -92,6 +95,12 @@ const INSTRUMENT = `(() => {
   };
   const observer = new MutationObserver(check);
   observer.observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ["data-chart"]});
+  marks.longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) marks.longTasks.push([task.startTime, task.duration]);
+    }).observe({type: "longtask", buffered: true});
+  } catch {}
 })();`;
 
 interface Marks {
@@ -100,6 +109,9 @@ interface Marks {
   duckdb: number | null;
   duckdbReady: number | null;
   load: number | null;
+  /** The longest main-thread task (Long Tasks API, ≥ 50 ms) of the whole load, and of those while tables loaded. */
+  longestTask: number | null;
+  longestTaskTables: number | null;
 }
 
 /**
@@ -113,7 +125,15 @@ const READ_MARKS = `(() => {
   const chartMark = mark("chart:first");
   const chartSeen = window.__benchMarks?.chartSeen ?? null;
   const navigation = performance.getEntriesByType("navigation")[0];
+  const tasks = window.__benchMarks?.longTasks ?? [];
+  const longest = (xs) => (xs.length ? Math.max(...xs.map(([, d]) => d)) : null);
+  // Tables load from their first request until duckdb:ready (or now).
+  const parts = performance.getEntriesByType("resource").filter((r) => /.parts$/.test(new URL(r.name).pathname));
+  const tablesFrom = parts.length ? Math.min(...parts.map((r) => r.startTime)) : null;
+  const tablesTo = mark("duckdb:ready") ?? performance.now();
   return {
+    longestTask: longest(tasks) ?? 0,
+    longestTaskTables: tablesFrom === null ? null : longest(tasks.filter(([s, d]) => s < tablesTo && s + d > tablesFrom)) ?? 0,
     chart: chartMark ?? chartSeen,
     chartSource: chartMark !== null ? "mark" : chartSeen !== null ? "dom" : null,
     duckdb: mark("duckdb:first-query"),
@@ -146,6 +166,7 @@ function median(values: (number | null)[]): number | null {
   return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
 }
 
+const milliseconds = (ms: number | null) => (ms === null ? "—" : `${Math.round(ms)} ms`);
 const seconds = (ms: number | null) => (ms === null ? "—" : `${(ms / 1000).toFixed(2)} s`);
 const megabytes = (bytes: number | null) =>
   bytes === null ? "—" : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
@@ -185,6 +206,9 @@ interface PageResult {
   duckdbToBareEngine: number | null;
   duckdbReadyMs: number | null;
   loadEventMs: number | null;
+  /** Medians of the longest main-thread task of each load, and of those while tables loaded. */
+  longestTaskMs: number | null;
+  longestTaskTablesMs: number | null;
   bytes: number | null;
   tableBytes: number | null;
   byTable: Record<string, number>;
@@ -208,6 +232,8 @@ function summarize(page: string, runs: Run[], bareEngineMs: number | null): Page
     duckdbToBareEngine: duckdb !== null && bareEngineMs ? duckdb / bareEngineMs : null,
     duckdbReadyMs: median(runs.map((r) => r.duckdbReady)),
     loadEventMs: median(runs.map((r) => r.load)),
+    longestTaskMs: median(runs.map((r) => r.longestTask)),
+    longestTaskTablesMs: median(runs.map((r) => r.longestTaskTables)),
     bytes: median(runs.map((r) => r.bytes)),
     tableBytes: median(runs.map((r) => r.tableBytes)),
     byTable: last.byTable,
@@ -251,6 +277,7 @@ function printResults(results: PageResult[], bare: PageResult, options: Options)
     "",
     "DuckDB ready",
     "load event",
+    "longest task (tables)",
     "bytes (gzip)",
     "of which tables",
     "first draws (gzip · raw)",
@@ -267,6 +294,7 @@ function printResults(results: PageResult[], bare: PageResult, options: Options)
     r.duckdbToBareEngine === null ? " " : r.duckdbToBareEngine <= GOALS.duckdbToBareEngine ? "✓" : "✗",
     seconds(r.duckdbReadyMs),
     seconds(r.loadEventMs),
+    `${milliseconds(r.longestTaskMs)} (${milliseconds(r.longestTaskTablesMs)})`,
     megabytes(r.bytes),
     megabytes(r.tableBytes),
     r.firstDrawBytes ? `${megabytes(r.firstDrawBytes)} · ${megabytes(r.firstDrawRawBytes)}` : "none",
