@@ -144,6 +144,17 @@ for (const step of ran) {
         "",
         `goal ≤ ${seconds(goals.duckdbMs)}${check(duckdb, goals.duckdbMs)}`,
       );
+      const toBare = num(page.duckdbToBareEngine);
+      if (toBare !== null) {
+        const goal = num(r.goals?.duckdbToBareEngine) ?? 1.1;
+        row(
+          "load",
+          `${page.page} first SQL answer ÷ bare engine`,
+          `${toBare.toFixed(2)}×`,
+          `bare engine ${seconds(num(r.bareEngine?.duckdbFirstQueryMs))}`,
+          `goal ≤ ${goal}×${check(toBare, goal)}`,
+        );
+      }
       row(
         "load",
         `${page.page} transferred`,

@@ -15,20 +15,32 @@
  *   src/components/db.ts when the first query returns;
  * - bytes: response bodies sent by the server for that load (gzipped, as a
  *   static host would send them), and of those the table files
- *   (_file/data/<table>.<hash>.parts or .arrow), in all and by table.
+ *   (_file/data/<table>.<hash>.parts or .arrow), in all and by table, and
+ *   the build's first-draw files (_file/data/<name>.<hash>.json, e.g.
+ *   overview.json, network-layout.json), gzip and raw, in all and by file;
+ * - the first SQL answer as a ratio to the bare engine's: a reference page
+ *   (bench/lib/bare-engine-page.ts) that only starts the same DuckDB-WASM
+ *   from the same server and asks `select 42`, loaded cold as often as
+ *   the pages, interleaved with them (goal: 1.1×).
+ * - the longest main-thread task (Long Tasks API: tasks of 50 ms or more;
+ *   0 when none) of the load, and of those running while tables loaded (from
+ *   the first .parts request to duckdb:ready).
  * All times are milliseconds since navigation start. Results also go to
  * bench/results/load-<timestamp>.json.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { resolve } from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage } from "../devtools/browser-harness.js";
-import { startStaticServer } from "../scripts/static-server.js";
+import { type StaticServer, startStaticServer } from "../scripts/static-server.js";
+import { BARE_ENGINE_PATH, writeBareEnginePage } from "./lib/bare-engine-page.js";
 
-const GOALS = { firstChartMs: 1000, duckdbMs: 2500 };
+const GOALS = { firstChartMs: 1000, duckdbMs: 2500, duckdbToBareEngine: 1.1 };
 /** A table file as Framework names it in dist/. */
 const TABLE_FILE = /\/_file\/data\/([a-z_]+)\.[0-9a-f]+\.(?:parts|arrow)$/;
+/** A build-time first-draw file (a JSON data loader's output) as Framework names it in dist/. */
+const FIRST_DRAW_FILE = /\/_file\/data\/([a-z0-9_-]+)\.[0-9a-f]+\.json$/;
 const CHART_SELECTOR = "[data-chart], .card svg, figure svg";
 
 interface Options {
@@ -83,6 +95,12 @@ const INSTRUMENT = `(() => {
   };
   const observer = new MutationObserver(check);
   observer.observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ["data-chart"]});
+  marks.longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) marks.longTasks.push([task.startTime, task.duration]);
+    }).observe({type: "longtask", buffered: true});
+  } catch {}
 })();`;
 
 interface Marks {
@@ -91,6 +109,9 @@ interface Marks {
   duckdb: number | null;
   duckdbReady: number | null;
   load: number | null;
+  /** The longest main-thread task (Long Tasks API, ≥ 50 ms) of the whole load, and of those while tables loaded. */
+  longestTask: number | null;
+  longestTaskTables: number | null;
 }
 
 /**
@@ -104,7 +125,15 @@ const READ_MARKS = `(() => {
   const chartMark = mark("chart:first");
   const chartSeen = window.__benchMarks?.chartSeen ?? null;
   const navigation = performance.getEntriesByType("navigation")[0];
+  const tasks = window.__benchMarks?.longTasks ?? [];
+  const longest = (xs) => (xs.length ? Math.max(...xs.map(([, d]) => d)) : null);
+  // Tables load from their first request until duckdb:ready (or now).
+  const parts = performance.getEntriesByType("resource").filter((r) => /.parts$/.test(new URL(r.name).pathname));
+  const tablesFrom = parts.length ? Math.min(...parts.map((r) => r.startTime)) : null;
+  const tablesTo = mark("duckdb:ready") ?? performance.now();
   return {
+    longestTask: longest(tasks) ?? 0,
+    longestTaskTables: tablesFrom === null ? null : longest(tasks.filter(([s, d]) => s < tablesTo && s + d > tablesFrom)) ?? 0,
     chart: chartMark ?? chartSeen,
     chartSource: chartMark !== null ? "mark" : chartSeen !== null ? "dom" : null,
     duckdb: mark("duckdb:first-query"),
@@ -118,6 +147,10 @@ interface Run extends Marks {
   /** Bytes of table files sent, in all and by table. */
   tableBytes: number;
   byTable: Record<string, number>;
+  /** Bytes of the build's first-draw files, gzip as sent and raw, in all and by file. */
+  firstDrawBytes: number;
+  firstDrawRawBytes: number;
+  byFirstDraw: Record<string, { bytes: number; rawBytes: number }>;
   rawBytes: number;
   requests: number;
   notFound: string[];
@@ -133,6 +166,7 @@ function median(values: (number | null)[]): number | null {
   return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
 }
 
+const milliseconds = (ms: number | null) => (ms === null ? "—" : `${Math.round(ms)} ms`);
 const seconds = (ms: number | null) => (ms === null ? "—" : `${(ms / 1000).toFixed(2)} s`);
 const megabytes = (bytes: number | null) =>
   bytes === null ? "—" : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
@@ -163,132 +197,75 @@ async function throttle(page: Page, options: Options): Promise<void> {
   });
 }
 
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  const dist = resolve(options.dist);
-  if (!existsSync(resolve(dist, "index.html"))) {
-    console.error(
-      `No built site in ${dist} (index.html is missing). Run \`npm run build\` first, then \`npm run bench:load\`.`,
-    );
-    process.exit(1);
-  }
+interface PageResult {
+  page: string;
+  firstChartMs: number | null;
+  chartSource: Marks["chartSource"];
+  duckdbFirstQueryMs: number | null;
+  /** The first SQL answer divided by the bare engine's (medians), or null. */
+  duckdbToBareEngine: number | null;
+  duckdbReadyMs: number | null;
+  loadEventMs: number | null;
+  /** Medians of the longest main-thread task of each load, and of those while tables loaded. */
+  longestTaskMs: number | null;
+  longestTaskTablesMs: number | null;
+  bytes: number | null;
+  tableBytes: number | null;
+  byTable: Record<string, number>;
+  firstDrawBytes: number | null;
+  firstDrawRawBytes: number | null;
+  byFirstDraw: Record<string, { bytes: number; rawBytes: number }>;
+  rawBytes: number | null;
+  requests: number | null;
+  runs: Run[];
+}
 
-  let lastActivity = Date.now();
-  let loadsDuckDB = false;
-  let byTable: Record<string, number> = {};
-  const server = await startStaticServer({
-    root: dist,
-    onResponse: ({ path, bytes }) => {
-      lastActivity = Date.now();
-      if (path.endsWith(".wasm")) loadsDuckDB = true;
-      const table = TABLE_FILE.exec(path)?.[1];
-      if (table) byTable[table] = (byTable[table] ?? 0) + bytes;
-    },
-  });
-  const browser = await launchBrowser();
-  const chromiumVersion = browser.version();
-  const cpus = os.cpus();
-  console.log(
-    `Chromium ${chromiumVersion} · ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}) · Node ${process.version}`,
-  );
-  console.log(
-    `Serving ${dist} at ${server.url}; ${options.runs} cold load(s) per page after one warm-up${options.mbps === undefined ? "" : `; network throttled to ${options.mbps} Mbit/s, ${options.latencyMs} ms latency`}.\n`,
-  );
-
-  const loadOnce = async (path: string): Promise<Run> => {
-    server.reset();
-    byTable = {};
-    lastActivity = Date.now();
-    loadsDuckDB = false;
-    const start = Date.now();
-    // Observe requests without routing them: routing costs a round trip to
-    // playwright per request (~0.3–0.5 s on DuckDB pages), which a visitor
-    // would not pay. A new context starts with an empty cache.
-    const handle = await openPage(browser, `${server.url}${path}`, {
-      initScripts: [INSTRUMENT],
-      intercept: false,
-      beforeGoto: options.mbps === undefined ? undefined : (page) => throttle(page, options),
-    });
-    let marks = (await handle.page.evaluate(READ_MARKS)) as Marks;
-    let timedOut = false;
-    // Wait for both marks. A page that fetched DuckDB's wasm gets until the
-    // timeout for its first query (compiling the wasm is quiet on the
-    // network); otherwise give up once nothing has happened (no request, no
-    // new mark) for idleMs: the page has no chart or no query.
-    for (;;) {
-      if (marks.chart !== null && marks.duckdb !== null && (marks.duckdbReady !== null || !loadsDuckDB)) break;
-      const waitingForDuckDB = loadsDuckDB && marks.duckdb === null;
-      if (!waitingForDuckDB && Date.now() - lastActivity > options.idleMs) break;
-      if (Date.now() - start > options.timeoutMs) {
-        timedOut = true;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-      const next = (await handle.page.evaluate(READ_MARKS)) as Marks;
-      if (next.chart !== marks.chart || next.duckdb !== marks.duckdb || next.duckdbReady !== marks.duckdbReady) {
-        lastActivity = Date.now();
-      }
-      marks = next;
-    }
-    const stats = server.stats();
-    await handle.close();
-    return {
-      ...marks,
-      bytes: stats.bytes,
-      tableBytes: Object.values(byTable).reduce((n, b) => n + b, 0),
-      byTable,
-      rawBytes: stats.rawBytes,
-      requests: stats.requests,
-      notFound: stats.notFound,
-      consoleErrors: handle.consoleErrors,
-      outsideRequests: handle.outsideRequests,
-      timedOut,
-    };
+/** The medians of a page's runs. */
+function summarize(page: string, runs: Run[], bareEngineMs: number | null): PageResult {
+  const last = runs[runs.length - 1];
+  const duckdb = median(runs.map((r) => r.duckdb));
+  return {
+    page,
+    firstChartMs: median(runs.map((r) => r.chart)),
+    chartSource: last.chartSource,
+    duckdbFirstQueryMs: duckdb,
+    duckdbToBareEngine: duckdb !== null && bareEngineMs ? duckdb / bareEngineMs : null,
+    duckdbReadyMs: median(runs.map((r) => r.duckdbReady)),
+    loadEventMs: median(runs.map((r) => r.load)),
+    longestTaskMs: median(runs.map((r) => r.longestTask)),
+    longestTaskTablesMs: median(runs.map((r) => r.longestTaskTables)),
+    bytes: median(runs.map((r) => r.bytes)),
+    tableBytes: median(runs.map((r) => r.tableBytes)),
+    byTable: last.byTable,
+    firstDrawBytes: median(runs.map((r) => r.firstDrawBytes)),
+    firstDrawRawBytes: median(runs.map((r) => r.firstDrawRawBytes)),
+    byFirstDraw: last.byFirstDraw,
+    rawBytes: median(runs.map((r) => r.rawBytes)),
+    requests: median(runs.map((r) => r.requests)),
+    runs,
   };
+}
 
-  const results = [];
-  try {
-    for (const path of options.pages) {
-      process.stdout.write(`${path}: warm-up`);
-      await loadOnce(path); // fills the server's gzip cache; not counted
-      const runs: Run[] = [];
-      for (let i = 0; i < options.runs; ++i) {
-        const run = await loadOnce(path);
-        runs.push(run);
-        process.stdout.write(`, run ${i + 1} (chart ${seconds(run.chart)}, DuckDB ${seconds(run.duckdb)})`);
-      }
-      process.stdout.write("\n");
-      const last = runs[runs.length - 1];
-      for (const problem of [
-        ...last.notFound.map((p) => `404 ${p}`),
-        ...last.consoleErrors,
-        ...last.outsideRequests.map((u) => `outside request: ${u}`),
-        ...(runs.some((r) => r.timedOut) ? [`timed out after ${options.timeoutMs} ms`] : []),
-      ]) {
-        console.log(`  ! ${problem.split("\n")[0]}`);
-      }
-      results.push({
-        page: path,
-        firstChartMs: median(runs.map((r) => r.chart)),
-        chartSource: last.chartSource,
-        duckdbFirstQueryMs: median(runs.map((r) => r.duckdb)),
-        duckdbReadyMs: median(runs.map((r) => r.duckdbReady)),
-        loadEventMs: median(runs.map((r) => r.load)),
-        bytes: median(runs.map((r) => r.bytes)),
-        tableBytes: median(runs.map((r) => r.tableBytes)),
-        byTable: last.byTable,
-        rawBytes: median(runs.map((r) => r.rawBytes)),
-        requests: median(runs.map((r) => r.requests)),
-        runs,
-      });
-    }
-  } finally {
-    await browser.close();
-    await server.close();
+function printProblems(runs: Run[], options: Options): void {
+  const last = runs[runs.length - 1];
+  for (const problem of [
+    ...last.notFound.map((p) => `404 ${p}`),
+    ...last.consoleErrors,
+    ...last.outsideRequests.map((u) => `outside request: ${u}`),
+    ...(runs.some((r) => r.timedOut) ? [`timed out after ${options.timeoutMs} ms`] : []),
+  ]) {
+    console.log(`  ! ${problem.split("\n")[0]}`);
   }
+}
 
+const ratio = (x: number | null) => (x === null ? "—" : `${x.toFixed(2)}×`);
+
+function printResults(results: PageResult[], bare: PageResult, options: Options): void {
   console.log(
-    `\nMedians of ${options.runs} cold load(s). Goals: first chart ≤ ${seconds(GOALS.firstChartMs)}, DuckDB ≤ ${seconds(GOALS.duckdbMs)}.\n`,
+    `\nMedians of ${options.runs} cold load(s). Goals: first chart ≤ ${seconds(GOALS.firstChartMs)}, DuckDB ≤ ${seconds(GOALS.duckdbMs)}, first SQL answer ≤ ${GOALS.duckdbToBareEngine}× the bare engine's.\n`,
+  );
+  console.log(
+    `Bare engine (${BARE_ENGINE_PATH}: the same DuckDB-WASM, \`select 42\`): first answer ${seconds(bare.duckdbFirstQueryMs)}, ${megabytes(bare.bytes)} gzip.\n`,
   );
   const header = [
     "page",
@@ -296,10 +273,14 @@ async function main(): Promise<void> {
     "",
     "DuckDB answers",
     "",
+    "÷ bare engine",
+    "",
     "DuckDB ready",
     "load event",
+    "longest task (tables)",
     "bytes (gzip)",
     "of which tables",
+    "first draws (gzip · raw)",
     "raw",
     "requests",
   ];
@@ -309,10 +290,14 @@ async function main(): Promise<void> {
     verdict(r.firstChartMs, GOALS.firstChartMs),
     seconds(r.duckdbFirstQueryMs),
     verdict(r.duckdbFirstQueryMs, GOALS.duckdbMs),
+    ratio(r.duckdbToBareEngine),
+    r.duckdbToBareEngine === null ? " " : r.duckdbToBareEngine <= GOALS.duckdbToBareEngine ? "✓" : "✗",
     seconds(r.duckdbReadyMs),
     seconds(r.loadEventMs),
+    `${milliseconds(r.longestTaskMs)} (${milliseconds(r.longestTaskTablesMs)})`,
     megabytes(r.bytes),
     megabytes(r.tableBytes),
+    r.firstDrawBytes ? `${megabytes(r.firstDrawBytes)} · ${megabytes(r.firstDrawRawBytes)}` : "none",
     megabytes(r.rawBytes),
     String(r.requests ?? "—"),
   ]);
@@ -324,20 +309,189 @@ async function main(): Promise<void> {
       .map(([name, bytes]) => `${name} ${megabytes(bytes)}`);
     console.log(`  ${r.page}: ${parts.length ? parts.join(", ") : "none"}`);
   }
+  console.log("\nFirst-draw files by page (last run; gzip as sent · raw):");
+  for (const r of results) {
+    const files = Object.entries(r.byFirstDraw)
+      .sort((a, b) => b[1].bytes - a[1].bytes)
+      .map(([name, b]) => `${name}.json ${megabytes(b.bytes)} · ${megabytes(b.rawBytes)}`);
+    console.log(`  ${r.page}: ${files.length ? files.join(", ") : "none"}`);
+  }
   console.log("\n— means the page never reached that point (no chart, or no DuckDB query).");
+}
 
+/** What the server sent during one load, and when it last sent anything. */
+interface Traffic {
+  lastActivity: number;
+  loadsDuckDB: boolean;
+  byTable: Record<string, number>;
+  byFirstDraw: Record<string, { bytes: number; rawBytes: number }>;
+}
+
+const freshTraffic = (): Traffic => ({ lastActivity: Date.now(), loadsDuckDB: false, byTable: {}, byFirstDraw: {} });
+
+/** Records a response into the current load's traffic. */
+function recordResponse(traffic: Traffic, path: string, bytes: number, rawBytes: number): void {
+  traffic.lastActivity = Date.now();
+  if (path.endsWith(".wasm")) traffic.loadsDuckDB = true;
+  const table = TABLE_FILE.exec(path)?.[1];
+  if (table) traffic.byTable[table] = (traffic.byTable[table] ?? 0) + bytes;
+  const firstDraw = FIRST_DRAW_FILE.exec(path)?.[1];
+  if (firstDraw) {
+    const seen = traffic.byFirstDraw[firstDraw] ?? { bytes: 0, rawBytes: 0 };
+    traffic.byFirstDraw[firstDraw] = { bytes: seen.bytes + bytes, rawBytes: seen.rawBytes + rawBytes };
+  }
+}
+
+/**
+ * Loads a page cold and waits for its marks. A page that fetched DuckDB's
+ * wasm gets until the timeout for its first query (compiling the wasm is
+ * quiet on the network); otherwise it is done once nothing has happened (no
+ * request, no new mark) for idleMs: the page has no chart or no query. The
+ * bare engine page draws no chart: done once it has answered.
+ */
+async function loadOnce(
+  browser: Browser,
+  server: StaticServer,
+  traffic: Traffic,
+  path: string,
+  options: Options,
+): Promise<Run> {
+  server.reset();
+  Object.assign(traffic, freshTraffic());
+  const start = Date.now();
+  const wantsChart = path !== BARE_ENGINE_PATH;
+  // Observe requests without routing them: routing costs a round trip to
+  // playwright per request (~0.3–0.5 s on DuckDB pages), which a visitor
+  // would not pay. A new context starts with an empty cache.
+  const handle = await openPage(browser, `${server.url}${path}`, {
+    initScripts: [INSTRUMENT],
+    intercept: false,
+    beforeGoto: options.mbps === undefined ? undefined : (page) => throttle(page, options),
+  });
+  let marks = (await handle.page.evaluate(READ_MARKS)) as Marks;
+  let timedOut = false;
+  for (;;) {
+    const chartDone = marks.chart !== null || !wantsChart;
+    if (chartDone && marks.duckdb !== null && (marks.duckdbReady !== null || !traffic.loadsDuckDB)) break;
+    const waitingForDuckDB = traffic.loadsDuckDB && marks.duckdb === null;
+    if (!waitingForDuckDB && Date.now() - traffic.lastActivity > options.idleMs) break;
+    if (Date.now() - start > options.timeoutMs) {
+      timedOut = true;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    const next = (await handle.page.evaluate(READ_MARKS)) as Marks;
+    if (next.chart !== marks.chart || next.duckdb !== marks.duckdb || next.duckdbReady !== marks.duckdbReady) {
+      traffic.lastActivity = Date.now();
+    }
+    marks = next;
+  }
+  const stats = server.stats();
+  await handle.close();
+  const firstDraws = Object.values(traffic.byFirstDraw);
+  return {
+    ...marks,
+    bytes: stats.bytes,
+    tableBytes: Object.values(traffic.byTable).reduce((n, b) => n + b, 0),
+    byTable: traffic.byTable,
+    firstDrawBytes: firstDraws.reduce((n, b) => n + b.bytes, 0),
+    firstDrawRawBytes: firstDraws.reduce((n, b) => n + b.rawBytes, 0),
+    byFirstDraw: traffic.byFirstDraw,
+    rawBytes: stats.rawBytes,
+    requests: stats.requests,
+    notFound: stats.notFound,
+    consoleErrors: handle.consoleErrors,
+    outsideRequests: handle.outsideRequests,
+    timedOut,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const dist = resolve(options.dist);
+  if (!existsSync(resolve(dist, "index.html"))) {
+    console.error(
+      `No built site in ${dist} (index.html is missing). Run \`npm run build\` first, then \`npm run bench:load\`.`,
+    );
+    process.exit(1);
+  }
+  const traffic = freshTraffic();
+  const overlay = writeBareEnginePage(dist);
+  const server = await startStaticServer({
+    root: dist,
+    overlay: overlay.dir,
+    onResponse: ({ path, bytes, rawBytes }) => recordResponse(traffic, path, bytes, rawBytes),
+  });
+  const browser = await launchBrowser();
+  const chromiumVersion = browser.version();
+  const cpus = os.cpus();
+  const loadAverage = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ");
+  console.log(
+    `Chromium ${chromiumVersion} · ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}) · Node ${process.version} · load average ${loadAverage()}`,
+  );
+  console.log(
+    `Serving ${dist} at ${server.url}; ${options.runs} cold load(s) per page after one warm-up, the pages and the bare engine interleaved${options.mbps === undefined ? "" : `; network throttled to ${options.mbps} Mbit/s, ${options.latencyMs} ms latency`}.\n`,
+  );
+  const paths = [...options.pages, BARE_ENGINE_PATH];
+  const runsOf = new Map<string, Run[]>(paths.map((p) => [p, []]));
+  try {
+    process.stdout.write("warm-up");
+    for (const path of paths) await loadOnce(browser, server, traffic, path, options); // fills the gzip cache
+    process.stdout.write("\n");
+    // Round after round, every page once per round, so the pages and the
+    // reference meet the same neighbours on a shared machine.
+    for (let i = 0; i < options.runs; ++i) {
+      process.stdout.write(`run ${i + 1}:`);
+      for (const path of paths) {
+        const run = await loadOnce(browser, server, traffic, path, options);
+        runsOf.get(path)?.push(run);
+        process.stdout.write(` ${path} (chart ${seconds(run.chart)}, DuckDB ${seconds(run.duckdb)})`);
+      }
+      process.stdout.write(`; load average ${loadAverage()}\n`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(overlay.dir, { recursive: true, force: true });
+  }
+  for (const path of paths) {
+    const runs = runsOf.get(path) ?? [];
+    if (runs.some((r) => r.notFound.length || r.consoleErrors.length || r.outsideRequests.length || r.timedOut)) {
+      console.log(`${path}:`);
+      printProblems(runs, options);
+    }
+  }
+  const bare = summarize(BARE_ENGINE_PATH, runsOf.get(BARE_ENGINE_PATH) ?? [], null);
+  const results = options.pages.map((path) => summarize(path, runsOf.get(path) ?? [], bare.duckdbFirstQueryMs));
+  printResults(results, bare, options);
+  writeReport({ chromiumVersion, cpus, options, bare, results });
+}
+
+function writeReport(r: {
+  chromiumVersion: string;
+  cpus: os.CpuInfo[];
+  options: Options;
+  bare: PageResult;
+  results: PageResult[];
+}): void {
   const report = {
     date: new Date().toISOString(),
-    chromium: chromiumVersion,
-    cores: cpus.length,
-    cpu: cpus[0]?.model.trim() ?? null,
+    chromium: r.chromiumVersion,
+    cores: r.cpus.length,
+    cpu: r.cpus[0]?.model.trim() ?? null,
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
-    runsPerPage: options.runs,
-    network: options.mbps === undefined ? "loopback" : { mbps: options.mbps, latencyMs: options.latencyMs },
+    loadAverage: os.loadavg(),
+    runsPerPage: r.options.runs,
+    network: r.options.mbps === undefined ? "loopback" : { mbps: r.options.mbps, latencyMs: r.options.latencyMs },
     goals: GOALS,
     chartSelector: CHART_SELECTOR,
-    pages: results,
+    bareEngine: r.bare,
+    pages: r.results,
   };
   const dir = resolve("bench/results");
   mkdirSync(dir, { recursive: true });

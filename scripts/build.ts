@@ -7,7 +7,8 @@
  * reflects the current records. dist/ is removed first and again on failure,
  * so no partial site or table is left behind. Each page's local modules are
  * then bundled into one file (scripts/bundle-modules.ts), the page shell made
- * accessible (scripts/page-shell.ts), and every page gets the
+ * accessible (scripts/page-shell.ts), DuckDB-WASM started from the head of
+ * the pages that use it (scripts/early-engine.ts), and every page gets the
  * Content-Security-Policy (scripts/csp.ts).
  */
 import { spawnSync } from "node:child_process";
@@ -19,6 +20,7 @@ import { knownFromCache, loadStories, storiesSummary } from "../src/lib/pipeline
 import { ensureTables } from "../src/lib/pipeline/table-cache.js";
 import { bundlePages } from "./bundle-modules.js";
 import { applyPolicy } from "./csp.js";
+import { applyEarlyEngine } from "./early-engine.js";
 import { applyShell } from "./page-shell.js";
 
 rmSync("src/.observablehq/cache/data", { recursive: true, force: true });
@@ -65,6 +67,10 @@ try {
 
 // The page shell made accessible: lang, zoom, skip link, sidebar and pager named (scripts/page-shell.ts).
 applyShell("dist");
+
+// DuckDB-WASM started from the head of the pages that use it (scripts/early-engine.ts), before the policy hashes it.
+const early = applyEarlyEngine("dist");
+process.stdout.write(`DuckDB-WASM starts from the head of ${early} pages.\n`);
 
 // The Content-Security-Policy, with the hashes of the inline scripts Framework wrote (scripts/csp.ts).
 try {

@@ -133,8 +133,14 @@ export interface StaticServerOptions {
   compress?: boolean;
   /** Answer Range requests (206); true by default. False acts as a host that ignores them (200, whole file). */
   ranges?: boolean;
-  /** Called after each response, e.g. for a request log. */
-  onResponse?: (info: { method: string; path: string; status: number; bytes: number }) => void;
+  /**
+   * A second directory whose files are served in place of root's at the same
+   * paths (e.g. a benchmark's own page beside the site under test); never
+   * written to root.
+   */
+  overlay?: string;
+  /** Called after each response, e.g. for a request log. `rawBytes` is the body's size before gzip. */
+  onResponse?: (info: { method: string; path: string; status: number; bytes: number; rawBytes: number }) => void;
 }
 
 export interface StaticServer {
@@ -179,6 +185,7 @@ async function findFile(paths: string[]): Promise<{ path: string; size: number; 
 /** Starts the server; resolves once it listens. */
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = resolve(options.root);
+  const overlay = options.overlay === undefined ? undefined : resolve(options.overlay);
   const compress = options.compress ?? true;
   const ranges = options.ranges ?? true;
   const gzipCache = new Map<string, Promise<Buffer>>();
@@ -216,7 +223,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     counters.bytes += bytes;
     counters.rawBytes += rawBytes;
     if (status === 404) counters.notFound.push(path);
-    options.onResponse?.({ method: req.method ?? "GET", path, status, bytes });
+    options.onResponse?.({ method: req.method ?? "GET", path, status, bytes, rawBytes });
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -244,7 +251,9 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       finish(req, url.pathname, 405, 0, 0);
       return;
     }
-    const found = await findFile(candidates(root, url.pathname));
+    const found =
+      (overlay === undefined ? undefined : await findFile(candidates(overlay, url.pathname))) ??
+      (await findFile(candidates(root, url.pathname)));
     if (!found) {
       const page = await findFile([join(root, "404.html")]);
       const body = page ? await readFile(page.path) : Buffer.from(`Not found: ${url.pathname}\n`);

@@ -29,6 +29,11 @@
  * `columns` (names in order, also when there are no rows, so Inputs.table
  * draws headers) and `schema` ({name, type, arrowType, nullable} per column).
  *
+ * The engine's worker may already be running when the page's modules start:
+ * the build writes a script into the head of every page that imports
+ * DuckDB-WASM that starts it and its .wasm (scripts/early-engine.ts), and
+ * startEngine takes that worker over (src/components/early-engine.ts).
+ *
  * Timing marks for the load benchmark: performance.mark("duckdb:instantiated"),
  * "duckdb:ready" (the engine started and every table asked for so far
  * loaded, the first time) and "duckdb:first-query" (first result).
@@ -36,6 +41,7 @@
 
 import { FileAttachment } from "observablehq:stdlib";
 import * as duckdb from "@duckdb/duckdb-wasm";
+import { offThreadGunzip } from "../lib/client/gunzip-worker.js";
 import { loadMessage } from "../lib/client/load-progress.js";
 import { type LoadProgress, TableLoader, type TableProgress } from "../lib/client/table-loader.js";
 import type { TablesManifest } from "../lib/model/contracts.js";
@@ -43,6 +49,7 @@ import { checkManifest, type YearWindow, yearsOf } from "../lib/model/partitions
 import { TABLE_NAMES, type TableName } from "../lib/model/tables.js";
 import { sql as fragment, type SqlFragment, type SqlParam, type SqlValue } from "../lib/sql/fragment.js";
 import { missingTable, tablesIn } from "../lib/sql/tables-read.js";
+import { adoptEarlyEngine } from "./early-engine.js";
 import { moduleWorker } from "./module-worker.js";
 import { registerPageHooks } from "./page-hooks.js";
 
@@ -220,9 +227,12 @@ async function startEngine(): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }
   };
   const bundle = await duckdb.selectBundle(bundles);
   if (!bundle.mainWorker) throw new Error("no DuckDB-WASM worker fits this browser");
+  // The page's head may have started this worker and its .wasm already
+  // (scripts/early-engine.ts): then it is taken over, not started again.
+  const early = adoptEarlyEngine(bundle.mainWorker, bundle.mainModule);
   // Framework rewrites the worker as an ES module: a classic worker fails.
   // From another origin (an exported module on another site) it starts from a blob.
-  const worker = moduleWorker(bundle.mainWorker);
+  const worker = early?.worker ?? moduleWorker(bundle.mainWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker);
   // Some failures never settle db.instantiate(): a worker that fails to load
   // (AsyncDuckDB drops its pending requests), and a wasm file that fails to
@@ -259,7 +269,14 @@ async function startEngine(): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }
   });
   failed.catch(() => {}); // a late failure after a successful start is the worker's to report
   try {
-    await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker, () => progress()), failed]);
+    let instantiated: Promise<unknown>;
+    if (early) {
+      worker.addEventListener("message", (event) => {
+        if ((event.data as { type?: string } | null)?.type === "INSTANTIATE_PROGRESS") progress();
+      });
+      instantiated = early.ready;
+    } else instantiated = db.instantiate(bundle.mainModule, bundle.pthreadWorker, () => progress());
+    await Promise.race([instantiated, failed]);
   } catch (error) {
     worker.terminate();
     throw error;
@@ -346,6 +363,8 @@ function open(): Database {
 
   const loader = new TableLoader<TableName>({
     manifest: readManifest,
+    // Partitions are decompressed in a worker: the main thread stays free while tables load.
+    gunzip: offThreadGunzip(),
     url: (table) => TABLE_FILES[table](),
     insert: async ({ table, ipc, create }) => {
       const { connection } = await engine;

@@ -106,6 +106,8 @@ describe("pages load only what they read", () => {
     const entries = manifest().tables;
     for (const t of status.tables)
       expect(t.loadedParts, t.table).toBe(entries[t.table as keyof typeof entries].partitions.length);
+    // Decompressed off the main thread, in the blob: worker of src/lib/client/gunzip-worker.ts.
+    expect(sql.page.workers().filter((w) => w.url().startsWith("blob:"))).toHaveLength(1);
     expectClean(sql);
   });
 

@@ -73,6 +73,33 @@ describe("the static server", () => {
     expect((await whole.arrayBuffer()).byteLength).toBe(5000);
   });
 
+  it("serves an overlay's files in place of root's, the rest from root, and reports raw and sent bytes", async () => {
+    const overlay = mkdtempSync(join(tmpdir(), "aa-overlay-"));
+    writeFileSync(join(overlay, "t.json"), JSON.stringify({ text: "y".repeat(3000) }));
+    writeFileSync(join(overlay, "extra.html"), "<!DOCTYPE html><p>bench</p>");
+    const seen: { path: string; bytes: number; rawBytes: number }[] = [];
+    const layered = await startStaticServer({
+      root,
+      overlay,
+      onResponse: ({ path, bytes, rawBytes }) => seen.push({ path, bytes, rawBytes }),
+    });
+    try {
+      const json = await fetch(`${layered.url}/t.json`, { headers: { "Accept-Encoding": "gzip" } });
+      expect(((await json.json()) as { text: string }).text).toBe("y".repeat(3000));
+      expect(await (await fetch(`${layered.url}/extra`)).text()).toContain("bench");
+      expect((await (await fetch(`${layered.url}/t.parts`)).arrayBuffer()).byteLength).toBe(5000);
+      const jsonSeen = seen.find((r) => r.path === "/t.json");
+      expect(jsonSeen?.rawBytes).toBe(JSON.stringify({ text: "y".repeat(3000) }).length);
+      expect(jsonSeen?.bytes).toBeLessThan(jsonSeen?.rawBytes ?? 0);
+    } finally {
+      await layered.close();
+      rmSync(overlay, { recursive: true, force: true });
+    }
+    expect((await (await fetch(`${server.url}/t.json`)).json()) as { text: string }).toEqual({
+      text: "x".repeat(4000),
+    });
+  });
+
   it("acts as a host that ignores Range when asked to", async () => {
     const plain = await startStaticServer({ root, ranges: false });
     try {

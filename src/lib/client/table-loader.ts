@@ -55,6 +55,12 @@ export interface TableLoaderOptions<T extends string> {
   /** Called on every change: a request starts, bytes arrive, a partition is in, something fails. */
   onProgress?: (progress: LoadProgress<T>) => void;
   fetch?: typeof fetch;
+  /**
+   * Decompresses one partition (a gzip member); `gunzip` below, on this
+   * thread, unless given (the page passes one that runs in a worker,
+   * src/lib/client/gunzip-worker.ts).
+   */
+  gunzip?: (member: Uint8Array) => Promise<Uint8Array>;
 }
 
 export interface InsertItem<T extends string> {
@@ -351,7 +357,7 @@ export class TableLoader<T extends string> {
 
   /** Queues one partition for the next batch. */
   private insertPart(table: T, state: TableState<T>, index: number, member: Uint8Array): void {
-    const ipc = gunzip(member).catch((error: unknown) => {
+    const ipc = (this.options.gunzip ?? gunzip)(member).catch((error: unknown) => {
       throw new Error(`partition ${state.entry.partitions[index].key} is not valid gzip (${messageOf(error)})`);
     });
     ipc.catch(() => {}); // reported with its batch

@@ -101,6 +101,27 @@ describe("mergeStreams", () => {
 });
 
 describe("TableLoader", () => {
+  it("decompresses every partition with the gunzip it is given (the page's runs in a worker)", async () => {
+    const served = await serve(folder);
+    try {
+      const members: number[] = [];
+      const load = new TableLoader<TableName>({
+        manifest: async () => manifest,
+        url: (table) => `${served.server.url}/${table}.parts`,
+        insert: async () => {},
+        gunzip: async (member) => {
+          members.push(member.length);
+          return new Uint8Array(gunzipSync(member));
+        },
+      });
+      await load.ensure(["sectors", "events"]);
+      const expected = [...manifest.tables.sectors.partitions, ...manifest.tables.events.partitions];
+      expect(members.sort((x, y) => x - y)).toEqual(expected.map((p) => p.length).sort((x, y) => x - y));
+    } finally {
+      await served.server.close();
+    }
+  });
+
   it("fetches only the partitions a window needs, in one Range request, then the rest once", async () => {
     const served = await serve(folder);
     try {

@@ -1,0 +1,108 @@
+/**
+ * Starts DuckDB-WASM before a page's own modules run. `npm run build`
+ * (scripts/build.ts) writes a small inline script at the top of the <head>
+ * (after its charset) of every built page that imports DuckDB-WASM (Framework modulepreloads
+ * `_node/@duckdb/duckdb-wasm@…/index.….js` in it); pages that never query
+ * (/present, /draft) do not get it and download no engine.
+ *
+ * The script starts the engine's worker (the same file the page would
+ * start, from the same origin) and asks it to instantiate its .wasm at once,
+ * which the worker fetches and compiles as it streams in
+ * (WebAssembly.instantiateStreaming, as DuckDB-WASM does). That runs while
+ * the browser is still fetching and evaluating the page's modules; the
+ * page's database (src/components/db.ts) then takes the worker over
+ * (src/components/early-engine.ts) instead of starting one. Only browsers
+ * with WebAssembly exception handling (DuckDB's "eh" build, every current
+ * browser) start early; others start as before. The script runs before the
+ * Content-Security-Policy step, which allows it by hash (scripts/csp.ts).
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, posix, relative, sep } from "node:path";
+import { EARLY_ENGINE_GLOBAL, EARLY_ENGINE_MARK, EARLY_INSTANTIATE_ID } from "../src/lib/model/early-engine.js";
+import { builtPages } from "./built-pages.js";
+
+/** Framework's modulepreload of DuckDB-WASM's library module in a page that imports it. */
+const IMPORTS_DUCKDB =
+  /<link rel="modulepreload" href="[^"]*_node\/@duckdb\/duckdb-wasm@[^"/]+\/index\.[0-9a-f]+\.js">/;
+const MARKER = "data-early-engine";
+
+/**
+ * A module with one function whose body is `try catch_all end`: valid only
+ * where WebAssembly exception handling is, which DuckDB's "eh" build needs.
+ */
+const EXCEPTIONS_PROBE = [
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11,
+];
+
+/** The inline script, for a worker and .wasm given relative to the page. */
+export function earlyEngineScript(workerPath: string, wasmPath: string): string {
+  const json = JSON.stringify;
+  return `(() => {
+  try {
+    if (!WebAssembly.validate(new Uint8Array(${json(EXCEPTIONS_PROBE)}))) return;
+    const workerUrl = new URL(${json(workerPath)}, document.baseURI).href;
+    const wasmUrl = new URL(${json(wasmPath)}, document.baseURI).href;
+    const worker = new Worker(workerUrl, {type: "module"});
+    const ready = new Promise((resolve, reject) => {
+      worker.addEventListener("message", (event) => {
+        const reply = event.data;
+        // Progress reports carry the request's id too; only OK or ERROR settle it.
+        if (!reply || reply.requestId !== ${EARLY_INSTANTIATE_ID} || reply.type === "INSTANTIATE_PROGRESS") return;
+        event.stopImmediatePropagation();
+        if (reply.type === "OK") resolve();
+        else reject(new Error((reply.data && reply.data.message) || "DuckDB-WASM did not start"));
+      });
+      worker.addEventListener("error", (event) => reject(new Error(event.message || "the worker script did not load (" + workerUrl + ")")), {once: true});
+    });
+    ready.catch(() => {});
+    worker.postMessage({messageId: ${EARLY_INSTANTIATE_ID}, type: "INSTANTIATE", data: [wasmUrl, null]});
+    window[${json(EARLY_ENGINE_GLOBAL)}] = {worker, workerUrl, wasmUrl, ready};
+    performance.mark(${json(EARLY_ENGINE_MARK)});
+  } catch (error) {
+    console.warn("DuckDB-WASM did not start early; the page starts it", error);
+  }
+})();`;
+}
+
+/** The "eh" worker and .wasm in a built site, relative to dist (posix), or undefined. */
+export function engineFilesIn(dist: string): { worker: string; wasm: string } | undefined {
+  const base = join(dist, "_node", "@duckdb");
+  if (!existsSync(base)) return undefined;
+  const files = readdirSync(base, { recursive: true, encoding: "utf8" }).map((f) => f.split(sep).join("/"));
+  const worker = files.find((f) => /(^|\/)duckdb-browser-eh\.worker\.[0-9a-f]+\.js$/.test(f));
+  const wasm = files.find((f) => /(^|\/)duckdb-eh\.wasm$/.test(f));
+  if (!worker || !wasm) return undefined;
+  return { worker: `_node/@duckdb/${worker}`, wasm: `_node/@duckdb/${wasm}` };
+}
+
+/** A page (at `page`, relative to dist) with the early start as the first script of its head. */
+export function withEarlyEngine(html: string, page: string, files: { worker: string; wasm: string }): string {
+  if (!IMPORTS_DUCKDB.test(html) || html.includes(MARKER)) return html;
+  const up = relative(dirname(join("/", page)), "/")
+    .split(sep)
+    .join("/");
+  const path = (file: string) => `./${posix.join(up, file)}`;
+  // After <meta charset> when there is one (it must come early), else first in <head>.
+  const anchor = /<meta charset="[^"]*">/i.exec(html) ?? /<head\b[^>]*>/i.exec(html);
+  if (!anchor) throw new Error(`no <head> in ${page}`);
+  const at = anchor.index + anchor[0].length;
+  const script = `<script ${MARKER}>${earlyEngineScript(path(files.worker), path(files.wasm))}</script>`;
+  return `${html.slice(0, at)}\n${script}${html.slice(at)}`;
+}
+
+/** Writes the early start into every built page that imports DuckDB-WASM; returns how many. */
+export function applyEarlyEngine(dist: string): number {
+  const files = engineFilesIn(dist);
+  if (!files) return 0;
+  let written = 0;
+  for (const page of builtPages(dist)) {
+    const path = join(dist, page);
+    const html = readFileSync(path, "utf8");
+    const next = withEarlyEngine(html, page, files);
+    if (next !== html) {
+      writeFileSync(path, next);
+      written += 1;
+    }
+  }
+  return written;
+}

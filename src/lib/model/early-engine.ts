@@ -1,0 +1,32 @@
+/**
+ * The contract between the early engine start the build writes into the
+ * head of every page that uses DuckDB-WASM (scripts/early-engine.ts) and
+ * the page's database (src/components/db.ts), which adopts the worker that
+ * start left instead of starting its own.
+ *
+ * The head script starts DuckDB-WASM's worker and asks it to instantiate
+ * (fetch and compile the .wasm, streaming) before the page's own modules
+ * have loaded, then leaves an `EarlyEngine` at `window[EARLY_ENGINE_GLOBAL]`.
+ */
+
+/** Where the head script leaves its engine. */
+export const EARLY_ENGINE_GLOBAL = "__accordEarlyEngine";
+
+/**
+ * The message id of the head script's INSTANTIATE request to the worker.
+ * AsyncDuckDB numbers its own requests from 0 up, so a negative id never
+ * meets one of them.
+ */
+export const EARLY_INSTANTIATE_ID = -1;
+
+/** Performance mark set by the head script when it has started the worker. */
+export const EARLY_ENGINE_MARK = "duckdb:early-start";
+
+export interface EarlyEngine {
+  worker: Worker;
+  /** Absolute URLs of the worker script and the .wasm it instantiates. */
+  workerUrl: string;
+  wasmUrl: string;
+  /** Settles when the worker has instantiated the .wasm, or failed to. */
+  ready: Promise<void>;
+}
