@@ -147,6 +147,33 @@ describe("the network page", () => {
     expectClean(handle);
   });
 
+  it("dims the chart (aria-busy) from a filter change until the new graph is drawn, then clears it", async () => {
+    const handle = await openNetwork();
+    const { page } = handle;
+    await expect.poll(() => drawnNodes(page), { timeout: READY_TIMEOUT }).toHaveLength(boundInstitutions().size);
+    expect(await page.getAttribute(".aa-net", "aria-busy")).toBeNull();
+    // What happens to the chart from now on, in order: busy set or cleared, a new graph drawn.
+    await page.evaluate(() => {
+      const chart = document.querySelector(".aa-net") as HTMLElement;
+      const steps: string[] = [];
+      (window as unknown as { __steps: string[] }).__steps = steps;
+      new MutationObserver(() => {
+        const state = chart.getAttribute("aria-busy") === "true" ? "busy" : "idle";
+        if (steps[steps.length - 1] !== state) steps.push(state);
+      }).observe(chart, { attributes: true, attributeFilter: ["aria-busy"] });
+      chart.addEventListener("aa-drawn", () => steps.push("drawn"));
+    });
+    await page.click('.aa-filters summary:has-text("Sector")');
+    await page.check('.aa-filters input[name="sector"][value="industry"]');
+    const expected = boundInstitutions("industry");
+    await expect.poll(async () => new Set(await drawnNodes(page)), { timeout: READY_TIMEOUT }).toEqual(expected);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __steps: string[] }).__steps), { timeout: READY_TIMEOUT })
+      .toEqual(["busy", "idle", "drawn"]);
+    expect(await page.getAttribute(".aa-net", "data-busy")).toBeNull();
+    expectClean(handle);
+  });
+
   it("opens the panel with exactly the clicked institution's commitments, and their sources", async () => {
     const id = "pk-navttc";
     const expected = parties

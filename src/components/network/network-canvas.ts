@@ -3,7 +3,10 @@
  * and nodes in view drawn in batches of one style (src/lib/network/
  * canvas-batches.ts), new nodes fading in, a ring round the selected node,
  * then the labels. Past LARGE_EDGES links it draws no fade and, mid-gesture,
- * moves and scales the last full frame instead of drawing a new one.
+ * moves and scales the last full frame instead of drawing a new one. That
+ * frame is copied in a task of its own once it is on screen (the copy would
+ * otherwise make the browser rasterise tens of thousands of links inside the
+ * frame that answers a filter change or a click), labels included.
  */
 import * as d3 from "d3";
 import { type EdgeBatch, edgeBatches, type NodeBatch, nodeBatches, viewBox } from "../../lib/network/canvas-batches.js";
@@ -21,7 +24,7 @@ import type { NetworkRenderer } from "./network-renderer.js";
  */
 export const LARGE_EDGES = 3000;
 
-/** The last full frame (links and nodes, no labels) and the view it was drawn for. */
+/** The last full frame (links, nodes and labels) and the view it was drawn for. */
 interface FrameCache {
   canvas: HTMLCanvasElement;
   transform: ViewTransform;
@@ -38,7 +41,7 @@ interface Ink {
 export function networkCanvas(state: NetworkChartState, root: HTMLElement, labels: () => ViewLabel[]): NetworkRenderer {
   const canvas = d3.create("canvas").attr("class", "aa-net-canvas").attr("role", "img");
   const element = canvas.node() as HTMLCanvasElement;
-  const frames: { cache: FrameCache | null } = { cache: null };
+  const frames: Frames = { cache: null, drawn: 0 };
   return {
     element,
     show: (visible) => {
@@ -67,10 +70,16 @@ function inkOf(root: HTMLElement): Ink {
   };
 }
 
+/** The frame kept for gestures, and how many frames were drawn (a copy scheduled for an older one is dropped). */
+interface Frames {
+  cache: FrameCache | null;
+  drawn: number;
+}
+
 /** Draws a frame; true while new nodes are still fading in. */
 function drawCanvas(
   node: HTMLCanvasElement,
-  frames: { cache: FrameCache | null },
+  frames: Frames,
   state: NetworkChartState,
   ink: () => Ink,
   labels: () => ViewLabel[],
@@ -83,6 +92,7 @@ function drawCanvas(
   if (large) fade = 1; // no fade-in: each full frame of a large graph costs tens of ms
   const focus = state.hovered ?? state.selected;
   const { cache } = frames;
+  frames.drawn++;
   if (large && !state.updated && cache && cache.scene === scene && cache.focus === focus && inGesture(state)) {
     moveLastFrame(ctx, node, dpr, state, cache);
     return false;
@@ -104,9 +114,10 @@ function drawCanvas(
   outlineNodes(ctx, batches, transform.k, fade, colours.fg);
   ringSelected(ctx, state, sw, colours.fg);
   ctx.restore();
-  frames.cache = large ? keepFrame(cache, node, state, focus) : null;
   drawLabels(ctx, labels(), colours, state.labelSize);
   ctx.globalAlpha = 1;
+  if (large) keepLater(frames, node, { transform: { ...transform }, scene, focus });
+  else frames.cache = null;
   return fade < 1;
 }
 
@@ -227,26 +238,29 @@ function ringSelected(ctx: CanvasRenderingContext2D, state: NetworkChartState, s
   ctx.stroke();
 }
 
-/** Copies the frame just drawn (no labels yet) for moving during the next gesture. */
-function keepFrame(
-  cache: FrameCache | null,
-  node: HTMLCanvasElement,
-  state: NetworkChartState,
-  focus: string | null,
-): FrameCache {
-  if (!cache || cache.canvas.width !== node.width || cache.canvas.height !== node.height) {
-    const copy = document.createElement("canvas");
-    copy.width = node.width;
-    copy.height = node.height;
-    cache = { canvas: copy, transform: state.transform, scene: state.scene, focus };
+/**
+ * Copies the frame just drawn for moving during the next gesture, in a task
+ * after the one that drew it (once painted, the copy is cheap), unless
+ * another frame was drawn on the canvas in between.
+ */
+function keepLater(frames: Frames, node: HTMLCanvasElement, view: Omit<FrameCache, "canvas">): void {
+  const drawn = frames.drawn;
+  setTimeout(() => {
+    if (frames.drawn === drawn) frames.cache = keepFrame(frames.cache, node, view);
+  }, 0);
+}
+
+function keepFrame(cache: FrameCache | null, node: HTMLCanvasElement, view: Omit<FrameCache, "canvas">): FrameCache {
+  let canvas = cache?.canvas;
+  if (!canvas || canvas.width !== node.width || canvas.height !== node.height) {
+    canvas = document.createElement("canvas");
+    canvas.width = node.width;
+    canvas.height = node.height;
   }
-  const cctx = cache.canvas.getContext("2d") as CanvasRenderingContext2D;
+  const cctx = canvas.getContext("2d") as CanvasRenderingContext2D;
   cctx.clearRect(0, 0, node.width, node.height);
   cctx.drawImage(node, 0, 0);
-  cache.transform = { ...state.transform };
-  cache.scene = state.scene;
-  cache.focus = focus;
-  return cache;
+  return { canvas, ...view };
 }
 
 /** Labels with a halo of the background colour; faint ones at a third of the opacity. */

@@ -7,7 +7,9 @@
  * around the chart, so the keyboard focus stays put); the Share menu; and
  * the draw step, which redraws the chart only when the graph,
  * the sizes or the colours change and selects the link's node once a graph
- * holds it.
+ * holds it; and the busy state, which dims the chart from a filter change to
+ * the next graph drawn (the page's next paint answers the click at once while
+ * the query runs).
  */
 import { formatZoom, type NetworkOptions, parseNetworkOptions } from "../../lib/model/view-state.js";
 import type { Graph, GraphNode } from "../../lib/network/graph.js";
@@ -54,6 +56,8 @@ export interface NetworkPage {
   share: ShareMenu;
   /** Draws a graph (when it, the sizes or the colours changed) and selects the link's node once a graph holds it. */
   draw(network: DrawnNetwork, view: DrawView): void;
+  /** Marks the chart busy (dimmed, aria-busy) until `draw` is given the next graph. */
+  pending(): void;
   /** What the Share menu exports from now on. */
   shareView(shared: SharedNetwork): void;
 }
@@ -68,6 +72,7 @@ function drawStep(chart: NetworkChart, link: LinkedView, palette: NetworkPalette
     chart.dataset.source = network.source;
     const usesMetrics = view.sizeBy !== "commitments" || view.colorBy === "community";
     const changed = drawn.graph !== graph || drawn.sizeBy !== view.sizeBy || drawn.colorBy !== view.colorBy;
+    if (drawn.graph !== graph) markBusy(chart, false);
     if (changed || (usesMetrics && drawn.metrics !== view.metrics)) {
       Object.assign(drawn, { graph, sizeBy: view.sizeBy, colorBy: view.colorBy, metrics: view.metrics });
       chart.update(paletteScene(graph, view, palette));
@@ -84,6 +89,17 @@ function drawStep(chart: NetworkChart, link: LinkedView, palette: NetworkPalette
     }
     if (held || network.source !== "build") pending = null;
   };
+}
+
+/** Dims the chart while a new graph is on its way (style.css), and says so to assistive technology. */
+function markBusy(chart: NetworkChart, busy: boolean): void {
+  if (busy) {
+    chart.dataset.busy = "true";
+    chart.setAttribute("aria-busy", "true");
+  } else {
+    delete chart.dataset.busy;
+    chart.removeAttribute("aria-busy");
+  }
 }
 
 /** The chart, search box and Share menu of the page, made once. */
@@ -114,6 +130,7 @@ export function networkPage(link: LinkedView, palette: NetworkPalette): NetworkP
     side: sideCards(chart),
     share: share.menu,
     draw: drawStep(chart, link, palette),
+    pending: () => markBusy(chart, true),
     shareView: (shared) => share.show(networkShareView(shared, chart)),
   };
 }

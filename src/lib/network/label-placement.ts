@@ -37,17 +37,25 @@ interface Box {
 }
 
 const CELL = 64;
+/** Cells per axis a key tells apart (2^20 cells of 64 px either side of 0: far beyond any drawing). */
+const SPAN = 2 ** 20;
+
+/** One number for a grid cell, distinct for |gx|, |gy| < SPAN / 2 (cells further out may share a list: the overlap test stays exact). */
+function cellKey(gx: number, gy: number): number {
+  return (gx + SPAN / 2) * SPAN + (gy + SPAN / 2);
+}
 
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   obstacles: readonly LabelCandidate[] = candidates,
   bounds?: { width: number; height: number },
 ): PlacedLabel[] {
-  const grid = new Map<string, Box[]>();
+  // Cells keyed by one number (no string per cell and box): x and y offset into 2^20 each.
+  const grid = new Map<number, Box[]>();
   const cells = (b: Box) => {
-    const keys: string[] = [];
+    const keys: number[] = [];
     for (let gx = Math.floor(b.x0 / CELL); gx <= Math.floor(b.x1 / CELL); gx++)
-      for (let gy = Math.floor(b.y0 / CELL); gy <= Math.floor(b.y1 / CELL); gy++) keys.push(`${gx},${gy}`);
+      for (let gy = Math.floor(b.y0 / CELL); gy <= Math.floor(b.y1 / CELL); gy++) keys.push(cellKey(gx, gy));
     return keys;
   };
   const add = (b: Box) => {
@@ -58,9 +66,12 @@ export function placeLabels(
     }
   };
   const hits = (b: Box) => {
-    for (const key of cells(b))
-      for (const o of grid.get(key) ?? [])
+    for (const key of cells(b)) {
+      const list = grid.get(key);
+      if (!list) continue;
+      for (const o of list)
         if (o.owner !== b.owner && o.x0 < b.x1 && b.x0 < o.x1 && o.y0 < b.y1 && b.y0 < o.y1) return true;
+    }
     return false;
   };
   // Nodes are obstacles too (a label must not hide another node).

@@ -42,33 +42,31 @@ export function labelsInView(
   const { transform: t, width, height, highlight, selected } = view;
   const size = view.labelSize ?? 12;
   const pad = VIEW_MARGIN;
-  const inView = nodes.filter((n) => {
+  // Each node in view with its screen point, computed once.
+  const inView: { n: SceneNode; x: number; y: number; r: number }[] = [];
+  for (const n of nodes) {
     const [x, y] = toScreen(t, n.x, n.y);
-    return x > -pad && x < width + pad && y > -pad && y < height + pad;
-  });
+    if (x > -pad && x < width + pad && y > -pad && y < height + pad)
+      inView.push({ n, x, y, r: visibleRadius(n.r, t.k) });
+  }
   // Highlighted nodes (hovered, selected, their neighbours) get their labels first.
   const boost = (n: SceneNode) => (highlight?.has(n.id) ? 1e12 : 0) + (n.id === selected ? 1e13 : 0);
   const candidates = inView
-    .filter((n) => n.priority >= 0 || highlight?.has(n.id))
-    .sort((a, b) => boost(b) + b.priority - (boost(a) + a.priority))
+    .filter(({ n }) => n.priority >= 0 || highlight?.has(n.id))
+    .map((p) => ({ ...p, rank: boost(p.n) + p.n.priority }))
+    .sort((a, b) => b.rank - a.rank)
     .slice(0, LABEL_BUDGET)
-    .map((n) => {
-      const [x, y] = toScreen(t, n.x, n.y);
-      return {
-        id: n.id,
-        x,
-        y,
-        r: visibleRadius(n.r, t.k),
-        width: measure(n.label) + 4,
-        height: size + 2,
-        priority: boost(n) + n.priority,
-        node: n,
-      };
-    });
-  const obstacles = inView.map((n) => {
-    const [x, y] = toScreen(t, n.x, n.y);
-    return { id: n.id, x, y, r: visibleRadius(n.r, t.k), width: 0, height: 0, priority: 0 };
-  });
+    .map(({ n, x, y, r, rank }) => ({
+      id: n.id,
+      x,
+      y,
+      r,
+      width: measure(n.label) + 4,
+      height: size + 2,
+      priority: rank,
+      node: n,
+    }));
+  const obstacles = inView.map(({ n, x, y, r }) => ({ id: n.id, x, y, r, width: 0, height: 0, priority: 0 }));
   const byId = new Map(candidates.map((c) => [c.id, c.node]));
   return placeLabels(candidates, obstacles, { width, height: height - (size + 6) }).map((p) => {
     const n = byId.get(p.id) as SceneNode;

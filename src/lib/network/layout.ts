@@ -89,22 +89,23 @@ function round(v: number): number {
  */
 export function placeNodes(graph: Graph, known: Positions): Positions {
   const out: Positions = new Map();
-  const neighbours = new Map<string, string[]>();
-  for (const e of graph.edges) {
-    for (const [a, b] of [
-      [e.source, e.target],
-      [e.target, e.source],
-    ]) {
-      const list = neighbours.get(a);
-      if (list) list.push(b);
-      else neighbours.set(a, [b]);
-    }
-  }
   const missing: string[] = [];
   for (const n of graph.nodes) {
     const p = known.get(n.id);
     if (p) out.set(n.id, { x: p.x, y: p.y });
     else missing.push(n.id);
+  }
+  // Every node laid out already (the institution projection): no neighbour lists to build.
+  if (!missing.length) return out;
+  const neighbours = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = neighbours.get(a);
+    if (list) list.push(b);
+    else neighbours.set(a, [b]);
+  };
+  for (const e of graph.edges) {
+    link(e.source, e.target);
+    link(e.target, e.source);
   }
   let extent = 0;
   for (const p of out.values()) extent = Math.max(extent, Math.hypot(p.x, p.y));

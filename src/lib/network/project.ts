@@ -85,46 +85,55 @@ export function projectGraph(
   return projectCodes(coded, list, sectors, mode);
 }
 
-/** Counts per sector code → sorted [sector id, count] pairs: count descending, then id. */
+/** The order of [sector id, count] pairs: count descending, then id. */
+function bySectorOrder(a: [string, number], b: [string, number]): number {
+  return b[1] - a[1] || compareIds(a[0], b[0]);
+}
+
+/** Counts per sector code → sorted [sector id, count] pairs (bySectorOrder). */
 function countsOf(counts: Map<number, number>, sectors: readonly string[]): SectorCounts {
-  return [...counts]
-    .map(([code, k]) => [sectors[code], k] as [string, number])
-    .sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]));
+  return [...counts].map(([code, k]) => [sectors[code], k] as [string, number]).sort(bySectorOrder);
 }
 
 function bump(counts: Map<number, number>, key: number): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
+/** Each institution's place in id order (-1 for codes with no institution), and the codes in that order. */
+function idOrder(institutions: readonly (InstitutionInfo | undefined)[]): { rank: Int32Array; byRank: number[] } {
+  const rank = new Int32Array(institutions.length).fill(-1);
+  const byRank: number[] = [];
+  institutions.forEach((inst, code) => {
+    if (inst) byRank.push(code);
+  });
+  byRank.sort((a, b) => compareIds((institutions[a] as InstitutionInfo).id, (institutions[b] as InstitutionInfo).id));
+  byRank.forEach((code, i) => {
+    rank[code] = i;
+  });
+  return { rank, byRank };
+}
+
 /**
- * The same projection on coded links. `institutions[code]` describes the
- * institution with that code; `sectors[code]` is the sector id. Nodes come
- * out in id order, edges by source id then target id (then sector).
+ * Counts of each commitment's sector per institution and per pair of
+ * institutions. A pair and its sector are one number, (rank of the first
+ * in id order × institutions + rank of the second) × sectors + sector, so
+ * sorting the numbers orders the pairs as the edges are listed.
  */
-export function projectCodes(
+function countPairs(
   links: CodedLinks,
   institutions: readonly (InstitutionInfo | undefined)[],
-  sectors: readonly string[],
-  mode: EdgeMode = "dominant",
-): Graph {
+  rank: Int32Array,
+): { nodeSectors: Map<number, Map<number, number>>; pairSectors: Map<number, number>; sectorStride: number } {
   const n = links.commitment.length;
-  // Each institution's place in id order: pairs and output are ordered by it
-  // with integer comparisons (no string comparison per pair).
-  const rank = new Int32Array(institutions.length).fill(-1);
-  institutions
-    .map((inst, code) => ({ inst, code }))
-    .filter((x): x is { inst: InstitutionInfo; code: number } => x.inst !== undefined)
-    .sort((a, b) => compareIds(a.inst.id, b.inst.id))
-    .forEach(({ code }, i) => {
-      rank[code] = i;
-    });
+  let sectorStride = 1;
+  for (let i = 0; i < n; i++) sectorStride = Math.max(sectorStride, links.sector[i] + 1);
   // Links in (commitment, institution) order, so each commitment is one run.
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => links.commitment[a] - links.commitment[b] || links.institution[a] - links.institution[b]);
   const nodeSectors = new Map<number, Map<number, number>>();
+  const pairSectors = new Map<number, number>();
   const stride = institutions.length + 1;
-  const pairs = new Map<number, Map<number, number>>();
   const parties: number[] = [];
   for (let start = 0; start < n; ) {
     const commitment = links.commitment[order[start]];
@@ -147,24 +156,31 @@ export function projectCodes(
     }
     for (let i = 0; i < parties.length; i++) {
       for (let j = i + 1; j < parties.length; j++) {
-        // Key by the pair in id order, so the edge reads the same way as its id.
-        const [a, b] =
-          compareIds(
-            (institutions[parties[i]] as InstitutionInfo).id,
-            (institutions[parties[j]] as InstitutionInfo).id,
-          ) < 0
-            ? [parties[i], parties[j]]
-            : [parties[j], parties[i]];
-        const key = a * stride + b;
-        let counts = pairs.get(key);
-        if (!counts) {
-          counts = new Map();
-          pairs.set(key, counts);
-        }
-        bump(counts, sector);
+        // The pair in id order, so the edge reads the same way as its id.
+        const a = rank[parties[i]];
+        const b = rank[parties[j]];
+        const key = (Math.min(a, b) * stride + Math.max(a, b)) * sectorStride + sector;
+        pairSectors.set(key, (pairSectors.get(key) ?? 0) + 1);
       }
     }
   }
+  return { nodeSectors, pairSectors, sectorStride };
+}
+
+/**
+ * The same projection on coded links. `institutions[code]` describes the
+ * institution with that code; `sectors[code]` is the sector id. Nodes come
+ * out in id order, edges by source id then target id (then sector).
+ */
+export function projectCodes(
+  links: CodedLinks,
+  institutions: readonly (InstitutionInfo | undefined)[],
+  sectors: readonly string[],
+  mode: EdgeMode = "dominant",
+): Graph {
+  // Pairs and output are ordered by rank with integer comparisons (no string comparison per pair).
+  const { rank, byRank } = idOrder(institutions);
+  const { nodeSectors, pairSectors, sectorStride } = countPairs(links, institutions, rank);
   const nodes: InstitutionNode[] = [...nodeSectors.keys()]
     .sort((a, b) => rank[a] - rank[b])
     .map((code) => {
@@ -185,24 +201,31 @@ export function projectCodes(
         bySector,
       };
     });
+  // Edges by source, then target, in id order (then sector, for per-sector edges): the keys' numeric order.
+  const keys = Float64Array.from(pairSectors.keys()).sort();
+  const stride = institutions.length + 1;
   const edges: GraphEdge[] = [];
-  // Edges by source, then target, in id order (then sector, for per-sector edges).
-  const keys = [...pairs.keys()].sort(
-    (x, y) => rank[Math.floor(x / stride)] - rank[Math.floor(y / stride)] || rank[x % stride] - rank[y % stride],
-  );
-  for (const key of keys) {
-    const counts = pairs.get(key) as Map<number, number>;
-    const source = (institutions[Math.floor(key / stride)] as InstitutionInfo).id;
-    const target = (institutions[key % stride] as InstitutionInfo).id;
-    const bySector = countsOf(counts, sectors);
-    if (mode === "dominant") {
-      const weight = bySector.reduce((sum, [, k]) => sum + k, 0);
-      edges.push({ id: `${source}|${target}`, source, target, weight, sector: bySector[0][0], bySector });
-    } else {
-      for (const [sector, k] of [...bySector].sort((x, y) => compareIds(x[0], y[0]))) {
-        edges.push({ id: `${source}|${target}|${sector}`, source, target, weight: k, sector, bySector: [[sector, k]] });
-      }
-    }
+  for (let i = 0; i < keys.length; ) {
+    const pair = Math.floor(keys[i] / sectorStride);
+    const bySector: SectorCounts = [];
+    for (; i < keys.length && Math.floor(keys[i] / sectorStride) === pair; i++)
+      bySector.push([sectors[keys[i] % sectorStride], pairSectors.get(keys[i]) as number]);
+    if (bySector.length > 1) bySector.sort(bySectorOrder);
+    const source = (institutions[byRank[Math.floor(pair / stride)]] as InstitutionInfo).id;
+    const target = (institutions[byRank[pair % stride]] as InstitutionInfo).id;
+    pushEdges(edges, source, target, bySector, mode);
   }
   return { nodes, edges };
+}
+
+/** The edge of a pair (dominant: one, its sector the commonest), or one per sector. */
+function pushEdges(edges: GraphEdge[], source: string, target: string, bySector: SectorCounts, mode: EdgeMode): void {
+  if (mode === "dominant") {
+    const weight = bySector.reduce((sum, [, k]) => sum + k, 0);
+    edges.push({ id: `${source}|${target}`, source, target, weight, sector: bySector[0][0], bySector });
+    return;
+  }
+  for (const [sector, k] of [...bySector].sort((x, y) => compareIds(x[0], y[0]))) {
+    edges.push({ id: `${source}|${target}|${sector}`, source, target, weight: k, sector, bySector: [[sector, k]] });
+  }
 }

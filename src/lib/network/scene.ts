@@ -114,17 +114,23 @@ export function buildScene(graph: Graph, options: SceneOptions): Scene {
     };
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const maxWeight = Math.max(1, ...graph.edges.map((e) => e.weight));
+  let maxWeight = 1;
+  for (const e of graph.edges) if (e.weight > maxWeight) maxWeight = e.weight;
   // Parallel edges of one pair (per-sector mode) fan out: 0, +1, -1, +2, -2 …
-  const seen = new Map<string, number>();
+  // Counted per source node, then per target node (no string key per edge).
+  const seen = new Map<SceneNode, Map<SceneNode, number>>();
   const edges: SceneEdge[] = [];
   for (const edge of graph.edges) {
     const source = byId.get(edge.source);
     const target = byId.get(edge.target);
     if (!source || !target) continue;
-    const pair = `${edge.source}\u0000${edge.target}`;
-    const k = seen.get(pair) ?? 0;
-    seen.set(pair, k + 1);
+    let fromSource = seen.get(source);
+    if (!fromSource) {
+      fromSource = new Map();
+      seen.set(source, fromSource);
+    }
+    const k = fromSource.get(target) ?? 0;
+    fromSource.set(target, k + 1);
     const bend = k === 0 ? 0 : k % 2 === 1 ? (k + 1) / 2 : -k / 2;
     edges.push({
       id: edge.id,

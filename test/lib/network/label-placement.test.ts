@@ -35,6 +35,25 @@ describe("placeLabels", () => {
     if (placed.length === 2) expect(overlap(placed[0], placed[1])).toBe(false);
   });
 
+  it("finds a crowded neighbour across cell borders and at negative coordinates (off the left and top)", () => {
+    // Two nodes either side of x = 0 and y = 0 (grid cells -1 and 0): the second label must move.
+    const placed = placeLabels([
+      { id: "a", x: -10, y: -30, r: 4, width: 40, height: 12, priority: 2 },
+      { id: "b", x: 6, y: -30, r: 4, width: 40, height: 12, priority: 1 },
+    ]);
+    expect(placed[0]).toEqual({ id: "a", x: -30, y: -24, width: 40, height: 12 });
+    expect(placed[1]).toEqual({ id: "b", x: -14, y: -48, width: 40, height: 12 });
+    // Far away (grid cells in the millions) the same pair places the same way, shifted.
+    const far = placeLabels([
+      { id: "a", x: -1e8 - 10, y: 1e8 - 30, r: 4, width: 40, height: 12, priority: 2 },
+      { id: "b", x: -1e8 + 6, y: 1e8 - 30, r: 4, width: 40, height: 12, priority: 1 },
+    ]);
+    expect(far.map((p) => [p.id, p.x + 1e8, p.y - 1e8])).toEqual([
+      ["a", -30, -24],
+      ["b", -14, -48],
+    ]);
+  });
+
   it("never overlaps two labels, nor a label and another node, on a crowded random set", () => {
     const rnd = lcg(0.25);
     const candidates: LabelCandidate[] = Array.from({ length: 800 }, (_, i) => ({
