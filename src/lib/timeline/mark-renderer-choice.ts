@@ -1,13 +1,15 @@
 /**
  * Which renderer draws the timeline's commitment marks: SVG (an element per
- * mark, each a named button up to FOCUSABLE_MARKS) for few marks, canvas
- * (pixels, one hit-test grid, one Tab stop) past CANVAS_MARKS, where an
- * element per mark costs more than the reader can wait (about 40 µs a mark in
- * Chromium: 2 s for a zoomed year's 50,000). A page or the benchmark may force one.
+ * mark, each a named button) for few marks, canvas (pixels, one hit-test
+ * grid, one Tab stop that reaches every mark) past CANVAS_MARKS. SVG costs
+ * about 40 µs a mark in Chromium (2 s for a zoomed year's 50,000), and past
+ * this many its marks would be too many buttons to name one by one
+ * (timeline-marks-svg.ts FOCUSABLE_MARKS is this number): on canvas every mark
+ * stays reachable by keyboard. A page or the benchmark may force one.
  */
 
 /** Marks drawn as SVG at most; past this, canvas. */
-export const CANVAS_MARKS = 1000;
+export const CANVAS_MARKS = 600;
 
 export type MarkRenderer = "svg" | "canvas";
 
