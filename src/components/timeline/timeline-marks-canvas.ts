@@ -153,13 +153,32 @@ const TILE = 2048;
 /** How far a mark's drawing reaches above and below its row's middle, px (the overdue ring). */
 const REACH = 9;
 
+/** Tiles painted at once, from the top (the first screens); the others when they come near the view. */
+const EAGER_TILES = 2;
+
+/** Gives a tile's canvas its pixels and paints its batches, `top` px down the chart. */
+function paintTile(
+  canvas: HTMLCanvasElement,
+  batches: Record<string, Batches>,
+  { width, height, top, ratio }: { width: number; height: number; top: number; ratio: number },
+): void {
+  canvas.width = Math.ceil(width * ratio);
+  canvas.height = Math.ceil(height * ratio);
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return;
+  ctx.scale(ratio, ratio);
+  ctx.translate(0, -top);
+  paint(ctx, batches);
+}
+
 const LAYERS = ["dash", "hollow", "track", "dot", "span", "ring", "symbol"] as const;
 
 /**
  * Paints `placed` on canvases in foreignObjects appended to `body`, covering
  * `width` × `height` of the chart's own px in tiles of TILE px, at `magnify`
  * times the screen's pixel ratio (sharp when the frame options scale the
- * chart up). A mark near a tile's edge is painted on both tiles.
+ * chart up). A mark near a tile's edge is painted on both tiles. The first
+ * EAGER_TILES tiles are painted now, the others as they scroll near the view.
  */
 export function drawCanvasMarks(
   body: Group,
@@ -189,21 +208,42 @@ export function drawCanvasMarks(
   });
   const holder = body.append("g").attr("class", "aa-marks-canvas").style("pointer-events", "none");
   holder.attr("data-marks-canvas", placed.length);
+  const painted = { count: 0 };
+  const pending = new Map<Element, () => void>();
+  // Tiles out of view are painted when they come near it: a busy year's lanes are
+  // hundreds of tiles tall, gigabytes of pixels if all were painted at once.
+  const observer =
+    tiles.length > EAGER_TILES && typeof IntersectionObserver === "function"
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (!entry.isIntersecting) continue;
+              pending.get(entry.target)?.();
+              pending.delete(entry.target);
+              observer?.unobserve(entry.target);
+            }
+          },
+          { rootMargin: `${TILE}px 0px` },
+        )
+      : null;
   tiles.forEach((batches, t) => {
     const top = t * TILE;
     const h = Math.min(TILE, height - top);
     if (h <= 0) return;
     const canvas = document.createElement("canvas");
-    canvas.width = Math.ceil(width * ratio);
-    canvas.height = Math.ceil(h * ratio);
     canvas.style.cssText = `display:block;width:${width}px;height:${h}px`;
     const object = holder.append("foreignObject").attr("x", 0).attr("y", top).attr("width", width).attr("height", h);
     (object.node() as SVGForeignObjectElement).append(canvas);
-    const ctx = canvas.getContext("2d");
-    if (!ctx) return;
-    ctx.scale(ratio, ratio);
-    ctx.translate(0, -top);
-    paint(ctx, batches);
+    const draw = () => {
+      paintTile(canvas, batches, { width, height: h, top, ratio });
+      painted.count += 1;
+      holder.attr("data-tiles-painted", painted.count);
+    };
+    if (!observer || t < EAGER_TILES) draw();
+    else {
+      pending.set(canvas, draw);
+      observer.observe(canvas);
+    }
   });
   return { hits, marks: placed.map((p) => p.mark) };
 }
