@@ -64,7 +64,13 @@ function symbolAt(p: Path2D, strength: string, size: number, cx: number, cy: num
 }
 
 /** Adds one mark's shapes to the batches: target, track, span, ring, symbol, in SVG's order. */
-function addMark(b: Record<string, Batches>, m: MarkRow, y: number, updates: readonly UpdateRow[], scale: DayScale) {
+function addMark(
+  b: Record<string, Batches>,
+  m: MarkRow,
+  y: number,
+  updates: readonly UpdateRow[],
+  scale: DayScale,
+): void {
   const color = statusColor(m.status);
   const span = markSpan(m, scale);
   const target = targetSpan(m, scale);
@@ -96,7 +102,6 @@ function addMark(b: Record<string, Batches>, m: MarkRow, y: number, updates: rea
     ring.arc(span.cx, y, 7.5, 0, 2 * Math.PI);
   }
   symbolAt(path(b.symbol, color), m.strength, 70, span.cx, y);
-  return { x0: span.x0, x1: span.x1, cx: span.cx, y };
 }
 
 /** Paints the batches, layer by layer as the SVG renderer stacks them (earlier marks' layers all under later ones' is the one difference). */
@@ -192,20 +197,25 @@ export function drawCanvasMarks(
   }: { scale: DayScale; updatesBy: ReadonlyMap<string, UpdateRow[]>; width: number; height: number; magnify: number },
 ): CanvasMarks {
   const ratio = (globalThis.devicePixelRatio || 1) * magnify;
-  const tiles = Array.from({ length: Math.max(1, Math.ceil(height / TILE)) }, () => {
-    const batches: Record<string, Batches> = {};
-    for (const layer of LAYERS) batches[layer] = new Map();
-    return batches;
-  });
+  // Each tile's marks (by index); their paths are made when the tile is painted.
+  const tiles = Array.from({ length: Math.max(1, Math.ceil(height / TILE)) }, () => [] as number[]);
   const none: UpdateRow[] = [];
-  const hits = placed.map((p) => {
+  const hits = placed.map((p, i) => {
     const first = Math.max(0, Math.floor((p.rowY - REACH) / TILE));
     const last = Math.min(tiles.length - 1, Math.floor((p.rowY + REACH) / TILE));
-    let hit: HitMark | undefined;
-    for (let t = first; t <= last; t++)
-      hit = addMark(tiles[t], p.mark, p.rowY, updatesBy.get(p.mark.id) ?? none, scale);
-    return hit ?? { x0: 0, x1: 0, cx: 0, y: p.rowY };
+    for (let t = first; t <= last; t++) tiles[t].push(i);
+    const span = markSpan(p.mark, scale);
+    return { x0: span.x0, x1: span.x1, cx: span.cx, y: p.rowY };
   });
+  const batchesOf = (indices: readonly number[]) => {
+    const batches: Record<string, Batches> = {};
+    for (const layer of LAYERS) batches[layer] = new Map();
+    for (const i of indices) {
+      const { mark, rowY } = placed[i];
+      addMark(batches, mark, rowY, updatesBy.get(mark.id) ?? none, scale);
+    }
+    return batches;
+  };
   const holder = body.append("g").attr("class", "aa-marks-canvas").style("pointer-events", "none");
   holder.attr("data-marks-canvas", placed.length);
   const painted = { count: 0 };
@@ -226,7 +236,7 @@ export function drawCanvasMarks(
           { rootMargin: `${TILE}px 0px` },
         )
       : null;
-  tiles.forEach((batches, t) => {
+  tiles.forEach((indices, t) => {
     const top = t * TILE;
     const h = Math.min(TILE, height - top);
     if (h <= 0) return;
@@ -235,7 +245,7 @@ export function drawCanvasMarks(
     const object = holder.append("foreignObject").attr("x", 0).attr("y", top).attr("width", width).attr("height", h);
     (object.node() as SVGForeignObjectElement).append(canvas);
     const draw = () => {
-      paintTile(canvas, batches, { width, height: h, top, ratio });
+      paintTile(canvas, batchesOf(indices), { width, height: h, top, ratio });
       painted.count += 1;
       holder.attr("data-tiles-painted", painted.count);
     };
