@@ -13,10 +13,12 @@
  * and the public API and puts the parts together: the layout is in
  * src/lib/timeline/ (lane-layout.ts, rule-label-layout.ts, mark-positions.ts),
  * the words in timeline-chart-words.ts there; the drawing is
- * timeline-lanes-svg.ts, timeline-marks-svg.ts, timeline-density-svg.ts,
+ * timeline-lanes-svg.ts, timeline-marks-svg.ts (or, past CANVAS_MARKS marks,
+ * timeline-marks-canvas.ts, src/lib/timeline/mark-renderer-choice.ts), timeline-density-svg.ts,
  * timeline-axis.ts, timeline-legend.ts and timeline-brush.ts; the reader's
  * input timeline-interaction.ts, and the keyboard (the marks one Tab stop,
- * the lane list another, focus kept across redraws) timeline-keyboard.ts.
+ * the lane list another, focus kept across redraws) timeline-keyboard.ts, and
+ * on canvas marks timeline-canvas-input.ts.
  * Record text goes in as text only.
  */
 import * as d3 from "d3";
@@ -34,6 +36,7 @@ import {
 } from "../../lib/timeline/lane-layout.js";
 import { fitLanes, frameFitNote } from "../../lib/timeline/lanes-in-frame.js";
 import type { DayScale } from "../../lib/timeline/mark-positions.js";
+import { chooseMarkRenderer, type MarkRenderer } from "../../lib/timeline/mark-renderer-choice.js";
 import { layoutRules, type RuleLayout } from "../../lib/timeline/rule-label-layout.js";
 import { chartLabel, frameModeNote, markListLabel, modeNote } from "../../lib/timeline/timeline-chart-words.js";
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
@@ -41,10 +44,12 @@ import { el, emptyState } from "../dom.js";
 import { laneTextWidth } from "./text-width.js";
 import { drawAxis, drawRules, drawToday } from "./timeline-axis.js";
 import { brushStrip } from "./timeline-brush.js";
-import { bindMarkEvents, laneToggle, laneToolbar, showMarkTip, tooltip } from "./timeline-interaction.js";
+import { bindCanvasMarks } from "./timeline-canvas-input.js";
+import { bindMarkEvents, laneToggle, laneToolbar, showMarkTip, type Tooltip, tooltip } from "./timeline-interaction.js";
 import { type ChartKeyboard, chartKeyboard } from "./timeline-keyboard.js";
 import { drawLaneContents, drawLanes, type LaneContents } from "./timeline-lanes-svg.js";
 import { timelineLegend } from "./timeline-legend.js";
+import { drawCanvasMarks, type PlacedMark } from "./timeline-marks-canvas.js";
 import { timelineTable } from "./timeline-table.js";
 
 export interface TimelineOptions {
@@ -52,6 +57,8 @@ export interface TimelineOptions {
   state?: LaneState;
   /** Force a mode (the benchmark draws one zoomed year's marks); by default the density rule decides. */
   mode?: TimelineMode;
+  /** Force the marks' renderer (`?renderer=`, the benchmark); by default SVG up to CANVAS_MARKS marks, canvas past. */
+  renderer?: MarkRenderer | null;
   onSelect?: (id: string, trigger: Element) => void;
   onZoom?: (range: TimeRange | null) => void;
   /**
@@ -64,6 +71,7 @@ export interface TimelineOptions {
 }
 
 type Options = TimelineOptions & { state: LaneState; room?: number };
+type OnSelect = NonNullable<TimelineOptions["onSelect"]>;
 
 export function timelineChart(data: TimelineData, options: TimelineOptions = {}): HTMLElement {
   const state = options.state ?? { sort: "count", collapsed: new Set<string>() };
@@ -112,11 +120,16 @@ function render(data: TimelineData, options: Options, redraw: () => void, keyboa
     : null;
   const layout = fitted?.layout ?? layoutLanes(data, laneInput);
   const drawn = fitted?.state ?? state;
-  const { svg, body, contents } = timelineSvg(data, { x, scale, frame, rules, layout, state: drawn, redraw });
+  const renderer = chooseMarkRenderer(data.marks?.length ?? 0, options.renderer);
+  const parts = { x, scale, frame, rules, layout, state: drawn, redraw, canvas: renderer === "canvas" };
+  const { svg, body, contents } = timelineSvg(data, parts);
   if (options.fit && (options.fit.frame || magnify !== 1)) fitSvg(svg, magnify);
   const tip = tooltip();
   const marks = data.marks ?? [];
   bindMarkEvents(body, { marks, cells: contents.cells, tip, onSelect: options.onSelect });
+  const live = contents.placed.length
+    ? canvasMarks(svg, body, contents.placed, { layout, frame, scale, magnify, tip, state, onSelect: options.onSelect })
+    : null;
   const byId = new Map(marks.map((m) => [m.id, m]));
   keyboard.update({
     marks: sortEarliestFirst(contents.stops),
@@ -128,7 +141,7 @@ function render(data: TimelineData, options: Options, redraw: () => void, keyboa
     : modeNote(layout.mode, data.total, contents.drawn, data.domain);
   return [
     laneToolbar(layout.lanes, state, redraw, note),
-    el("div", { class: "aa-timeline-chart" }, svg, tip.node),
+    el("div", { class: "aa-timeline-chart" }, svg, tip.node, ...(live ? [live] : [])),
     brushStrip(data, frame, options.onZoom),
     timelineLegend(layout.mode, fitted !== null),
     tableDetails(data, layout.mode, options),
@@ -218,6 +231,33 @@ function watchRoom(nodes: readonly Node[], used: number | undefined, measured: (
   observer.observe(box);
 }
 
+/** The placed marks painted on canvas over the lanes, with their pointer and keyboard input; returns the live region. */
+function canvasMarks(
+  svg: SVGSVGElement,
+  body: d3.Selection<SVGGElement, undefined, null, undefined>,
+  placed: readonly PlacedMark[],
+  ctx: {
+    layout: LaneLayout;
+    frame: ChartFrame;
+    scale: DayScale;
+    magnify: number;
+    tip: Tooltip;
+    state: LaneState;
+    onSelect?: OnSelect;
+  },
+): HTMLElement {
+  const { layout, scale, magnify, frame } = ctx;
+  const drawn = drawCanvasMarks(body, placed, {
+    scale,
+    updatesBy: layout.updatesBy,
+    width: frame.width,
+    height: layout.chartHeight,
+    magnify,
+  });
+  const layer = body.select<SVGGElement>(".aa-marks-canvas").node() as SVGGElement;
+  return bindCanvasMarks(svg, layer, drawn, ctx);
+}
+
 interface SvgParts {
   x: d3.ScaleTime<number, number>;
   scale: DayScale;
@@ -226,10 +266,12 @@ interface SvgParts {
   layout: LaneLayout;
   state: LaneState;
   redraw: () => void;
+  /** Marks placed for the canvas renderer instead of drawn as SVG. */
+  canvas: boolean;
 }
 
 /** The chart's SVG: lanes, axis, event rules, today, then the lanes' content (its group returned as `body`). */
-function timelineSvg(data: TimelineData, { x, scale, frame, rules, layout, state, redraw }: SvgParts) {
+function timelineSvg(data: TimelineData, { x, scale, frame, rules, layout, state, redraw, canvas }: SvgParts) {
   const { width } = frame;
   const height = layout.chartHeight;
   const svg = d3
@@ -248,8 +290,8 @@ function timelineSvg(data: TimelineData, { x, scale, frame, rules, layout, state
   drawRules(svg, rules.rules, { axisTop: rules.axisTop, height });
   drawToday(svg, data.today, scale, frame, { axisTop: rules.axisTop, height });
   const body = svg.append("g").attr("class", "marks");
-  const contents: LaneContents = drawLaneContents(body, data, { layout, frame, scale, state });
-  // The marks are one Tab stop (timeline-keyboard.ts), named with their keys.
+  const contents: LaneContents = drawLaneContents(body, data, { layout, frame, scale, state, canvas });
+  // The marks are one Tab stop (timeline-keyboard.ts; on canvas, timeline-canvas-input.ts), named with their keys.
   if (contents.stops.length) body.attr("role", "group").attr("aria-label", markListLabel(contents.stops.length));
   svg.attr("data-marks", contents.drawn);
   return { svg: svg.node() as SVGSVGElement, body, contents };

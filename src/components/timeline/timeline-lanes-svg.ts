@@ -9,13 +9,20 @@
  */
 import type * as d3 from "d3";
 import type { LaneRow } from "../../lib/sql/timeline-queries.js";
-import type { ChartFrame, LaneLayout, LaneState } from "../../lib/timeline/lane-layout.js";
+import {
+  type ChartFrame,
+  type LaneLayout,
+  type LaneState,
+  markRowY,
+  type PackedLane,
+} from "../../lib/timeline/lane-layout.js";
 import { NAME_X } from "../../lib/timeline/lane-names.js";
 import type { DayScale } from "../../lib/timeline/mark-positions.js";
 import { laneListLabel, laneName, laneToggleLabel } from "../../lib/timeline/timeline-chart-words.js";
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { laneTextWidth } from "./text-width.js";
 import { type DensityCell, densityOpacity, drawCollapsedTrace, drawDensityCells } from "./timeline-density-svg.js";
+import type { PlacedMark } from "./timeline-marks-canvas.js";
 import { drawLaneMarks, FOCUSABLE_MARKS, type MarkContext, type MarkStop } from "./timeline-marks-svg.js";
 
 type Svg = d3.Selection<SVGSVGElement, undefined, null, undefined>;
@@ -107,20 +114,31 @@ function laneToggle(
   return toggle;
 }
 
-/** What the lanes' content drew: the density cells (for their tooltips), the number of marks and the marks the keyboard reaches. */
+/**
+ * What the lanes' content drew: the density cells (for their tooltips), the
+ * number of marks and the marks the keyboard reaches; with `canvas`, the
+ * marks placed in their rows but not drawn (timeline-marks-canvas.ts paints them).
+ */
 export interface LaneContents {
   cells: DensityCell[];
   drawn: number;
   stops: MarkStop[];
+  placed: PlacedMark[];
 }
 
-/** Each lane's content in `body`: a collapsed lane's trace, its density cells, or its marks. */
+/** Each lane's content in `body`: a collapsed lane's trace, its density cells, or its marks (placed only, with `canvas`). */
 export function drawLaneContents(
   body: Group,
   data: Pick<TimelineData, "density" | "marks">,
-  { layout, frame, scale, state }: { layout: LaneLayout; frame: ChartFrame; scale: DayScale; state: LaneState },
+  {
+    layout,
+    frame,
+    scale,
+    state,
+    canvas = false,
+  }: { layout: LaneLayout; frame: ChartFrame; scale: DayScale; state: LaneState; canvas?: boolean },
 ): LaneContents {
-  const contents: LaneContents = { cells: [], drawn: 0, stops: [] };
+  const contents: LaneContents = { cells: [], drawn: 0, stops: [], placed: [] };
   const opacity = densityOpacity(data.density);
   const marks: MarkContext = {
     scale,
@@ -137,8 +155,17 @@ export function drawLaneContents(
       drawDensityCells(laneG, lane, rows(), { top, scale, frame, opacity, cells: contents.cells });
     else {
       const packed = layout.packed.get(lane.sector);
-      if (packed) contents.drawn += drawLaneMarks(body, packed, top, marks);
+      if (packed && canvas) contents.drawn += placeLaneMarks(packed, top, contents.placed);
+      else if (packed) contents.drawn += drawLaneMarks(body, packed, top, marks);
     }
   }
   return contents;
+}
+
+/** A lane's marks in their rows, for the canvas renderer; returns how many. */
+function placeLaneMarks({ marks, rows }: PackedLane, top: number, placed: PlacedMark[]): number {
+  marks.forEach((mark, i) => {
+    placed.push({ mark, rowY: markRowY(top, rows[i]) });
+  });
+  return marks.length;
 }

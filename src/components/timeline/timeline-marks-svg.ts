@@ -14,13 +14,17 @@ import type { MarkRow, UpdateRow } from "../../lib/sql/timeline-queries.js";
 import type { MarkStopPoint } from "../../lib/timeline/keyboard-place.js";
 import { markRowY, type PackedLane } from "../../lib/timeline/lane-layout.js";
 import { type DayScale, markSpan, statusTrack, targetSpan } from "../../lib/timeline/mark-positions.js";
+import { CANVAS_MARKS } from "../../lib/timeline/mark-renderer-choice.js";
 import { markLabel } from "../../lib/timeline/timeline-chart-words.js";
 import { OVERDUE, statusColor, symbolPath } from "./timeline-symbols.js";
 
 type Group = d3.Selection<SVGGElement, undefined, null, undefined>;
 
-/** Marks are focusable one by one up to this many (beyond, the table below is the way in). */
-export const FOCUSABLE_MARKS = 600;
+/**
+ * Marks are focusable one by one up to this many: as many as are drawn as SVG
+ * unless SVG is forced (past it, canvas draws them, one Tab stop for all).
+ */
+export const FOCUSABLE_MARKS = CANVAS_MARKS;
 
 /** A mark the keyboard can move to: its commitment, where its symbol is drawn, and its element. */
 export interface MarkStop extends MarkStopPoint {

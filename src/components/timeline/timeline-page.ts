@@ -16,6 +16,7 @@ import { parseTimelineOptions } from "../../lib/model/view-state.js";
 import { commitmentDetail, commitmentUpdates, type TimeRange } from "../../lib/sql/timeline-queries.js";
 import type { PanelDetail, PanelUpdate } from "../../lib/timeline/commitment-panel-text.js";
 import type { LaneState } from "../../lib/timeline/lane-layout.js";
+import { rendererParam } from "../../lib/timeline/mark-renderer-choice.js";
 import type { PartnerLink } from "../../lib/timeline/session-pairs.js";
 import type { TimelineData } from "../../lib/timeline/timeline-rows.js";
 import { todayFrom } from "../../lib/timeline/window.js";
@@ -77,7 +78,14 @@ export function timelinePage(search: string): TimelinePage {
     chart: (data, width, zoom) =>
       markFirst(
         "chart:first",
-        timelineChart(data, { width, state: laneState, onSelect: select, onZoom: (range) => zoom.set(range) }),
+        timelineChart(data, {
+          width,
+          state: laneState,
+          onSelect: select,
+          onZoom: (range) => zoom.set(range),
+          // ?renderer=svg|canvas forces the marks' renderer (tests, comparisons); by default it follows their number.
+          renderer: rendererParam(new URLSearchParams(location.search).get("renderer")),
+        }),
       ),
   };
 }

@@ -120,6 +120,70 @@ export function timelineMarks(
   );
 }
 
+/** A day missing from `timelineMarkShapes` (no target): before any record, so its columns stay integers. */
+export const NO_DAY = -1_000_000;
+
+/** Days since 1970-01-01 as an INTEGER column, NO_DAY for none (typed arrays need no nulls). */
+const dayNumber = (column: string) => raw(`coalesce(CAST(${column} - DATE '1970-01-01' AS INTEGER), ${NO_DAY})`);
+
+/**
+ * The marks of the window with only what the canvas renderer and the lane
+ * layout read (no text, no join): ids, sector, strength, status and date
+ * precisions as text, every date as a day number (`*_day`), overdue as 0/1,
+ * so a zoomed year's 50,000 marks come back as typed columns
+ * (Database.queryColumns) rather than as rows. Their text is
+ * `timelineMarkTexts`, asked for the marks a reader points at or lists.
+ * Same order and limit as `timelineMarks`.
+ */
+export function timelineMarkShapes(
+  filters: FilterState,
+  range: TimeRange | null,
+  today: string,
+  max = LIST_LIMIT * 10,
+): SqlFragment {
+  return withinYears(
+    sql`SELECT c.id, c.sector, c.strength, c.status, c.update_count, c.date_precision, c.target_date_precision,
+      ${dayNumber("c.date_from")} AS date_from_day, ${dayNumber("c.date_to")} AS date_to_day,
+      ${dayNumber("c.target_date_from")} AS target_date_from_day, ${dayNumber("c.target_date_to")} AS target_date_to_day,
+      ${dayNumber(`(${deadlineSql().text})`)} AS deadline_day,
+      CAST(coalesce(${overdueSql(today)}, false) AS INTEGER) AS overdue
+    FROM commitments c
+    WHERE ${and(commitmentWhere(filters), inRange(range))}
+    ORDER BY c.sector, c.date_from, c.id
+    LIMIT ${limit(max)}`,
+    scopeOf(filters),
+  );
+}
+
+/** A row of `timelineMarkTexts`: what a mark's tooltip, name and table row say beyond its shape. */
+export type MarkText = Pick<
+  MarkRow,
+  | "id"
+  | "summary"
+  | "action"
+  | "date"
+  | "target_date"
+  | "target_event_id"
+  | "target_event"
+  | "target_note"
+  | "event_id"
+  | "event"
+>;
+
+/** The text of the marks with these ids (the one pointed at, or the table's rows), in the filters' years. */
+export function timelineMarkTexts(filters: FilterState, ids: readonly string[]): SqlFragment {
+  if (ids.length === 0) return sql`SELECT NULL AS id WHERE false`;
+  return withinYears(
+    sql`SELECT c.id, c.summary, c.action, c.date, c.target_date, c.target_event_id, t.title AS target_event,
+      c.target_note, c.event_id, e.title AS event
+    FROM commitments c
+      JOIN events e ON e.id = c.event_id
+      LEFT JOIN events t ON t.id = c.target_event_id
+    WHERE c.id IN (${[...ids]})`,
+    scopeOf(filters),
+  );
+}
+
 /** A row of `timelineUpdates` (the columns the chart reads). */
 export interface UpdateRow {
   commitment_id: string;

@@ -11,6 +11,7 @@ import { deadlineOf, isOverdue } from "../../../src/lib/model/status.js";
 import { loadDataset } from "../../../src/lib/pipeline/dataset.js";
 import type { Row } from "../../../src/lib/records/record-types.js";
 import * as q from "../../../src/lib/sql/timeline-queries.js";
+import { marksFromColumns, withMarkTexts } from "../../../src/lib/timeline/mark-columns.js";
 
 const TODAY = "2026-11-27";
 let db: NativeDataset;
@@ -84,6 +85,27 @@ describe("timeline queries on the bundled records", () => {
       (c) => (iso(c.date_to) as string) >= range.from && (iso(c.date_from) as string) <= range.to,
     );
     expect(marks.map((m) => m.id).sort()).toEqual(want.map((c) => c.id).sort());
+  });
+
+  it("give the marks' shapes as typed columns and their texts by id, together equal to timelineMarks", async () => {
+    const range = { from: "2024-01-01", to: "2026-12-31" };
+    const full = await db.query(q.timelineMarks(emptyFilters(), range, TODAY));
+    const shapes = await db.query(q.timelineMarkShapes(emptyFilters(), range, TODAY));
+    const names = Object.keys(shapes[0] ?? {});
+    const columns = Object.fromEntries(names.map((n) => [n, shapes.map((r) => r[n])]));
+    const marks = marksFromColumns({ numRows: shapes.length, columns });
+    const ids = marks.map((m) => m.id);
+    const texts = await db.query(q.timelineMarkTexts(emptyFilters(), ids));
+    expect(withMarkTexts(marks, texts as unknown as q.MarkText[])).toHaveLength(full.length);
+    expect(full.length).toBeGreaterThan(20);
+    expect(full.some((m) => m.deadline) && full.some((m) => m.overdue)).toBe(true);
+    const keys = Object.keys(marks[0]) as (keyof q.MarkRow)[];
+    // timelineMarks says NULL for "not overdue" when there is no deadline; the shapes say 0.
+    const pick = (m: object) =>
+      Object.fromEntries(
+        keys.map((k) => [k, k === "overdue" ? Boolean((m as q.MarkRow)[k]) : ((m as q.MarkRow)[k] ?? null)]),
+      );
+    expect(marks.map(pick)).toEqual(full.map((m) => pick(m)));
   });
 
   it("aggregate by month and sector to the same total, year-only dates in year bins", async () => {

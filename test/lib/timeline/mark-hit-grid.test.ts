@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { distanceToMark, HIT_RADIUS, hitGrid, markAt } from "../../../src/lib/timeline/mark-hit-grid.js";
+
+const point = (cx: number, y: number) => ({ x0: cx, x1: cx, cx, y });
+
+describe("markAt", () => {
+  it("finds the mark whose symbol is under the point, and none away from every mark", () => {
+    const grid = hitGrid([point(100, 20), point(200, 20), point(100, 40)]);
+    expect(markAt(grid, 101, 21)).toBe(0);
+    expect(markAt(grid, 199, 19)).toBe(1);
+    expect(markAt(grid, 100, 39)).toBe(2);
+    expect(markAt(grid, 150, 20)).toBe(-1);
+    expect(markAt(grid, 100 + HIT_RADIUS + 1, 20)).toBe(-1);
+  });
+
+  it("picks the nearest of two close marks, and the one drawn last on a tie", () => {
+    const grid = hitGrid([point(100, 20), point(106, 20)]);
+    expect(markAt(grid, 101, 20)).toBe(0);
+    expect(markAt(grid, 105, 20)).toBe(1);
+    expect(markAt(grid, 103, 20)).toBe(1);
+  });
+
+  it("hits a partial date anywhere along its span, across grid cells", () => {
+    const grid = hitGrid([{ x0: 10, x1: 300, cx: 155, y: 50 }]);
+    for (const x of [10, 80, 155, 299]) expect(markAt(grid, x, 51)).toBe(0);
+    expect(markAt(grid, 320, 50)).toBe(-1);
+    expect(markAt(grid, 80, 50 + HIT_RADIUS + 2)).toBe(-1);
+  });
+
+  it("answers for every one of 50,000 marks at its own centre", () => {
+    const marks = Array.from({ length: 50_000 }, (_, i) => point(20 + (i % 500) * 3.1, 30 + Math.floor(i / 500) * 14));
+    const grid = hitGrid(marks);
+    const wrong = marks.filter((m, i) => markAt(grid, m.cx, m.y) !== i).length;
+    expect(wrong).toBe(0);
+  });
+});
+
+describe("distanceToMark", () => {
+  it("measures to the symbol's centre, or to the span's bar", () => {
+    expect(distanceToMark(point(0, 0), 3, 4)).toBe(5);
+    expect(distanceToMark({ x0: 0, x1: 100, cx: 50, y: 0 }, 60, 2)).toBe(2);
+    expect(distanceToMark({ x0: 0, x1: 100, cx: 50, y: 0 }, 103, 4)).toBe(5);
+  });
+});
