@@ -8,8 +8,8 @@
  *
  * The page is found first from the sort key alone (joining only the table
  * that key comes from), then only its rows get their event, sector, parties
- * and source: at a million commitments the details are computed for the
- * rows shown, not for every match.
+ * and source: the details are computed for the rows shown, not for every
+ * match (sorting by who is bound still lists the parties of every match).
  */
 import { commitmentWhere, type FilterState } from "../model/filters.js";
 import { scopeOf, withinYears } from "../model/partitions.js";
@@ -18,8 +18,14 @@ import { empty, raw, type SqlFragment, sql } from "./fragment.js";
 /** Rows on a page of the overview's table. */
 export const COMMITMENT_PAGE_SIZE = 50;
 
-/** Who a commitment binds, in words: acronyms or names, alphabetical, over `commitment_parties p JOIN institutions i`. */
-const PARTY_LIST = raw("string_agg(coalesce(i.acronym, i.name), ', ' ORDER BY coalesce(i.acronym, i.name))");
+/**
+ * Who a commitment binds, in words: acronyms or names, alphabetical, over
+ * `commitment_parties p JOIN institutions i` grouped by commitment. The same
+ * text as `string_agg(…, ', ' ORDER BY …)`, several times faster in DuckDB
+ * (an ordered aggregate, above all in a correlated subquery, took most of a
+ * second for a page of 50 at 100,000 commitments).
+ */
+const PARTY_LIST = raw("array_to_string(list_sort(list(coalesce(i.acronym, i.name))), ', ')");
 
 /** What each sortable column of the table sorts by, and the join that key needs (commitments are `c`). */
 const SORT_KEYS = {
@@ -80,12 +86,14 @@ export function commitmentPage(
       SELECT c.id, ${key} AS sort_key FROM commitments c ${join}
       WHERE ${commitmentWhere(filters)}
       ORDER BY sort_key ${direction} NULLS LAST, c.id
-      LIMIT ${raw(rows)} OFFSET ${raw(count(Number(rows) * page, 0))})
+      LIMIT ${raw(rows)} OFFSET ${raw(count(Number(rows) * page, 0))}),
+    page_parties AS (
+      SELECT p.commitment_id, ${PARTY_LIST} AS parties
+      FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id
+      WHERE p.commitment_id IN (SELECT id FROM page) GROUP BY p.commitment_id)
     SELECT c.id, c.date, c.date_from, s.label AS sector, s.color AS sector_color, c.summary, c.action, c.strength,
       c.status, c.status_date, c.confidence, c.note, c.target_date, c.target_note, t.title AS target_event,
-      e.title AS event, e.id AS event_id,
-      (SELECT ${PARTY_LIST} FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id
-        WHERE p.commitment_id = c.id) AS parties,
+      e.title AS event, e.id AS event_id, pp.parties,
       src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url, c.locator
     FROM page
       JOIN commitments c ON c.id = page.id
@@ -93,6 +101,7 @@ export function commitmentPage(
       JOIN sectors s ON s.id = c.sector
       JOIN sources src ON src.id = c.source_id
       LEFT JOIN events t ON t.id = c.target_event_id
+      LEFT JOIN page_parties pp ON pp.commitment_id = c.id
     ORDER BY page.sort_key ${direction} NULLS LAST, c.id`;
   return withinYears(query, scopeOf(filters));
 }

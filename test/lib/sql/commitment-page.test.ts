@@ -34,7 +34,7 @@ describe("commitmentPage", () => {
       sector: /SELECT c\.id, s\.label AS sort_key FROM commitments c JOIN sectors s ON s\.id = c\.sector WHERE/,
       summary: /SELECT c\.id, c\.summary AS sort_key FROM commitments c WHERE/,
       parties:
-        /SELECT c\.id, pa\.parties AS sort_key FROM commitments c LEFT JOIN \(SELECT p\.commitment_id, string_agg/,
+        /SELECT c\.id, pa\.parties AS sort_key FROM commitments c LEFT JOIN \(SELECT p\.commitment_id, array_to_string\(list_sort/,
       status: /SELECT c\.id, c\.status AS sort_key FROM commitments c WHERE/,
       event: /SELECT c\.id, e\.title AS sort_key FROM commitments c JOIN events e ON e\.id = c\.event_id WHERE/,
       source_publisher:
