@@ -32,15 +32,9 @@ import { tableFiles } from "../devtools/dist-tables.js";
 import { type NativeTimes, nativeSchema, openNative, timeNative } from "../devtools/native-duckdb.js";
 import { startStaticServer } from "../scripts/static-server.js";
 import { emptyFilters, type FilterState } from "../src/lib/model/filters.js";
+import { commitmentCount, commitmentPage } from "../src/lib/sql/commitment-page.js";
 import type { SqlFragment } from "../src/lib/sql/fragment.js";
-import {
-  bySectorAndStatus,
-  citedSources,
-  commitmentRows,
-  eventList,
-  freshness,
-  headline,
-} from "../src/lib/sql/page-queries.js";
+import { bySectorAndStatus, citedSources, eventList, freshness, headline } from "../src/lib/sql/page-queries.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
 import { WAIT_CALM } from "./lib/page.js";
 import { buildSite, ensureData } from "./lib/synthetic-site.js";
@@ -105,7 +99,12 @@ const QUERIES: [string, (filters: FilterState) => SqlFragment][] = [
   ["headline", headline],
   ["bySectorAndStatus", bySectorAndStatus],
   ["eventList", eventList],
-  ["commitmentRows", commitmentRows],
+  ["commitmentPage", (filters) => commitmentPage(filters)],
+  [
+    "commitmentPage by parties",
+    (filters) => commitmentPage(filters, { order: { column: "parties", descending: false } }),
+  ],
+  ["commitmentCount", commitmentCount],
   ["citedSources", citedSources],
 ];
 

@@ -18,6 +18,7 @@ import { PARTITIONED, partitionsFor, type YearWindow, yearsOf } from "../../src/
 import type { TableName } from "../../src/lib/model/tables.js";
 import { TABLE_NAMES } from "../../src/lib/model/tables.js";
 import { ensureTables } from "../../src/lib/pipeline/table-cache.js";
+import * as cp from "../../src/lib/sql/commitment-page.js";
 import type { SqlFragment } from "../../src/lib/sql/fragment.js";
 import * as nq from "../../src/lib/sql/network-queries.js";
 import * as q from "../../src/lib/sql/page-queries.js";
@@ -140,7 +141,9 @@ function pageQueries(
     headlineCountingAll: q.headline(f),
     bySectorAndStatus: q.bySectorAndStatus(f),
     eventList: q.eventList(f),
-    commitmentRows: q.commitmentRows(f),
+    commitmentPage: cp.commitmentPage(f, { size: 1000 }),
+    commitmentPageByParties: cp.commitmentPage(f, { order: { column: "parties", descending: false }, size: 1000 }),
+    commitmentCount: cp.commitmentCount(f),
     citedSources: q.citedSources(f),
     freshness: q.freshness,
     timelineLanes: tq.timelineLanes(f, range),
@@ -205,7 +208,7 @@ describe.each([
     let scoped = 0;
     let compared = 0;
     for (const f of states) {
-      const inWindow = await run(full, q.commitmentRows(f, 1));
+      const inWindow = await run(full, cp.commitmentPage(f, { size: 1 }));
       const sessions = (await run(full, tq.seriesSessions(f))).filter((s) => Number(s.commitments) > 0);
       const pick = {
         commitment: String(inWindow[0]?.id ?? "none"),

@@ -1,11 +1,21 @@
 /**
- * The filtered commitments as a table people can sort and scan, every row
- * with its source link. Rows come from `commitmentRows`.
+ * One page of the filtered commitments as a table people can scan, every
+ * row with its source link, drawn with Observable Inputs' table as before.
+ * The rows come in the order asked of SQL (src/lib/sql/commitment-page.ts);
+ * the table does not sort them itself: a click on a header, or Enter or
+ * Space on a focused header, asks `onSort` for that column instead (the
+ * same column again turns the order round), and the header says the order
+ * (its arrow and aria-sort). The pages around it: commitments-pager.ts.
  */
 import * as Inputs from "@observablehq/inputs";
 import { formatPartialDate } from "../../lib/model/dates.js";
 import { STATUS_META } from "../../lib/model/value-labels.js";
-import { el, emptyState, link } from "../dom.js";
+import {
+  type CommitmentOrder,
+  type CommitmentSortColumn,
+  isCommitmentSortColumn,
+} from "../../lib/sql/commitment-page.js";
+import { el, link } from "../dom.js";
 import { accessibleTable } from "../table-access.js";
 
 export interface CommitmentRow {
@@ -26,19 +36,43 @@ export interface CommitmentRow {
   note: string | null;
 }
 
-export function commitmentsTable(rows: CommitmentRow[], { rows: visible = 12 }: { rows?: number } = {}): HTMLElement {
-  if (rows.length === 0) return emptyState("No commitments match these filters.", "Clear a filter or widen the years.");
+/** The table's columns, in order, each sortable. */
+export const COMMITMENT_COLUMNS: readonly CommitmentSortColumn[] = [
+  "date_from",
+  "sector",
+  "summary",
+  "parties",
+  "status",
+  "event",
+  "source_publisher",
+];
+
+/** Each column's header. */
+export const COMMITMENT_HEADERS: Record<CommitmentSortColumn, string> = {
+  date_from: "Date",
+  sector: "Sector",
+  summary: "Commitment",
+  parties: "Bound",
+  status: "Status",
+  event: "Event",
+  source_publisher: "Source",
+};
+
+export interface CommitmentsTableOptions {
+  /** The order the rows are in (shown on its header). */
+  order: CommitmentOrder;
+  /** What the table holds, for screen readers. */
+  caption: string;
+  /** Asked for a new order when a header is clicked or pressed. */
+  onSort: (order: CommitmentOrder) => void;
+  /** Rows visible before scrolling. */
+  visible?: number;
+}
+
+export function commitmentsTable(rows: CommitmentRow[], options: CommitmentsTableOptions): HTMLElement {
   const table = Inputs.table(rows, {
-    columns: ["date_from", "sector", "summary", "parties", "status", "event", "source_publisher"],
-    header: {
-      date_from: "Date",
-      sector: "Sector",
-      summary: "Commitment",
-      parties: "Bound",
-      status: "Status",
-      event: "Event",
-      source_publisher: "Source",
-    },
+    columns: [...COMMITMENT_COLUMNS],
+    header: COMMITMENT_HEADERS,
     format: {
       date_from: (_: string, i: number) => formatPartialDate(rows[i].date),
       sector: (value: string, i: number) =>
@@ -61,15 +95,53 @@ export function commitmentsTable(rows: CommitmentRow[], { rows: visible = 12 }: 
     },
     width: { date_from: 90, sector: 130, summary: 360, parties: 130, status: 90, event: 200, source_publisher: 120 },
     layout: "auto",
-    rows: visible,
+    rows: options.visible ?? 12,
     maxHeight: 880,
     select: false,
-    sort: "date_from",
-    reverse: true,
   });
-  return el(
-    "div",
-    { class: "aa-commitments" },
-    accessibleTable(table, `${rows.length} commitments matching the filters`),
+  sortByHeaders(table, options);
+  return accessibleTable(table, options.caption);
+}
+
+/** Headers that ask for an order instead of sorting the page's rows, and say which order the rows are in. */
+function sortByHeaders(table: HTMLElement, { order, onSort }: CommitmentsTableOptions): void {
+  const columnOf = (target: EventTarget | null) => {
+    const column = (target as Element | null)?.closest?.<HTMLElement>("thead th")?.dataset.column;
+    return isCommitmentSortColumn(column) ? column : null;
+  };
+  const ask = (column: CommitmentSortColumn) =>
+    onSort({
+      column,
+      // The same column turns round; another starts newest or A first (dates newest first).
+      descending: column === order.column ? !order.descending : column === "date_from",
+    });
+  // Capturing, so Inputs' own handler on the header never sorts the page's rows alone.
+  table.addEventListener(
+    "click",
+    (event) => {
+      const column = columnOf(event.target);
+      if (column === null) return;
+      event.stopPropagation();
+      ask(column);
+    },
+    true,
   );
+  table.addEventListener("keydown", (event) => {
+    const column = columnOf(event.target);
+    if (column === null || (event.key !== "Enter" && event.key !== " ")) return;
+    event.preventDefault();
+    ask(column);
+  });
+  // Inputs titles each header with its column's name.
+  for (const th of table.querySelectorAll<HTMLElement>("thead th")) {
+    const column = th.title;
+    if (!isCommitmentSortColumn(column)) continue;
+    const sorted = column === order.column;
+    th.dataset.column = column;
+    th.tabIndex = 0;
+    th.title = `Sort by ${COMMITMENT_HEADERS[column].toLowerCase()}`;
+    th.setAttribute("aria-sort", sorted ? (order.descending ? "descending" : "ascending") : "none");
+    const arrow = th.firstElementChild;
+    if (arrow && sorted) arrow.textContent = order.descending ? "▾" : "▴";
+  }
 }

@@ -66,32 +66,6 @@ export function eventList(filters: FilterState): SqlFragment {
   return withinYears(query, scopeOf(filters, { events: true }));
 }
 
-/** Rows the overview's table of commitments shows at most; the page says when there are more. */
-export const COMMITMENT_ROWS_LIMIT = 1000;
-
-/**
- * The filtered commitments with event, sector and source, newest first, for
- * the table of records: at most `limit` rows (a page never pulls a million
- * rows onto the main thread; the SQL page has them all).
- */
-export function commitmentRows(filters: FilterState, limit = COMMITMENT_ROWS_LIMIT): SqlFragment {
-  const query = sql`SELECT c.id, c.date, c.date_from, s.label AS sector, s.color AS sector_color, c.summary, c.action, c.strength,
-      c.status, c.status_date, c.confidence, c.note, c.target_date, c.target_note, t.title AS target_event,
-      e.title AS event, e.id AS event_id,
-      (SELECT string_agg(coalesce(i.acronym, i.name), ', ' ORDER BY coalesce(i.acronym, i.name))
-        FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE p.commitment_id = c.id) AS parties,
-      src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url, c.locator
-    FROM commitments c
-      JOIN events e ON e.id = c.event_id
-      JOIN sectors s ON s.id = c.sector
-      JOIN sources src ON src.id = c.source_id
-      LEFT JOIN events t ON t.id = c.target_event_id
-    WHERE ${commitmentWhere(filters)}
-    ORDER BY c.date_from DESC, c.id
-    LIMIT ${raw(String(Math.max(1, Math.floor(limit))))}`;
-  return withinYears(query, scopeOf(filters));
-}
-
 /**
  * How current the data is: the latest dated evidence of each kind. It reads
  * every status update; the pages show the same values from the build

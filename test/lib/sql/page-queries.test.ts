@@ -3,19 +3,12 @@ import { type NativeDataset, nativeDataset } from "../../../devtools/native-duck
 import { emptyFilters } from "../../../src/lib/model/filters.js";
 import { type DatasetResult, loadDataset } from "../../../src/lib/pipeline/dataset.js";
 import { overviewSeed } from "../../../src/lib/pipeline/overview-seed.js";
-import { COMMITMENT_ROWS_LIMIT, commitmentRows, headline } from "../../../src/lib/sql/page-queries.js";
+import { headline } from "../../../src/lib/sql/page-queries.js";
 
 describe("page queries", () => {
-  it("cap the overview's table of commitments, newest first", () => {
-    expect(commitmentRows(emptyFilters()).text).toMatch(/ORDER BY c\.date_from DESC, c\.id\s+LIMIT 1000$/);
-    expect(COMMITMENT_ROWS_LIMIT).toBe(1000);
-    expect(commitmentRows(emptyFilters(), 25.7).text).toMatch(/LIMIT 25$/);
-  });
-
   it("bind the filters as parameters", () => {
     const filters = { ...emptyFilters(), sector: ["industry"], from: 2015 };
     expect(headline(filters).params).toEqual(["industry", 2015]);
-    expect(commitmentRows(filters).params).toEqual(["industry", 2015]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { emptyFilters } from "../../../src/lib/model/filters.js";
 import { TABLE_NAMES } from "../../../src/lib/model/tables.js";
-import { bySectorAndStatus, commitmentRows, freshness, headline } from "../../../src/lib/sql/page-queries.js";
+import { commitmentCount, commitmentPage } from "../../../src/lib/sql/commitment-page.js";
+import { bySectorAndStatus, freshness, headline } from "../../../src/lib/sql/page-queries.js";
 import { missingTable, tablesIn } from "../../../src/lib/sql/tables-read.js";
 import { timelineLanes } from "../../../src/lib/sql/timeline-queries.js";
 
@@ -30,7 +31,8 @@ describe("tablesIn", () => {
     expect(tablesIn(bySectorAndStatus(f).text, T)).toEqual(["commitments", "sectors"]);
     expect(tablesIn(freshness.text, T)).toEqual(["events", "status_updates", "sources"]);
     expect(tablesIn(timelineLanes(f, null).text, T)).toEqual(["commitments", "sectors"]);
-    expect(tablesIn(commitmentRows({ ...f, country: ["PK"] }).text, T)).toEqual([
+    expect(tablesIn(commitmentCount(f).text, T)).toEqual(["commitments"]);
+    expect(tablesIn(commitmentPage({ ...f, country: ["PK"] }).text, T)).toEqual([
       "events",
       "commitments",
       "commitment_parties",
