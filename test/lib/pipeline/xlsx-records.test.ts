@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../../../src/lib/model/problems.js";
 import { loadDataset } from "../../../src/lib/pipeline/dataset.js";
 import { readRecordFile } from "../../../src/lib/pipeline/files.js";
@@ -51,8 +51,14 @@ const COMMITMENT_HEADER = [
   "parties",
 ];
 
-describe("records from a workbook", () => {
-  it("reads the same tables as the CSV files, whatever kind the cells are", async () => {
+// Every workbook read starts a worker thread that loads the TypeScript reader
+// (xlsx-records.ts): about a second alone, 4–5 s with the 2 cores shared, past
+// vitest's default 5 s. Each test here reads one or two workbooks, no more.
+describe("records from a workbook", { timeout: 30_000 }, () => {
+  // The two folders compared are read once, in beforeAll.
+  let fromCsv: ReturnType<typeof loadDataset>;
+  let fromWorkbook: ReturnType<typeof loadDataset>;
+  beforeAll(async () => {
     const dir = folderWithoutCsv();
     await writeWorkbook(join(dir, "tracker.xlsx"), {
       commitments: [
@@ -100,8 +106,11 @@ describe("records from a workbook", () => {
       ],
       [HELP_SHEET]: [[...HELP_HEADER], ["events", "id", "yes", "Event id.", "an identifier"]],
     });
-    const fromCsv = loadDataset(VALID);
-    const fromWorkbook = loadDataset(dir);
+    fromCsv = loadDataset(VALID);
+    fromWorkbook = loadDataset(dir);
+  }, 60_000);
+
+  it("reads the same tables as the CSV files, whatever kind the cells are", () => {
     expect(fromWorkbook.problems.filter((p) => p.file.endsWith(".xlsx"))).toEqual([]);
     expect(fromWorkbook.problems.length).toBe(fromCsv.problems.length); // the fixture's own warning, in sources.yaml
     expect(fromWorkbook.files.some((f) => f.endsWith("tracker.xlsx"))).toBe(true);
