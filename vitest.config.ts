@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["test/lib/**/*.test.ts", "test/scripts/**/*.test.ts", "test/cross/**/*.test.ts"],
+          include: [
+            "test/lib/**/*.test.ts",
+            "test/scripts/**/*.test.ts",
+            "test/cross/**/*.test.ts",
+            "test/devtools/**/*.test.ts",
+          ],
           environment: "node",
           // Every record validated in the unit tests also goes through zod (see validate.ts).
           env: { ACCORD_VERIFY_CHECKS: "1" },

@@ -7,8 +7,9 @@
  * - load: bench/load.ts, cold page loads of the project's dist/ (built with
  *   `npm run build` first when missing);
  * - loaders: bench/loaders.ts, the record pipeline against native DuckDB;
- * - queries: bench/queries.ts, the pages' SQL in DuckDB-WASM against native
- *   DuckDB;
+ * - queries: bench/queries.ts, every page query in DuckDB-WASM against native
+ *   DuckDB (its threads and one thread), at 100,000 and (not --quick) 1,000,000
+ *   commitments;
  * - network: bench/network.ts, the network page on a seeded graph of 5,000
  *   institutions and 50,000 links (first frame, pan/zoom frame times, filter →
  *   redraw, longest task, heap) and on the default dataset;
@@ -37,11 +38,24 @@ interface Step {
   name: string;
   script: string;
   args: string[];
+  /** The prefix of its JSON in bench/results/ (default: name). */
+  results?: string;
 }
 const STEPS: Step[] = [
   { name: "load", script: "bench/load.ts", args: quick ? ["--runs=1"] : [] },
   { name: "loaders", script: "bench/loaders.ts", args: quick ? ["--commitments", "20000"] : [] },
   { name: "queries", script: "bench/queries.ts", args: quick ? ["--commitments", "20000", "--runs", "5"] : [] },
+  // Issue #16: the same queries at a million commitments (fewer runs: the biggest take seconds each).
+  ...(quick
+    ? []
+    : [
+        {
+          name: "queries 1M",
+          results: "queries",
+          script: "bench/queries.ts",
+          args: ["--commitments", "1000000", "--runs", "3", "--skip", "page.exportCommitments", "--timeout", "600000"],
+        },
+      ]),
   {
     name: "network",
     script: "bench/network.ts",
@@ -75,11 +89,11 @@ for (const step of STEPS) {
     process.stdout.write("dist/ is missing: npm run build\n");
     exitCode = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" }).status;
   }
-  const before = resultFiles(step.name);
+  const before = resultFiles(step.results ?? step.name);
   if (exitCode === 0) {
     exitCode = spawnSync("npx", ["tsx", step.script, ...step.args], { cwd: ROOT, stdio: "inherit" }).status;
   }
-  const fresh = [...resultFiles(step.name)].filter((f) => !before.has(f)).sort();
+  const fresh = [...resultFiles(step.results ?? step.name)].filter((f) => !before.has(f)).sort();
   const file = fresh.length > 0 ? join(RESULTS_DIR, fresh[fresh.length - 1]) : null;
   let result: any = null;
   if (file && exitCode === 0) {
@@ -182,16 +196,20 @@ for (const step of ran) {
       "",
       `goal ≤ ${num(goal.peakMemoryMB) ?? 2048} MB at ${at}`,
     );
-  } else if (step.name === "queries") {
-    const goal = num(r.goals?.ratio) ?? 3;
+  } else if (step.name.startsWith("queries")) {
+    const goal = num(r.goals?.ratio) ?? 2.5;
+    const at = num(r.commitments)?.toLocaleString("en") ?? "?";
     for (const q of r.results ?? []) {
       const ratio = num(q.ratio);
+      const one = num(q.ratioOneThread);
       row(
-        "queries",
-        `${q.query} (${q.filters}), ${num(q.rows)?.toLocaleString("en") ?? "?"} ${q.rows === 1 ? "row" : "rows"}`,
+        step.name,
+        `${at}: ${q.query} (${q.filters}), ${num(q.rows)?.toLocaleString("en") ?? "?"} ${q.rows === 1 ? "row" : "rows"}`,
         `${ms(num(q.wasm?.p50))} WASM`,
-        `native ${ms(num(q.native?.p50))}`,
-        ratio === null ? "" : `${ratio.toFixed(1)}× · goal ≤ ${goal}×${check(ratio, goal)}`,
+        `native ${ms(num(q.native?.p50))} · 1 thread ${ms(num(q.nativeOneThread?.p50))}`,
+        ratio === null
+          ? ""
+          : `${ratio.toFixed(1)}×${check(ratio, goal)} · 1 thread ${one === null ? "?" : `${one.toFixed(1)}×${check(one, goal)}`} · goal ≤ ${goal}×`,
       );
     }
   } else if (step.name === "network") {
@@ -213,6 +231,17 @@ for (const step of ran) {
     goalRow("filter → redrawn graph", num(sum.filterRedrawMs), num(g.filterRedrawMs));
     goalRow("longest main-thread task after first frame", num(sum.longestTaskMs), num(g.longestTaskMs));
     goalRow("JS heap", num(sum.heapMB), num(g.heapMB), "MB");
+    const inpGoal = num(g.interactionMs);
+    for (const i of sum.interactions ?? []) {
+      const inp = num(i.inpMs);
+      row(
+        "network",
+        `INP: ${i.label}`,
+        inp === null ? "no input seen" : inp <= 16 ? "< 16 ms" : ms(inp),
+        num(i.doneMs) === null ? "" : `redrawn ${ms(num(i.doneMs))}`,
+        inpGoal === null ? "" : `goal ≤ ${inpGoal} ms${check(inp, inpGoal)}`,
+      );
+    }
     goalRow(
       "default dataset: tables loaded → SQL graph drawn",
       num(sum.defaultAfterTablesMs),
@@ -231,6 +260,17 @@ for (const step of ran) {
       `${ratio === null ? "?" : ratio.toFixed(1)}× · goal ≤ ${goal} ms${check(wasm, goal)}`,
     );
     row("timeline", "draw the density view", ms(num(r.wasm?.densityDraw?.p50)));
+    const inpGoal = num(r.goals?.interactionMs) ?? 100;
+    for (const i of r.interactions ?? []) {
+      const inp = num(i.inpMs);
+      row(
+        "timeline",
+        `INP: ${i.label}`,
+        inp === null ? "no input seen" : inp <= 16 ? "< 16 ms" : ms(inp),
+        num(i.doneMs) === null ? "" : `redrawn ${ms(num(i.doneMs))}`,
+        `goal ≤ ${inpGoal} ms${check(inp, inpGoal)}`,
+      );
+    }
     row(
       "timeline",
       `draw one zoomed year's marks (${num(r.wasm?.year?.marks)?.toLocaleString("en") ?? "?"})`,

@@ -30,14 +30,20 @@ import { launchBrowser, openPage } from "../devtools/browser-harness.js";
 import { ROOT } from "../devtools/project-paths.js";
 import { startStaticServer } from "../scripts/static-server.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
+import {
+  EVENT_TIMING_OBSERVER,
+  type InteractionTiming,
+  longestTaskSince,
+  timeInteraction,
+} from "./lib/interaction-timing.js";
 import { buildSite } from "./lib/synthetic-site.js";
 
 const USAGE =
-  "Usage: npm run bench:network -- [--institutions 5000] [--links 50000] [--countries 40] [--seed 7] [--runs 3] [--renderer auto|svg|canvas] [--no-default]";
+  "Usage: npm run bench:network -- [--institutions 5000] [--links 50000] [--countries 40] [--seed 7] [--runs 3] [--renderer auto|svg|canvas] [--no-default] [--interactions]";
 const flags = parseFlags(
   process.argv.slice(2),
   ["institutions", "links", "countries", "seed", "runs", "renderer"],
-  ["no-default"],
+  ["no-default", "interactions"],
   USAGE,
 );
 const institutions = intFlag(flags, "institutions", 5000, USAGE);
@@ -51,6 +57,8 @@ if (!["auto", "svg", "canvas"].includes(renderer)) {
   process.exit(2);
 }
 const withDefault = flags.get("no-default") !== "true";
+/** INP of real input (issue #16): opt-in while it is being validated (it stalled on a loaded machine, 5 Dec 2026). */
+const withInteractions = flags.get("interactions") === "true";
 
 const GOALS = {
   firstFrameMs: 1500,
@@ -60,6 +68,9 @@ const GOALS = {
   longestTaskMs: 200,
   heapMB: 300,
   defaultAfterTablesMs: 300,
+  /** Issue #16: every interaction to the next paint (Event Timing), and no task over this after the first chart. */
+  interactionMs: 100,
+  longestTaskAfterFirstMs: 100,
 };
 
 /** The generator writes about 2.39 parties per commitment (docs/generator.md). */
@@ -139,6 +150,13 @@ interface Run {
   exportSvgMs: number;
   exportSvgKB: number;
   exportPngMs: number;
+  /** Real input through Playwright, as Chromium's Event Timing API reports it (interaction-timing.ts). */
+  interactions: InteractionTiming[];
+  /** Wheel zoom is not an interaction for Event Timing: its longest animation frame instead. */
+  wheelLongestFrameMs: number;
+  /** Longest task and long animation frame after the first frame, the interactions above included. */
+  longestTaskWithInteractionsMs: number;
+  longestFrameAfterFirstMs: number;
   consoleErrors: string[];
 }
 
@@ -161,9 +179,111 @@ const FILTER_CLICK = `(async () => {
   return { ms: performance.now() - t0, nodes: detail.nodes };
 })()`;
 
+/** Resolves in the page, at the first animation frame where `expression` holds, to that frame's performance.now(). */
+const whenTrue = (page: Page, expression: string) =>
+  page.evaluate(`new Promise((resolve) => {
+    const started = performance.now();
+    const check = () => ((${expression}) || performance.now() - started > 30000 ? resolve(performance.now()) : requestAnimationFrame(check));
+    check();
+  })`) as Promise<number>;
+
+/** The institutions with most links (id, name), for a click and a search that hit something. */
+const BUSIEST = `(async () => {
+  const aa = globalThis.__accordAtlas;
+  const db = await aa.database();
+  return db.query(aa.sql(["SELECT p.institution_id AS id, any_value(i.name) AS name FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 20"]));
+})()`;
+
+/** A node's place in the page (the chart's locate hook), if on screen. */
+async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number } | null> {
+  const box = await page.locator(".aa-net").boundingBox();
+  const at = (await page.evaluate(
+    `(() => { const c = document.querySelector(".aa-net"); return c.locate ? c.locate(${JSON.stringify(id)}) : null; })()`,
+  )) as { x: number; y: number } | null;
+  if (!box || !at || at.x < 4 || at.y < 4 || at.x > box.width - 4 || at.y > box.height - 4) return null;
+  return { x: box.x + at.x, y: box.y + at.y };
+}
+
+/**
+ * Issue #16's interactions on the graph, with real input, each timed as
+ * Chromium's Event Timing reports it (to the next paint), and to the redrawn
+ * graph or the opened panel where there is one: a sector filter added and
+ * removed, a node clicked and the panel closed, zoom by key, the search.
+ * Wheel zoom is not an interaction for Event Timing: its longest frame instead.
+ */
+async function measureInteractions(
+  page: Page,
+  sector: string,
+): Promise<{ interactions: InteractionTiming[]; wheelLongestFrameMs: number }> {
+  const out: InteractionTiming[] = [];
+  const drawn = `window.__benchDrawn = new Promise((r) => document.querySelector(".aa-net").addEventListener("aa-drawn", () => r(performance.now()), { once: true }))`;
+  const box = `.aa-filters input[name="sector"][value=${JSON.stringify(sector)}]`;
+  out.push(
+    await timeInteraction(page, "open the Sector filter menu", () =>
+      page.click('.aa-filters summary:has-text("Sector")'),
+    ),
+  );
+  for (const label of [`filter: add sector ${sector}`, `filter: remove sector ${sector}`]) {
+    await page.evaluate(drawn);
+    out.push(
+      await timeInteraction(
+        page,
+        label,
+        () => page.click(box),
+        () => page.evaluate("window.__benchDrawn") as Promise<number>,
+      ),
+    );
+    await page.waitForTimeout(300);
+  }
+  const busiest = (await page.evaluate(BUSIEST)) as { id: string; name: string }[];
+  let target: { id: string; at: { x: number; y: number } } | null = null;
+  for (const { id } of busiest) {
+    const at = await nodeOnScreen(page, id);
+    if (at) {
+      target = { id, at };
+      break;
+    }
+  }
+  if (target) {
+    const { id, at } = target;
+    const panel = `document.querySelector('.aa-net-panel[data-node=${JSON.stringify(id)}]')`;
+    out.push(
+      await timeInteraction(
+        page,
+        "select: click a node (→ its panel)",
+        () => page.mouse.click(at.x, at.y),
+        () => whenTrue(page, panel),
+      ),
+    );
+    out.push(await timeInteraction(page, "close the panel (Escape)", () => page.keyboard.press("Escape")));
+  }
+  await page.focus(".aa-net");
+  out.push(await timeInteraction(page, "zoom in: + key", () => page.keyboard.press("+")));
+  out.push(await timeInteraction(page, "zoom out: - key", () => page.keyboard.press("-")));
+  const chart = await page.locator(".aa-net").boundingBox();
+  if (chart) await page.mouse.move(chart.x + chart.width / 2, chart.y + chart.height / 2);
+  const wheel = await timeInteraction(page, "zoom: wheel", async () => {
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, -120);
+      await page.waitForTimeout(16);
+    }
+  });
+  const search = page.getByRole("combobox", { name: "Find an institution in the network" });
+  const name = busiest[0]?.name ?? "a";
+  out.push(await timeInteraction(page, "search: click the box", () => search.click()));
+  out.push(
+    await timeInteraction(page, `search: type "${name.slice(0, 4)}"`, () =>
+      page.keyboard.type(name.slice(0, 4), { delay: 50 }),
+    ),
+  );
+  out.push(await timeInteraction(page, "search: Enter picks the first match", () => page.keyboard.press("Enter")));
+  await page.keyboard.press("Escape");
+  return { interactions: out, wheelLongestFrameMs: wheel.longestFrameMs };
+}
+
 async function measure(url: string, browser: Awaited<ReturnType<typeof launchBrowser>>, sector: string): Promise<Run> {
   const handle = await openPage(browser, url, {
-    initScripts: [INSTRUMENT],
+    initScripts: [INSTRUMENT, EVENT_TIMING_OBSERVER],
     intercept: false,
     viewport: { width: 1920, height: 1080 },
   });
@@ -218,6 +338,12 @@ async function measure(url: string, browser: Awaited<ReturnType<typeof launchBro
     await cdp.send("Performance.enable");
     const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
     const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN;
+    const measured = withInteractions ? measureInteractions(page, sector) : Promise.resolve(null);
+    const { interactions, wheelLongestFrameMs } = (await measured.catch((error: Error) => {
+      process.stderr.write(`  ! the interactions failed: ${error.message.split("\n")[0]}\n`);
+      return null;
+    })) ?? { interactions: [] as InteractionTiming[], wheelLongestFrameMs: 0 };
+    const since = await longestTaskSince(page, firstFrameMs);
     // Exports from the Share menu, on the whole graph (after the task list and the heap are read: exports are not interaction).
     const svgExport = (await page.evaluate(EXPORT_SVG)) as { ms: number; bytes: number };
     await page.locator(".aa-share").evaluate((d) => {
@@ -247,6 +373,10 @@ async function measure(url: string, browser: Awaited<ReturnType<typeof launchBro
       exportSvgMs: svgExport.ms,
       exportSvgKB: svgExport.bytes / 1024,
       exportPngMs,
+      interactions,
+      wheelLongestFrameMs,
+      longestTaskWithInteractionsMs: since.task,
+      longestFrameAfterFirstMs: since.frame,
       consoleErrors: handle.consoleErrors,
     };
   } finally {
@@ -260,6 +390,49 @@ const median = (xs: (number | null)[]) =>
     0.5,
   );
 const mark = (value: number | null, goal: number) => (value === null ? "" : value <= goal ? " ✓" : " ✗");
+
+/** Per interaction label, the median over the runs of INP (Event Timing) and of the time to the redrawn graph. */
+function summariseInteractions(results: readonly Run[]) {
+  const labels = [...new Set(results.flatMap((r) => r.interactions.map((i) => i.label)))];
+  return labels.map((label) => {
+    const of = results.flatMap((r) => r.interactions.filter((i) => i.label === label));
+    return {
+      label,
+      inpMs: median(of.map((i) => i.inpMs)),
+      doneMs: median(of.map((i) => i.doneMs)),
+      longestTaskMs: median(of.map((i) => i.longestTaskMs)),
+      unseen: of.filter((i) => i.inpMs === null).length,
+    };
+  });
+}
+
+/** The interactions table: INP beside the goal, the redrawn graph, and the longest tasks after the first frame. */
+function interactionTable(rows: ReturnType<typeof summariseInteractions>, results: readonly Run[]): string {
+  const goal = GOALS.interactionMs;
+  const inp = (x: number | null) => (x === null ? "no input seen" : x <= 16 ? "< 16 ms" : `${Math.round(x)} ms`);
+  const task = median(results.map((r) => r.longestTaskWithInteractionsMs));
+  const frame = median(results.map((r) => r.longestFrameAfterFirstMs));
+  const wheel = median(results.map((r) => r.wheelLongestFrameMs));
+  const lines = [
+    ["interaction (real input)", "INP (Event Timing)", "goal", "to the redrawn graph / panel", "longest task"],
+    ...rows.map((r) => [
+      r.label,
+      inp(r.inpMs),
+      `≤ ${goal} ms${mark(r.inpMs, goal)}`,
+      r.doneMs === null ? "" : ms(r.doneMs),
+      r.longestTaskMs ? ms(r.longestTaskMs) : "none ≥ 50 ms",
+    ]),
+    ["zoom: wheel (not an Event Timing interaction)", "", "", "", `longest frame ${wheel ? ms(wheel) : "< 50 ms"}`],
+    [
+      "longest task after the first frame (interactions included)",
+      ms(task),
+      `≤ ${GOALS.longestTaskAfterFirstMs} ms${mark(task, GOALS.longestTaskAfterFirstMs)}`,
+      "",
+      `longest animation frame ${ms(frame)}`,
+    ],
+  ];
+  return `${table(lines)}\nINP: the slowest Event Timing entry of the interaction, input to next paint, medians of ${results.length} run(s); Chromium reports only entries of 16 ms or more ("< 16 ms": input seen, no entry).`;
+}
 
 async function main(): Promise<void> {
   const dataDir = ensureGraphData();
@@ -371,6 +544,8 @@ async function main(): Promise<void> {
         `sector filter leaves ${first.filteredNodes.toLocaleString("en")} nodes; ${runs} cold run(s), ${first.frames} frames recorded per pan/zoom\n\n` +
         `${table(rows)}\n`,
     );
+    const interactionSummary = summariseInteractions(results);
+    if (withInteractions) process.stdout.write(`\n${interactionTable(interactionSummary, results)}\n`);
     const errors = results.flatMap((r) => r.consoleErrors);
     if (errors.length) process.stdout.write(`\nConsole errors:\n${errors.map((e) => `  ${e}`).join("\n")}\n`);
     const date = new Date().toISOString();
@@ -380,7 +555,7 @@ async function main(): Promise<void> {
       chromium: browser.version(),
       options: { institutions, links, countries, seed, runs, renderer },
       goals: GOALS,
-      summary,
+      summary: { ...summary, interactions: interactionSummary },
       runs: results,
       defaultRuns,
     });

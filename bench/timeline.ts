@@ -51,6 +51,7 @@ import {
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { tableFromIPC, tableToIPC } from "apache-arrow";
+import type { Page } from "playwright-core";
 import { launchBrowser, openPage } from "../devtools/browser-harness.js";
 import { type TableSource, tableFiles } from "../devtools/dist-tables.js";
 import { openNative, timeNative } from "../devtools/native-duckdb.js";
@@ -68,19 +69,27 @@ import {
   timelineUpdates,
 } from "../src/lib/sql/timeline-queries.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
+import {
+  EVENT_TIMING_OBSERVER,
+  type InteractionTiming,
+  interactionRows,
+  timeInteraction,
+} from "./lib/interaction-timing.js";
 import { WAIT_CALM } from "./lib/page.js";
 import { ensureData } from "./lib/synthetic-site.js";
 
 const USAGE =
-  "Usage: npm run bench:timeline -- [--commitments 1000000] [--seed 1] [--runs 10] [--width 1600] [--year YYYY] [--renderer canvas|svg|both] [--dist dist] [--timeout 600000]";
+  "Usage: npm run bench:timeline -- [--commitments 1000000] [--seed 1] [--runs 10] [--width 1600] [--year YYYY] [--renderer canvas|svg|both] [--dist dist] [--timeout 600000] [--interactions]";
 const GOAL_MS = 200;
 /** Issue #16: one zoomed year's marks queried within 300 ms and drawn within 200 ms. */
 const YEAR_QUERY_GOAL_MS = 300;
 const MARKS_DRAW_GOAL_MS = 200;
+/** Issue #16: every interaction to the next paint (Event Timing, as Chromium reports it). */
+const INTERACTION_GOAL_MS = 100;
 const flags = parseFlags(
   process.argv.slice(2),
   ["commitments", "seed", "runs", "width", "year", "renderer", "dist", "timeout"],
-  [],
+  ["interactions"],
   USAGE,
 );
 const commitments = intFlag(flags, "commitments", 1_000_000, USAGE);
@@ -91,6 +100,8 @@ const timeoutMs = intFlag(flags, "timeout", 600_000, USAGE);
 const rendererFlag = flags.get("renderer") ?? "both";
 if (!["canvas", "svg", "both"].includes(rendererFlag)) throw new Error(USAGE);
 const renderersAsked = rendererFlag === "both" ? ["canvas", "svg"] : [rendererFlag];
+/** INP of real input on the page (issue #16): opt-in while it is being validated. */
+const noInteractions = flags.get("interactions") !== "true";
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const today = new Date().toISOString().slice(0, 10);
 
@@ -327,6 +338,85 @@ const DRAW_YEAR = `(async () => {
   return { queryMs, marksMs, updatesMs, shapesQueryMs, shapesMs, shapeCount, marks: marks.length, updates: updates.length, draws, chosen };
 })()`;
 
+// ---- interactions on the page itself, at this size (issue #16) -------------------------------
+const CHART = '[data-chart="timeline"]';
+
+/** Resolves in the page, at the first animation frame where `expression` holds (or after 60 s), to that frame's time. */
+const whenTrue = (page: Page, expression: string) =>
+  page.evaluate(`new Promise((resolve) => {
+    const started = performance.now();
+    const check = () => ((${expression}) || performance.now() - started > 60000 ? resolve(performance.now()) : requestAnimationFrame(check));
+    check();
+  })`) as Promise<number>;
+
+/** Remembers the chart drawn now; `chartReplaced` then waits for a new one. */
+const rememberChart = (page: Page) =>
+  page.evaluate(`window.__benchChart = document.querySelector(${JSON.stringify(CHART)})`);
+const chartReplaced = (page: Page) =>
+  whenTrue(
+    page,
+    `document.querySelector(${JSON.stringify(CHART)}) && document.querySelector(${JSON.stringify(CHART)}) !== window.__benchChart`,
+  );
+
+/** One interaction that redraws the chart: INP, and the time to the chart drawn anew; then the page left to go quiet. */
+async function redrawing(page: Page, label: string, act: () => Promise<void>): Promise<InteractionTiming> {
+  await rememberChart(page);
+  const timing = await timeInteraction(page, label, act, () => chartReplaced(page));
+  await page.evaluate(WAIT_CALM);
+  return timing;
+}
+
+/**
+ * The page's own controls with real input, on the large tables swapped in:
+ * a sector filter added (the busiest sector), zoom to a year by the zoom
+ * menu's keyboard, a lane collapsed, a mark clicked (its panel) and the panel
+ * closed, "Show all", the filter removed.
+ */
+async function measureInteractions(
+  page: Page,
+  sector: string,
+): Promise<{ timings: InteractionTiming[]; notes: string[] }> {
+  const timings: InteractionTiming[] = [];
+  const notes: string[] = [];
+  timings.push(
+    await timeInteraction(page, "open the Sector filter menu", () =>
+      page.click('.aa-filters summary:has-text("Sector")'),
+    ),
+  );
+  const box = page.locator(`.aa-filters input[name="sector"][value=${JSON.stringify(sector)}]`);
+  timings.push(await redrawing(page, `filter: add sector ${sector}`, () => box.click()));
+  await page.focus(".aa-zoom select");
+  timings.push(
+    await redrawing(page, "zoom: the year menu, ArrowDown (latest year)", () => page.keyboard.press("ArrowDown")),
+  );
+  const toggle = page.locator(`${CHART} .aa-lane-toggle`).first();
+  if ((await toggle.count()) > 0) {
+    timings.push(await redrawing(page, "collapse a lane (click)", () => toggle.click()));
+    timings.push(
+      await redrawing(page, "expand it again (click)", () => page.locator(`${CHART} .aa-lane-toggle`).first().click()),
+    );
+  } else notes.push("no lane toggle on the chart: lane collapse not measured");
+  const mark = page.locator(`${CHART} [data-mark="commitment"]`).first();
+  if ((await mark.count()) > 0) {
+    const panel = `!document.querySelector('[data-testid="commitment-panel"]')?.hidden`;
+    timings.push(
+      await timeInteraction(
+        page,
+        "select a mark (click → its panel)",
+        () => mark.click(),
+        () => whenTrue(page, panel),
+      ),
+    );
+    await page.evaluate(WAIT_CALM);
+    timings.push(await timeInteraction(page, "close the panel (Escape)", () => page.keyboard.press("Escape")));
+  } else notes.push("no SVG mark on the zoomed chart (density or canvas): selection not measured");
+  timings.push(
+    await redrawing(page, "zoom: Show all (click)", () => page.click('.aa-zoom button:has-text("Show all")')),
+  );
+  timings.push(await redrawing(page, `filter: remove sector ${sector}`, () => box.click()));
+  return { timings, notes };
+}
+
 // The built site plus the large tables under /__bench/, served as files (not through
 // playwright's routing, which would copy hundreds of megabytes through the protocol).
 const site = join(work, "site");
@@ -338,12 +428,14 @@ const server = await startStaticServer({ root: site, compress: false });
 const browser = await launchBrowser();
 const chromium = browser.version();
 let page: any;
+let interactions: { timings: InteractionTiming[]; notes: string[] } = { timings: [], notes: [] };
 const problems: string[] = [];
 try {
   log(`Chromium ${chromium}: opening ${server.url}/timeline …`);
   const handle = await openPage(browser, `${server.url}/timeline`, {
     viewport: { width: width + 80, height: 1000 },
     intercept: false,
+    initScripts: [EVENT_TIMING_OBSERVER],
   });
   handle.page.setDefaultTimeout(timeoutMs);
   await handle.page.waitForSelector('.aa-status[data-state="ready"]', { state: "attached", timeout: timeoutMs });
@@ -384,6 +476,20 @@ try {
     markDraws: zoomed?.draws ?? {},
     chosen: zoomed?.chosen ?? "—",
   };
+  if (!noInteractions) {
+    log("  the page's own controls, with real input…");
+    // The busiest sector the filter bar offers (its choices are the build's).
+    const [top] = (await handle.page.evaluate(
+      `(async () => { const aa = globalThis.__accordAtlas; const db = await aa.database();
+        const offered = [...document.querySelectorAll('.aa-filters input[name="sector"]')].map((b) => b.value);
+        return db.query(aa.sql(["SELECT sector FROM commitments WHERE sector IN (", ") GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"], offered)); })()`,
+    )) as { sector: string }[];
+    try {
+      interactions = await measureInteractions(handle.page, top.sector);
+    } catch (error) {
+      problems.push(`the interactions failed: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
   // The bench serves no favicon; Chromium asks for one when requests are not routed.
   problems.push(
     ...handle.consoleErrors.filter((e) => !e.includes("/favicon.ico")),
@@ -467,7 +573,14 @@ const report = {
     },
   },
   ratio: wasmP50 / nativeP50,
-  goals: { aggregationMs: GOAL_MS, yearQueryMs: YEAR_QUERY_GOAL_MS, marksDrawMs: MARKS_DRAW_GOAL_MS },
+  goals: {
+    aggregationMs: GOAL_MS,
+    yearQueryMs: YEAR_QUERY_GOAL_MS,
+    marksDrawMs: MARKS_DRAW_GOAL_MS,
+    interactionMs: INTERACTION_GOAL_MS,
+  },
+  interactions: interactions.timings,
+  interactionNotes: interactions.notes,
   problems,
 };
 const goal = (value: number | null, limit: number) =>
@@ -525,5 +638,19 @@ process.stdout.write(
     `${page.rows.toLocaleString("en")} commitments (seed ${seed}) · DuckDB-WASM (1 thread) vs native DuckDB ${nativeInfo.version} · chart ${width} px wide\n` +
     `p50 of ${runs} runs after 1 warm-up (draws: p50 of 3; SVG marks one run). Load average at the end: ${load.join(", ")}.\n\n${table(rows)}\n`,
 );
+if (interactions.timings.length > 0) {
+  const head = [
+    "interaction on /timeline (real input)",
+    "INP (Event Timing)",
+    "goal",
+    "to the redrawn chart / panel",
+    "longest task",
+  ];
+  process.stdout.write(
+    `\n${table([head, ...interactionRows(interactions.timings, INTERACTION_GOAL_MS)])}\n` +
+      "INP: the slowest Event Timing entry of the interaction, input to next paint; Chromium reports only entries of 16 ms or more.\n",
+  );
+}
+for (const n of interactions.notes) process.stdout.write(`  ! ${n}\n`);
 for (const p of problems) process.stdout.write(`  ! ${p.split("\n")[0]}\n`);
 process.stdout.write(`Wrote ${writeResult("timeline", report.date, report)}\n`);

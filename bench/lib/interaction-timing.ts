@@ -1,0 +1,92 @@
+/**
+ * Interaction to Next Paint of one scripted input, in a page opened with
+ * devtools/event-timing.ts's observer as an init script: real input through
+ * Playwright (mouse, keyboard), then what Chromium's Event Timing API
+ * reported for it, the longest task and long animation frame meanwhile, and
+ * optionally the time until the page's own "done" signal (a redrawn chart).
+ */
+import type { Page } from "playwright-core";
+import {
+  describeInteraction,
+  type EventTimingRecord,
+  type InteractionResult,
+  interactionIn,
+  interactionMs,
+  longestTaskIn,
+} from "../../devtools/event-timing.js";
+
+export { EVENT_TIMING_OBSERVER } from "../../devtools/event-timing.js";
+
+/** One interaction's figures, for the JSON and the printed table. */
+export interface InteractionTiming {
+  label: string;
+  result: InteractionResult;
+  /** INP for it (ms): the duration, 16 when under the threshold, null when no input was seen. */
+  inpMs: number | null;
+  /** From the input to the page's own "done" (e.g. the redrawn chart), when the caller waits for one. */
+  doneMs: number | null;
+  longestTaskMs: number;
+  longestFrameMs: number;
+}
+
+const NOW = "performance.now()";
+
+/** Two animation frames and a pause: Chromium dispatches event entries after the paint they waited for. */
+const FLUSH = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100))))`;
+
+/**
+ * Runs `act` (real input), then `done` when given (resolving to the page
+ * time at which the page finished, e.g. from an event listener set up in
+ * `act`), waits for the entries to arrive, and reads the interaction that
+ * started in between.
+ */
+export async function timeInteraction(
+  page: Page,
+  label: string,
+  act: () => Promise<void>,
+  done?: () => Promise<number>,
+): Promise<InteractionTiming> {
+  process.stderr.write(`  interaction: ${label}\n`);
+  const from = (await page.evaluate(NOW)) as number;
+  await act();
+  const doneAt = done ? await done() : null;
+  await page.evaluate(FLUSH);
+  const to = (await page.evaluate(NOW)) as number;
+  let record = (await page.evaluate("window.__eventTiming")) as EventTimingRecord | undefined;
+  if (!record) throw new Error("the page has no window.__eventTiming: open it with EVENT_TIMING_OBSERVER");
+  let result = interactionIn(record, from, to);
+  // An entry can land a frame later on a busy machine: look once more.
+  if (result.kind !== "measured") {
+    await page.waitForTimeout(300);
+    record = (await page.evaluate("window.__eventTiming")) as EventTimingRecord;
+    result = interactionIn(record, from, to);
+  }
+  const firstInput = record.inputs.find((i) => i.at >= from && i.at <= to)?.at ?? from;
+  return {
+    label,
+    result,
+    inpMs: interactionMs(result),
+    doneMs: doneAt === null ? null : doneAt - firstInput,
+    longestTaskMs: longestTaskIn(record.tasks, "longtask", from, to),
+    longestFrameMs: longestTaskIn(record.tasks, "long-animation-frame", from, to),
+  };
+}
+
+/** The longest task (Long Tasks API) since `from` (page ms), e.g. the first chart. */
+export async function longestTaskSince(page: Page, from: number): Promise<{ task: number; frame: number }> {
+  const record = (await page.evaluate("window.__eventTiming")) as EventTimingRecord;
+  return {
+    task: longestTaskIn(record.tasks, "longtask", from),
+    frame: longestTaskIn(record.tasks, "long-animation-frame", from),
+  };
+}
+
+/** Table rows for the interactions: label, INP beside the goal, the redrawn chart, the longest task. */
+export function interactionRows(timings: readonly InteractionTiming[], goalMs: number): string[][] {
+  return timings.map((t) => {
+    const { value, mark } = describeInteraction(t.result, goalMs);
+    const done = t.doneMs === null ? "" : `${Math.round(t.doneMs)} ms`;
+    const task = t.longestTaskMs > 0 ? `${Math.round(t.longestTaskMs)} ms` : "none ≥ 50 ms";
+    return [t.label, value, `≤ ${goalMs} ms ${mark}`.trimEnd(), done, task];
+  });
+}

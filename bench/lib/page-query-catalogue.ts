@@ -1,0 +1,118 @@
+/**
+ * Every query the pages run, read from the SQL modules themselves (overview,
+ * network, timeline, data page, SQL page examples), for bench/queries.ts:
+ * each exported fragment, and each exported builder called with the
+ * arguments the pages give it, per filter state. An export that is neither a
+ * fragment nor a builder named here is listed as not timed, so a query added
+ * to a module shows up in the benchmark's output instead of going unmeasured.
+ */
+import { type ExampleColumn, exampleColumns } from "../../src/lib/model/column-examples.js";
+import { emptyFilters, type FilterState } from "../../src/lib/model/filters.js";
+import * as commitmentQueries from "../../src/lib/sql/commitment-page.js";
+import * as dataQueries from "../../src/lib/sql/data-queries.js";
+import { isSqlFragment, type SqlFragment } from "../../src/lib/sql/fragment.js";
+import * as networkQueries from "../../src/lib/sql/network-queries.js";
+import { notebookExamples } from "../../src/lib/sql/notebook-examples.js";
+import * as pageQueries from "../../src/lib/sql/page-queries.js";
+import * as timelineQueries from "../../src/lib/sql/timeline-queries.js";
+import { MARK_LIMIT, yearRange } from "../../src/lib/timeline/density.js";
+
+/** What the builders need from the data: picked by the caller (e.g. the busiest sector's, in native DuckDB). */
+export interface CatalogueContext {
+  today: string;
+  /** The zoomed window the timeline's marks are drawn for: one year. */
+  year: number;
+  institutionId: string;
+  commitmentId: string;
+  /** Two sessions of one series, earlier first (the follow-up card). */
+  sessionIds: [string, string];
+  /** The Data page's example columns (exampleColumns of the built schema.json). */
+  schema: Parameters<typeof exampleColumns>[0];
+}
+
+type Build = (filters: FilterState, c: CatalogueContext) => SqlFragment;
+
+/** Builders and how the pages call them, by "module.export". */
+const BUILDERS: Record<string, Build> = {
+  "page.headline": (f) => pageQueries.headline(f),
+  "page.bySectorAndStatus": (f) => pageQueries.bySectorAndStatus(f),
+  "page.eventList": (f) => pageQueries.eventList(f),
+  "commitments.commitmentPage": (f) => commitmentQueries.commitmentPage(f),
+  "commitments.commitmentCount": (f) => commitmentQueries.commitmentCount(f),
+  "page.citedSources": (f) => pageQueries.citedSources(f),
+  "page.exportCommitments": (f) => pageQueries.exportCommitments(f, { withParties: true }),
+  "network.networkLinkCodes": (f) => networkQueries.networkLinkCodes(f),
+  "network.networkCommitments": (f) => networkQueries.networkCommitments(f),
+  "network.networkCounts": (f) => networkQueries.networkCounts(f),
+  "network.institutionCommitments": (f, c) => networkQueries.institutionCommitments(f, c.institutionId),
+  "network.commitmentDetail": (f, c) => networkQueries.commitmentDetail(c.commitmentId, f),
+  "timeline.timelineLanes": (f) => timelineQueries.timelineLanes(f, null),
+  "timeline.timelineExtent": (f) => timelineQueries.timelineExtent(f),
+  "timeline.timelineDensity": (f, c) => timelineQueries.timelineDensity(f, null, c.today),
+  "timeline.timelineEvents": (f) => timelineQueries.timelineEvents(f, null),
+  "timeline.timelineMarks": (f, c) => timelineQueries.timelineMarks(f, yearRange(c.year), c.today, MARK_LIMIT),
+  "timeline.timelineMarkShapes": (f, c) => timelineQueries.timelineMarkShapes(f, yearRange(c.year), c.today),
+  "timeline.timelineMarkTexts": (f, c) => timelineQueries.timelineMarkTexts(f, [c.commitmentId]),
+  "timeline.timelineUpdates": (f, c) => timelineQueries.timelineUpdates(f, yearRange(c.year)),
+  "timeline.scorecardByEvent": (f, c) => timelineQueries.scorecardByEvent(f, c.today),
+  "timeline.scorecardBySector": (f, c) => timelineQueries.scorecardBySector(f, c.today),
+  "timeline.dueNext": (f, c) => timelineQueries.dueNext(f, c.today),
+  "timeline.seriesSessions": (f) => timelineQueries.seriesSessions(f),
+  "timeline.sessionCommitments": (f, c) => timelineQueries.sessionCommitments(f, c.sessionIds),
+  "timeline.commitmentDetail": (f, c) => timelineQueries.commitmentDetail(c.commitmentId, c.today, f),
+  "timeline.commitmentUpdates": (f, c) => timelineQueries.commitmentUpdates(c.commitmentId, f),
+  "data.completeness": (f) => dataQueries.completeness(f),
+  "data.columnExamples": (_f, c) => dataQueries.columnExamples(exampleColumns(c.schema) as ExampleColumn[]),
+};
+
+/** Exports that build no query of their own (parts of queries, row helpers). */
+const NOT_QUERIES = new Set([
+  "timeline.inRange",
+  "data.completenessFacts",
+  "page.EXPORT_COLUMNS",
+  "commitments.isCommitmentSortColumn",
+]);
+
+/** Builders that ignore the filters: timed once, not per filter state. */
+const UNFILTERED = new Set(["data.columnExamples"]);
+
+const MODULES: Record<string, Record<string, unknown>> = {
+  page: pageQueries,
+  commitments: commitmentQueries,
+  network: networkQueries,
+  timeline: timelineQueries,
+  data: dataQueries,
+};
+
+export interface CatalogueQuery {
+  /** "module.export", or "notebook.<example id>" for the SQL page's examples. */
+  name: string;
+  /** Null: the same for every filter state (a fragment, or a builder that takes none). */
+  build: ((filters: FilterState) => SqlFragment) | null;
+  fragment?: SqlFragment;
+}
+
+/** Every page query, and the exports left untimed (with nothing known to call them with). */
+export function pageQueryCatalogue(context: CatalogueContext): { queries: CatalogueQuery[]; untimed: string[] } {
+  const queries: CatalogueQuery[] = [];
+  const untimed: string[] = [];
+  for (const [module, exports] of Object.entries(MODULES)) {
+    for (const [name, value] of Object.entries(exports)) {
+      const key = `${module}.${name}`;
+      if (isSqlFragment(value)) queries.push({ name: key, build: null, fragment: value });
+      else if (key in BUILDERS && UNFILTERED.has(key)) {
+        queries.push({ name: key, build: null, fragment: BUILDERS[key](emptyFilters(), context) });
+      } else if (key in BUILDERS) queries.push({ name: key, build: (f) => BUILDERS[key](f, context) });
+      else if (typeof value === "function" && !NOT_QUERIES.has(key)) untimed.push(key);
+    }
+  }
+  // The SQL page's examples: one builder returning them all, each its own query.
+  const ids = notebookExamples(emptyFilters()).map((e) => e.id);
+  for (const id of ids) {
+    queries.push({
+      name: `notebook.${id}`,
+      build: (f) => notebookExamples(f).find((e) => e.id === id)?.query as SqlFragment,
+    });
+  }
+  return { queries, untimed };
+}
