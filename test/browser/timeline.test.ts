@@ -360,6 +360,23 @@ describe("viewports", () => {
   }
 });
 
+describe("the density view's table", () => {
+  it("is built when first opened, and its counts add up to every commitment", async () => {
+    // At phone width the marks would stack too deep: the chart shows density.
+    const { page, ...handle } = await visit("", { viewport: { width: 390, height: 844 } });
+    expect(await page.locator(CHART).getAttribute("data-mode")).toBe("density");
+    const table = page.locator('.aa-timeline-card [data-testid="timeline-table"]');
+    expect(await table.count()).toBe(0);
+    await page.locator(".aa-timeline-card .aa-table-details > summary").click();
+    await table.waitFor({ state: "visible", timeout: READY_TIMEOUT });
+    const counts = await table
+      .locator("tbody tr td:nth-child(3)")
+      .evaluateAll((cells) => cells.reduce((s, c) => s + Number(c.textContent), 0));
+    expect(counts).toBe(tables.commitments.length);
+    expectClean(handle);
+  });
+});
+
 describe("the keyboard (one Tab stop for the marks, one for the lanes)", () => {
   const CARD = ".aa-timeline-card";
 

@@ -297,20 +297,33 @@ function timelineSvg(data: TimelineData, { x, scale, frame, rules, layout, state
   return { svg: svg.node() as SVGSVGElement, body, contents };
 }
 
-/** The table under the chart, open as the page last left it. */
+/**
+ * The table under the chart, open as the page last left it. The counts per
+ * sector and month (up to 2,000 rows) are built when the table is first
+ * opened: while closed they are not in the accessibility tree anyway, and at a
+ * million commitments they were a tenth of the first draw. The marks' table is
+ * built at once (the chart's keyboard and the panel link into it).
+ */
 function tableDetails(data: TimelineData, mode: TimelineMode, { state, onSelect }: Options): HTMLElement {
+  const open = state.tableOpen === true;
+  const lazy = mode === "density" && !open;
   const details = el(
     "details",
-    { class: "aa-table-details", open: state.tableOpen === true },
+    { class: "aa-table-details", open },
     el(
       "summary",
       { class: "aa-table-summary" },
       mode === "marks" ? "Table of the commitments drawn" : "Table of the counts per sector and month",
     ),
-    timelineTable(data, { mode, onSelect }),
+    lazy ? null : timelineTable(data, { mode, onSelect }),
   );
+  let built = !lazy;
   details.addEventListener("toggle", () => {
     state.tableOpen = details.open;
+    if (details.open && !built) {
+      built = true;
+      details.append(timelineTable(data, { mode, onSelect }));
+    }
   });
   return details;
 }
