@@ -95,6 +95,17 @@ export async function loadTimelineWithSources(
   return { ...data, cited };
 }
 
+/** DuckDB's answer for the filters and a window, the unzoomed extent (`answer.extent`) queried first. */
+export async function loadTimelineAnswer(
+  filters: FilterState,
+  range: Range | null,
+  today: string,
+): Promise<TimelineWithSources> {
+  const db = await database();
+  const extent = await loadTimelineExtent(db, filters, today);
+  return loadTimelineWithSources(db, filters, range, extent, today);
+}
+
 /** The unzoomed window: the build's when its first draw answers the filters, else DuckDB's. */
 export async function timelineExtentFor(first: FirstDraw | null, filters: FilterState, today: string): Promise<Range> {
   if (first && firstDrawFits(filters, null)) return first.extent;
@@ -123,9 +134,7 @@ export async function checkFirstDraw(
   filters: FilterState,
   today: string,
 ): Promise<TimelineWithSources | null> {
-  const db = await database();
-  const extent = await loadTimelineExtent(db, filters, today);
-  const answer = await loadTimelineWithSources(db, filters, null, extent, today);
+  const answer = await loadTimelineAnswer(filters, null, today);
   const difference = timelineDifference(drawn, answer);
   performance.mark("timeline:sql-answer", { detail: { fromBuild: true, same: difference === null, difference } });
   if (difference === null) return null;

@@ -37,10 +37,10 @@ import { pixelSize, standaloneSvg, svgText } from "../export-image.js";
 import { timelineChart } from "./timeline-chart.js";
 import {
   checkFirstDraw,
+  loadTimelineAnswer,
   loadTimelineData,
-  loadTimelineExtent,
   loadTimelineFirst,
-  loadTimelineWithSources,
+  type TimelineWithSources,
 } from "./timeline-data.js";
 
 /** Where the reader is: the window, the selected commitment and the data drawn for them. */
@@ -50,23 +50,29 @@ interface EmbedPlace {
   data: TimelineData;
 }
 
-/** Draws the timelines for a state; resolves once the data are in. */
+/**
+ * Draws the timelines for a state; resolves once the data are in. `answer`:
+ * DuckDB's answer already in hand (the view drawn again when the build's first
+ * draw turned out to differ from it).
+ */
 export async function timelineView(
   state: ViewState<"timeline">,
   options: EmbedRenderOptions,
-  fromBuild = true,
+  answer?: TimelineWithSources,
 ): Promise<HTMLElement> {
   const { filters, frame } = state;
   const notices = [...(options.notices ?? [])];
   const givenToday = checkToday(options.today, notices);
   const today = givenToday ?? todayFrom("");
   const range = state.options.window;
+  const fromBuild = !answer && firstDrawFits(filters, range);
   const [seed, firstFile] = await Promise.all([loadSeed(), fromBuild ? loadTimelineFirst() : null]);
   // Freshness from the build, as the pages have it (no page loads every status update for one date).
   const fresh = seed.freshness;
   // Unfiltered and unzoomed, the build's first draw; else DuckDB's answer.
-  const first = firstDrawFits(filters, range) ? firstDraw(firstFile, today) : null;
-  const { extent, data } = first ?? (await answerFor(filters, range, today));
+  const first = firstDraw(firstFile, today);
+  const data = first?.data ?? answer ?? (await loadTimelineAnswer(filters, range, today));
+  const extent = data.extent;
   const cited = data.cited;
   const place: EmbedPlace = { range, selected: state.options.select, data };
   const missing = selectionNotice(place);
@@ -122,18 +128,11 @@ export async function timelineView(
   // A build whose first draw DuckDB's answer contradicts: the view is drawn again from SQL.
   if (first) {
     checkFirstDraw(first.data, filters, today).then(
-      async (answer) => answer && figure.replaceWith(await timelineView(state, options, false)),
+      async (sql) => sql && figure.replaceWith(await timelineView(state, options, sql)),
       (error: unknown) => console.warn("Accord Atlas: the timeline's first draw could not be checked.", error),
     );
   }
   return figure;
-}
-
-/** The extent, the chart's data and the cited sources, from DuckDB. */
-async function answerFor(filters: FilterState, range: TimeRange | null, today: string) {
-  const db = await database();
-  const extent = await loadTimelineExtent(db, filters, today);
-  return { extent, data: await loadTimelineWithSources(db, filters, range, extent, today) };
 }
 
 /** The timeline as the slide's image: a standalone copy of the chart's SVG as drawn now, as the image export makes it. */

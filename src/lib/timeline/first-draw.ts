@@ -6,7 +6,7 @@
  * file that holds only density cells counted on another day gives nothing,
  * and the page waits for DuckDB. The page then replaces it with the SQL
  * answer (src/components/timeline/timeline-data.ts), redrawing only if they
- * differ (sameTimeline); tests check they are equal.
+ * differ (timelineDifference); tests check they are equal.
  */
 import type { CitedSource } from "../model/caption.js";
 import { type FilterState, isEmptyFilters } from "../model/filters.js";
