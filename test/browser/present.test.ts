@@ -66,6 +66,7 @@ function filtersInWords(slide: Slide): string {
 async function openDeck(query = `?story=${story.id}`): Promise<PageHandle> {
   const handle = await openPage(site.browser, `${site.server.url}/present${query}`, { viewport: VIEWPORT });
   site.open.push(handle);
+  recordConsole(handle.page);
   await handle.page.waitForSelector(".aa-deck .aa-slide-frame", { state: "attached", timeout: READY_TIMEOUT });
   return handle;
 }
@@ -105,7 +106,7 @@ async function expectSlide(page: Page, index: number, theme = story.theme): Prom
   expected.set("type", "slide");
   expect([...src.searchParams].sort()).toEqual([...expected].sort());
 
-  await frame.waitForSelector(DRAWN[slide.view], { state: "attached", timeout: SLIDE_TIMEOUT });
+  await waitDrawn(frame, DRAWN[slide.view], `slide ${index + 1} (${slide.view})`);
   expect(await frame.locator(".aa-embed").getAttribute("data-theme")).toBe(theme);
   if (slide.caption) {
     const caption = frame.locator('[data-testid="embed-caption"]');
@@ -141,6 +142,48 @@ async function expectSlide(page: Page, index: number, theme = story.theme): Prom
   expect(Math.abs(box.width - box.viewWidth)).toBeLessThanOrEqual(1);
   expect(Math.abs(box.height - box.viewHeight)).toBeLessThanOrEqual(1);
   expect(Math.abs(box.layout - box.width)).toBeLessThanOrEqual(1);
+}
+
+/**
+ * Waits for a slide's chart; when it does not come, fails with what the
+ * frame was doing (its database status, performance marks, text, console
+ * messages and workers) so a failure under load can be understood.
+ */
+async function waitDrawn(frame: Frame, selector: string, what: string): Promise<void> {
+  try {
+    await frame.waitForSelector(selector, { state: "attached", timeout: SLIDE_TIMEOUT });
+  } catch (error) {
+    const state = await frame
+      .evaluate(() => {
+        const hooks = (globalThis as { __accordAtlas?: { status?: () => unknown } }).__accordAtlas;
+        return {
+          url: location.href,
+          status: hooks?.status?.() ?? "no database hooks",
+          marks: performance.getEntriesByType("mark").map((m) => `${m.name}@${Math.round(m.startTime)}`),
+          text: (document.body?.textContent ?? "").replace(/\s+/g, " ").slice(0, 400),
+        };
+      })
+      .catch((e: Error) => `the frame could not be read: ${e.message}`);
+    const page = frame.page();
+    const messages = consoleOf.get(page) ?? [];
+    const workers = page.workers().map((w) => w.url());
+    throw new Error(
+      `${what}: ${selector} not drawn within ${SLIDE_TIMEOUT} ms\n` +
+        `frame: ${JSON.stringify(state, null, 1)}\n` +
+        `workers: ${JSON.stringify(workers)}\n` +
+        `console (last 30):\n${messages.slice(-30).join("\n")}`,
+      { cause: error },
+    );
+  }
+}
+
+/** Every console message of each deck page, for waitDrawn's failure. */
+const consoleOf = new WeakMap<Page, string[]>();
+
+function recordConsole(page: Page): void {
+  const messages: string[] = [];
+  consoleOf.set(page, messages);
+  page.on("console", (m) => messages.push(`${m.type()}: ${m.text()} (${m.location().url})`));
 }
 
 /** Waits for the next slide's frame, loaded hidden, and marks it so the test can tell it is the one shown next. */
@@ -287,10 +330,7 @@ describe("/present with the sample story", () => {
       const handle = await openDeck(`?story=${story.id}&slide=1`);
       const { page } = handle;
       const { frame } = await currentFrame(page);
-      await frame.waitForSelector('.aa-embed .aa-net[data-nodes][data-source="duckdb"]', {
-        state: "attached",
-        timeout: SLIDE_TIMEOUT,
-      });
+      await waitDrawn(frame, DRAWN.network, "slide 1 (network)");
       const headline = (await page.locator(".aa-slide-title").textContent()) ?? "";
       const [, institutionsSaid, commitmentsSaid] = /^Who is bound\? ([\d,]+) institutions, ([\d,]+) commitments$/.exec(
         headline,
@@ -324,6 +364,7 @@ describe("/present with the sample story", () => {
         const handle = await openPage(site.browser, `${site.server.url}/present?story=${story.id}`, { viewport });
         site.open.push(handle);
         const { page } = handle;
+        recordConsole(page);
         for (let i = 0; i < COUNT; i++) {
           const slide = story.slides[i];
           await expect
@@ -333,7 +374,8 @@ describe("/present with the sample story", () => {
           {
             const iframe = await page.waitForSelector("iframe.aa-slide-frame:not(.is-preload)", { state: "attached" });
             const frame = await iframe.contentFrame();
-            await frame?.waitForSelector(drawn, { state: "attached", timeout: SLIDE_TIMEOUT });
+            if (!frame) throw new Error(`slide ${i + 1}'s iframe has no frame`);
+            await waitDrawn(frame, drawn, `slide ${i + 1} (${slide.view})`);
             // A network slide whose link sets a zoom shows part of the drawing on purpose: its
             // selection must be inside the frame, the rest may be cut at the edge.
             const { options } = parseViewState(slide.view, slide.link);
