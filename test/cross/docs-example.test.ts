@@ -1,8 +1,8 @@
 // The worked example in docs/data-format.md is a real, valid data folder.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadDataset, reconcile } from "../../src/lib/pipeline/dataset.js";
 
 function exampleFiles(markdown: string): Map<string, string> {
@@ -21,6 +21,7 @@ describe("docs/data-format.md worked example", () => {
     writeFileSync(join(dir, name), text);
   }
   const result = loadDataset(dir);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("has the files it names", () => {
     expect([...files.keys()].sort()).toEqual([
