@@ -4,7 +4,8 @@
  * so hover finds its cell here. The cells are a grid: each lane has a band of
  * month cells and a band of year bars (density-cell-boxes.ts), and in a band
  * the cells follow each other left to right without overlapping. So a look-up
- * is arithmetic: the band holding y, then a binary search on x in it.
+ * is arithmetic: the band holding y, then a binary search on x in it (with
+ * a little slack, as the narrowest months are thinner than a fingertip's pixel).
  */
 
 /** A cell as the hit test sees it. */
@@ -60,17 +61,34 @@ function lastStartingBefore(boxes: readonly HitBox[], cells: readonly number[], 
   return found;
 }
 
-/** The index of the cell whose box holds (x, y) (edges included on the left and top); -1 when none. */
+/**
+ * How far left or right of a cell, px, a point still finds it: a month is
+ * 1.5 px wide on a phone, and the pointer's position comes in whole px.
+ */
+export const HIT_SLACK = 2;
+
+/**
+ * The index of the cell under (x, y): the one whose box holds it (edges
+ * included on the left and top), else the nearest in the band within
+ * HIT_SLACK px sideways; -1 when none.
+ */
 export function densityCellAt(index: DensityHitIndex, x: number, y: number): number {
   const { boxes, bands } = index;
   for (const band of bands) {
     if (band.y > y) break;
     if (y >= band.y + band.height) continue;
     const at = lastStartingBefore(boxes, band.cells, x);
-    if (at < 0) continue;
-    const cell = band.cells[at];
-    const box = boxes[cell];
-    if (x < box.x0 + box.width) return cell;
+    let best = -1;
+    let bestGap = Number.POSITIVE_INFINITY;
+    if (at >= 0) {
+      const box = boxes[band.cells[at]];
+      const gap = x - (box.x0 + box.width);
+      if (gap < 0) return band.cells[at];
+      if (gap <= HIT_SLACK) [best, bestGap] = [band.cells[at], gap];
+    }
+    const next = band.cells[at + 1];
+    if (next !== undefined && boxes[next].x0 - x <= HIT_SLACK && boxes[next].x0 - x < bestGap) best = next;
+    if (best >= 0) return best;
   }
   return -1;
 }

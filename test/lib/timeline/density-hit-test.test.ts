@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { densityCellAt, densityHitIndex, type HitBox } from "../../../src/lib/timeline/density-hit-test.js";
+import { densityCellAt, densityHitIndex, HIT_SLACK, type HitBox } from "../../../src/lib/timeline/density-hit-test.js";
 
 const box = (x0: number, width: number, y: number, height: number): HitBox => ({ x0, width, y, height });
 
@@ -25,9 +25,16 @@ describe("densityCellAt", () => {
     expect(densityCellAt(index, 229, 109)).toBe(5);
   });
 
-  it("finds none in a cell's gap, before the first cell, between bands or past the last cell", () => {
-    expect(densityCellAt(index, 129.6, 20)).toBe(-1);
-    expect(densityCellAt(index, 99, 20)).toBe(-1);
+  it("finds the nearest cell of the band within HIT_SLACK px sideways, the nearer of two", () => {
+    expect(densityCellAt(index, 129.6, 20)).toBe(0);
+    expect(densityCellAt(index, 129.9, 20)).toBe(1);
+    expect(densityCellAt(index, 100 - HIT_SLACK, 20)).toBe(0);
+    expect(densityCellAt(index, 129.5 + HIT_SLACK, 90)).toBe(4);
+    expect(densityCellAt(index, 200 - HIT_SLACK, 90)).toBe(5);
+  });
+
+  it("finds none further than HIT_SLACK from every cell, between bands or past the last cell", () => {
+    expect(densityCellAt(index, 99 - HIT_SLACK, 20)).toBe(-1);
     expect(densityCellAt(index, 120, 41)).toBe(-1);
     expect(densityCellAt(index, 150, 80)).toBe(-1);
     expect(densityCellAt(index, 240, 90)).toBe(-1);
