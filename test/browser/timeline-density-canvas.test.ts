@@ -57,12 +57,10 @@ const tipText = (page: Page) => page.locator(".aa-timeline-chart .aa-tip strong"
 describe("the timeline's density cells on canvas", () => {
   it("paints the cells SVG draws, their counts every commitment, none as an element", async () => {
     const svg = await visit("svg");
-    const drawn = await svg.page
-      .locator(`${CHART} [data-density]`)
-      .evaluateAll((cells) => ({
-        cells: cells.length,
-        n: cells.reduce((s, c) => s + Number(c.getAttribute("data-n")), 0),
-      }));
+    const drawn = await svg.page.locator(`${CHART} [data-density]`).evaluateAll((cells) => ({
+      cells: cells.length,
+      n: cells.reduce((s, c) => s + Number(c.getAttribute("data-n")), 0),
+    }));
     expectClean(svg);
     expect(drawn.n).toBe(tables.commitments.length);
     const { page, ...handle } = await visit();
