@@ -8,16 +8,19 @@
  * attributes, not pixels), none an element; the pointer over a cell shows its
  * tooltip and a click opens nothing (as on SVG cells); the keyboard reaches
  * the cells in one Tab stop, arrow keys, Home and End move the outline and
- * announce the cell; the table of counts lists the cells painted. Expected
+ * announce the cell, and axe finds nothing serious; the table of counts
+ * lists the cells painted. Expected
  * counts come from the records (loadDataset over data/).
  */
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { auditPage, describeFindings, isSerious } from "../../devtools/accessibility-audit.js";
 import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
 import { ROOT } from "../../devtools/project-paths.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row, Tables } from "../../src/lib/records/record-types.js";
+import { tabbableCount } from "./chart-keys.js";
 import { useBuiltSite } from "./site.js";
 
 const TODAY = "2026-11-27";
@@ -120,6 +123,16 @@ describe("the timeline's density cells on canvas", () => {
     expect(await page.getByTestId("commitment-panel").isVisible()).toBe(false);
     await page.mouse.move(2, 2);
     await expect.poll(() => tip.isVisible()).toBe(false);
+    expectClean(handle);
+  });
+
+  it("is two Tab stops (lanes, cells), and axe finds nothing serious with a cell focused", async () => {
+    const { page, ...handle } = await visit();
+    expect(await tabbableCount(page, CHART)).toBe(2);
+    await page.locator(LAYER).focus();
+    await page.keyboard.press("ArrowDown");
+    const found = (await auditPage(page, ".aa-timeline")).filter(isSerious);
+    expect(found, describeFindings(found)).toEqual([]);
     expectClean(handle);
   });
 
