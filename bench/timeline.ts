@@ -20,7 +20,9 @@
  *    - the month × sector aggregation (`timelineDensity`, the page's query,
  *      through `database().query()` as the page calls it), R runs;
  *    - drawing the density view of everything (`timelineChart`, mode
- *      "density", at --width px, until the next frame);
+ *      "density", at --width px, until the next frame), p50 of 3 with the
+ *      renderer the page chooses (canvas past CANVAS_CELLS cells) and p50
+ *      of 3 with SVG forced;
  *    - the marks of one zoomed year (the busiest year): its queries with
  *      whole mark rows (`timelineMarks`, `timelineUpdates`), then with the
  *      marks' shapes as typed columns (`timelineMarkShapes` through the
@@ -240,12 +242,14 @@ const SETUP = `(async () => {
     await frame();
     const svg = node.querySelector("svg[data-chart]");
     const canvas = node.querySelector("[data-marks-canvas]");
+    const cellsCanvas = node.querySelector("[data-cells-canvas]");
     return {
       ms: performance.now() - s,
       mode: svg ? svg.getAttribute("data-mode") : null,
       renderer: canvas ? "canvas" : "svg",
       marks: Number(svg ? svg.getAttribute("data-marks") : 0),
-      cells: node.querySelectorAll("[data-density]").length,
+      cellRenderer: cellsCanvas ? "canvas" : "svg",
+      cells: cellsCanvas ? Number(cellsCanvas.getAttribute("data-cells-canvas")) : node.querySelectorAll("[data-density]").length,
     };
   }
   globalThis.__bench = { q, draw, host };
@@ -287,9 +291,13 @@ const DRAW_DENSITY = `(async () => {
   const total = lanes.reduce((s, l) => s + l.n, 0);
   const extent = { from: span.first.slice(0, 4) + "-01-01", to: span.last.slice(0, 4) + "-12-31" };
   globalThis.__bench.extent = extent;
+  // The renderer the page chooses (canvas past CANVAS_CELLS cells), then SVG forced, for the comparison.
+  const data = { lanes, density, events, total, domain: extent, extent, today };
   const draws = [];
-  for (let i = 0; i < 3; i++) draws.push(await draw({ lanes, density, events, total, domain: extent, extent, today }, "density"));
-  return draws;
+  for (let i = 0; i < 3; i++) draws.push(await draw(data, "density"));
+  const svgDraws = [];
+  for (let i = 0; i < 3; i++) svgDraws.push(await draw(data, "density", "svg"));
+  return { draws, svgDraws };
 })()`;
 
 // One zoomed year: the page's queries for it with whole mark rows (timelineMarks), then with the
@@ -454,8 +462,14 @@ try {
   log(`  tables loaded in ${ms(setup.loadMs)}; the aggregation, ${runs} runs…`);
   const aggregation = (await handle.page.evaluate(AGGREGATE)) as { times: number[]; engine: number[]; rows: number };
   log(`  p50 ${ms(quantile(aggregation.times, 0.5))}; drawing the density view…`);
-  const densityDraws = (await handle.page.evaluate(DRAW_DENSITY)) as { ms: number; cells: number }[];
-  log(`  ${ms(densityDraws[0].ms)}; one year's marks…`);
+  type DensityDraw = { ms: number; cells: number; cellRenderer: string };
+  const { draws: densityDraws, svgDraws: densitySvgDraws } = (await handle.page.evaluate(DRAW_DENSITY)) as {
+    draws: DensityDraw[];
+    svgDraws: DensityDraw[];
+  };
+  log(
+    `  ${ms(densityDraws[0].ms)} (${densityDraws[0].cellRenderer}), SVG ${ms(densitySvgDraws[0].ms)}; one year's marks…`,
+  );
   let zoomed: any = null;
   try {
     zoomed = await handle.page.evaluate(DRAW_YEAR);
@@ -469,6 +483,7 @@ try {
     engine: aggregation.engine,
     densityRows: aggregation.rows,
     densityDraws,
+    densitySvgDraws,
     yearQueryMs: zoomed?.queryMs ?? null,
     year: zoomed,
     yearMarks: zoomed?.marks ?? 0,
@@ -508,6 +523,11 @@ const densityDraw = quantile(
   page.densityDraws.map((d: { ms: number }) => d.ms),
   0.5,
 ) as number;
+const densitySvgDraw = quantile(
+  page.densitySvgDraws.map((d: { ms: number }) => d.ms),
+  0.5,
+) as number;
+const densityRenderer = (page.densityDraws[0] as { cellRenderer?: string }).cellRenderer ?? "svg";
 // Each renderer's draws of the year's marks, p50 (null when not asked, or when the build has no canvas renderer).
 const drawsOf = (renderer: string) =>
   ((page.markDraws[renderer] ?? []) as { ms: number; renderer: string }[]).filter((d) => d.renderer === renderer);
@@ -547,7 +567,8 @@ const report = {
       runs: page.aggregation,
       rows: page.densityRows,
     },
-    densityDraw: { p50: densityDraw, runs: page.densityDraws },
+    densityDraw: { p50: densityDraw, renderer: densityRenderer, runs: page.densityDraws },
+    densityDrawSvg: { p50: densitySvgDraw, runs: page.densitySvgDraws },
     year: {
       queryMs: page.yearQueryMs,
       marksQueryMs: page.year?.marksMs ?? null,
@@ -629,7 +650,12 @@ const rows = [
     "",
     `${((quantile(page.engine, 0.5) as number) / nativeP50).toFixed(1)}× native`,
   ],
-  [`draw the density view (${page.densityDraws[0].cells.toLocaleString("en")} cells)`, ms(densityDraw), "", ""],
+  [
+    `draw the density view (${page.densityDraws[0].cells.toLocaleString("en")} cells), ${densityRenderer === "canvas" ? "on canvas" : "as SVG (this build has no canvas cells)"}, p50 of 3`,
+    ms(densityDraw),
+    `SVG forced ${ms(densitySvgDraw)}`,
+    `${(densitySvgDraw / densityDraw).toFixed(1)}× less than SVG`,
+  ],
   ...yearRows(),
   ["load the slim tables into DuckDB-WASM", ms(page.loadMs), `native ${nativeInfo.loadSeconds.toFixed(1)} s`, ""],
 ];

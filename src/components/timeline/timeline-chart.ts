@@ -14,16 +14,18 @@
  * src/lib/timeline/ (lane-layout.ts, rule-label-layout.ts, mark-positions.ts),
  * the words in timeline-chart-words.ts there; the drawing is
  * timeline-lanes-svg.ts, timeline-marks-svg.ts (or, past CANVAS_MARKS marks,
- * timeline-marks-canvas.ts, src/lib/timeline/mark-renderer-choice.ts), timeline-density-svg.ts,
+ * timeline-marks-canvas.ts, src/lib/timeline/mark-renderer-choice.ts), timeline-density-svg.ts (or, past
+ * CANVAS_CELLS cells, timeline-density-canvas.ts, density-renderer-choice.ts),
  * timeline-axis.ts, timeline-legend.ts and timeline-brush.ts; the reader's
  * input timeline-interaction.ts, and the keyboard (the marks one Tab stop,
  * the lane list another, focus kept across redraws) timeline-keyboard.ts, and
- * on canvas marks timeline-canvas-input.ts.
+ * on canvas marks timeline-canvas-input.ts, on canvas cells timeline-density-canvas-input.ts.
  * Record text goes in as text only.
  */
 import * as d3 from "d3";
 import type { TimeRange } from "../../lib/sql/timeline-queries.js";
 import type { TimelineMode } from "../../lib/timeline/density.js";
+import { chooseDensityRenderer } from "../../lib/timeline/density-renderer-choice.js";
 import { dayAfter, dayToDate } from "../../lib/timeline/event-labels.js";
 import { sortEarliestFirst } from "../../lib/timeline/keyboard-place.js";
 import {
@@ -45,6 +47,9 @@ import { laneTextWidth } from "./text-width.js";
 import { drawAxis, drawRules, drawToday } from "./timeline-axis.js";
 import { brushStrip } from "./timeline-brush.js";
 import { bindCanvasMarks } from "./timeline-canvas-input.js";
+import { drawCanvasDensity } from "./timeline-density-canvas.js";
+import { bindCanvasDensity } from "./timeline-density-canvas-input.js";
+import type { DensityCell } from "./timeline-density-svg.js";
 import { bindMarkEvents, laneToggle, laneToolbar, showMarkTip, type Tooltip, tooltip } from "./timeline-interaction.js";
 import { type ChartKeyboard, chartKeyboard } from "./timeline-keyboard.js";
 import { drawLaneContents, drawLanes, type LaneContents } from "./timeline-lanes-svg.js";
@@ -57,7 +62,10 @@ export interface TimelineOptions {
   state?: LaneState;
   /** Force a mode (the benchmark draws one zoomed year's marks); by default the density rule decides. */
   mode?: TimelineMode;
-  /** Force the marks' renderer (`?renderer=`, the benchmark); by default SVG up to CANVAS_MARKS marks, canvas past. */
+  /**
+   * Force the marks' and the density cells' renderer (`?renderer=`, the benchmark); by default SVG up to
+   * CANVAS_MARKS marks (CANVAS_CELLS cells), canvas past.
+   */
   renderer?: MarkRenderer | null;
   onSelect?: (id: string, trigger: Element) => void;
   onZoom?: (range: TimeRange | null) => void;
@@ -121,7 +129,9 @@ function render(data: TimelineData, options: Options, redraw: () => void, keyboa
   const layout = fitted?.layout ?? layoutLanes(data, laneInput);
   const drawn = fitted?.state ?? state;
   const renderer = chooseMarkRenderer(data.marks?.length ?? 0, options.renderer);
-  const parts = { x, scale, frame, rules, layout, state: drawn, redraw, canvas: renderer === "canvas" };
+  const cellRenderer = chooseDensityRenderer(data.density.length, options.renderer);
+  const canvasCells = layout.mode === "density" && cellRenderer === "canvas";
+  const parts = { x, scale, frame, rules, layout, state: drawn, redraw, canvas: renderer === "canvas", canvasCells };
   const { svg, body, contents } = timelineSvg(data, parts);
   if (options.fit && (options.fit.frame || magnify !== 1)) fitSvg(svg, magnify);
   const tip = tooltip();
@@ -129,7 +139,15 @@ function render(data: TimelineData, options: Options, redraw: () => void, keyboa
   bindMarkEvents(body, { marks, cells: contents.cells, tip, onSelect: options.onSelect });
   const live = contents.placed.length
     ? canvasMarks(svg, body, contents.placed, { layout, frame, scale, magnify, tip, state, onSelect: options.onSelect })
-    : null;
+    : canvasCells
+      ? canvasDensity(svg, body, contents.cells, {
+          width: frame.width,
+          height: layout.chartHeight,
+          magnify,
+          tip,
+          state,
+        })
+      : null;
   const byId = new Map(marks.map((m) => [m.id, m]));
   keyboard.update({
     marks: sortEarliestFirst(contents.stops),
@@ -258,6 +276,17 @@ function canvasMarks(
   return bindCanvasMarks(svg, layer, drawn, ctx);
 }
 
+/** The density cells painted on canvas over the lanes, with their pointer and keyboard input; returns the live region. */
+function canvasDensity(
+  svg: SVGSVGElement,
+  body: d3.Selection<SVGGElement, undefined, null, undefined>,
+  cells: readonly DensityCell[],
+  ctx: { width: number; height: number; magnify: number; tip: Tooltip; state: LaneState },
+): HTMLElement {
+  const layer = drawCanvasDensity(body, cells, ctx);
+  return bindCanvasDensity(svg, layer, cells, ctx);
+}
+
 interface SvgParts {
   x: d3.ScaleTime<number, number>;
   scale: DayScale;
@@ -268,10 +297,13 @@ interface SvgParts {
   redraw: () => void;
   /** Marks placed for the canvas renderer instead of drawn as SVG. */
   canvas: boolean;
+  /** Density cells placed for the canvas renderer instead of drawn as SVG. */
+  canvasCells: boolean;
 }
 
 /** The chart's SVG: lanes, axis, event rules, today, then the lanes' content (its group returned as `body`). */
-function timelineSvg(data: TimelineData, { x, scale, frame, rules, layout, state, redraw, canvas }: SvgParts) {
+function timelineSvg(data: TimelineData, parts: SvgParts) {
+  const { x, scale, frame, rules, layout, state, redraw, canvas, canvasCells } = parts;
   const { width } = frame;
   const height = layout.chartHeight;
   const svg = d3
@@ -290,7 +322,7 @@ function timelineSvg(data: TimelineData, { x, scale, frame, rules, layout, state
   drawRules(svg, rules.rules, { axisTop: rules.axisTop, height });
   drawToday(svg, data.today, scale, frame, { axisTop: rules.axisTop, height });
   const body = svg.append("g").attr("class", "marks");
-  const contents: LaneContents = drawLaneContents(body, data, { layout, frame, scale, state, canvas });
+  const contents: LaneContents = drawLaneContents(body, data, { layout, frame, scale, state, canvas, canvasCells });
   // The marks are one Tab stop (timeline-keyboard.ts; on canvas, timeline-canvas-input.ts), named with their keys.
   if (contents.stops.length) body.attr("role", "group").attr("aria-label", markListLabel(contents.stops.length));
   svg.attr("data-marks", contents.drawn);

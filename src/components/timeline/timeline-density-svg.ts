@@ -8,17 +8,20 @@
  */
 import * as d3 from "d3";
 import type { DensityRow, LaneRow } from "../../lib/sql/timeline-queries.js";
-import { type ChartFrame, densityCellBand, traceBand } from "../../lib/timeline/lane-layout.js";
-import { binSpan, clippedBinSpan, type DayScale } from "../../lib/timeline/mark-positions.js";
-import { compactNumber } from "../../lib/timeline/timeline-chart-words.js";
+import { type DensityBox, densityBox, OVERDUE_HEIGHT } from "../../lib/timeline/density-cell-boxes.js";
+import { type ChartFrame, traceBand } from "../../lib/timeline/lane-layout.js";
+import { binSpan, type DayScale } from "../../lib/timeline/mark-positions.js";
 import { OVERDUE } from "./timeline-symbols.js";
 
 type Group = d3.Selection<SVGGElement, undefined, null, undefined>;
 
-/** A density cell drawn, by its data-density index (for the tooltip). */
+/** A density cell drawn, by its data-density index (for the tooltip), with its box, colour and shade (for the canvas). */
 export interface DensityCell {
   label: string;
   d: DensityRow;
+  box: DensityBox;
+  color: string;
+  opacity: number;
 }
 
 /** How dark a cell is for its count (square root, so single commitments still show). */
@@ -55,44 +58,40 @@ export interface DensityLaneContext {
   opacity: (n: number) => number;
   /** The cells drawn so far, across lanes; each new cell is added with its index as data-density. */
   cells: DensityCell[];
+  /** Only place the cells in `cells`, drawing nothing (timeline-density-canvas.ts paints them). */
+  canvas?: boolean;
 }
 
-/** A lane's density cells, in `laneG`, clipped to the plot. */
+/** A lane's density cells, in `laneG`, clipped to the plot (with `canvas`, only placed). */
 export function drawDensityCells(laneG: Group, lane: LaneRow, rows: readonly DensityRow[], ctx: DensityLaneContext) {
   const { frame, cells } = ctx;
+  const plot = { top: ctx.top, scale: ctx.scale, left: frame.labelWidth, right: frame.width - frame.marginRight };
   // Written as markup in one go: a busy lane has hundreds of cells, and ten
   // thousand cells appended element by element took most of a second.
   const markup: string[] = [];
   for (const d of rows) {
-    const span = clippedBinSpan(d, ctx.scale, frame.labelWidth, frame.width - frame.marginRight);
-    if (!span) continue;
-    markup.push(cellMarkup(cells.length, lane, d, { ...span, top: ctx.top, opacity: ctx.opacity }));
-    cells.push({ label: lane.label, d });
+    const box = densityBox(d, plot);
+    if (!box) continue;
+    const cell = { label: lane.label, d, box, color: lane.color, opacity: ctx.opacity(d.n) };
+    if (!ctx.canvas) markup.push(cellMarkup(cells.length, cell));
+    cells.push(cell);
   }
-  laneG.node()?.insertAdjacentHTML("beforeend", markup.join(""));
+  if (markup.length) laneG.node()?.insertAdjacentHTML("beforeend", markup.join(""));
 }
 
 const escapeAttribute = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** One cell as SVG markup: its count's shade, the overdue share as a red base, the count when it fits. */
-function cellMarkup(
-  index: number,
-  lane: LaneRow,
-  d: DensityRow,
-  { x0, x1, top, opacity }: { x0: number; x1: number; top: number; opacity: (n: number) => number },
-): string {
-  const year = d.bin === "year";
-  const { y: cellTop, height: cellH } = densityCellBand(top, year);
-  const fill = escapeAttribute(lane.color);
-  const width = Math.max(1.5, x1 - x0 - (year ? 0 : 0.5));
-  let out = `<g data-density="${index}" data-n="${d.n}"><rect x="${x0}" y="${cellTop}" width="${width}" height="${cellH}" fill="${fill}" opacity="${opacity(d.n)}"></rect>`;
-  if (d.overdue > 0) {
-    const share = Math.max(1.5, (x1 - x0) * (d.overdue / d.n));
-    out += `<rect x="${x0}" y="${cellTop + cellH - 3}" width="${share}" height="3" fill="${OVERDUE}"></rect>`;
+function cellMarkup(index: number, { d, box, color, opacity }: DensityCell): string {
+  const { x0, y, width, height } = box;
+  const fill = escapeAttribute(color);
+  let out = `<g data-density="${index}" data-n="${d.n}"><rect x="${x0}" y="${y}" width="${width}" height="${height}" fill="${fill}" opacity="${opacity}"></rect>`;
+  if (box.overdueWidth > 0) {
+    out += `<rect x="${x0}" y="${y + height - OVERDUE_HEIGHT}" width="${box.overdueWidth}" height="${OVERDUE_HEIGHT}" fill="${OVERDUE}"></rect>`;
   }
-  if (!year && x1 - x0 >= 22) {
-    const label = escapeAttribute(compactNumber(d.n));
-    out += `<text x="${(x0 + x1) / 2}" y="${cellTop + cellH / 2 + 4}" text-anchor="middle" font-size="10" fill="currentColor">${label}</text>`;
+  if (box.label !== null) {
+    const label = escapeAttribute(box.label);
+    out += `<text x="${box.labelX}" y="${box.labelY}" text-anchor="middle" font-size="10" fill="currentColor">${label}</text>`;
   }
   return `${out}</g>`;
 }

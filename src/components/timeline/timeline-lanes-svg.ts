@@ -117,7 +117,8 @@ function laneToggle(
 /**
  * What the lanes' content drew: the density cells (for their tooltips), the
  * number of marks and the marks the keyboard reaches; with `canvas`, the
- * marks placed in their rows but not drawn (timeline-marks-canvas.ts paints them).
+ * marks placed in their rows but not drawn (timeline-marks-canvas.ts paints them);
+ * with `canvasCells`, the density cells likewise (timeline-density-canvas.ts).
  */
 export interface LaneContents {
   cells: DensityCell[];
@@ -136,7 +137,16 @@ export function drawLaneContents(
     scale,
     state,
     canvas = false,
-  }: { layout: LaneLayout; frame: ChartFrame; scale: DayScale; state: LaneState; canvas?: boolean },
+    canvasCells = false,
+  }: {
+    layout: LaneLayout;
+    frame: ChartFrame;
+    scale: DayScale;
+    state: LaneState;
+    canvas?: boolean;
+    /** Density cells placed only (timeline-density-canvas.ts paints them). */
+    canvasCells?: boolean;
+  },
 ): LaneContents {
   const contents: LaneContents = { cells: [], drawn: 0, stops: [], placed: [] };
   const opacity = densityOpacity(data.density);
@@ -152,7 +162,7 @@ export function drawLaneContents(
     const rows = () => data.density.filter((r) => r.sector === lane.sector);
     if (state.collapsed.has(lane.sector)) drawCollapsedTrace(laneG, lane, rows(), { top, scale, opacity });
     else if (layout.mode === "density")
-      drawDensityCells(laneG, lane, rows(), { top, scale, frame, opacity, cells: contents.cells });
+      drawDensityCells(laneG, lane, rows(), { top, scale, frame, opacity, cells: contents.cells, canvas: canvasCells });
     else {
       const packed = layout.packed.get(lane.sector);
       if (packed && canvas) contents.drawn += placeLaneMarks(packed, top, contents.placed);

@@ -83,7 +83,7 @@ export function timelinePage(search: string): TimelinePage {
           state: laneState,
           onSelect: select,
           onZoom: (range) => zoom.set(range),
-          // ?renderer=svg|canvas forces the marks' renderer (tests, comparisons); by default it follows their number.
+          // ?renderer=svg|canvas forces the marks' and density cells' renderer (tests, comparisons); by default their number decides.
           renderer: rendererParam(new URLSearchParams(location.search).get("renderer")),
         }),
       ),

@@ -70,11 +70,20 @@ export function yearRange(year: number): { from: string; to: string } {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
+/** Each month's last day, by its YYYY-MM (a density view asks for the same few hundred months ten thousand times). */
+const monthEnds = new Map<string, string>();
+
 /** The last day of the month that holds a YYYY-MM-DD day (for month bins). */
 export function monthEnd(day: string): string {
-  const [y, m] = day.split("-").map(Number);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+  const month = day.slice(0, 7);
+  let end = monthEnds.get(month);
+  if (end === undefined) {
+    const [y, m] = day.split("-").map(Number);
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    end = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+    monthEnds.set(month, end);
+  }
+  return end;
 }
 
 /**

@@ -80,4 +80,9 @@ describe("windows", () => {
     expect(monthEnd("2024-02-10")).toBe("2024-02-29");
     expect(monthEnd("2025-12-01")).toBe("2025-12-31");
   });
+  it("gives every day of a month the same last day, asked again and again", () => {
+    for (const day of ["2023-02-01", "2023-02-28", "2023-02-01"]) expect(monthEnd(day)).toBe("2023-02-28");
+    expect(monthEnd("2024-02-01")).toBe("2024-02-29");
+    expect(monthEnd("0999-04-30")).toBe("0999-04-30");
+  });
 });
