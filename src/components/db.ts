@@ -50,6 +50,7 @@ import {
 } from "../lib/client/arrow-rows.js";
 import { offThreadGunzip } from "../lib/client/gunzip-worker.js";
 import { loadMessage } from "../lib/client/load-progress.js";
+import { type QuietWatch, quietWatch } from "../lib/client/quiet-watch.js";
 import { type LoadProgress, TableLoader, type TableProgress } from "../lib/client/table-loader.js";
 import type { TablesManifest } from "../lib/model/contracts.js";
 import { checkManifest, type YearWindow, yearsOf } from "../lib/model/partitions.js";
@@ -195,35 +196,32 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
-/** Seconds without download progress before a start counts as stalled. */
-const STALL_SECONDS = 60;
+/**
+ * Seconds without progress after which the status line says the engine is
+ * slow to start, and keeps waiting: on a busy or slow computer, compiling
+ * 34 MB of WebAssembly (after the last byte, so without progress reports)
+ * can take a minute or more, and three embeds of a deck compile at once.
+ */
+const SLOW_SECONDS = 60;
+/** Seconds without progress after which the start counts as failed. */
+const STALL_SECONDS = 300;
 
-/** Starts DuckDB-WASM from the files Framework copies out of node_modules. */
-async function startEngine(): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
-  const bundles: duckdb.DuckDBBundles = {
-    mvp: {
-      mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
-      mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js"),
-    },
-    eh: {
-      mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
-      mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"),
-    },
-  };
-  const bundle = await duckdb.selectBundle(bundles);
-  if (!bundle.mainWorker) throw new Error("no DuckDB-WASM worker fits this browser");
-  // The page's head may have started this worker and its .wasm already
-  // (scripts/early-engine.ts): then it is taken over, not started again.
-  const early = adoptEarlyEngine(bundle.mainWorker, bundle.mainModule);
-  // Framework rewrites the worker as an ES module: a classic worker fails.
-  // From another origin (an exported module on another site) it starts from a blob.
-  const worker = early?.worker ?? moduleWorker(bundle.mainWorker);
-  const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker);
-  // Some failures never settle db.instantiate(): a worker that fails to load
-  // (AsyncDuckDB drops its pending requests), and a wasm file that fails to
-  // download or compile (Emscripten aborts inside the worker). Watch for them.
-  let watchdog: ReturnType<typeof setTimeout> | undefined;
-  let progress = () => {};
+/** What watches an engine's start: its failure, a call for each progress report, and a stop. */
+interface StartWatch {
+  failed: Promise<never>;
+  progress(): void;
+  stop(): void;
+}
+
+/**
+ * Some failures never settle db.instantiate(): a worker that fails to load
+ * (AsyncDuckDB drops its pending requests), and a wasm file that fails to
+ * download or compile (Emscripten aborts inside the worker). This watches
+ * for them: the worker's error, a missing file, and no progress at all for
+ * STALL_SECONDS; after SLOW_SECONDS of quiet `onSlow(true)` (quiet-watch.ts).
+ */
+function watchStart(worker: Worker, bundle: duckdb.DuckDBBundle, onSlow: (slow: boolean) => void): StartWatch {
+  let quiet: QuietWatch | undefined;
   const failed = new Promise<never>((_, reject) => {
     worker.addEventListener(
       "error",
@@ -242,31 +240,100 @@ async function startEngine(): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }
       },
       () => {}, // offline or HEAD refused: the watchdog still applies
     );
-    const arm = () => {
-      clearTimeout(watchdog);
-      watchdog = setTimeout(
-        () => reject(new Error(`no progress for ${STALL_SECONDS} s while loading ${bundle.mainModule}`)),
-        STALL_SECONDS * 1000,
-      );
-    };
-    arm();
-    progress = arm;
+    quiet = quietWatch({
+      slowMs: SLOW_SECONDS * 1000,
+      stallMs: STALL_SECONDS * 1000,
+      onSlow,
+      onStall: () => reject(new Error(`no progress for ${STALL_SECONDS} s while loading ${bundle.mainModule}`)),
+    });
   });
   failed.catch(() => {}); // a late failure after a successful start is the worker's to report
+  return { failed, progress: () => quiet?.progress(), stop: () => quiet?.stop() };
+}
+
+/** Starts DuckDB-WASM from the files Framework copies out of node_modules. */
+async function startEngine(onSlow: (slow: boolean) => void): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
+  const bundles: duckdb.DuckDBBundles = {
+    mvp: {
+      mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
+      mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js"),
+    },
+    eh: {
+      mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
+      mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"),
+    },
+  };
+  const bundle = await duckdb.selectBundle(bundles);
+  if (!bundle.mainWorker) throw new Error("no DuckDB-WASM worker fits this browser");
+  // The page's head may have started this worker and its .wasm already
+  // (scripts/early-engine.ts): then it is taken over, not started again,
+  // once it answers.
+  const early = adoptEarlyEngine(bundle.mainWorker, bundle.mainModule);
+  if (early) {
+    const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), early.worker);
+    if (await answers(db, early.worker)) return instantiate(db, early.worker, bundle, onSlow, early.ready);
+    console.warn(
+      `DuckDB-WASM: the worker started early did not answer in ${ANSWER_SECONDS} s; the page starts its own.`,
+    );
+    early.worker.terminate();
+  }
+  // Framework rewrites the worker as an ES module: a classic worker fails.
+  // From another origin (an exported module on another site) it starts from a blob.
+  const worker = moduleWorker(bundle.mainWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker);
+  return instantiate(db, worker, bundle, onSlow);
+}
+
+/**
+ * Seconds an adopted early worker has to answer a ping. It answers at once
+ * even while it compiles; one that never does was never let run (seen
+ * under Playwright, when a heavily loaded machine starts a worker during
+ * an iframe's first parse: the debugger it waits for never resumes it).
+ */
+const ANSWER_SECONDS = 20;
+
+/** True once the worker answers a ping; false after ANSWER_SECONDS or when it fails. */
+function answers(db: duckdb.AsyncDuckDB, worker: Worker): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), ANSWER_SECONDS * 1000);
+    const settle = (answered: boolean) => {
+      clearTimeout(timer);
+      resolve(answered);
+    };
+    worker.addEventListener("error", () => settle(false), { once: true });
+    db.ping().then(
+      () => settle(true),
+      () => settle(false),
+    );
+  });
+}
+
+/**
+ * Instantiates the engine in its worker (or waits for the instantiation the
+ * head script asked for, `early`), watched for the failures that never settle.
+ */
+async function instantiate(
+  db: duckdb.AsyncDuckDB,
+  worker: Worker,
+  bundle: duckdb.DuckDBBundle,
+  onSlow: (slow: boolean) => void,
+  early?: Promise<void>,
+): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
+  const watch = watchStart(worker, bundle, onSlow);
   try {
     let instantiated: Promise<unknown>;
     if (early) {
       worker.addEventListener("message", (event) => {
-        if ((event.data as { type?: string } | null)?.type === "INSTANTIATE_PROGRESS") progress();
+        if ((event.data as { type?: string } | null)?.type === "INSTANTIATE_PROGRESS") watch.progress();
       });
-      instantiated = early.ready;
-    } else instantiated = db.instantiate(bundle.mainModule, bundle.pthreadWorker, () => progress());
-    await Promise.race([instantiated, failed]);
+      instantiated = early;
+    } else instantiated = db.instantiate(bundle.mainModule, bundle.pthreadWorker, () => watch.progress());
+    await Promise.race([instantiated, watch.failed]);
   } catch (error) {
     worker.terminate();
     throw error;
   } finally {
-    clearTimeout(watchdog);
+    watch.stop();
   }
   return { db, worker };
 }
@@ -293,6 +360,8 @@ function open(): Database {
   let failed: Error | undefined;
   let lastReport = 0;
   let ready = false;
+  /** The engine's start has shown no progress for SLOW_SECONDS (the status line says so). */
+  let slowStart = false;
   setStatus({ state: "starting", message: "Starting the query engine…", loaded: 0, total: 0 });
 
   const report = (progress: LoadProgress<TableName>, force = false) => {
@@ -305,7 +374,7 @@ function open(): Database {
     if (error) return;
     setStatus({
       state: !started ? "starting" : progress.pending ? "loading tables" : "ready",
-      message: loadMessage(progress, started),
+      message: loadMessage(progress, started, { quietSeconds: slowStart ? SLOW_SECONDS : 0 }),
       loaded: progress.tables.filter((t) => t.done).length,
       total: progress.tables.length,
       bytes: progress.received,
@@ -322,7 +391,10 @@ function open(): Database {
     let booted: { db: duckdb.AsyncDuckDB; worker: Worker };
     let connection: duckdb.AsyncDuckDBConnection;
     try {
-      booted = await startEngine();
+      booted = await startEngine((slow) => {
+        slowStart = slow;
+        report(loader.progress(), true);
+      });
       connection = await booted.db.connect();
       // Offline by design: never fetch an extension (a query that needs one
       // fails with DuckDB's message instead of reaching for

@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 import { type ArrowTable, arrowRows, toColumns } from "../../../src/lib/client/arrow-rows.js";
 
 /** A table as DuckDB-WASM hands it over: through IPC, as the page receives it. */
-function table(columns: Record<string, unknown[] | Int32Array | Float64Array>): ArrowTable {
-  return tableFromIPC(tableToIPC(tableFromArrays(columns as never))) as unknown as ArrowTable;
+function table(columns: Parameters<typeof tableFromArrays>[0]): ArrowTable {
+  return tableFromIPC(tableToIPC(tableFromArrays(columns))) as unknown as ArrowTable;
 }
 
 const ids = Int32Array.from({ length: 12 }, (_, i) => i + 1);
