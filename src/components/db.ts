@@ -41,8 +41,16 @@
 
 import { FileAttachment } from "observablehq:stdlib";
 import * as duckdb from "@duckdb/duckdb-wasm";
+import {
+  type ArrowTable,
+  arrowRows,
+  type ColumnResult,
+  type QueryResult,
+  toColumns,
+} from "../lib/client/arrow-rows.js";
 import { offThreadGunzip } from "../lib/client/gunzip-worker.js";
 import { loadMessage } from "../lib/client/load-progress.js";
+import { type QuietWatch, quietWatch } from "../lib/client/quiet-watch.js";
 import { type LoadProgress, TableLoader, type TableProgress } from "../lib/client/table-loader.js";
 import type { TablesManifest } from "../lib/model/contracts.js";
 import { checkManifest, type YearWindow, yearsOf } from "../lib/model/partitions.js";
@@ -52,6 +60,17 @@ import { missingTable, tablesIn } from "../lib/sql/tables-read.js";
 import { adoptEarlyEngine } from "./early-engine.js";
 import { moduleWorker } from "./module-worker.js";
 import { registerPageHooks } from "./page-hooks.js";
+
+export {
+  type ArrowTable,
+  arrowRows,
+  type ColumnKind,
+  type ColumnResult,
+  type ColumnSchema,
+  type QueryResult,
+  type Row,
+  type Value,
+} from "../lib/client/arrow-rows.js";
 
 // FileAttachment needs one static string literal per call, and the call must
 // be followed by a method (.url()): a bare FileAttachment("x.parts")
@@ -79,45 +98,6 @@ async function readManifest(): Promise<TablesManifest> {
   return checkManifest(json, TABLE_NAMES);
 }
 
-/** A converted cell value. */
-export type Value = string | number | boolean | null | Date | Uint8Array | Value[] | { [key: string]: Value };
-export type Row = Record<string, Value>;
-
-/**
- * What a column holds after conversion: "date" is a "YYYY-MM-DD" string,
- * "timestamp" a Date, "integer" a number (or a string past ±2^53).
- */
-export type ColumnKind =
-  | "integer"
-  | "number"
-  | "string"
-  | "boolean"
-  | "date"
-  | "timestamp"
-  | "time"
-  | "list"
-  | "struct"
-  | "map"
-  | "binary"
-  | "other";
-
-export interface ColumnSchema {
-  name: string;
-  type: ColumnKind;
-  /** Arrow's name for the type DuckDB sent, e.g. "Int64", "Utf8", "Date32<DAY>". */
-  arrowType: string;
-  nullable: boolean;
-}
-
-/** A result as columns (see Database.queryColumns). */
-export interface ColumnResult {
-  numRows: number;
-  columns: Record<string, ArrayLike<unknown>>;
-}
-
-/** Rows, plus non-enumerable column names and schema. */
-export type QueryResult = Row[] & { readonly columns: string[]; readonly schema: ColumnSchema[] };
-
 export interface Database {
   /** Runs a fragment built with src/lib/sql/fragment.ts; its params are bound, never spliced. */
   query(query: SqlFragment): Promise<QueryResult>;
@@ -128,6 +108,12 @@ export interface Database {
    * values.
    */
   queryColumns(query: SqlFragment): Promise<ColumnResult>;
+  /**
+   * Runs a fragment and turns only its first `max` rows into objects; the
+   * rest are counted (`total`). For results a page shows the start of: a
+   * million rows stay Arrow in memory instead of becoming a million objects.
+   */
+  queryFirstRows(query: SqlFragment, max: number): Promise<{ rows: QueryResult; total: number }>;
   /**
    * Loads tables without querying them: all of their rows, or those of the
    * partitions a window of years needs. Every table when none is named.
@@ -210,35 +196,32 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
-/** Seconds without download progress before a start counts as stalled. */
-const STALL_SECONDS = 60;
+/**
+ * Seconds without progress after which the status line says the engine is
+ * slow to start, and keeps waiting: on a busy or slow computer, compiling
+ * 34 MB of WebAssembly (after the last byte, so without progress reports)
+ * can take a minute or more, and three embeds of a deck compile at once.
+ */
+const SLOW_SECONDS = 60;
+/** Seconds without progress after which the start counts as failed. */
+const STALL_SECONDS = 300;
 
-/** Starts DuckDB-WASM from the files Framework copies out of node_modules. */
-async function startEngine(): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
-  const bundles: duckdb.DuckDBBundles = {
-    mvp: {
-      mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
-      mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js"),
-    },
-    eh: {
-      mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
-      mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"),
-    },
-  };
-  const bundle = await duckdb.selectBundle(bundles);
-  if (!bundle.mainWorker) throw new Error("no DuckDB-WASM worker fits this browser");
-  // The page's head may have started this worker and its .wasm already
-  // (scripts/early-engine.ts): then it is taken over, not started again.
-  const early = adoptEarlyEngine(bundle.mainWorker, bundle.mainModule);
-  // Framework rewrites the worker as an ES module: a classic worker fails.
-  // From another origin (an exported module on another site) it starts from a blob.
-  const worker = early?.worker ?? moduleWorker(bundle.mainWorker);
-  const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker);
-  // Some failures never settle db.instantiate(): a worker that fails to load
-  // (AsyncDuckDB drops its pending requests), and a wasm file that fails to
-  // download or compile (Emscripten aborts inside the worker). Watch for them.
-  let watchdog: ReturnType<typeof setTimeout> | undefined;
-  let progress = () => {};
+/** What watches an engine's start: its failure, a call for each progress report, and a stop. */
+interface StartWatch {
+  failed: Promise<never>;
+  progress(): void;
+  stop(): void;
+}
+
+/**
+ * Some failures never settle db.instantiate(): a worker that fails to load
+ * (AsyncDuckDB drops its pending requests), and a wasm file that fails to
+ * download or compile (Emscripten aborts inside the worker). This watches
+ * for them: the worker's error, a missing file, and no progress at all for
+ * STALL_SECONDS; after SLOW_SECONDS of quiet `onSlow(true)` (quiet-watch.ts).
+ */
+function watchStart(worker: Worker, bundle: duckdb.DuckDBBundle, onSlow: (slow: boolean) => void): StartWatch {
+  let quiet: QuietWatch | undefined;
   const failed = new Promise<never>((_, reject) => {
     worker.addEventListener(
       "error",
@@ -257,31 +240,100 @@ async function startEngine(): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }
       },
       () => {}, // offline or HEAD refused: the watchdog still applies
     );
-    const arm = () => {
-      clearTimeout(watchdog);
-      watchdog = setTimeout(
-        () => reject(new Error(`no progress for ${STALL_SECONDS} s while loading ${bundle.mainModule}`)),
-        STALL_SECONDS * 1000,
-      );
-    };
-    arm();
-    progress = arm;
+    quiet = quietWatch({
+      slowMs: SLOW_SECONDS * 1000,
+      stallMs: STALL_SECONDS * 1000,
+      onSlow,
+      onStall: () => reject(new Error(`no progress for ${STALL_SECONDS} s while loading ${bundle.mainModule}`)),
+    });
   });
   failed.catch(() => {}); // a late failure after a successful start is the worker's to report
+  return { failed, progress: () => quiet?.progress(), stop: () => quiet?.stop() };
+}
+
+/** Starts DuckDB-WASM from the files Framework copies out of node_modules. */
+async function startEngine(onSlow: (slow: boolean) => void): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
+  const bundles: duckdb.DuckDBBundles = {
+    mvp: {
+      mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
+      mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js"),
+    },
+    eh: {
+      mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
+      mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"),
+    },
+  };
+  const bundle = await duckdb.selectBundle(bundles);
+  if (!bundle.mainWorker) throw new Error("no DuckDB-WASM worker fits this browser");
+  // The page's head may have started this worker and its .wasm already
+  // (scripts/early-engine.ts): then it is taken over, not started again,
+  // once it answers.
+  const early = adoptEarlyEngine(bundle.mainWorker, bundle.mainModule);
+  if (early) {
+    const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), early.worker);
+    if (await answers(db, early.worker)) return instantiate(db, early.worker, bundle, onSlow, early.ready);
+    console.warn(
+      `DuckDB-WASM: the worker started early did not answer in ${ANSWER_SECONDS} s; the page starts its own.`,
+    );
+    early.worker.terminate();
+  }
+  // Framework rewrites the worker as an ES module: a classic worker fails.
+  // From another origin (an exported module on another site) it starts from a blob.
+  const worker = moduleWorker(bundle.mainWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker);
+  return instantiate(db, worker, bundle, onSlow);
+}
+
+/**
+ * Seconds an adopted early worker has to answer a ping. It answers at once
+ * even while it compiles; one that never does was never let run (seen
+ * under Playwright, when a heavily loaded machine starts a worker during
+ * an iframe's first parse: the debugger it waits for never resumes it).
+ */
+const ANSWER_SECONDS = 20;
+
+/** True once the worker answers a ping; false after ANSWER_SECONDS or when it fails. */
+function answers(db: duckdb.AsyncDuckDB, worker: Worker): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), ANSWER_SECONDS * 1000);
+    const settle = (answered: boolean) => {
+      clearTimeout(timer);
+      resolve(answered);
+    };
+    worker.addEventListener("error", () => settle(false), { once: true });
+    db.ping().then(
+      () => settle(true),
+      () => settle(false),
+    );
+  });
+}
+
+/**
+ * Instantiates the engine in its worker (or waits for the instantiation the
+ * head script asked for, `early`), watched for the failures that never settle.
+ */
+async function instantiate(
+  db: duckdb.AsyncDuckDB,
+  worker: Worker,
+  bundle: duckdb.DuckDBBundle,
+  onSlow: (slow: boolean) => void,
+  early?: Promise<void>,
+): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
+  const watch = watchStart(worker, bundle, onSlow);
   try {
     let instantiated: Promise<unknown>;
     if (early) {
       worker.addEventListener("message", (event) => {
-        if ((event.data as { type?: string } | null)?.type === "INSTANTIATE_PROGRESS") progress();
+        if ((event.data as { type?: string } | null)?.type === "INSTANTIATE_PROGRESS") watch.progress();
       });
-      instantiated = early.ready;
-    } else instantiated = db.instantiate(bundle.mainModule, bundle.pthreadWorker, () => progress());
-    await Promise.race([instantiated, failed]);
+      instantiated = early;
+    } else instantiated = db.instantiate(bundle.mainModule, bundle.pthreadWorker, () => watch.progress());
+    await Promise.race([instantiated, watch.failed]);
   } catch (error) {
     worker.terminate();
     throw error;
   } finally {
-    clearTimeout(watchdog);
+    watch.stop();
   }
   return { db, worker };
 }
@@ -308,6 +360,8 @@ function open(): Database {
   let failed: Error | undefined;
   let lastReport = 0;
   let ready = false;
+  /** The engine's start has shown no progress for SLOW_SECONDS (the status line says so). */
+  let slowStart = false;
   setStatus({ state: "starting", message: "Starting the query engine…", loaded: 0, total: 0 });
 
   const report = (progress: LoadProgress<TableName>, force = false) => {
@@ -320,7 +374,7 @@ function open(): Database {
     if (error) return;
     setStatus({
       state: !started ? "starting" : progress.pending ? "loading tables" : "ready",
-      message: loadMessage(progress, started),
+      message: loadMessage(progress, started, { quietSeconds: slowStart ? SLOW_SECONDS : 0 }),
       loaded: progress.tables.filter((t) => t.done).length,
       total: progress.tables.length,
       bytes: progress.received,
@@ -337,7 +391,10 @@ function open(): Database {
     let booted: { db: duckdb.AsyncDuckDB; worker: Worker };
     let connection: duckdb.AsyncDuckDBConnection;
     try {
-      booted = await startEngine();
+      booted = await startEngine((slow) => {
+        slowStart = slow;
+        report(loader.progress(), true);
+      });
       connection = await booted.db.connect();
       // Offline by design: never fetch an extension (a query that needs one
       // fails with DuckDB's message instead of reaching for
@@ -412,6 +469,10 @@ function open(): Database {
   const db: Database = {
     query: async (query) => arrowRows(await run(query)),
     queryColumns: async (query) => toColumns(await run(query)),
+    queryFirstRows: async (query, max) => {
+      const table = await run(query);
+      return { rows: arrowRows(table, max), total: table.numRows };
+    },
     load: (tables = TABLE_NAMES, window) => load(tables, window),
     engine: () => engine.catch(fail),
   };
@@ -449,27 +510,6 @@ async function runArrow(connection: duckdb.AsyncDuckDBConnection, query: SqlFrag
   return table;
 }
 
-/** Numeric columns without nulls stay typed arrays; the rest go through the row converters. */
-function toColumns(table: ArrowTable): ColumnResult {
-  const columns: Record<string, ArrayLike<unknown>> = {};
-  table.schema.fields.forEach((field, i) => {
-    const vector = table.getChildAt(i);
-    if (!vector) return;
-    const numeric = (field.type.typeId === T.Int && (field.type.bitWidth ?? 64) <= 32) || field.type.typeId === T.Float;
-    if (numeric && vector.nullCount === 0) columns[field.name] = vector.toArray();
-    else {
-      const convert = converter(field.type);
-      const out = new Array(table.numRows);
-      for (let r = 0; r < table.numRows; r++) {
-        const value = vector.get(r);
-        out[r] = value === null || value === undefined ? null : convert(value);
-      }
-      columns[field.name] = out;
-    }
-  });
-  return { numRows: table.numRows, columns };
-}
-
 /**
  * Runs a SQL template on the page's database. Interpolated values are bound
  * parameters (arrays expand for IN lists, fragments nest); see src/lib/sql/fragment.ts.
@@ -481,208 +521,4 @@ export async function sql(strings: TemplateStringsArray, ...values: SqlValue[]):
   const query = fragment(strings, ...values);
   const db = await database();
   return db.query(query);
-}
-
-// ---- Arrow → plain values ---------------------------------------------------
-// Typed structurally (and by Arrow's numeric type ids) so this module does
-// not pull a second copy of apache-arrow into the page.
-
-interface ArrowType {
-  typeId: number;
-  bitWidth?: number;
-  unit?: number;
-  scale?: number;
-  children?: ArrowField[];
-  dictionary?: ArrowType;
-  toString(): string;
-}
-interface ArrowField {
-  name: string;
-  type: ArrowType;
-  nullable: boolean;
-}
-interface ArrowVector {
-  get(index: number): unknown;
-  toArray(): ArrayLike<unknown>;
-  nullCount: number;
-}
-export interface ArrowTable {
-  numRows: number;
-  schema: { fields: ArrowField[] };
-  getChildAt(index: number): ArrowVector | null;
-}
-
-// apache-arrow's Type enum
-const T = {
-  Null: 1,
-  Int: 2,
-  Float: 3,
-  Binary: 4,
-  Utf8: 5,
-  Bool: 6,
-  Decimal: 7,
-  Date: 8,
-  Time: 9,
-  Timestamp: 10,
-  List: 12,
-  Struct: 13,
-  FixedSizeBinary: 15,
-  FixedSizeList: 16,
-  Map: 17,
-  LargeBinary: 19,
-  LargeUtf8: 20,
-  Dictionary: -1,
-} as const;
-
-type Convert = (value: unknown) => Value;
-
-function integer(value: bigint): number | string {
-  const n = Number(value);
-  return Number.isSafeInteger(n) ? n : String(value);
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-
-function timeOfDay(value: unknown, unit: number): string {
-  // Time units: 0 s, 1 ms, 2 µs, 3 ns; values are number or bigint.
-  const perSecond = [1n, 1000n, 1000000n, 1000000000n][unit] ?? 1n;
-  const ticks = typeof value === "bigint" ? value : BigInt(Math.round(Number(value)));
-  const seconds = Number(ticks / perSecond);
-  const fraction = ticks % perSecond;
-  const base = `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
-  return fraction === 0n ? base : `${base}.${String(fraction).padStart(String(perSecond).length - 1, "0")}`;
-}
-
-function kindOf(type: ArrowType): ColumnKind {
-  switch (type.typeId) {
-    case T.Int:
-      return "integer";
-    case T.Float:
-      return "number";
-    case T.Decimal:
-      return type.scale === 0 ? "integer" : "number";
-    case T.Utf8:
-    case T.LargeUtf8:
-      return "string";
-    case T.Bool:
-      return "boolean";
-    case T.Date:
-      return "date";
-    case T.Timestamp:
-      return "timestamp";
-    case T.Time:
-      return "time";
-    case T.List:
-    case T.FixedSizeList:
-      return "list";
-    case T.Struct:
-      return "struct";
-    case T.Map:
-      return "map";
-    case T.Binary:
-    case T.LargeBinary:
-    case T.FixedSizeBinary:
-      return "binary";
-    case T.Dictionary:
-      return type.dictionary ? kindOf(type.dictionary) : "other";
-    default:
-      return "other";
-  }
-}
-
-function converter(type: ArrowType): Convert {
-  const child = (i: number) => converter(type.children?.[i]?.type ?? { typeId: T.Null });
-  let convert: Convert;
-  switch (type.typeId) {
-    case T.Int:
-      convert = (v) => (typeof v === "bigint" ? integer(v) : (v as number));
-      break;
-    case T.Decimal: {
-      const scale = type.scale ?? 0;
-      // Arrow's BigNum: String() is exact; valueOf(scale) applies the scale.
-      convert =
-        scale === 0
-          ? (v) => integer(BigInt(String(v)))
-          : (v) => (v as { valueOf(scale: number): number }).valueOf(scale);
-      break;
-    }
-    case T.Date:
-      convert = (v) => new Date(v as number).toISOString().slice(0, 10);
-      break;
-    case T.Timestamp:
-      convert = (v) => new Date(v as number);
-      break;
-    case T.Time:
-      convert = (v) => timeOfDay(v, type.unit ?? 0);
-      break;
-    case T.List:
-    case T.FixedSizeList: {
-      const item = child(0);
-      convert = (v) => Array.from(v as Iterable<unknown>, (x) => (x == null ? null : item(x)));
-      break;
-    }
-    case T.Struct: {
-      const fields = (type.children ?? []).map((f) => [f.name, converter(f.type)] as const);
-      convert = (v) => {
-        const row = v as Record<string, unknown>;
-        const out: Record<string, Value> = {};
-        for (const [name, fieldConvert] of fields) {
-          const x = row[name];
-          out[name] = x == null ? null : fieldConvert(x);
-        }
-        return out;
-      };
-      break;
-    }
-    case T.Map: {
-      // A map is a list of {key, value} structs.
-      const entry = type.children?.[0]?.type;
-      const value = converter(entry?.children?.[1]?.type ?? { typeId: T.Null });
-      convert = (v) => {
-        const out: Record<string, Value> = {};
-        for (const [k, x] of v as Iterable<[unknown, unknown]>) out[String(k)] = x == null ? null : value(x);
-        return out;
-      };
-      break;
-    }
-    case T.Dictionary:
-      convert = type.dictionary ? converter(type.dictionary) : generic;
-      break;
-    default:
-      convert = generic;
-  }
-  return convert;
-}
-
-function generic(v: unknown): Value {
-  if (typeof v === "bigint") return integer(v);
-  return v as Value;
-}
-
-/** An Arrow table or record batch as rows with their columns and schema (the SQL page's cells stream batches). */
-export function arrowRows(table: ArrowTable): QueryResult {
-  const fields = table.schema.fields;
-  const columns = fields.map((f) => f.name);
-  const converters = fields.map((f) => converter(f.type));
-  const vectors = fields.map((_, i) => table.getChildAt(i));
-  const rows: Row[] = new Array(table.numRows);
-  for (let r = 0; r < table.numRows; ++r) {
-    const row: Row = {};
-    for (let c = 0; c < fields.length; ++c) {
-      const value = vectors[c]?.get(r);
-      row[columns[c]] = value == null ? null : converters[c](value);
-    }
-    rows[r] = row;
-  }
-  const schema: ColumnSchema[] = fields.map((f) => ({
-    name: f.name,
-    type: kindOf(f.type),
-    arrowType: String(f.type),
-    nullable: f.nullable,
-  }));
-  Object.defineProperties(rows, {
-    columns: { value: columns, enumerable: false },
-    schema: { value: schema, enumerable: false },
-  });
-  return rows as QueryResult;
 }

@@ -8,6 +8,7 @@ import { inlineParams } from "../../lib/notebook/sql-literals.js";
 import type { NotebookExample } from "../../lib/sql/notebook-examples.js";
 import type { Database, QueryResult } from "../db.js";
 import { el, errorState } from "../dom.js";
+import { DISPLAY_ROWS } from "./cell-runner.js";
 import { duration, resultTable, rowCount } from "./result-table.js";
 import { highlightedSql } from "./sql-highlight.js";
 
@@ -22,7 +23,7 @@ export interface ExampleCellOptions {
 
 export interface ExampleCell {
   element: HTMLElement;
-  /** The rows, once run (rejects with DuckDB's error). */
+  /** The rows shown (at most DISPLAY_ROWS), once run (rejects with DuckDB's error). */
   rows: Promise<QueryResult>;
 }
 
@@ -69,19 +70,20 @@ export function exampleCell({ db, example, filterWords, onEdit }: ExampleCellOpt
     output,
   );
   const started = performance.now();
-  const rows = db.query(example.query);
-  rows.then(
-    (result) => {
+  // As a notebook cell shows it: the first DISPLAY_ROWS rows as objects, the rest counted.
+  const result = db.queryFirstRows(example.query, DISPLAY_ROWS);
+  const rows = result.then((r) => r.rows);
+  rows.catch(() => {}); // the page awaits it where it needs it; the failure is shown below
+  result.then(
+    ({ rows: shown, total }) => {
+      const count = rowCount(shown.length, total);
       const meta = el(
         "p",
         { class: "aa-nb-meta" },
-        el("span", { class: "aa-source", "data-testid": "example-count" }, rowCount(result.length, result.length)),
+        el("span", { class: "aa-source", "data-testid": "example-count" }, count),
         el("span", { class: "aa-nb-time" }, ` · ${duration(performance.now() - started)}, with loading its tables`),
       );
-      output.replaceChildren(
-        meta,
-        resultTable(result, `Result of “${example.title}”: ${rowCount(result.length, result.length)}`),
-      );
+      output.replaceChildren(meta, resultTable(shown, `Result of “${example.title}”: ${count}`));
       element.setAttribute("data-state", "done");
     },
     (error) => {

@@ -26,20 +26,32 @@ export function bytesLine(progress: Pick<LoadProgress, "bytes" | "received">): s
  * - "Ready: 5 tables loaded (12.0 MB)."
  * With `bytes: false`, the sentences leave the running byte count out (the
  * status line shows it as a bar, so screen readers are not told every chunk).
+ * With `quietSeconds`, the engine's start has shown no progress for that
+ * long: the sentence says so, and that the page is still waiting.
  */
-export function loadMessage(progress: LoadProgress, started: boolean, options: { bytes?: boolean } = {}): string {
+export function loadMessage(
+  progress: LoadProgress,
+  started: boolean,
+  options: { bytes?: boolean; quietSeconds?: number } = {},
+): string {
   const tables = progress.tables;
   const loading = tables.filter((t) => !t.done);
   const done = tables.length - loading.length;
   const bytes = options.bytes === false ? "" : bytesLine(progress);
   if (!started) {
-    return loading.length
+    const starting = loading.length
       ? `Starting the query engine; loading ${loading.map((t) => t.table).join(", ")}${bytes ? ` · ${bytes}` : ""}…`
       : "Starting the query engine…";
+    return options.quietSeconds ? `${starting} ${slowStartNote(options.quietSeconds)}` : starting;
   }
   if (loading.length) {
     return `Loading tables ${done}/${tables.length}: ${loading.map(describeTable).join(", ")}${bytes ? ` · ${bytes}` : ""}…`;
   }
   const size = progress.bytes > 0 ? ` (${formatBytes(progress.bytes)})` : "";
   return `Ready: ${tables.length} table${tables.length === 1 ? "" : "s"} loaded${size}.`;
+}
+
+/** What the status line adds while the engine's start has shown no progress for a while. */
+function slowStartNote(seconds: number): string {
+  return `No progress for ${seconds} s: compiling the engine takes longer on a busy or slow computer. Still waiting.`;
 }

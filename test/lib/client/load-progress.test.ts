@@ -27,6 +27,16 @@ describe("loadMessage", () => {
     );
   });
 
+  it("says when the engine's start has shown no progress for a while, and that the page still waits", () => {
+    expect(loadMessage(progress([]), false, { quietSeconds: 60 })).toBe(
+      "Starting the query engine… No progress for 60 s: compiling the engine takes longer on a busy or slow computer. Still waiting.",
+    );
+    // Once started, the start's pace no longer matters.
+    expect(loadMessage(progress([table("events")]), true, { quietSeconds: 60 })).toBe(
+      "Loading tables 0/1: events · 0 kB of 1 kB…",
+    );
+  });
+
   it("names the tables still loading, with their parts, and counts the bytes", () => {
     const p = progress([
       table("commitments", { parts: 32, loadedParts: 12, bytes: 10_240_000, received: 3_100_000 }),

@@ -1,0 +1,272 @@
+/**
+ * DuckDB-WASM's Arrow results as the page's plain values: rows of converted
+ * cells with their column names and schema (arrowRows), or columns with
+ * numeric ones kept as typed arrays (toColumns). Dates become "YYYY-MM-DD",
+ * 64-bit integers numbers (strings past ±2^53), nested types plain arrays
+ * and objects. Typed structurally (and by Arrow's numeric type ids) so this
+ * module does not pull a second copy of apache-arrow into the page; it runs
+ * anywhere (no DOM), so the unit tests reach it with apache-arrow's tables.
+ */
+/** A converted cell value. */
+export type Value = string | number | boolean | null | Date | Uint8Array | Value[] | { [key: string]: Value };
+export type Row = Record<string, Value>;
+
+/**
+ * What a column holds after conversion: "date" is a "YYYY-MM-DD" string,
+ * "timestamp" a Date, "integer" a number (or a string past ±2^53).
+ */
+export type ColumnKind =
+  | "integer"
+  | "number"
+  | "string"
+  | "boolean"
+  | "date"
+  | "timestamp"
+  | "time"
+  | "list"
+  | "struct"
+  | "map"
+  | "binary"
+  | "other";
+
+export interface ColumnSchema {
+  name: string;
+  type: ColumnKind;
+  /** Arrow's name for the type DuckDB sent, e.g. "Int64", "Utf8", "Date32<DAY>". */
+  arrowType: string;
+  nullable: boolean;
+}
+
+/** A result as columns (see Database.queryColumns). */
+export interface ColumnResult {
+  numRows: number;
+  columns: Record<string, ArrayLike<unknown>>;
+}
+
+/** Rows, plus non-enumerable column names and schema. */
+export type QueryResult = Row[] & { readonly columns: string[]; readonly schema: ColumnSchema[] };
+
+interface ArrowType {
+  typeId: number;
+  bitWidth?: number;
+  unit?: number;
+  scale?: number;
+  children?: ArrowField[];
+  dictionary?: ArrowType;
+  toString(): string;
+}
+interface ArrowField {
+  name: string;
+  type: ArrowType;
+  nullable: boolean;
+}
+interface ArrowVector {
+  get(index: number): unknown;
+  toArray(): ArrayLike<unknown>;
+  nullCount: number;
+}
+export interface ArrowTable {
+  numRows: number;
+  schema: { fields: ArrowField[] };
+  getChildAt(index: number): ArrowVector | null;
+}
+
+// apache-arrow's Type enum
+const T = {
+  Null: 1,
+  Int: 2,
+  Float: 3,
+  Binary: 4,
+  Utf8: 5,
+  Bool: 6,
+  Decimal: 7,
+  Date: 8,
+  Time: 9,
+  Timestamp: 10,
+  List: 12,
+  Struct: 13,
+  FixedSizeBinary: 15,
+  FixedSizeList: 16,
+  Map: 17,
+  LargeBinary: 19,
+  LargeUtf8: 20,
+  Dictionary: -1,
+} as const;
+
+type Convert = (value: unknown) => Value;
+
+function integer(value: bigint): number | string {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : String(value);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+function timeOfDay(value: unknown, unit: number): string {
+  // Time units: 0 s, 1 ms, 2 µs, 3 ns; values are number or bigint.
+  const perSecond = [1n, 1000n, 1000000n, 1000000000n][unit] ?? 1n;
+  const ticks = typeof value === "bigint" ? value : BigInt(Math.round(Number(value)));
+  const seconds = Number(ticks / perSecond);
+  const fraction = ticks % perSecond;
+  const base = `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+  return fraction === 0n ? base : `${base}.${String(fraction).padStart(String(perSecond).length - 1, "0")}`;
+}
+
+function kindOf(type: ArrowType): ColumnKind {
+  switch (type.typeId) {
+    case T.Int:
+      return "integer";
+    case T.Float:
+      return "number";
+    case T.Decimal:
+      return type.scale === 0 ? "integer" : "number";
+    case T.Utf8:
+    case T.LargeUtf8:
+      return "string";
+    case T.Bool:
+      return "boolean";
+    case T.Date:
+      return "date";
+    case T.Timestamp:
+      return "timestamp";
+    case T.Time:
+      return "time";
+    case T.List:
+    case T.FixedSizeList:
+      return "list";
+    case T.Struct:
+      return "struct";
+    case T.Map:
+      return "map";
+    case T.Binary:
+    case T.LargeBinary:
+    case T.FixedSizeBinary:
+      return "binary";
+    case T.Dictionary:
+      return type.dictionary ? kindOf(type.dictionary) : "other";
+    default:
+      return "other";
+  }
+}
+
+function converter(type: ArrowType): Convert {
+  const child = (i: number) => converter(type.children?.[i]?.type ?? { typeId: T.Null });
+  let convert: Convert;
+  switch (type.typeId) {
+    case T.Int:
+      convert = (v) => (typeof v === "bigint" ? integer(v) : (v as number));
+      break;
+    case T.Decimal: {
+      const scale = type.scale ?? 0;
+      // Arrow's BigNum: String() is exact; valueOf(scale) applies the scale.
+      convert =
+        scale === 0
+          ? (v) => integer(BigInt(String(v)))
+          : (v) => (v as { valueOf(scale: number): number }).valueOf(scale);
+      break;
+    }
+    case T.Date:
+      convert = (v) => new Date(v as number).toISOString().slice(0, 10);
+      break;
+    case T.Timestamp:
+      convert = (v) => new Date(v as number);
+      break;
+    case T.Time:
+      convert = (v) => timeOfDay(v, type.unit ?? 0);
+      break;
+    case T.List:
+    case T.FixedSizeList: {
+      const item = child(0);
+      convert = (v) => Array.from(v as Iterable<unknown>, (x) => (x == null ? null : item(x)));
+      break;
+    }
+    case T.Struct: {
+      const fields = (type.children ?? []).map((f) => [f.name, converter(f.type)] as const);
+      convert = (v) => {
+        const row = v as Record<string, unknown>;
+        const out: Record<string, Value> = {};
+        for (const [name, fieldConvert] of fields) {
+          const x = row[name];
+          out[name] = x == null ? null : fieldConvert(x);
+        }
+        return out;
+      };
+      break;
+    }
+    case T.Map: {
+      // A map is a list of {key, value} structs.
+      const entry = type.children?.[0]?.type;
+      const value = converter(entry?.children?.[1]?.type ?? { typeId: T.Null });
+      convert = (v) => {
+        const out: Record<string, Value> = {};
+        for (const [k, x] of v as Iterable<[unknown, unknown]>) out[String(k)] = x == null ? null : value(x);
+        return out;
+      };
+      break;
+    }
+    case T.Dictionary:
+      convert = type.dictionary ? converter(type.dictionary) : generic;
+      break;
+    default:
+      convert = generic;
+  }
+  return convert;
+}
+
+function generic(v: unknown): Value {
+  if (typeof v === "bigint") return integer(v);
+  return v as Value;
+}
+
+/**
+ * An Arrow table or record batch as rows with their columns and schema (the
+ * SQL page's cells stream batches); only its first `max` rows when given.
+ */
+export function arrowRows(table: ArrowTable, max = table.numRows): QueryResult {
+  const fields = table.schema.fields;
+  const columns = fields.map((f) => f.name);
+  const converters = fields.map((f) => converter(f.type));
+  const vectors = fields.map((_, i) => table.getChildAt(i));
+  const count = Math.max(0, Math.min(max, table.numRows));
+  const rows: Row[] = new Array(count);
+  for (let r = 0; r < count; ++r) {
+    const row: Row = {};
+    for (let c = 0; c < fields.length; ++c) {
+      const value = vectors[c]?.get(r);
+      row[columns[c]] = value == null ? null : converters[c](value);
+    }
+    rows[r] = row;
+  }
+  const schema: ColumnSchema[] = fields.map((f) => ({
+    name: f.name,
+    type: kindOf(f.type),
+    arrowType: String(f.type),
+    nullable: f.nullable,
+  }));
+  Object.defineProperties(rows, {
+    columns: { value: columns, enumerable: false },
+    schema: { value: schema, enumerable: false },
+  });
+  return rows as QueryResult;
+}
+
+/** Numeric columns without nulls stay typed arrays; the rest go through the row converters. */
+export function toColumns(table: ArrowTable): ColumnResult {
+  const columns: Record<string, ArrayLike<unknown>> = {};
+  table.schema.fields.forEach((field, i) => {
+    const vector = table.getChildAt(i);
+    if (!vector) return;
+    const numeric = (field.type.typeId === T.Int && (field.type.bitWidth ?? 64) <= 32) || field.type.typeId === T.Float;
+    if (numeric && vector.nullCount === 0) columns[field.name] = vector.toArray();
+    else {
+      const convert = converter(field.type);
+      const out = new Array(table.numRows);
+      for (let r = 0; r < table.numRows; r++) {
+        const value = vector.get(r);
+        out[r] = value === null || value === undefined ? null : convert(value);
+      }
+      columns[field.name] = out;
+    }
+  });
+  return { numRows: table.numRows, columns };
+}
