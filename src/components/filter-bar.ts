@@ -8,6 +8,7 @@
  * `filters` is a FilterState; pass it to `commitmentWhere` / `eventWhere`.
  */
 
+import { withChoice } from "../lib/model/choice-selection.js";
 import type { Option, OverviewSeed } from "../lib/model/contracts.js";
 import {
   describeFilters,
@@ -104,15 +105,6 @@ export function filterBar(options: FilterOptions): FilterBar {
     clear.setAttribute("aria-disabled", String(isEmptyFilters(state)));
     summaryLine.textContent = `Showing: ${describeFilters(state, labels)}`;
   };
-  const readControls = (): FilterState => {
-    const next = emptyFilters();
-    for (const [key, group] of groups)
-      next[key] = group.boxes
-        .filter((b) => b.checked)
-        .map((b) => b.value)
-        .sort();
-    return { ...next, ...years.read() };
-  };
   const commit = (next: FilterState, push: boolean) => {
     state = next;
     form.value = state;
@@ -124,9 +116,13 @@ export function filterBar(options: FilterOptions): FilterBar {
     form.dispatchEvent(new Event("input", { bubbles: true }));
   };
 
+  // The state changes by the one control that changed: no list is read back from its boxes.
   form.addEventListener("change", (event) => {
-    if ((event.target as HTMLElement).matches("input[type=search]")) return;
-    commit(readControls(), true);
+    const target = event.target;
+    if (target instanceof HTMLSelectElement) commit({ ...state, ...years.read() }, true);
+    if (!(target instanceof HTMLInputElement) || target.type !== "checkbox") return;
+    const key = target.name as ListKey;
+    if (groups.has(key)) commit({ ...state, [key]: withChoice(state[key], target.value, target.checked) }, true);
   });
   clear.addEventListener("click", () => {
     if (!isEmptyFilters(state)) commit(emptyFilters(), true);
