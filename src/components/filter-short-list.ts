@@ -28,7 +28,7 @@ function findBox(title: string, rows: readonly HTMLElement[]): HTMLInputElement 
 /** Every row of `choices` in the list `name` titled `title`, unticked. */
 export function shortChoiceList(name: string, title: string, choices: readonly Option[]): ChoiceRows {
   const rows = choices.map((choice) => choiceRow(name, choice, false));
-  const nodes: Node[] = choices.length ? rows : [el("span", {}, "Nothing to choose from.")];
+  const nodes: Node[] = choices.length ? [...rows] : [el("span", {}, "Nothing to choose from.")];
   if (choices.length > SEARCHABLE) nodes.unshift(findBox(title, rows));
   return { nodes, box: (i) => rowBox(rows[i]), opened: () => {} };
 }
