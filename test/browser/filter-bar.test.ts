@@ -6,7 +6,8 @@
  * change touches only what changed (DOM mutations counted around one tick,
  * a handful whatever the number of institutions); every institution is
  * still reachable by keyboard: found by name and ticked with Space, or shown
- * a page at a time with "Show … more", the focus never falling to <body>.
+ * a page at a time with "Show … more", the focus never falling to <body>;
+ * the page hears of a change after the frame that shows it.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -91,6 +92,40 @@ describe("the filter bar with 3,000 institutions", () => {
     expect(records.length, JSON.stringify(records)).toBeLessThanOrEqual(8);
     expect(records.filter((r) => r.row !== null && r.row !== id)).toEqual([]);
     expect(await focusedValue(page)).toBe(id);
+    expectClean(handle);
+  });
+
+  it("tells the page of a change after the frame that shows the ticked box, once for changes before it", async () => {
+    const handle = await open();
+    const { page } = handle;
+    await page.click('details[data-filter="sector"] summary');
+    await page.evaluate(`(() => {
+      const form = document.querySelector(".aa-filters");
+      const order = (window.__order = []);
+      document.addEventListener("change", () => {
+        order.push("change");
+        requestAnimationFrame(() => order.push("frame"));
+      }, true);
+      form.addEventListener("input", (event) => { if (event.target === form) order.push("input:" + form.value.sector.length); });
+    })()`);
+    const boxes = page.locator('details[data-filter="sector"] input[name="sector"]');
+    await boxes.nth(5).press("Space");
+    await expect.poll(() => page.evaluate("window.__order")).toEqual(["change", "frame", "input:1"]);
+    // Two ticks in one task: one event, with both.
+    await page.evaluate(`(() => {
+      const boxes = document.querySelectorAll('details[data-filter="sector"] input[name="sector"]');
+      boxes[7].click();
+      boxes[9].click();
+    })()`);
+    await expect
+      .poll(() => page.evaluate("window.__order.slice(3)"))
+      .toEqual(["change", "change", "frame", "frame", "input:3"]);
+    await expect.poll(() => new URL(page.url()).searchParams.getAll("sector").length).toBe(3);
+    // The boxes ticked on screen are the three in the URL, no neighbour of theirs.
+    const ticked = await boxes.evaluateAll((all) =>
+      all.filter((b) => (b as HTMLInputElement).checked).map((b) => (b as HTMLInputElement).value),
+    );
+    expect(ticked.sort()).toEqual(new URL(page.url()).searchParams.getAll("sector").sort());
     expectClean(handle);
   });
 
