@@ -6,8 +6,12 @@
  *     const filters = view(filterBar(options));
  *
  * `filters` is a FilterState; pass it to `commitmentWhere` / `eventWhere`.
+ * The bar answers a click at once (box, summary, URL) and tells the page
+ * after that frame is painted (after-paint.ts), so the page's own work stays
+ * out of the click's paint.
  */
 
+import { withChoice } from "../lib/model/choice-selection.js";
 import type { Option, OverviewSeed } from "../lib/model/contracts.js";
 import {
   describeFilters,
@@ -20,6 +24,7 @@ import {
   serializeFilters,
 } from "../lib/model/filters.js";
 import { STATUS_META, STATUS_ORDER } from "../lib/model/value-labels.js";
+import { afterNextPaint } from "./after-paint.js";
 import { el } from "./dom.js";
 import { type FilterGroup, filterGroup } from "./filter-group.js";
 import { yearRange } from "./filter-years.js";
@@ -104,14 +109,17 @@ export function filterBar(options: FilterOptions): FilterBar {
     clear.setAttribute("aria-disabled", String(isEmptyFilters(state)));
     summaryLine.textContent = `Showing: ${describeFilters(state, labels)}`;
   };
-  const readControls = (): FilterState => {
-    const next = emptyFilters();
-    for (const [key, group] of groups)
-      next[key] = group.boxes
-        .filter((b) => b.checked)
-        .map((b) => b.value)
-        .sort();
-    return { ...next, ...years.read() };
+  // The page hears of a change after the bar's own answer (the box, the summary) is on
+  // screen: its cells then run in frames of their own, outside the click's paint. Changes
+  // made before that are one event, with the latest filters.
+  let telling = false;
+  const tellPage = () => {
+    if (telling) return;
+    telling = true;
+    afterNextPaint(() => {
+      telling = false;
+      form.dispatchEvent(new Event("input", { bubbles: true }));
+    });
   };
   const commit = (next: FilterState, push: boolean) => {
     state = next;
@@ -121,12 +129,16 @@ export function filterBar(options: FilterOptions): FilterBar {
       history.pushState(null, "", `${window.location.pathname}${search}${window.location.hash}`);
     }
     render();
-    form.dispatchEvent(new Event("input", { bubbles: true }));
+    tellPage();
   };
 
+  // The state changes by the one control that changed: no list is read back from its boxes.
   form.addEventListener("change", (event) => {
-    if ((event.target as HTMLElement).matches("input[type=search]")) return;
-    commit(readControls(), true);
+    const target = event.target;
+    if (target instanceof HTMLSelectElement) commit({ ...state, ...years.read() }, true);
+    if (!(target instanceof HTMLInputElement) || target.type !== "checkbox") return;
+    const key = target.name as ListKey;
+    if (groups.has(key)) commit({ ...state, [key]: withChoice(state[key], target.value, target.checked) }, true);
   });
   clear.addEventListener("click", () => {
     if (!isEmptyFilters(state)) commit(emptyFilters(), true);
