@@ -351,7 +351,7 @@ const whenTrue = (page: Page, expression: string) =>
 
 /** Remembers the chart drawn now; `chartReplaced` then waits for a new one. */
 const rememberChart = (page: Page) =>
-  page.evaluate(`window.__benchChart = document.querySelector(${JSON.stringify(CHART)})`);
+  page.evaluate(`void (window.__benchChart = document.querySelector(${JSON.stringify(CHART)}))`);
 const chartReplaced = (page: Page) =>
   whenTrue(
     page,

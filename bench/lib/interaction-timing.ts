@@ -34,6 +34,25 @@ const NOW = "performance.now()";
 /** Two animation frames and a pause: Chromium dispatches event entries after the paint they waited for. */
 const FLUSH = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100))))`;
 
+/** How long one step of an interaction may take before the benchmark gives up on it. */
+export const STEP_LIMIT_MS = 60_000;
+
+/**
+ * `work`, or an error naming `what` after `limitMs`. page.evaluate has no
+ * timeout of its own: a promise the page never settles would hang the run.
+ */
+export async function within<T>(work: Promise<T>, what: string, limitMs = STEP_LIMIT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: nothing after ${limitMs / 1000} s`)), limitMs);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Runs `act` (real input), then `done` when given (resolving to the page
  * time at which the page finished, e.g. from an event listener set up in
@@ -48,9 +67,9 @@ export async function timeInteraction(
 ): Promise<InteractionTiming> {
   process.stderr.write(`  interaction: ${label}\n`);
   const from = (await page.evaluate(NOW)) as number;
-  await act();
-  const doneAt = done ? await done() : null;
-  await page.evaluate(FLUSH);
+  await within(act(), `${label}: the input`);
+  const doneAt = done ? await within(done(), `${label}: the page's redraw`) : null;
+  await within(page.evaluate(FLUSH), `${label}: the next frames`);
   const to = (await page.evaluate(NOW)) as number;
   let record = (await page.evaluate("window.__eventTiming")) as EventTimingRecord | undefined;
   if (!record) throw new Error("the page has no window.__eventTiming: open it with EVENT_TIMING_OBSERVER");
