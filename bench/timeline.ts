@@ -73,13 +73,14 @@ import {
   EVENT_TIMING_OBSERVER,
   type InteractionTiming,
   interactionRows,
+  profileLines,
   timeInteraction,
 } from "./lib/interaction-timing.js";
 import { WAIT_CALM } from "./lib/page.js";
 import { ensureData } from "./lib/synthetic-site.js";
 
 const USAGE =
-  "Usage: npm run bench:timeline -- [--commitments 1000000] [--seed 1] [--runs 10] [--width 1600] [--year YYYY] [--renderer canvas|svg|both] [--dist dist] [--timeout 600000] [--interactions]";
+  "Usage: npm run bench:timeline -- [--commitments 1000000] [--seed 1] [--runs 10] [--width 1600] [--year YYYY] [--renderer canvas|svg|both] [--dist dist] [--timeout 600000] [--interactions] [--profile]";
 const GOAL_MS = 200;
 /** Issue #16: one zoomed year's marks queried within 300 ms and drawn within 200 ms. */
 const YEAR_QUERY_GOAL_MS = 300;
@@ -89,7 +90,7 @@ const INTERACTION_GOAL_MS = 100;
 const flags = parseFlags(
   process.argv.slice(2),
   ["commitments", "seed", "runs", "width", "year", "renderer", "dist", "timeout"],
-  ["interactions"],
+  ["interactions", "profile"],
   USAGE,
 );
 const commitments = intFlag(flags, "commitments", 1_000_000, USAGE);
@@ -101,7 +102,9 @@ const rendererFlag = flags.get("renderer") ?? "both";
 if (!["canvas", "svg", "both"].includes(rendererFlag)) throw new Error(USAGE);
 const renderersAsked = rendererFlag === "both" ? ["canvas", "svg"] : [rendererFlag];
 /** INP of real input on the page (issue #16): opt-in while it is being validated. */
-const noInteractions = flags.get("interactions") !== "true";
+/** A CPU profile of each interaction (implies --interactions); those over the goal print their busiest functions. */
+const withProfile = flags.get("profile") === "true";
+const noInteractions = flags.get("interactions") !== "true" && !withProfile;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const today = new Date().toISOString().slice(0, 10);
 
@@ -358,62 +361,56 @@ const chartReplaced = (page: Page) =>
     `document.querySelector(${JSON.stringify(CHART)}) && document.querySelector(${JSON.stringify(CHART)}) !== window.__benchChart`,
   );
 
-/** One interaction that redraws the chart: INP, and the time to the chart drawn anew; then the page left to go quiet. */
-async function redrawing(page: Page, label: string, act: () => Promise<void>): Promise<InteractionTiming> {
-  await rememberChart(page);
-  const timing = await timeInteraction(page, label, act, () => chartReplaced(page));
-  await page.evaluate(WAIT_CALM);
-  return timing;
-}
-
 /**
  * The page's own controls with real input, on the large tables swapped in:
  * a sector filter added (the busiest sector), zoom to a year by the zoom
  * menu's keyboard, a lane collapsed, a mark clicked (its panel) and the panel
- * closed, "Show all", the filter removed.
+ * closed, "Show all", the filter removed. With `profile`, each one's CPU
+ * profile too (the busiest functions of those over the goal are printed).
  */
 async function measureInteractions(
   page: Page,
   sector: string,
+  profile: boolean,
 ): Promise<{ timings: InteractionTiming[]; notes: string[] }> {
   const timings: InteractionTiming[] = [];
   const notes: string[] = [];
-  timings.push(
-    await timeInteraction(page, "open the Sector filter menu", () =>
-      page.click('.aa-filters summary:has-text("Sector")'),
-    ),
-  );
+  const time = (label: string, act: () => Promise<void>, done?: () => Promise<number>) =>
+    timeInteraction(page, label, act, { done, profile });
+  /** One interaction that redraws the chart: INP, and the time to the chart drawn anew; then the page left to go quiet. */
+  const redrawing = async (label: string, act: () => Promise<void>) => {
+    await rememberChart(page);
+    const timing = await time(label, act, () => chartReplaced(page));
+    await page.evaluate(WAIT_CALM);
+    return timing;
+  };
+  timings.push(await time("open the Sector filter menu", () => page.click('.aa-filters summary:has-text("Sector")')));
   const box = page.locator(`.aa-filters input[name="sector"][value=${JSON.stringify(sector)}]`);
-  timings.push(await redrawing(page, `filter: add sector ${sector}`, () => box.click()));
+  timings.push(await redrawing(`filter: add sector ${sector}`, () => box.click()));
   await page.focus(".aa-zoom select");
-  timings.push(
-    await redrawing(page, "zoom: the year menu, ArrowDown (latest year)", () => page.keyboard.press("ArrowDown")),
-  );
+  timings.push(await redrawing("zoom: the year menu, ArrowDown (latest year)", () => page.keyboard.press("ArrowDown")));
   const toggle = page.locator(`${CHART} .aa-lane-toggle`).first();
   if ((await toggle.count()) > 0) {
-    timings.push(await redrawing(page, "collapse a lane (click)", () => toggle.click()));
+    timings.push(await redrawing("collapse a lane (click)", () => toggle.click()));
     timings.push(
-      await redrawing(page, "expand it again (click)", () => page.locator(`${CHART} .aa-lane-toggle`).first().click()),
+      await redrawing("expand it again (click)", () => page.locator(`${CHART} .aa-lane-toggle`).first().click()),
     );
   } else notes.push("no lane toggle on the chart: lane collapse not measured");
   const mark = page.locator(`${CHART} [data-mark="commitment"]`).first();
   if ((await mark.count()) > 0) {
     const panel = `!document.querySelector('[data-testid="commitment-panel"]')?.hidden`;
     timings.push(
-      await timeInteraction(
-        page,
+      await time(
         "select a mark (click → its panel)",
         () => mark.click(),
         () => whenTrue(page, panel),
       ),
     );
     await page.evaluate(WAIT_CALM);
-    timings.push(await timeInteraction(page, "close the panel (Escape)", () => page.keyboard.press("Escape")));
+    timings.push(await time("close the panel (Escape)", () => page.keyboard.press("Escape")));
   } else notes.push("no SVG mark on the zoomed chart (density or canvas): selection not measured");
-  timings.push(
-    await redrawing(page, "zoom: Show all (click)", () => page.click('.aa-zoom button:has-text("Show all")')),
-  );
-  timings.push(await redrawing(page, `filter: remove sector ${sector}`, () => box.click()));
+  timings.push(await redrawing("zoom: Show all (click)", () => page.click('.aa-zoom button:has-text("Show all")')));
+  timings.push(await redrawing(`filter: remove sector ${sector}`, () => box.click()));
   return { timings, notes };
 }
 
@@ -485,7 +482,7 @@ try {
         return db.query(aa.sql(["SELECT sector FROM commitments WHERE sector IN (", ") GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"], offered)); })()`,
     )) as { sector: string }[];
     try {
-      interactions = await measureInteractions(handle.page, top.sector);
+      interactions = await measureInteractions(handle.page, top.sector, withProfile);
     } catch (error) {
       problems.push(`the interactions failed: ${(error as Error).message.split("\n")[0]}`);
     }
@@ -649,6 +646,12 @@ if (interactions.timings.length > 0) {
   process.stdout.write(
     `\n${table([head, ...interactionRows(interactions.timings, INTERACTION_GOAL_MS)])}\n` +
       "INP: the slowest Event Timing entry of the interaction, input to next paint; Chromium reports only entries of 16 ms or more.\n",
+  );
+}
+const profiled = profileLines(interactions.timings, INTERACTION_GOAL_MS);
+if (profiled.length) {
+  process.stdout.write(
+    `\nCPU profile (main thread) of each interaction over the goal or with a long task:\n${profiled.join("\n")}\n`,
   );
 }
 for (const n of interactions.notes) process.stdout.write(`  ! ${n}\n`);

@@ -6,6 +6,7 @@
  * optionally the time until the page's own "done" signal (a redrawn chart).
  */
 import type { Page } from "playwright-core";
+import { busiestFunctions, profileDuring, type SelfTime } from "../../devtools/cpu-profile.js";
 import {
   describeInteraction,
   type EventTimingRecord,
@@ -27,6 +28,16 @@ export interface InteractionTiming {
   doneMs: number | null;
   longestTaskMs: number;
   longestFrameMs: number;
+  /** With `profile`: the main thread's busiest functions from the input to the next frames (self time). */
+  busiest?: SelfTime[];
+}
+
+/** How to time an interaction. */
+export interface InteractionOptions {
+  /** Resolves to the page time at which the page finished (e.g. from an event listener set up before `act`). */
+  done?: () => Promise<number>;
+  /** Sample the main thread meanwhile (CDP Profiler): slows the page a little, so figures of such a run are the profiled ones. */
+  profile?: boolean;
 }
 
 const NOW = "performance.now()";
@@ -54,22 +65,30 @@ export async function within<T>(work: Promise<T>, what: string, limitMs = STEP_L
 }
 
 /**
- * Runs `act` (real input), then `done` when given (resolving to the page
- * time at which the page finished, e.g. from an event listener set up in
- * `act`), waits for the entries to arrive, and reads the interaction that
- * started in between.
+ * Runs `act` (real input), then `done` when given, waits for the entries to
+ * arrive, and reads the interaction that started in between.
  */
 export async function timeInteraction(
   page: Page,
   label: string,
   act: () => Promise<void>,
-  done?: () => Promise<number>,
+  { done, profile = false }: InteractionOptions = {},
 ): Promise<InteractionTiming> {
   process.stderr.write(`  interaction: ${label}\n`);
   const from = (await page.evaluate(NOW)) as number;
-  await within(act(), `${label}: the input`);
-  const doneAt = done ? await within(done(), `${label}: the page's redraw`) : null;
-  await within(page.evaluate(FLUSH), `${label}: the next frames`);
+  const steps = async () => {
+    await within(act(), `${label}: the input`);
+    const doneAt = done ? await within(done(), `${label}: the page's redraw`) : null;
+    await within(page.evaluate(FLUSH), `${label}: the next frames`);
+    return doneAt;
+  };
+  let doneAt: number | null;
+  let busiest: SelfTime[] | undefined;
+  if (profile) {
+    const profiled = await profileDuring(page, steps);
+    doneAt = profiled.value;
+    busiest = busiestFunctions(profiled.selfTimes);
+  } else doneAt = await steps();
   const to = (await page.evaluate(NOW)) as number;
   let record = (await page.evaluate("window.__eventTiming")) as EventTimingRecord | undefined;
   if (!record) throw new Error("the page has no window.__eventTiming: open it with EVENT_TIMING_OBSERVER");
@@ -88,6 +107,7 @@ export async function timeInteraction(
     doneMs: doneAt === null ? null : doneAt - firstInput,
     longestTaskMs: longestTaskIn(record.tasks, "longtask", from, to),
     longestFrameMs: longestTaskIn(record.tasks, "long-animation-frame", from, to),
+    ...(busiest ? { busiest } : {}),
   };
 }
 
@@ -98,6 +118,21 @@ export async function longestTaskSince(page: Page, from: number): Promise<{ task
     task: longestTaskIn(record.tasks, "longtask", from),
     frame: longestTaskIn(record.tasks, "long-animation-frame", from),
   };
+}
+
+/**
+ * For each interaction over the goal (or with a task ≥ 50 ms) that was
+ * profiled: a line naming it, then its busiest functions with their self time.
+ */
+export function profileLines(timings: readonly InteractionTiming[], goalMs: number): string[] {
+  const lines: string[] = [];
+  for (const t of timings) {
+    if (!t.busiest || ((t.inpMs ?? 0) <= goalMs && t.longestTaskMs === 0)) continue;
+    const inp = t.inpMs === null ? "no input seen" : `INP ${Math.round(t.inpMs)} ms`;
+    lines.push(`${t.label} (${inp}, longest task ${Math.round(t.longestTaskMs)} ms): self time by function`);
+    for (const f of t.busiest) lines.push(`  ${f.selfMs.toFixed(1).padStart(7)} ms  ${f.name}`);
+  }
+  return lines;
 }
 
 /** Table rows for the interactions: label, INP beside the goal, the redrawn chart, the longest task. */
