@@ -3,7 +3,8 @@
  * devtools/event-timing.ts's observer as an init script: real input through
  * Playwright (mouse, keyboard), then what Chromium's Event Timing API
  * reported for it, the longest task and long animation frame meanwhile, and
- * optionally the time until the page's own "done" signal (a redrawn chart).
+ * optionally the time until the page's own "done" signal (a redrawn chart)
+ * and a CPU profile of it (devtools/cpu-profile.ts).
  */
 import type { Page } from "playwright-core";
 import { busiestFunctions, profileDuring, type SelfTime } from "../../devtools/cpu-profile.js";
