@@ -16,7 +16,11 @@
  *   the chart's first frame of the new graph ("aa-drawn"), adding the sector
  *   and removing it again;
  * - longest main-thread task after the first frame (Long Tasks API);
- * - JS heap in use at the end (Chrome DevTools Protocol).
+ * - JS heap in use at the end (Chrome DevTools Protocol);
+ * - Interaction to Next Paint of real input (Event Timing): the Sector menu,
+ *   a sector added and removed, a node clicked and its panel closed, zoom by
+ *   key and wheel, the search (unless --no-interactions; --profile adds a
+ *   CPU profile of each, printed for those over the goal).
  * Then the same page on the default dataset: time from DuckDB's tables being
  * loaded (duckdb:ready) to the first frame.
  * Prints one table with the goals and writes bench/results/network-<date>.json.
@@ -34,16 +38,17 @@ import {
   EVENT_TIMING_OBSERVER,
   type InteractionTiming,
   longestTaskSince,
+  profileLines,
   timeInteraction,
 } from "./lib/interaction-timing.js";
 import { buildSite } from "./lib/synthetic-site.js";
 
 const USAGE =
-  "Usage: npm run bench:network -- [--institutions 5000] [--links 50000] [--countries 40] [--seed 7] [--runs 3] [--renderer auto|svg|canvas] [--no-default] [--interactions]";
+  "Usage: npm run bench:network -- [--institutions 5000] [--links 50000] [--countries 40] [--seed 7] [--runs 3] [--renderer auto|svg|canvas] [--no-default] [--no-interactions] [--profile]";
 const flags = parseFlags(
   process.argv.slice(2),
   ["institutions", "links", "countries", "seed", "runs", "renderer"],
-  ["no-default", "interactions"],
+  ["no-default", "no-interactions", "interactions", "profile"],
   USAGE,
 );
 const institutions = intFlag(flags, "institutions", 5000, USAGE);
@@ -57,8 +62,14 @@ if (!["auto", "svg", "canvas"].includes(renderer)) {
   process.exit(2);
 }
 const withDefault = flags.get("no-default") !== "true";
-/** INP of real input (issue #16): opt-in while it is being validated (it stalled on a loaded machine, 5 Dec 2026). */
-const withInteractions = flags.get("interactions") === "true";
+/** A CPU profile of each interaction; those over the goal print their busiest functions. */
+const withProfile = flags.get("profile") === "true";
+/**
+ * INP of real input (issue #16), part of every run: about ten interactions
+ * after the other figures, seconds beside the cold loads. --no-interactions
+ * leaves them out; --interactions (their old opt-in) is still accepted.
+ */
+const withInteractions = flags.get("no-interactions") !== "true" || withProfile;
 
 const GOALS = {
   firstFrameMs: 1500,
@@ -214,22 +225,22 @@ async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: num
 async function measureInteractions(
   page: Page,
   sector: string,
+  profile: boolean,
 ): Promise<{ interactions: InteractionTiming[]; wheelLongestFrameMs: number }> {
   const out: InteractionTiming[] = [];
+  const time = (label: string, act: () => Promise<void>, done?: () => Promise<number>) =>
+    timeInteraction(page, label, act, { done, profile });
   // A step that cannot act (a click on a covered element) fails with Playwright's reason instead of waiting for ever.
   page.setDefaultTimeout(30_000);
-  const drawn = `window.__benchDrawn = new Promise((r) => document.querySelector(".aa-net").addEventListener("aa-drawn", () => r(performance.now()), { once: true }))`;
+  // `void`: an evaluate that returns a promise is awaited, and this one settles only after the click to come.
+  const drawn = `void (window.__benchDrawn = new Promise((r) => document.querySelector(".aa-net").addEventListener("aa-drawn", () => r(performance.now()), { once: true })))`;
   const box = `.aa-filters input[name="sector"][value=${JSON.stringify(sector)}]`;
-  out.push(
-    await timeInteraction(page, "open the Sector filter menu", () =>
-      page.click('.aa-filters summary:has-text("Sector")'),
-    ),
-  );
+  const menu = '.aa-filters summary:has-text("Sector")';
+  out.push(await time("open the Sector filter menu", () => page.click(menu)));
   for (const label of [`filter: add sector ${sector}`, `filter: remove sector ${sector}`]) {
     await page.evaluate(drawn);
     out.push(
-      await timeInteraction(
-        page,
+      await time(
         label,
         () => page.click(box),
         () => page.evaluate("window.__benchDrawn") as Promise<number>,
@@ -237,6 +248,8 @@ async function measureInteractions(
     );
     await page.waitForTimeout(300);
   }
+  // Closed again (not timed): left open, the menu could be under the node clicked next.
+  await page.click(menu);
   const busiest = (await page.evaluate(BUSIEST)) as { id: string; name: string }[];
   let target: { id: string; at: { x: number; y: number } } | null = null;
   for (const { id } of busiest) {
@@ -250,21 +263,20 @@ async function measureInteractions(
     const { id, at } = target;
     const panel = `document.querySelector('.aa-net-panel[data-node=${JSON.stringify(id)}]')`;
     out.push(
-      await timeInteraction(
-        page,
+      await time(
         "select: click a node (→ its panel)",
         () => page.mouse.click(at.x, at.y),
         () => whenTrue(page, panel),
       ),
     );
-    out.push(await timeInteraction(page, "close the panel (Escape)", () => page.keyboard.press("Escape")));
+    out.push(await time("close the panel (Escape)", () => page.keyboard.press("Escape")));
   }
   await page.focus(".aa-net");
-  out.push(await timeInteraction(page, "zoom in: + key", () => page.keyboard.press("+")));
-  out.push(await timeInteraction(page, "zoom out: - key", () => page.keyboard.press("-")));
+  out.push(await time("zoom in: + key", () => page.keyboard.press("+")));
+  out.push(await time("zoom out: - key", () => page.keyboard.press("-")));
   const chart = await page.locator(".aa-net").boundingBox();
   if (chart) await page.mouse.move(chart.x + chart.width / 2, chart.y + chart.height / 2);
-  const wheel = await timeInteraction(page, "zoom: wheel", async () => {
+  const wheel = await time("zoom: wheel", async () => {
     for (let i = 0; i < 3; i++) {
       await page.mouse.wheel(0, -120);
       await page.waitForTimeout(16);
@@ -272,13 +284,9 @@ async function measureInteractions(
   });
   const search = page.getByRole("combobox", { name: "Find an institution in the network" });
   const name = busiest[0]?.name ?? "a";
-  out.push(await timeInteraction(page, "search: click the box", () => search.click()));
-  out.push(
-    await timeInteraction(page, `search: type "${name.slice(0, 4)}"`, () =>
-      page.keyboard.type(name.slice(0, 4), { delay: 50 }),
-    ),
-  );
-  out.push(await timeInteraction(page, "search: Enter picks the first match", () => page.keyboard.press("Enter")));
+  out.push(await time("search: click the box", () => search.click()));
+  out.push(await time(`search: type "${name.slice(0, 4)}"`, () => page.keyboard.type(name.slice(0, 4), { delay: 50 })));
+  out.push(await time("search: Enter picks the first match", () => page.keyboard.press("Enter")));
   await page.keyboard.press("Escape");
   return { interactions: out, wheelLongestFrameMs: wheel.longestFrameMs };
 }
@@ -340,7 +348,7 @@ async function measure(url: string, browser: Awaited<ReturnType<typeof launchBro
     await cdp.send("Performance.enable");
     const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
     const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN;
-    const measured = withInteractions ? measureInteractions(page, sector) : Promise.resolve(null);
+    const measured = withInteractions ? measureInteractions(page, sector, withProfile) : Promise.resolve(null);
     const { interactions, wheelLongestFrameMs } = (await measured.catch((error: Error) => {
       process.stderr.write(`  ! the interactions failed: ${error.message.split("\n")[0]}\n`);
       return null;
@@ -548,6 +556,11 @@ async function main(): Promise<void> {
     );
     const interactionSummary = summariseInteractions(results);
     if (withInteractions) process.stdout.write(`\n${interactionTable(interactionSummary, results)}\n`);
+    const profiled = results.flatMap((r) => profileLines(r.interactions, GOALS.interactionMs));
+    if (profiled.length)
+      process.stdout.write(
+        `\nCPU profile (main thread) of each interaction over the goal or with a long task:\n${profiled.join("\n")}\n`,
+      );
     const errors = results.flatMap((r) => r.consoleErrors);
     if (errors.length) process.stdout.write(`\nConsole errors:\n${errors.map((e) => `  ${e}`).join("\n")}\n`);
     const date = new Date().toISOString();

@@ -32,6 +32,10 @@
  *    it registers on `globalThis.__accordAtlas` (src/components/page-hooks.ts).
  * 4. Native DuckDB (@duckdb/node-api) loads the same slim tables and runs the
  *    same aggregation R times, for the WASM / native ratio.
+ * 5. With --interactions (or --profile, which adds a CPU profile of each):
+ *    the page's own controls with real input, in a fresh page on the site's
+ *    own tables (--dist of a site built at the size wanted), as Chromium's
+ *    Event Timing reports them (Interaction to Next Paint).
  *
  * Prints a table with the figures, the goals (aggregation ≤ 200 ms; the
  * zoomed year queried ≤ 300 ms and its marks drawn ≤ 200 ms) and the
@@ -54,7 +58,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { tableFromIPC, tableToIPC } from "apache-arrow";
 import type { Page } from "playwright-core";
-import { launchBrowser, openPage } from "../devtools/browser-harness.js";
+import { launchBrowser, openPage, type PageHandle } from "../devtools/browser-harness.js";
 import { type TableSource, tableFiles } from "../devtools/dist-tables.js";
 import { openNative, timeNative } from "../devtools/native-duckdb.js";
 import { ROOT } from "../devtools/project-paths.js";
@@ -75,13 +79,14 @@ import {
   EVENT_TIMING_OBSERVER,
   type InteractionTiming,
   interactionRows,
+  profileLines,
   timeInteraction,
 } from "./lib/interaction-timing.js";
 import { WAIT_CALM } from "./lib/page.js";
 import { ensureData } from "./lib/synthetic-site.js";
 
 const USAGE =
-  "Usage: npm run bench:timeline -- [--commitments 1000000] [--seed 1] [--runs 10] [--width 1600] [--year YYYY] [--renderer canvas|svg|both] [--dist dist] [--timeout 600000] [--interactions]";
+  "Usage: npm run bench:timeline -- [--commitments 1000000] [--seed 1] [--runs 10] [--width 1600] [--year YYYY] [--renderer canvas|svg|both] [--dist dist] [--timeout 600000] [--interactions] [--profile]";
 const GOAL_MS = 200;
 /** Issue #16: one zoomed year's marks queried within 300 ms and drawn within 200 ms. */
 const YEAR_QUERY_GOAL_MS = 300;
@@ -91,7 +96,7 @@ const INTERACTION_GOAL_MS = 100;
 const flags = parseFlags(
   process.argv.slice(2),
   ["commitments", "seed", "runs", "width", "year", "renderer", "dist", "timeout"],
-  ["interactions"],
+  ["interactions", "profile"],
   USAGE,
 );
 const commitments = intFlag(flags, "commitments", 1_000_000, USAGE);
@@ -103,7 +108,9 @@ const rendererFlag = flags.get("renderer") ?? "both";
 if (!["canvas", "svg", "both"].includes(rendererFlag)) throw new Error(USAGE);
 const renderersAsked = rendererFlag === "both" ? ["canvas", "svg"] : [rendererFlag];
 /** INP of real input on the page (issue #16): opt-in while it is being validated. */
-const noInteractions = flags.get("interactions") !== "true";
+/** A CPU profile of each interaction (implies --interactions); those over the goal print their busiest functions. */
+const withProfile = flags.get("profile") === "true";
+const noInteractions = flags.get("interactions") !== "true" && !withProfile;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const today = new Date().toISOString().slice(0, 10);
 
@@ -359,75 +366,74 @@ const whenTrue = (page: Page, expression: string) =>
 
 /** Remembers the chart drawn now; `chartReplaced` then waits for a new one. */
 const rememberChart = (page: Page) =>
-  page.evaluate(`window.__benchChart = document.querySelector(${JSON.stringify(CHART)})`);
+  page.evaluate(`void (window.__benchChart = document.querySelector(${JSON.stringify(CHART)}))`);
 const chartReplaced = (page: Page) =>
   whenTrue(
     page,
     `document.querySelector(${JSON.stringify(CHART)}) && document.querySelector(${JSON.stringify(CHART)}) !== window.__benchChart`,
   );
 
-/** One interaction that redraws the chart: INP, and the time to the chart drawn anew; then the page left to go quiet. */
-async function redrawing(page: Page, label: string, act: () => Promise<void>): Promise<InteractionTiming> {
-  await rememberChart(page);
-  const timing = await timeInteraction(page, label, act, () => chartReplaced(page));
-  await page.evaluate(WAIT_CALM);
-  return timing;
-}
-
 /**
  * The page's own controls with real input, on the large tables swapped in:
  * a sector filter added (the busiest sector), zoom to a year by the zoom
  * menu's keyboard, a lane collapsed, a mark clicked (its panel) and the panel
- * closed, "Show all", the filter removed.
+ * closed, "Show all", the filter removed. With `profile`, each one's CPU
+ * profile too (the busiest functions of those over the goal are printed).
  */
 async function measureInteractions(
   page: Page,
   sector: string,
+  profile: boolean,
 ): Promise<{ timings: InteractionTiming[]; notes: string[] }> {
   const timings: InteractionTiming[] = [];
   const notes: string[] = [];
-  timings.push(
-    await timeInteraction(page, "open the Sector filter menu", () =>
-      page.click('.aa-filters summary:has-text("Sector")'),
-    ),
-  );
+  const time = (label: string, act: () => Promise<void>, done?: () => Promise<number>) =>
+    timeInteraction(page, label, act, { done, profile });
+  /** One interaction that redraws the chart: INP, and the time to the chart drawn anew; then the page left to go quiet. */
+  const redrawing = async (label: string, act: () => Promise<void>) => {
+    await rememberChart(page);
+    const timing = await time(label, act, () => chartReplaced(page));
+    await page.evaluate(WAIT_CALM);
+    return timing;
+  };
+  const menu = '.aa-filters summary:has-text("Sector")';
+  timings.push(await time("open the Sector filter menu", () => page.click(menu)));
   const box = page.locator(`.aa-filters input[name="sector"][value=${JSON.stringify(sector)}]`);
-  timings.push(await redrawing(page, `filter: add sector ${sector}`, () => box.click()));
+  timings.push(await redrawing(`filter: add sector ${sector}`, () => box.click()));
+  // Closed again (not timed): left open, the menu covers the chart's first lane toggle.
+  await page.click(menu);
   await page.focus(".aa-zoom select");
-  timings.push(
-    await redrawing(page, "zoom: the year menu, ArrowDown (latest year)", () => page.keyboard.press("ArrowDown")),
-  );
+  timings.push(await redrawing("zoom: the year menu, ArrowDown (latest year)", () => page.keyboard.press("ArrowDown")));
   const toggle = page.locator(`${CHART} .aa-lane-toggle`).first();
   if ((await toggle.count()) > 0) {
-    timings.push(await redrawing(page, "collapse a lane (click)", () => toggle.click()));
+    timings.push(await redrawing("collapse a lane (click)", () => toggle.click()));
     timings.push(
-      await redrawing(page, "expand it again (click)", () => page.locator(`${CHART} .aa-lane-toggle`).first().click()),
+      await redrawing("expand it again (click)", () => page.locator(`${CHART} .aa-lane-toggle`).first().click()),
     );
   } else notes.push("no lane toggle on the chart: lane collapse not measured");
   const mark = page.locator(`${CHART} [data-mark="commitment"]`).first();
   if ((await mark.count()) > 0) {
     const panel = `!document.querySelector('[data-testid="commitment-panel"]')?.hidden`;
     timings.push(
-      await timeInteraction(
-        page,
+      await time(
         "select a mark (click → its panel)",
         () => mark.click(),
         () => whenTrue(page, panel),
       ),
     );
     await page.evaluate(WAIT_CALM);
-    timings.push(await timeInteraction(page, "close the panel (Escape)", () => page.keyboard.press("Escape")));
+    timings.push(await time("close the panel (Escape)", () => page.keyboard.press("Escape")));
   } else notes.push("no SVG mark on the zoomed chart (density or canvas): selection not measured");
-  timings.push(
-    await redrawing(page, "zoom: Show all (click)", () => page.click('.aa-zoom button:has-text("Show all")')),
-  );
-  timings.push(await redrawing(page, `filter: remove sector ${sector}`, () => box.click()));
+  timings.push(await redrawing("zoom: Show all (click)", () => page.click('.aa-zoom button:has-text("Show all")')));
+  await page.click(menu);
+  timings.push(await redrawing(`filter: remove sector ${sector}`, () => box.click()));
   return { timings, notes };
 }
 
 // The built site plus the large tables under /__bench/, served as files (not through
 // playwright's routing, which would copy hundreds of megabytes through the protocol).
-const site = join(work, "site");
+// One folder per run: the work folder is shared, and another run replacing `site` would swap the pages served.
+const site = join(work, `site-${process.pid}`);
 rmSync(site, { recursive: true, force: true });
 mkdirSync(join(site, "__bench"), { recursive: true });
 for (const entry of readdirSync(dist)) symlinkSync(join(dist, entry), join(site, entry));
@@ -436,9 +442,15 @@ const server = await startStaticServer({ root: site, compress: false });
 const browser = await launchBrowser();
 const chromium = browser.version();
 let page: any;
-let interactions: { timings: InteractionTiming[]; notes: string[] } = { timings: [], notes: [] };
+let interactions: { timings: InteractionTiming[]; notes: string[]; commitments: number | null } = {
+  timings: [],
+  notes: [],
+  commitments: null,
+};
 const problems: string[] = [];
-try {
+
+/** /timeline opened cold with the Event Timing observer, once its own queries are done and its engine is quiet. */
+async function openQuietTimeline(): Promise<PageHandle> {
   log(`Chromium ${chromium}: opening ${server.url}/timeline …`);
   const handle = await openPage(browser, `${server.url}/timeline`, {
     viewport: { width: width + 80, height: 1000 },
@@ -457,6 +469,47 @@ try {
   await handle.page.waitForLoadState("networkidle");
   const calm = await handle.page.evaluate(WAIT_CALM);
   if (!calm) log("  ! the page did not go quiet within 60 s; timings may include its work");
+  return handle;
+}
+
+/** What the page logged that the report must show (the bench serves no favicon; Chromium asks for one when requests are not routed). */
+const pageProblems = (handle: PageHandle) => [
+  ...handle.consoleErrors.filter((e) => !e.includes("/favicon.ico")),
+  ...handle.outsideRequests.map((u) => `outside request: ${u}`),
+];
+
+/**
+ * The interactions, in a fresh page on the site's own tables (the build's
+ * data: pass --dist of a site built on 1,000,000 commitments for that size).
+ * Not on the slim tables swapped in above: the page's other queries read
+ * columns those leave out, and would fail at the first filter change.
+ */
+async function interactionsOnOwnData(): Promise<typeof interactions> {
+  const handle = await openQuietTimeline();
+  try {
+    // The number of commitments the page holds, and the busiest sector its filter bar offers.
+    const [{ n, sector }] = (await handle.page.evaluate(
+      `(async () => { const aa = globalThis.__accordAtlas; const db = await aa.database();
+        const offered = [...document.querySelectorAll('.aa-filters input[name="sector"]')].map((b) => b.value);
+        const [{ n }] = await db.query(aa.sql(["SELECT CAST(count(*) AS INTEGER) AS n FROM commitments"]));
+        const [top] = await db.query(aa.sql(["SELECT sector FROM commitments WHERE sector IN (", ") GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"], offered));
+        return [{ n, sector: top.sector }]; })()`,
+    )) as { n: number; sector: string }[];
+    log(`  the page's own controls, with real input, on its own ${n.toLocaleString("en")} commitments…`);
+    try {
+      return { ...(await measureInteractions(handle.page, sector, withProfile)), commitments: n };
+    } catch (error) {
+      problems.push(`the interactions failed: ${(error as Error).message.split("\n")[0]}`);
+      return { timings: [], notes: [], commitments: n };
+    }
+  } finally {
+    problems.push(...pageProblems(handle));
+    await handle.close();
+  }
+}
+
+try {
+  const handle = await openQuietTimeline();
   log(`Replacing the page's tables with ${commitments.toLocaleString("en")} commitments and timing (year ${year})…`);
   const setup = (await handle.page.evaluate(SETUP)) as { loadMs: number; rows: number };
   log(`  tables loaded in ${ms(setup.loadMs)}; the aggregation, ${runs} runs…`);
@@ -491,29 +544,13 @@ try {
     markDraws: zoomed?.draws ?? {},
     chosen: zoomed?.chosen ?? "—",
   };
-  if (!noInteractions) {
-    log("  the page's own controls, with real input…");
-    // The busiest sector the filter bar offers (its choices are the build's).
-    const [top] = (await handle.page.evaluate(
-      `(async () => { const aa = globalThis.__accordAtlas; const db = await aa.database();
-        const offered = [...document.querySelectorAll('.aa-filters input[name="sector"]')].map((b) => b.value);
-        return db.query(aa.sql(["SELECT sector FROM commitments WHERE sector IN (", ") GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"], offered)); })()`,
-    )) as { sector: string }[];
-    try {
-      interactions = await measureInteractions(handle.page, top.sector);
-    } catch (error) {
-      problems.push(`the interactions failed: ${(error as Error).message.split("\n")[0]}`);
-    }
-  }
-  // The bench serves no favicon; Chromium asks for one when requests are not routed.
-  problems.push(
-    ...handle.consoleErrors.filter((e) => !e.includes("/favicon.ico")),
-    ...handle.outsideRequests.map((u) => `outside request: ${u}`),
-  );
+  problems.push(...pageProblems(handle));
   await handle.close();
+  if (!noInteractions) interactions = await interactionsOnOwnData();
 } finally {
   await browser.close();
   await server.close();
+  rmSync(site, { recursive: true, force: true });
 }
 
 // ---- report ------------------------------------------------------------------------------------------
@@ -601,6 +638,7 @@ const report = {
     interactionMs: INTERACTION_GOAL_MS,
   },
   interactions: interactions.timings,
+  interactionCommitments: interactions.commitments,
   interactionNotes: interactions.notes,
   problems,
 };
@@ -666,7 +704,7 @@ process.stdout.write(
 );
 if (interactions.timings.length > 0) {
   const head = [
-    "interaction on /timeline (real input)",
+    `interaction on /timeline, ${(interactions.commitments ?? 0).toLocaleString("en")} commitments (real input)`,
     "INP (Event Timing)",
     "goal",
     "to the redrawn chart / panel",
@@ -675,6 +713,12 @@ if (interactions.timings.length > 0) {
   process.stdout.write(
     `\n${table([head, ...interactionRows(interactions.timings, INTERACTION_GOAL_MS)])}\n` +
       "INP: the slowest Event Timing entry of the interaction, input to next paint; Chromium reports only entries of 16 ms or more.\n",
+  );
+}
+const profiled = profileLines(interactions.timings, INTERACTION_GOAL_MS);
+if (profiled.length) {
+  process.stdout.write(
+    `\nCPU profile (main thread) of each interaction over the goal or with a long task:\n${profiled.join("\n")}\n`,
   );
 }
 for (const n of interactions.notes) process.stdout.write(`  ! ${n}\n`);

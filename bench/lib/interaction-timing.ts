@@ -3,9 +3,11 @@
  * devtools/event-timing.ts's observer as an init script: real input through
  * Playwright (mouse, keyboard), then what Chromium's Event Timing API
  * reported for it, the longest task and long animation frame meanwhile, and
- * optionally the time until the page's own "done" signal (a redrawn chart).
+ * optionally the time until the page's own "done" signal (a redrawn chart)
+ * and a CPU profile of it (devtools/cpu-profile.ts).
  */
 import type { Page } from "playwright-core";
+import { busiestFunctions, profileDuring, type SelfTime } from "../../devtools/cpu-profile.js";
 import {
   describeInteraction,
   type EventTimingRecord,
@@ -27,6 +29,16 @@ export interface InteractionTiming {
   doneMs: number | null;
   longestTaskMs: number;
   longestFrameMs: number;
+  /** With `profile`: the main thread's busiest functions from the input to the next frames (self time). */
+  busiest?: SelfTime[];
+}
+
+/** How to time an interaction. */
+export interface InteractionOptions {
+  /** Resolves to the page time at which the page finished (e.g. from an event listener set up before `act`). */
+  done?: () => Promise<number>;
+  /** Sample the main thread meanwhile (CDP Profiler): slows the page a little, so figures of such a run are the profiled ones. */
+  profile?: boolean;
 }
 
 const NOW = "performance.now()";
@@ -34,23 +46,50 @@ const NOW = "performance.now()";
 /** Two animation frames and a pause: Chromium dispatches event entries after the paint they waited for. */
 const FLUSH = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100))))`;
 
+/** How long one step of an interaction may take before the benchmark gives up on it. */
+export const STEP_LIMIT_MS = 60_000;
+
 /**
- * Runs `act` (real input), then `done` when given (resolving to the page
- * time at which the page finished, e.g. from an event listener set up in
- * `act`), waits for the entries to arrive, and reads the interaction that
- * started in between.
+ * `work`, or an error naming `what` after `limitMs`. page.evaluate has no
+ * timeout of its own: a promise the page never settles would hang the run.
+ */
+export async function within<T>(work: Promise<T>, what: string, limitMs = STEP_LIMIT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: nothing after ${limitMs / 1000} s`)), limitMs);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs `act` (real input), then `done` when given, waits for the entries to
+ * arrive, and reads the interaction that started in between.
  */
 export async function timeInteraction(
   page: Page,
   label: string,
   act: () => Promise<void>,
-  done?: () => Promise<number>,
+  { done, profile = false }: InteractionOptions = {},
 ): Promise<InteractionTiming> {
   process.stderr.write(`  interaction: ${label}\n`);
   const from = (await page.evaluate(NOW)) as number;
-  await act();
-  const doneAt = done ? await done() : null;
-  await page.evaluate(FLUSH);
+  const steps = async () => {
+    await within(act(), `${label}: the input`);
+    const doneAt = done ? await within(done(), `${label}: the page's redraw`) : null;
+    await within(page.evaluate(FLUSH), `${label}: the next frames`);
+    return doneAt;
+  };
+  let doneAt: number | null;
+  let busiest: SelfTime[] | undefined;
+  if (profile) {
+    const profiled = await profileDuring(page, steps);
+    doneAt = profiled.value;
+    busiest = busiestFunctions(profiled.selfTimes);
+  } else doneAt = await steps();
   const to = (await page.evaluate(NOW)) as number;
   let record = (await page.evaluate("window.__eventTiming")) as EventTimingRecord | undefined;
   if (!record) throw new Error("the page has no window.__eventTiming: open it with EVENT_TIMING_OBSERVER");
@@ -69,6 +108,7 @@ export async function timeInteraction(
     doneMs: doneAt === null ? null : doneAt - firstInput,
     longestTaskMs: longestTaskIn(record.tasks, "longtask", from, to),
     longestFrameMs: longestTaskIn(record.tasks, "long-animation-frame", from, to),
+    ...(busiest ? { busiest } : {}),
   };
 }
 
@@ -79,6 +119,21 @@ export async function longestTaskSince(page: Page, from: number): Promise<{ task
     task: longestTaskIn(record.tasks, "longtask", from),
     frame: longestTaskIn(record.tasks, "long-animation-frame", from),
   };
+}
+
+/**
+ * For each interaction over the goal (or with a task ≥ 50 ms) that was
+ * profiled: a line naming it, then its busiest functions with their self time.
+ */
+export function profileLines(timings: readonly InteractionTiming[], goalMs: number): string[] {
+  const lines: string[] = [];
+  for (const t of timings) {
+    if (!t.busiest || ((t.inpMs ?? 0) <= goalMs && t.longestTaskMs === 0)) continue;
+    const inp = t.inpMs === null ? "no input seen" : `INP ${Math.round(t.inpMs)} ms`;
+    lines.push(`${t.label} (${inp}, longest task ${Math.round(t.longestTaskMs)} ms): self time by function`);
+    for (const f of t.busiest) lines.push(`  ${f.selfMs.toFixed(1).padStart(7)} ms  ${f.name}`);
+  }
+  return lines;
 }
 
 /** Table rows for the interactions: label, INP beside the goal, the redrawn chart, the longest task. */
