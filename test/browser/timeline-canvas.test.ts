@@ -16,6 +16,7 @@ import { expectClean, openPage, type PageHandle } from "../../devtools/browser-h
 import { ROOT } from "../../devtools/project-paths.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row, Tables } from "../../src/lib/records/record-types.js";
+import { paintedPixels } from "./canvas-pixels.js";
 import { useBuiltSite } from "./site.js";
 
 const TODAY = "2026-11-27";
@@ -58,15 +59,7 @@ describe("the timeline's marks on canvas", () => {
     expect(await page.locator(LAYER).getAttribute("data-marks-canvas")).toBe(String(tables.commitments.length));
     expect(await page.locator(`${CHART} [data-mark="commitment"]`).count()).toBe(0);
     // The canvas is not blank: some of its pixels are painted.
-    const painted = await page
-      .locator(`${LAYER} canvas`)
-      .first()
-      .evaluate((canvas: HTMLCanvasElement) => {
-        const data = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
-        let n = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-        return n;
-      });
+    const painted = await paintedPixels(page.locator(`${LAYER} canvas`).first());
     expect(painted).toBeGreaterThan(1000);
     expectClean(handle);
   });

@@ -20,6 +20,7 @@ import { expectClean, openPage, type PageHandle } from "../../devtools/browser-h
 import { ROOT } from "../../devtools/project-paths.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row, Tables } from "../../src/lib/records/record-types.js";
+import { paintedPixels } from "./canvas-pixels.js";
 import { tabbableCount } from "./chart-keys.js";
 import { useBuiltSite } from "./site.js";
 
@@ -71,12 +72,7 @@ describe("the timeline's density cells on canvas", () => {
     expect(await page.locator(`${CHART} [data-density]`).count()).toBe(0);
     expect(Number(await page.locator(LAYER).getAttribute("data-cells-canvas"))).toBe(drawn.cells);
     expect(Number(await page.locator(LAYER).getAttribute("data-cells-n"))).toBe(tables.commitments.length);
-    const painted = await page.locator(`${LAYER} canvas`).evaluate((canvas: HTMLCanvasElement) => {
-      const data = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
-      let n = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-      return n;
-    });
+    const painted = await paintedPixels(page.locator(`${LAYER} canvas`));
     expect(painted).toBeGreaterThan(100);
     expectClean(handle);
   });
