@@ -12,12 +12,11 @@
  * collapsed, a resize) keeps it.
  */
 import * as d3 from "d3";
-import { isNavKey, nextInDirection } from "../../lib/model/spatial-nav.js";
-import { sortEarliestFirst } from "../../lib/timeline/keyboard-place.js";
 import type { LaneState } from "../../lib/timeline/lane-layout.js";
 import { hitGrid, markAt } from "../../lib/timeline/mark-hit-grid.js";
 import { markLabel, markListLabel, markTooltip } from "../../lib/timeline/timeline-chart-words.js";
 import { el } from "../dom.js";
+import { bindCanvasTabStop } from "./canvas-tab-stop.js";
 import type { Tooltip } from "./timeline-interaction.js";
 import type { CanvasMarks } from "./timeline-marks-canvas.js";
 
@@ -96,7 +95,7 @@ export function bindCanvasMarks(
   return live;
 }
 
-/** The marks' one Tab stop: arrow keys, Home, End, Enter and Space on `layer`. */
+/** The marks' one Tab stop: arrow keys, Home, End, Enter and Space on `layer` (canvas-tab-stop.ts). */
 function bindCanvasKeys(
   layer: SVGGElement,
   parts: {
@@ -109,41 +108,22 @@ function bindCanvasKeys(
   },
 ): void {
   const { drawn, focus, live, tip, state, onSelect } = parts;
-  // Earliest first, so Home and End reach the earliest and latest mark.
-  const stops = sortEarliestFirst(drawn.hits.map((h, i) => ({ id: drawn.marks[i].id, x: h.cx, y: h.y, i })));
-  const kept = keyboardMark.get(state);
-  let at = Math.max(
-    0,
-    stops.findIndex((s) => s.id === kept),
-  );
-  layer.setAttribute("tabindex", "0");
-  layer.setAttribute("role", "group");
-  layer.setAttribute("aria-label", markListLabel(stops.length));
-  layer.setAttribute("data-focus-key", "canvas-marks");
-  const show = () => {
-    const stop = stops[at];
-    if (!stop) return;
-    const m = drawn.marks[stop.i];
-    keyboardMark.set(state, m.id);
-    place(focus, drawn.hits[stop.i], m.id);
-    live.textContent = markLabel(m);
-    tip.show(focus, markTooltip(m));
-  };
-  layer.addEventListener("focus", show);
-  layer.addEventListener("blur", () => {
-    place(focus, null);
-    tip.hide();
-  });
-  layer.addEventListener("keydown", (event) => {
-    const stop = stops[at];
-    if (!stop) return;
-    if (event.key === "Enter" || event.key === " ") onSelect?.(stop.id, layer);
-    else if (isNavKey(event.key)) {
-      const next = nextInDirection(stops, at, event.key);
-      if (next >= 0) at = next;
-      show();
-    } else return;
-    event.preventDefault();
-    event.stopPropagation();
+  bindCanvasTabStop(layer, {
+    label: markListLabel(drawn.hits.length),
+    focusKey: "canvas-marks",
+    kept: keyboardMark,
+    state,
+    stops: () => drawn.hits.map((h, i) => ({ id: drawn.marks[i].id, x: h.cx, y: h.y, i })),
+    show: (stop) => {
+      const m = drawn.marks[stop.i];
+      place(focus, drawn.hits[stop.i], m.id);
+      live.textContent = markLabel(m);
+      tip.show(focus, markTooltip(m));
+    },
+    hide: () => {
+      place(focus, null);
+      tip.hide();
+    },
+    activate: (stop) => onSelect?.(stop.id, layer),
   });
 }

@@ -19,7 +19,8 @@
  * timeline-axis.ts, timeline-legend.ts and timeline-brush.ts; the reader's
  * input timeline-interaction.ts, and the keyboard (the marks one Tab stop,
  * the lane list another, focus kept across redraws) timeline-keyboard.ts, and
- * on canvas marks timeline-canvas-input.ts, on canvas cells timeline-density-canvas-input.ts.
+ * on canvas marks timeline-canvas-input.ts, on canvas cells timeline-density-canvas-input.ts (both one
+ * Tab stop through canvas-tab-stop.ts).
  * Record text goes in as text only.
  */
 import * as d3 from "d3";

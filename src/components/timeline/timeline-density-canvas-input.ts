@@ -12,13 +12,12 @@
  * kept per lane state, so a redraw keeps it.
  */
 import * as d3 from "d3";
-import { isNavKey, type NavPoint, nextInDirection } from "../../lib/model/spatial-nav.js";
 import type { HitBox } from "../../lib/timeline/density-hit-test.js";
 import { densityCellAt, densityHitIndex } from "../../lib/timeline/density-hit-test.js";
-import { sortEarliestFirst } from "../../lib/timeline/keyboard-place.js";
 import type { LaneState } from "../../lib/timeline/lane-layout.js";
 import { cellTooltip } from "../../lib/timeline/timeline-chart-words.js";
 import { el } from "../dom.js";
+import { bindCanvasTabStop } from "./canvas-tab-stop.js";
 import type { DensityCell } from "./timeline-density-svg.js";
 import type { Tooltip } from "./timeline-interaction.js";
 
@@ -101,53 +100,28 @@ export function bindCanvasDensity(
   return live;
 }
 
-/** The cells' one Tab stop: arrow keys, Home and End on `layer`. */
+/** The cells' one Tab stop: arrow keys, Home and End on `layer` (canvas-tab-stop.ts). */
 function bindCellKeys(
   layer: SVGGElement,
   parts: { cells: readonly DensityCell[]; focus: SVGRectElement; live: HTMLElement; tip: Tooltip; state: LaneState },
 ): void {
   const { cells, focus, live, tip, state } = parts;
-  // Earliest first (then top to bottom), so Home and End reach the earliest and latest cell;
-  // made when the keyboard first comes (ten thousand cells sorted is not for the first draw).
-  let stops: (NavPoint & { id: string; i: number })[] = [];
-  let at = -1;
-  const ready = () => {
-    if (at >= 0) return;
-    stops = sortEarliestFirst(
+  bindCanvasTabStop(layer, {
+    label: cellListLabel(cells.length),
+    focusKey: "canvas-cells",
+    kept: keyboardCell,
+    state,
+    stops: () =>
       cells.map((c, i) => ({ id: cellKey(c), x: c.box.x0 + c.box.width / 2, y: c.box.y + c.box.height / 2, i })),
-    );
-    const kept = keyboardCell.get(state);
-    at = Math.max(
-      0,
-      stops.findIndex((s) => s.id === kept),
-    );
-  };
-  layer.setAttribute("tabindex", "0");
-  layer.setAttribute("role", "group");
-  layer.setAttribute("aria-label", cellListLabel(cells.length));
-  layer.setAttribute("data-focus-key", "canvas-cells");
-  const show = () => {
-    ready();
-    const stop = stops[at];
-    if (!stop) return;
-    const cell = cells[stop.i];
-    keyboardCell.set(state, stop.id);
-    place(focus, cell.box, stop.i);
-    live.textContent = cellAnnouncement(cell);
-    tip.show(focus, cellTooltip(cell.label, cell.d));
-  };
-  layer.addEventListener("focus", show);
-  layer.addEventListener("blur", () => {
-    place(focus, null);
-    tip.hide();
-  });
-  layer.addEventListener("keydown", (event) => {
-    if (!isNavKey(event.key) || cells.length === 0) return;
-    ready();
-    const next = nextInDirection(stops, at, event.key);
-    if (next >= 0) at = next;
-    show();
-    event.preventDefault();
-    event.stopPropagation();
+    show: (stop) => {
+      const cell = cells[stop.i];
+      place(focus, cell.box, stop.i);
+      live.textContent = cellAnnouncement(cell);
+      tip.show(focus, cellTooltip(cell.label, cell.d));
+    },
+    hide: () => {
+      place(focus, null);
+      tip.hide();
+    },
   });
 }
