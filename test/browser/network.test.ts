@@ -20,6 +20,7 @@ import { auditPage, describeFindings, isSerious } from "../../devtools/accessibi
 import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
 import { READY_TIMEOUT, waitReady } from "../../devtools/page-ready.js";
 import { ROOT } from "../../devtools/project-paths.js";
+import { PANEL_PAGE } from "../../src/components/network/network-panel.js";
 import { type NavKey, nextInDirection } from "../../src/lib/model/spatial-nav.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import { expectFocusOn, tabTo } from "./focus-steps.js";
@@ -199,6 +200,40 @@ describe("the network page", () => {
     await page.focus(".aa-net");
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator(".aa-net-panel").count()).toBe(0);
+    expectClean(handle);
+  });
+
+  it("lists a hub's commitments a page at a time, and every one after showing more", async () => {
+    const id = "by-government";
+    const expected = parties
+      .filter((p) => p.institution_id === id)
+      .map((p) => String(p.commitment_id))
+      .sort();
+    // More than two pages, so the test sees a first page, a second, and the rest.
+    expect(expected.length).toBeGreaterThan(2 * PANEL_PAGE.commitments);
+    const handle = await openNetwork();
+    const { page } = handle;
+    await clickNode(page, id);
+    const panel = page.locator(`.aa-net-panel[data-node="${id}"]`);
+    await panel.waitFor({ timeout: READY_TIMEOUT });
+    const items = panel.locator('[data-testid="panel-commitments"] li');
+    expect(await items.count()).toBe(PANEL_PAGE.commitments);
+    expect(await panel.getByRole("heading", { name: `Commitments (${expected.length})` }).count()).toBe(1);
+    await expect
+      .poll(() => panel.locator(".aa-paged-count").last().textContent())
+      .toBe(`Showing ${PANEL_PAGE.commitments} of ${expected.length} commitments.`);
+    const more = panel.getByRole("button", { name: /^Show \d+ more commitments$/ });
+    for (let shown = PANEL_PAGE.commitments; shown < expected.length; shown += PANEL_PAGE.commitments) {
+      await more.click();
+      await expect.poll(() => items.count()).toBe(Math.min(expected.length, shown + PANEL_PAGE.commitments));
+    }
+    expect(await panelIds(page)()).toEqual(expected);
+    expect(await more.isHidden()).toBe(true);
+    // The button hid under the focus: the focus went to the first commitment it added, not to <body>.
+    const lastPageStart = Math.floor((expected.length - 1) / PANEL_PAGE.commitments) * PANEL_PAGE.commitments;
+    expect(
+      await page.evaluate(() => document.activeElement?.closest("li")?.getAttribute("data-commitment") ?? null),
+    ).toBe(await items.nth(lastPageStart).getAttribute("data-commitment"));
     expectClean(handle);
   });
 

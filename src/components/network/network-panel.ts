@@ -1,7 +1,8 @@
 /**
  * The side panel of a selected node: who it is, its metrics, its partners
  * (buttons that select them) and the commitments that bind it, each with its
- * event, date, status and source link.
+ * event, date, status and source link. A hub's partners and commitments come
+ * a page at a time (src/components/paged-list.ts).
  */
 import { formatPartialDate } from "../../lib/model/dates.js";
 import type { Status } from "../../lib/model/schema.js";
@@ -10,6 +11,7 @@ import type { GraphNode } from "../../lib/network/graph.js";
 import { institutionFacts } from "../../lib/network/node-affiliation.js";
 import type { NodeMetrics } from "../../lib/network/ranking.js";
 import { el, emptyState, link } from "../dom.js";
+import { pagedList } from "../paged-list.js";
 
 export interface PanelCommitment {
   id: string;
@@ -42,6 +44,95 @@ export function statusBadge(status: string): HTMLElement {
   return badge;
 }
 
+/** Partners and commitments built at first, and by each "Show more" (a hub has hundreds of each). */
+export const PANEL_PAGE = { partners: 30, commitments: 25 };
+
+function partnersBlock(partners: readonly Partner[], onPick: (id: string) => void): HTMLElement {
+  if (!partners.length) return el("p", { class: "muted" }, "No partner in view: its commitments here bind it alone.");
+  const item = (i: number) => {
+    const p = partners[i];
+    return el(
+      "li",
+      {},
+      el("button", { type: "button", "data-id": p.id, onclick: () => onPick(p.id) }, p.label),
+      ` ${p.shared}`,
+    );
+  };
+  return el(
+    "div",
+    {},
+    el("h3", {}, `Partners (${partners.length})`),
+    pagedList(el("ul", { class: "aa-net-partners" }), partners.length, item, {
+      page: PANEL_PAGE.partners,
+      noun: "partners",
+    }),
+  );
+}
+
+/** One commitment of the panel: summary, status, sector, date, event, partners, source, confidence. */
+function commitmentItem(c: PanelCommitment): HTMLElement {
+  const sector = el("span", { class: "aa-net-sector" }, c.sector);
+  sector.style.setProperty("--sector", c.sector_color);
+  return el(
+    "li",
+    { "data-commitment": c.id },
+    el("p", { class: "summary" }, c.summary),
+    el(
+      "p",
+      { class: "meta" },
+      statusBadge(c.status),
+      " ",
+      sector,
+      " · ",
+      c.date ? formatPartialDate(c.date) : "undated",
+      " · ",
+      c.event,
+    ),
+    c.partners ? el("p", { class: "meta" }, `With ${c.partners}`) : null,
+    el(
+      "p",
+      { class: "meta source" },
+      "Source: ",
+      link(c.source_url, c.source_publisher ? `${c.source_publisher}: ${c.source_title}` : c.source_title),
+      c.locator ? ` (${c.locator})` : "",
+    ),
+    c.confidence !== "high" || c.note
+      ? el(
+          "p",
+          { class: "meta aa-net-note" },
+          c.confidence !== "high" ? `Confidence ${c.confidence}. ` : "",
+          c.note ?? "",
+        )
+      : null,
+  );
+}
+
+function commitmentsBlock(commitments: readonly PanelCommitment[]): HTMLElement[] {
+  if (!commitments.length) return [emptyState("No commitment in view", "The filters leave none that bind it.")];
+  const list = el("ol", { class: "aa-net-commitments", "data-testid": "panel-commitments" });
+  return pagedList(list, commitments.length, (i) => commitmentItem(commitments[i]), {
+    page: PANEL_PAGE.commitments,
+    noun: "commitments",
+  });
+}
+
+function institutionFactsLine(node: GraphNode, m: NodeMetrics | undefined, brokerRank?: number): HTMLElement | null {
+  if (node.kind !== "institution") return null;
+  return el(
+    "p",
+    { class: "muted" },
+    [
+      institutionFacts(node),
+      `${node.commitments} commitment${node.commitments === 1 ? "" : "s"} in view`,
+      m ? `${m.degree} partner${m.degree === 1 ? "" : "s"}` : null,
+      m && brokerRank ? `broker rank ${brokerRank}` : null,
+      m ? `community ${m.community}` : null,
+    ]
+      .filter(Boolean)
+      .join(" · "),
+  );
+}
+
 export function networkPanel(
   node: GraphNode,
   commitments: readonly PanelCommitment[],
@@ -53,91 +144,13 @@ export function networkPanel(
     onClose: () => void;
   },
 ): HTMLElement {
-  const m = options.metrics;
-  const heading =
-    node.kind === "institution"
-      ? [
-          el("h2", { id: "aa-net-panel-title" }, node.name),
-          node.acronym ? el("p", { class: "aa-net-acronym" }, node.acronym) : null,
-        ]
-      : [el("h2", { id: "aa-net-panel-title" }, "Commitment")];
-  const facts =
-    node.kind === "institution"
-      ? el(
-          "p",
-          { class: "muted" },
-          [
-            institutionFacts(node),
-            `${node.commitments} commitment${node.commitments === 1 ? "" : "s"} in view`,
-            m ? `${m.degree} partner${m.degree === 1 ? "" : "s"}` : null,
-            m && options.brokerRank ? `broker rank ${options.brokerRank}` : null,
-            m ? `community ${m.community}` : null,
-          ]
-            .filter(Boolean)
-            .join(" · "),
-        )
-      : null;
-  const partners = options.partners.length
-    ? el(
-        "div",
-        {},
-        el("h3", {}, `Partners (${options.partners.length})`),
-        el(
-          "ul",
-          { class: "aa-net-partners" },
-          options.partners.map((p) =>
-            el(
-              "li",
-              {},
-              el("button", { type: "button", "data-id": p.id, onclick: () => options.onPick(p.id) }, p.label),
-              ` ${p.shared}`,
-            ),
-          ),
-        ),
-      )
-    : el("p", { class: "muted" }, "No partner in view: its commitments here bind it alone.");
-  const list = commitments.length
-    ? el(
-        "ol",
-        { class: "aa-net-commitments", "data-testid": "panel-commitments" },
-        commitments.map((c) => {
-          const sector = el("span", { class: "aa-net-sector" }, c.sector);
-          sector.style.setProperty("--sector", c.sector_color);
-          return el(
-            "li",
-            { "data-commitment": c.id },
-            el("p", { class: "summary" }, c.summary),
-            el(
-              "p",
-              { class: "meta" },
-              statusBadge(c.status),
-              " ",
-              sector,
-              " · ",
-              c.date ? formatPartialDate(c.date) : "undated",
-              " · ",
-              c.event,
-            ),
-            c.partners ? el("p", { class: "meta" }, `With ${c.partners}`) : null,
-            el(
-              "p",
-              { class: "meta source" },
-              "Source: ",
-              link(c.source_url, c.source_publisher ? `${c.source_publisher}: ${c.source_title}` : c.source_title),
-              c.locator ? ` (${c.locator})` : "",
-            ),
-            c.confidence !== "high" || c.note
-              ? el(
-                  "p",
-                  { class: "meta aa-net-note" },
-                  c.confidence !== "high" ? `Confidence ${c.confidence}. ` : "",
-                  c.note ?? "",
-                )
-              : null,
-          );
-        }),
-      )
-    : emptyState("No commitment in view", "The filters leave none that bind it.");
+  const institution = node.kind === "institution";
+  const heading = institution
+    ? [
+        el("h2", { id: "aa-net-panel-title" }, node.name),
+        node.acronym ? el("p", { class: "aa-net-acronym" }, node.acronym) : null,
+      ]
+    : [el("h2", { id: "aa-net-panel-title" }, "Commitment")];
   return el(
     "section",
     { class: "aa-net-panel", "aria-labelledby": "aa-net-panel-title", "data-node": node.id, tabindex: -1 },
@@ -147,10 +160,10 @@ export function networkPanel(
       "×",
     ),
     heading,
-    facts,
-    node.kind === "institution" ? partners : null,
-    el("h3", {}, node.kind === "institution" ? `Commitments (${commitments.length})` : "Details"),
-    list,
+    institutionFactsLine(node, options.metrics, options.brokerRank),
+    institution ? partnersBlock(options.partners, options.onPick) : null,
+    el("h3", {}, institution ? `Commitments (${commitments.length})` : "Details"),
+    commitmentsBlock(commitments),
   );
 }
 
