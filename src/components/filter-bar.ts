@@ -135,7 +135,10 @@ export function filterBar(options: FilterOptions): FilterBar {
   // The state changes by the one control that changed: no list is read back from its boxes.
   form.addEventListener("change", (event) => {
     const target = event.target;
-    if (target instanceof HTMLSelectElement) commit({ ...state, ...years.read() }, true);
+    if (target instanceof HTMLSelectElement) {
+      commit({ ...state, ...years.read() }, true);
+      return;
+    }
     if (!(target instanceof HTMLInputElement) || target.type !== "checkbox") return;
     const key = target.name as ListKey;
     if (groups.has(key)) commit({ ...state, [key]: withChoice(state[key], target.value, target.checked) }, true);
