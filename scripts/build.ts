@@ -55,7 +55,7 @@ if (status !== 0) {
 try {
   const bundled = await bundlePages("dist");
   process.stdout.write(
-    `Bundled ${bundled.modules} local modules into ${bundled.files} files for ${bundled.pages} pages.\n`,
+    `Bundled ${bundled.modules} local modules and ${bundled.packageFiles} npm package files into ${bundled.files} files for ${bundled.pages} pages.\n`,
   );
 } catch (error) {
   rmSync("dist", { recursive: true, force: true });

@@ -8,11 +8,20 @@
  * before the Content-Security-Policy, the modules each page imports into one
  * file under dist/_import/_pages/ (esbuild, code two pages share split into
  * shared chunks, so a module is one instance on a page as before), and points
- * the page's imports and preloads at it. npm packages (dist/_node), Framework's
- * client and the data files stay where Framework put them; a module that
+ * the page's imports and preloads at it. Framework's client, the data files
+ * and most npm packages (dist/_node) stay where Framework put them; a module that
  * reads import.meta (a FileAttachment, a worker's URL) still sees the URL of
  * its own file, which stays in dist/_import/ along with the rest (the exported
  * modules, dist/embed/*.js, still import them).
+ *
+ * A few npm packages are bundled in with the local modules (BUNDLED_PACKAGES):
+ * d3 is one file per d3 package in Framework's build, 31 requests before any
+ * chart, of which a page uses a few functions; bundled, esbuild keeps only
+ * what the page's code reaches. Their preloads are dropped from a page unless
+ * a package left outside still imports them. Packages whose objects cross
+ * into other packages (DuckDB-WASM and its Arrow, CodeMirror's parts,
+ * Framework's Inputs) stay as Framework wrote them: a second copy of a class
+ * would break `instanceof` between them.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, posix, relative, resolve, sep } from "node:path";
@@ -28,6 +37,27 @@ const LOCAL_IMPORT = /\bimport\("((?:\.\.?\/)+_import\/[^"]+\.js)"\)/g;
 const STATIC_LOCAL_IMPORT = /\bfrom\s*"((?:\.\.?\/)+_import\/[^"]+\.js)"/;
 /** A preload of a local module. */
 const LOCAL_PRELOAD = /<link rel="modulepreload" href="((?:\.\.?\/)+_import\/[^"]+\.js)">\n?/g;
+/**
+ * npm packages bundled with the pages' local modules: libraries of plain
+ * functions, used by our modules (and Plot by ours only), whose objects are
+ * never checked against another copy's classes.
+ */
+export const BUNDLED_PACKAGES: readonly RegExp[] = [
+  /^d3(-[a-z-]+)?@/,
+  /^@observablehq\/plot@/,
+  /^interval-tree-1d@/,
+  /^binary-search-bounds@/,
+  /^isoformat@/,
+  /^yaml@/,
+  /^zod@/,
+];
+
+/** Whether a file under dist/ (a path relative to it) belongs to a bundled npm package. */
+export function isBundledPackage(file: string): boolean {
+  const match = /^_node\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+  return match !== null && BUNDLED_PACKAGES.some((pattern) => pattern.test(match[1]));
+}
+
 /** The virtual entry module of a page. */
 const ENTRY_NAMESPACE = "accord-page";
 
@@ -110,6 +140,37 @@ export function rewritePage(
   return placed ? preloaded : preloaded.replace(/<\/head>/i, `${links}</head>`);
 }
 
+/** A preload of a file of an npm package. */
+const PACKAGE_PRELOAD = /<link rel="modulepreload" href="((?:\.\.?\/)+_node\/[^"]+\.js)">\n?/g;
+/** A static import or re-export of a relative path in a module's code. */
+const STATIC_RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*["'](\.\.?\/[^"']+\.js)["']/g;
+
+/**
+ * The page without the preloads of bundled packages' files that nothing left
+ * outside the bundles imports: the npm files it still preloads, followed
+ * through their static imports (`read` gives a file's code, by its path
+ * relative to dist/), keep the files they reach.
+ */
+export function prunePackagePreloads(pagePath: string, html: string, read: (file: string) => string): string {
+  const pageDir = posix.dirname(pagePath);
+  const preloaded = [...html.matchAll(PACKAGE_PRELOAD)].map((match) => posix.join(pageDir, match[1]));
+  const reached = new Set(preloaded.filter((file) => !isBundledPackage(file)));
+  const queue = [...reached];
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    for (const match of read(file).matchAll(STATIC_RELATIVE_IMPORT)) {
+      const imported = posix.join(posix.dirname(file), match[1]);
+      if (reached.has(imported)) continue;
+      reached.add(imported);
+      queue.push(imported);
+    }
+  }
+  return html.replace(PACKAGE_PRELOAD, (link, href: string) => {
+    const file = posix.join(pageDir, href);
+    return isBundledPackage(file) && !reached.has(file) ? "" : link;
+  });
+}
+
 /** An output's own file and the bundle files it imports statically, all of them (relative to dist/). */
 export function staticClosure(metafile: Metafile, output: string): string[] {
   const seen = new Set<string>([output]);
@@ -143,7 +204,7 @@ function distPlugin(dist: string, entries: ReadonlyMap<string, readonly string[]
       }));
       onBuild.onResolve({ filter: /^\.\.?\// }, (args) => {
         const path = resolve(args.resolveDir, args.path);
-        if (path.startsWith(localRoot)) return { path };
+        if (path.startsWith(localRoot) || isBundledPackage(relative(dist, path).split(sep).join("/"))) return { path };
         return { path: relative(outDir, path).split(sep).join("/"), external: true };
       });
       onBuild.onLoad({ filter: /\.js$/ }, (args) => ({
@@ -158,6 +219,8 @@ function distPlugin(dist: string, entries: ReadonlyMap<string, readonly string[]
 export interface BundleSummary {
   pages: number;
   modules: number;
+  /** Files of npm packages bundled in (BUNDLED_PACKAGES). */
+  packageFiles: number;
   files: number;
 }
 
@@ -170,7 +233,7 @@ export async function bundlePages(distDir: string): Promise<BundleSummary> {
     const modules = pageModules(path, html);
     if (modules.length > 0) pages.set(entryName(path), { path, html, modules });
   }
-  if (pages.size === 0) return { pages: 0, modules: 0, files: 0 };
+  if (pages.size === 0) return { pages: 0, modules: 0, packageFiles: 0, files: 0 };
   const entries = new Map([...pages].map(([name, page]) => [name, page.modules]));
   const result = await build({
     absWorkingDir: dist,
@@ -192,9 +255,13 @@ export async function bundlePages(distDir: string): Promise<BundleSummary> {
     const bundle = outputs.find(([, output]) => output.entryPoint === `${ENTRY_NAMESPACE}:${name}`)?.[0];
     if (!bundle) throw new Error(`no bundle was written for ${page.path}`);
     const next = rewritePage(page.path, page.html, page.modules, bundle, staticClosure(result.metafile, bundle));
-    writeFileSync(join(dist, page.path), next);
+    writeFileSync(
+      join(dist, page.path),
+      prunePackagePreloads(page.path, next, (file) => readFileSync(join(dist, file), "utf8")),
+    );
   }
   const inputs = outputs.flatMap(([, output]) => Object.keys(output.inputs));
-  const modules = new Set(inputs.filter((input) => !input.startsWith(`${ENTRY_NAMESPACE}:`)));
-  return { pages: pages.size, modules: modules.size, files: outputs.length };
+  const files = new Set(inputs.filter((input) => !input.startsWith(`${ENTRY_NAMESPACE}:`)));
+  const packageFiles = [...files].filter((input) => input.startsWith("_node/")).length;
+  return { pages: pages.size, modules: files.size - packageFiles, packageFiles, files: outputs.length };
 }

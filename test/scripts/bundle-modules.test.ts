@@ -8,7 +8,9 @@ import {
   bundlePages,
   entryName,
   entrySource,
+  isBundledPackage,
   pageModules,
+  prunePackagePreloads,
   relocate,
   rewritePage,
 } from "../../scripts/bundle-modules.js";
@@ -28,6 +30,9 @@ function page(prefix: string, modules: string[]): string {
 <link rel="modulepreload" href="${prefix}_observablehq/client.js">
 ${preloads}
 <link rel="modulepreload" href="${prefix}_node/lib@1.0.0/index.js">
+<link rel="modulepreload" href="${prefix}_node/d3@7.0.0/index.js">
+<link rel="modulepreload" href="${prefix}_node/d3-array@3.0.0/index.js">
+<link rel="modulepreload" href="${prefix}_node/d3-unused@1.0.0/index.js">
 </head>
 <body>
 <script type="module">
@@ -49,11 +54,19 @@ function fakeDist(): string {
   const files: Record<string, string> = {
     "_observablehq/client.js": "export function define() {}\n",
     "_node/lib@1.0.0/index.js": "export const answer = 42;\n",
+    // A bundled package split as Framework writes d3: one file per package, only `sum` used.
+    "_node/d3@7.0.0/index.js":
+      'export * from "../d3-array@3.0.0/index.js";\nexport * from "../d3-unused@1.0.0/index.js";\n',
+    "_node/d3-array@3.0.0/index.js":
+      "export function sum(values) { let s = 0; for (const v of values) s += v; return s; }\nexport const UNUSED_MARKER = 'd3-array-unused';\n",
+    "_node/d3-unused@1.0.0/index.js": "export const neverCalled = () => 'd3-unused-marker';\n",
     "_import/components/counter.11111111.js": "let n = 0;\nexport function count() { n += 1; return n; }\n",
     "_import/components/a.22222222.js": [
       'import {answer} from "../../_node/lib@1.0.0/index.js";',
       'import {count} from "./counter.11111111.js";',
+      'import {sum} from "../../_node/d3@7.0.0/index.js";',
       "export const fromPackage = answer;",
+      "export const total = sum([1, 2, 3]);",
       'export const fileUrl = new URL("../../_file/data/x.json", import.meta.url).href;',
       'export const wasmUrl = import.meta.resolve("../../_node/lib@1.0.0/engine.wasm");',
       "export function countA() { return count(); }",
@@ -145,7 +158,47 @@ describe("a rewritten page", () => {
       "../_import/_pages/embed-b.X.js",
       "../_import/_pages/shared.Y.js",
       "../_node/lib@1.0.0/index.js",
+      // Left to prunePackagePreloads, which reads the packages' files.
+      "../_node/d3@7.0.0/index.js",
+      "../_node/d3-array@3.0.0/index.js",
+      "../_node/d3-unused@1.0.0/index.js",
     ]);
+  });
+});
+
+describe("the preloads of bundled npm packages", () => {
+  it("names the bundled packages by their folder under _node", () => {
+    expect(isBundledPackage("_node/d3@7.9.2/index.c8f1bfbe.js")).toBe(true);
+    expect(isBundledPackage("_node/d3-array@3.2.5/index.8fbc5974.js")).toBe(true);
+    expect(isBundledPackage("_node/@observablehq/plot@0.6.17/index.f66f3cd7.js")).toBe(true);
+    expect(isBundledPackage("_node/@duckdb/duckdb-wasm@1.32.0/index.e8ca9772.js")).toBe(false);
+    expect(isBundledPackage("_node/apache-arrow@17.0.0/index.81d47b7d.js")).toBe(false);
+    expect(isBundledPackage("_node/@observablehq/inputs@0.12.0/index.4eed0a6e.js")).toBe(false);
+    expect(isBundledPackage("_import/components/d3@7.js")).toBe(false);
+  });
+
+  it("are dropped unless a package left outside the bundle still imports them", () => {
+    const html = [
+      '<link rel="modulepreload" href="../_node/outside@1.0.0/index.js">',
+      '<link rel="modulepreload" href="../_node/d3@7.0.0/index.js">',
+      '<link rel="modulepreload" href="../_node/isoformat@0.2.1/index.js">',
+      "",
+    ].join("\n");
+    const code: Record<string, string> = {
+      "_node/outside@1.0.0/index.js": 'import{format}from"../isoformat@0.2.1/index.js";export const x=format;',
+      "_node/isoformat@0.2.1/index.js": "export function format(){}",
+    };
+    const read = (file: string) => {
+      if (!(file in code)) throw new Error(`read ${file}, which only a bundled package imports`);
+      return code[file];
+    };
+    expect(prunePackagePreloads("embed/x.html", html, read)).toBe(
+      [
+        '<link rel="modulepreload" href="../_node/outside@1.0.0/index.js">',
+        '<link rel="modulepreload" href="../_node/isoformat@0.2.1/index.js">',
+        "",
+      ].join("\n"),
+    );
   });
 });
 
@@ -157,10 +210,21 @@ describe("bundlePages on a built site", async () => {
 
   it("bundles every module a page reaches and leaves pages without modules alone", () => {
     expect(summary).toMatchObject({ pages: 2, modules: 4 });
+    // d3's index and the one file of it the module reaches (d3-unused is tree-shaken out).
+    expect(summary.packageFiles).toBeGreaterThanOrEqual(2);
     expect(readdirSync(join(dist, BUNDLE_DIR))).toHaveLength(summary.files);
     expect(index).not.toContain("_import/components/");
     expect(embed).not.toContain("_import/components/");
     expect(readFileSync(join(dist, "404.html"), "utf8")).not.toContain("_import");
+    // The bundled package is in the bundle, tree-shaken, and no longer preloaded; the other stays outside.
+    expect(index).not.toContain("_node/d3");
+    expect(index).toContain('href="./_node/lib@1.0.0/index.js"');
+    const bundled = readdirSync(join(dist, BUNDLE_DIR))
+      .map((name) => readFileSync(join(dist, BUNDLE_DIR, name), "utf8"))
+      .join("\n");
+    expect(bundled).toContain("function sum(");
+    expect(bundled).not.toContain("d3-unused-marker");
+    expect(bundled).not.toMatch(/(from|import)\s*"[^"]*_node\/d3/);
     for (const [html, base] of [
       [index, dist],
       [embed, join(dist, "embed")],
@@ -176,6 +240,7 @@ describe("bundlePages on a built site", async () => {
     const embedBundle = await import(pathToFileURL(join(dist, "embed", bundleOf(embed))).href);
     const [a, b] = [indexBundle.m0, indexBundle.m1];
     expect(a.fromPackage).toBe(42);
+    expect(a.total).toBe(6);
     expect(a.fileUrl).toBe(pathToFileURL(join(dist, "_file/data/x.json")).href);
     expect(a.wasmUrl).toBe(pathToFileURL(join(dist, "_node/lib@1.0.0/engine.wasm")).href);
     expect([a.countA(), b.countB(), embedBundle.m0.countB()]).toEqual([1, 2, 3]);
