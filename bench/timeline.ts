@@ -35,7 +35,10 @@
  * 5. With --interactions (or --profile, which adds a CPU profile of each):
  *    the page's own controls with real input, in a fresh page on the site's
  *    own tables (--dist of a site built at the size wanted), as Chromium's
- *    Event Timing reports them (Interaction to Next Paint).
+ *    Event Timing reports them (Interaction to Next Paint); with the canvas
+ *    renderer asked (--renderer canvas or both), a mark on canvas clicked at
+ *    its painted position and its panel closed, in one more fresh page on a
+ *    view of the site's own data with marks (CANVAS_WINDOW).
  *
  * Prints a table with the figures, the goals (aggregation ≤ 200 ms; the
  * zoomed year queried ≤ 300 ms and its marks drawn ≤ 200 ms) and the
@@ -450,9 +453,9 @@ let interactions: { timings: InteractionTiming[]; notes: string[]; commitments: 
 const problems: string[] = [];
 
 /** /timeline opened cold with the Event Timing observer, once its own queries are done and its engine is quiet. */
-async function openQuietTimeline(): Promise<PageHandle> {
-  log(`Chromium ${chromium}: opening ${server.url}/timeline …`);
-  const handle = await openPage(browser, `${server.url}/timeline`, {
+async function openQuietTimeline(search = ""): Promise<PageHandle> {
+  log(`Chromium ${chromium}: opening ${server.url}/timeline${search} …`);
+  const handle = await openPage(browser, `${server.url}/timeline${search}`, {
     viewport: { width: width + 80, height: 1000 },
     intercept: false,
     initScripts: [EVENT_TIMING_OBSERVER],
@@ -496,12 +499,83 @@ async function interactionsOnOwnData(): Promise<typeof interactions> {
         return [{ n, sector: top.sector }]; })()`,
     )) as { n: number; sector: string }[];
     log(`  the page's own controls, with real input, on its own ${n.toLocaleString("en")} commitments…`);
+    let measured: { timings: InteractionTiming[]; notes: string[] } = { timings: [], notes: [] };
     try {
-      return { ...(await measureInteractions(handle.page, sector, withProfile)), commitments: n };
+      measured = await measureInteractions(handle.page, sector, withProfile);
     } catch (error) {
       problems.push(`the interactions failed: ${(error as Error).message.split("\n")[0]}`);
-      return { timings: [], notes: [], commitments: n };
     }
+    if (renderersAsked.includes("canvas")) {
+      const canvas = await canvasSelection((await handle.page.evaluate(CANVAS_WINDOW)) as string);
+      measured.timings.push(...canvas.timings);
+      measured.notes.push(...canvas.notes);
+    }
+    return { ...measured, commitments: n };
+  } finally {
+    problems.push(...pageProblems(handle));
+    await handle.close();
+  }
+}
+
+/**
+ * The page's query for a view that shows canvas marks on its own data: the
+ * sector with the fewest commitments, in the last year it has any up to
+ * today (a few hundred marks at a million commitments; the renderer forced
+ * to canvas by ?renderer=canvas, as past CANVAS_MARKS the page chooses it).
+ */
+const CANVAS_WINDOW = `(async () => {
+  const aa = globalThis.__accordAtlas;
+  const db = await aa.database();
+  const today = new Date().toISOString().slice(0, 10);
+  const [{ sector }] = await db.query(aa.sql(["SELECT sector FROM commitments GROUP BY 1 ORDER BY count(*), 1 LIMIT 1"]));
+  const [{ y }] = await db.query(aa.sql(["SELECT CAST(max(year(date_from)) AS INTEGER) AS y FROM commitments WHERE sector = ", " AND date_from <= CAST(", " AS DATE)"], sector, today));
+  return "?renderer=canvas&sector=" + encodeURIComponent(sector) + "&window=" + y + "-01-01.." + y + "-12-31";
+})()`;
+
+/**
+ * A mark on the canvas selected by a click on its painted position (the
+ * position the chart's keyboard gives its earliest mark: its focus ring's
+ * centre, the keyboard then sent away), and its panel closed with Escape; in
+ * a fresh page opened on `search` (CANVAS_WINDOW).
+ */
+async function canvasSelection(search: string): Promise<{ timings: InteractionTiming[]; notes: string[] }> {
+  const handle = await openQuietTimeline(search);
+  const { page } = handle;
+  try {
+    const layer = `${CHART} .aa-marks-canvas`;
+    if ((await page.locator(layer).count()) === 0) {
+      const mode = await page.locator(CHART).getAttribute("data-mode");
+      return {
+        timings: [],
+        notes: [`no canvas marks at /timeline${search} (mode ${mode}): canvas selection not measured`],
+      };
+    }
+    await page.focus(layer);
+    const ring = page.locator(`${CHART} .aa-mark-focus`);
+    await ring.evaluate((r) => r.scrollIntoView({ block: "center" }));
+    const at = await ring.evaluate((r) => {
+      const b = r.getBoundingClientRect();
+      return { id: r.getAttribute("data-id") ?? "", x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await page.evaluate("document.activeElement?.blur()");
+    await page.evaluate(WAIT_CALM);
+    const panel = `document.querySelector('[data-testid="commitment-panel"]')`;
+    const shown = `!${panel}?.hidden && ${panel}?.getAttribute("data-id") === ${JSON.stringify(at.id)}`;
+    const timings = [
+      await timeInteraction(page, "select a mark on canvas (click → its panel)", () => page.mouse.click(at.x, at.y), {
+        done: () => whenTrue(page, shown),
+        profile: withProfile,
+      }),
+    ];
+    await page.evaluate(WAIT_CALM);
+    timings.push(
+      await timeInteraction(page, "close the panel (Escape, canvas)", () => page.keyboard.press("Escape"), {
+        profile: withProfile,
+      }),
+    );
+    return { timings, notes: [] };
+  } catch (error) {
+    return { timings: [], notes: [`canvas selection failed: ${(error as Error).message.split("\n")[0]}`] };
   } finally {
     problems.push(...pageProblems(handle));
     await handle.close();
