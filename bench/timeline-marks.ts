@@ -26,7 +26,7 @@ import { madeUpYear } from "./lib/made-up-marks.js";
 import { WAIT_CALM } from "./lib/page.js";
 
 const USAGE =
-  "Usage: npx tsx bench/timeline-marks.ts -- [--dist dist] [--before DIR] [--marks 50000] [--lanes 24] [--updates 10000] [--year 2025] [--seed 1] [--runs 5] [--width 1600] [--renderer canvas|svg] [--profile]";
+  "Usage: npx tsx bench/timeline-marks.ts [--dist dist] [--before DIR] [--marks 50000] [--lanes 24] [--updates 10000] [--year 2025] [--seed 1] [--runs 5] [--width 1600] [--renderer canvas|svg] [--profile]";
 /** Issue #16: 50,000 marks drawn within 200 ms. */
 const GOAL_MS = 200;
 const flags = parseFlags(
