@@ -565,6 +565,10 @@ async function canvasSelection(view: {
       const tried = `/timeline${view.search} in ${view.years.join(", ")}`;
       return { timings: [], notes: [`no canvas marks at ${tried} (density): canvas selection not measured`] };
     }
+    // Which view it is, for the label: the sector, the year zoomed to and the marks painted.
+    const drawn = await page.locator(CHART).getAttribute("data-marks");
+    const zoomed = (await page.locator(".aa-zoom select").inputValue()) || "all years";
+    const where = `${new URLSearchParams(view.search).get("sector")}, ${zoomed}, ${drawn} marks`;
     await page.focus(layer);
     const ring = page.locator(`${CHART} .aa-mark-focus`);
     await ring.evaluate((r) => r.scrollIntoView({ block: "center" }));
@@ -577,10 +581,15 @@ async function canvasSelection(view: {
     const panel = `document.querySelector('[data-testid="commitment-panel"]')`;
     const shown = `!${panel}?.hidden && ${panel}?.getAttribute("data-id") === ${JSON.stringify(at.id)}`;
     const timings = [
-      await timeInteraction(page, "select a mark on canvas (click → its panel)", () => page.mouse.click(at.x, at.y), {
-        done: () => whenTrue(page, shown),
-        profile: withProfile,
-      }),
+      await timeInteraction(
+        page,
+        `select a mark on canvas (click → its panel; ${where})`,
+        () => page.mouse.click(at.x, at.y),
+        {
+          done: () => whenTrue(page, shown),
+          profile: withProfile,
+        },
+      ),
     ];
     await page.evaluate(WAIT_CALM);
     timings.push(
