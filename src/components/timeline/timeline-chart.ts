@@ -341,7 +341,7 @@ function timelineSvg(data: TimelineData, parts: SvgParts) {
  * 2,000) are built when the table is first opened if it is closed and holds
  * the counts per sector and month, or marks painted on canvas: while closed
  * they are not in the accessibility tree anyway, and they were a tenth of the
- * density view's first draw at a million commitments and a quarter of 50,000
+ * density view's first draw at a million commitments and about a sixth of 50,000
  * canvas marks'. The table of SVG marks (600 at most) is built at once (the
  * chart's keyboard and the panel link into it).
  */
