@@ -35,7 +35,10 @@
  * 5. With --interactions (or --profile, which adds a CPU profile of each):
  *    the page's own controls with real input, in a fresh page on the site's
  *    own tables (--dist of a site built at the size wanted), as Chromium's
- *    Event Timing reports them (Interaction to Next Paint).
+ *    Event Timing reports them (Interaction to Next Paint); with the canvas
+ *    renderer asked (--renderer canvas or both), a mark on canvas clicked at
+ *    its painted position and its panel closed, in one more fresh page on a
+ *    view of the site's own data with marks (CANVAS_VIEW).
  *
  * Prints a table with the figures, the goals (aggregation ≤ 200 ms; the
  * zoomed year queried ≤ 300 ms and its marks drawn ≤ 200 ms) and the
@@ -450,9 +453,9 @@ let interactions: { timings: InteractionTiming[]; notes: string[]; commitments: 
 const problems: string[] = [];
 
 /** /timeline opened cold with the Event Timing observer, once its own queries are done and its engine is quiet. */
-async function openQuietTimeline(): Promise<PageHandle> {
-  log(`Chromium ${chromium}: opening ${server.url}/timeline …`);
-  const handle = await openPage(browser, `${server.url}/timeline`, {
+async function openQuietTimeline(search = ""): Promise<PageHandle> {
+  log(`Chromium ${chromium}: opening ${server.url}/timeline${search} …`);
+  const handle = await openPage(browser, `${server.url}/timeline${search}`, {
     viewport: { width: width + 80, height: 1000 },
     intercept: false,
     initScripts: [EVENT_TIMING_OBSERVER],
@@ -496,12 +499,107 @@ async function interactionsOnOwnData(): Promise<typeof interactions> {
         return [{ n, sector: top.sector }]; })()`,
     )) as { n: number; sector: string }[];
     log(`  the page's own controls, with real input, on its own ${n.toLocaleString("en")} commitments…`);
+    let measured: { timings: InteractionTiming[]; notes: string[] } = { timings: [], notes: [] };
     try {
-      return { ...(await measureInteractions(handle.page, sector, withProfile)), commitments: n };
+      measured = await measureInteractions(handle.page, sector, withProfile);
     } catch (error) {
       problems.push(`the interactions failed: ${(error as Error).message.split("\n")[0]}`);
-      return { timings: [], notes: [], commitments: n };
     }
+    if (renderersAsked.includes("canvas")) {
+      const canvas = await canvasSelection(
+        (await handle.page.evaluate(CANVAS_VIEW)) as { search: string; years: number[] },
+      );
+      measured.timings.push(...canvas.timings);
+      measured.notes.push(...canvas.notes);
+    }
+    return { ...measured, commitments: n };
+  } finally {
+    problems.push(...pageProblems(handle));
+    await handle.close();
+  }
+}
+
+/**
+ * A view of the site's own data whose marks the page draws (canvas forced by
+ * ?renderer=canvas, as past CANVAS_MARKS the page chooses it): the sector
+ * with the fewest commitments, and the years (up to this one) where its lane
+ * would stack the fewest rows, best first (the commitments of its busiest
+ * day and those dated only to a month or year, which cross the whole year).
+ */
+const CANVAS_VIEW = `(async () => {
+  const aa = globalThis.__accordAtlas;
+  const db = await aa.database();
+  const [{ sector }] = await db.query(aa.sql(["SELECT sector FROM commitments GROUP BY 1 ORDER BY count(*), 1 LIMIT 1"]));
+  const years = await db.query(aa.sql([
+    "WITH c AS (SELECT year(date_from) AS y0, year(date_to) AS y1, date_from, date_precision FROM commitments WHERE sector = ", "), " +
+    "days AS (SELECT y0 AS y, max(n) AS most FROM (SELECT y0, date_from, count(*) AS n FROM c WHERE date_precision = 'day' GROUP BY 1, 2) GROUP BY 1), " +
+    "spans AS (SELECT d.y, count(c.y0) AS spans FROM days d LEFT JOIN c ON c.date_precision <> 'day' AND c.y0 <= d.y AND c.y1 >= d.y GROUP BY 1) " +
+    "SELECT CAST(d.y AS INTEGER) AS y FROM days d JOIN spans s USING (y) WHERE d.y <= ", " ORDER BY d.most + s.spans, d.y DESC LIMIT 5",
+  ], sector, new Date().getUTCFullYear()));
+  return { search: "?renderer=canvas&sector=" + encodeURIComponent(sector), years: years.map((r) => r.y) };
+})()`;
+
+/**
+ * A mark on the canvas selected by a click on its painted position (the
+ * position the chart's keyboard gives its earliest mark: its focus ring's
+ * centre, the keyboard then sent away), and its panel closed with Escape; in
+ * a fresh page opened on `view.search` and zoomed by its year menu to the
+ * first of `view.years` whose marks it draws (CANVAS_VIEW).
+ */
+async function canvasSelection(view: {
+  search: string;
+  years: number[];
+}): Promise<{ timings: InteractionTiming[]; notes: string[] }> {
+  const handle = await openQuietTimeline(view.search);
+  const { page } = handle;
+  try {
+    const layer = `${CHART} .aa-marks-canvas`;
+    for (const year of view.years) {
+      if ((await page.locator(layer).count()) > 0) break;
+      await rememberChart(page);
+      await page.selectOption(".aa-zoom select", String(year));
+      await chartReplaced(page);
+      await page.evaluate(WAIT_CALM);
+    }
+    if ((await page.locator(layer).count()) === 0) {
+      const tried = `/timeline${view.search} in ${view.years.join(", ")}`;
+      return { timings: [], notes: [`no canvas marks at ${tried} (density): canvas selection not measured`] };
+    }
+    // Which view it is, for the label: the sector, the year zoomed to and the marks painted.
+    const drawn = await page.locator(CHART).getAttribute("data-marks");
+    const zoomed = (await page.locator(".aa-zoom select").inputValue()) || "all years";
+    const where = `${new URLSearchParams(view.search).get("sector")}, ${zoomed}, ${drawn} marks`;
+    await page.focus(layer);
+    const ring = page.locator(`${CHART} .aa-mark-focus`);
+    await ring.evaluate((r) => r.scrollIntoView({ block: "center" }));
+    const at = await ring.evaluate((r) => {
+      const b = r.getBoundingClientRect();
+      return { id: r.getAttribute("data-id") ?? "", x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await page.evaluate("document.activeElement?.blur()");
+    await page.evaluate(WAIT_CALM);
+    const panel = `document.querySelector('[data-testid="commitment-panel"]')`;
+    const shown = `!${panel}?.hidden && ${panel}?.getAttribute("data-id") === ${JSON.stringify(at.id)}`;
+    const timings = [
+      await timeInteraction(
+        page,
+        `select a mark on canvas (click → its panel; ${where})`,
+        () => page.mouse.click(at.x, at.y),
+        {
+          done: () => whenTrue(page, shown),
+          profile: withProfile,
+        },
+      ),
+    ];
+    await page.evaluate(WAIT_CALM);
+    timings.push(
+      await timeInteraction(page, "close the panel (Escape, canvas)", () => page.keyboard.press("Escape"), {
+        profile: withProfile,
+      }),
+    );
+    return { timings, notes: [] };
+  } catch (error) {
+    return { timings: [], notes: [`canvas selection failed: ${(error as Error).message.split("\n")[0]}`] };
   } finally {
     problems.push(...pageProblems(handle));
     await handle.close();

@@ -6,7 +6,7 @@
  * commitment painted, none an element; the pointer over a mark shows its
  * tooltip and a click opens its panel; the keyboard reaches the marks in one
  * Tab stop, arrow keys and Home move the focus ring and announce the mark,
- * Enter opens it; the table lists the marks painted. Expected text comes
+ * Enter opens it; the table, built when first opened, lists the marks painted. Expected text comes
  * from the records (loadDataset over data/), never from the page.
  */
 import { join } from "node:path";
@@ -110,6 +110,8 @@ describe("the timeline's marks on canvas", () => {
 
   it("lists the marks painted in the table under the chart", async () => {
     const { page, ...handle } = await visit();
+    // Built when first opened: a closed table of painted marks is not made on the draw.
+    expect(await page.getByTestId("timeline-table").count()).toBe(0);
     await page.locator(".aa-table-details > summary").first().click();
     const ids = await page
       .getByTestId("timeline-table")

@@ -13,7 +13,7 @@
  */
 import * as d3 from "d3";
 import type { LaneState } from "../../lib/timeline/lane-layout.js";
-import { hitGrid, markAt } from "../../lib/timeline/mark-hit-grid.js";
+import { type HitGrid, hitGrid, markAt } from "../../lib/timeline/mark-hit-grid.js";
 import { markLabel, markListLabel, markTooltip } from "../../lib/timeline/timeline-chart-words.js";
 import { el } from "../dom.js";
 import { bindCanvasTabStop } from "./canvas-tab-stop.js";
@@ -62,7 +62,8 @@ export function bindCanvasMarks(
   { tip, state, onSelect }: { tip: Tooltip; state: LaneState; onSelect?: OnSelect },
 ): HTMLElement {
   const { hits, marks } = drawn;
-  const grid = hitGrid(hits);
+  // Made when the pointer first comes: 50,000 marks bucketed are not for the first draw.
+  let grid: HitGrid | null = null;
   const hover = ring(svg, "aa-mark-hover");
   const focus = ring(svg, "aa-mark-focus");
   const live = el("div", { class: "aa-visually-hidden", "aria-live": "polite", "data-testid": "timeline-mark-now" });
@@ -70,6 +71,7 @@ export function bindCanvasMarks(
     const ctm = svg.getScreenCTM();
     if (!ctm) return -1;
     const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(ctm.inverse());
+    grid ??= hitGrid(hits);
     return markAt(grid, p.x, p.y);
   };
   svg.addEventListener("mousemove", (event) => {

@@ -24,7 +24,8 @@
  * Record text goes in as text only.
  */
 import * as d3 from "d3";
-import type { TimeRange } from "../../lib/sql/timeline-queries.js";
+import type { MarkRow, TimeRange } from "../../lib/sql/timeline-queries.js";
+import { dayScale } from "../../lib/timeline/day-scale.js";
 import type { TimelineMode } from "../../lib/timeline/density.js";
 import { chooseDensityRenderer } from "../../lib/timeline/density-renderer-choice.js";
 import { dayAfter, dayToDate } from "../../lib/timeline/event-labels.js";
@@ -121,7 +122,7 @@ function render(data: TimelineData, options: Options, redraw: () => void, keyboa
     .scaleUtc()
     .domain([dayToDate(data.domain.from), dayAfter(data.domain.to)])
     .range([frame.labelWidth, frame.width - frame.marginRight]);
-  const scale: DayScale = { px: (day) => x(dayToDate(day)), pxEnd: (day) => x(dayAfter(day)) };
+  const scale: DayScale = dayScale(x);
   const rules = layoutRules(data.events, scale, frame);
   const laneInput = { state, frame, scale, axisTop: rules.axisTop, mode: options.mode };
   const fitted = options.fit?.frame
@@ -149,11 +150,16 @@ function render(data: TimelineData, options: Options, redraw: () => void, keyboa
           state,
         })
       : null;
-  const byId = new Map(marks.map((m) => [m.id, m]));
+  // Marks by id for the SVG marks' tooltips, made when the keyboard first reaches one.
+  let byId: Map<string, MarkRow> | null = null;
   keyboard.update({
     marks: sortEarliestFirst(contents.stops),
     lanes: [...svg.querySelectorAll<SVGGElement>(".aa-lane-toggle")],
-    markFocused: (mark) => (mark ? showMarkTip(tip, mark, byId) : tip.hide()),
+    markFocused: (mark) => {
+      if (!mark) return tip.hide();
+      byId ??= new Map(marks.map((m) => [m.id, m]));
+      showMarkTip(tip, mark, byId);
+    },
   });
   const note = fitted
     ? [frameModeNote(layout.mode, contents.drawn, data.domain), fitted.note].join(" ").trim()
@@ -163,7 +169,7 @@ function render(data: TimelineData, options: Options, redraw: () => void, keyboa
     el("div", { class: "aa-timeline-chart" }, svg, tip.node, ...(live ? [live] : [])),
     brushStrip(data, frame, options.onZoom),
     timelineLegend(layout.mode, fitted !== null),
-    tableDetails(data, layout.mode, options),
+    tableDetails(data, layout.mode, contents.placed.length > 0, options),
   ];
 }
 
@@ -331,15 +337,22 @@ function timelineSvg(data: TimelineData, parts: SvgParts) {
 }
 
 /**
- * The table under the chart, open as the page last left it. The counts per
- * sector and month (up to 2,000 rows) are built when the table is first
- * opened: while closed they are not in the accessibility tree anyway, and at a
- * million commitments they were a tenth of the first draw. The marks' table is
- * built at once (the chart's keyboard and the panel link into it).
+ * The table under the chart, open as the page last left it. Its rows (up to
+ * 2,000) are built when the table is first opened if it is closed and holds
+ * the counts per sector and month, or marks painted on canvas: while closed
+ * they are not in the accessibility tree anyway, and they were a tenth of the
+ * density view's first draw at a million commitments and about a sixth of 50,000
+ * canvas marks'. The table of SVG marks (600 at most) is built at once (the
+ * chart's keyboard and the panel link into it).
  */
-function tableDetails(data: TimelineData, mode: TimelineMode, { state, onSelect }: Options): HTMLElement {
+function tableDetails(
+  data: TimelineData,
+  mode: TimelineMode,
+  canvas: boolean,
+  { state, onSelect }: Options,
+): HTMLElement {
   const open = state.tableOpen === true;
-  const lazy = mode === "density" && !open;
+  const lazy = (mode === "density" || canvas) && !open;
   const details = el(
     "details",
     { class: "aa-table-details", open },

@@ -67,10 +67,13 @@ export function bindMarkEvents(
     onSelect,
   }: { marks: readonly MarkRow[]; cells: readonly DensityCell[]; tip: Tooltip; onSelect?: OnSelect },
 ): void {
-  const byId = new Map(marks.map((m) => [m.id, m]));
+  // Made when the pointer first reaches an SVG mark (canvas marks have their own input).
+  let byId: Map<string, MarkRow> | null = null;
   const select = (g: SVGGElement) => onSelect?.(g.getAttribute("data-id") ?? "", g);
   const tipFor = (g: SVGGElement | null) => {
-    if (g) showMarkTip(tip, g, byId);
+    if (!g) return;
+    byId ??= new Map(marks.map((m) => [m.id, m]));
+    showMarkTip(tip, g, byId);
   };
   body
     .on("mouseover", (event: MouseEvent) => {

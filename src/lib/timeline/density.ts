@@ -27,24 +27,64 @@ export interface Extent {
 }
 
 /**
+ * The rows' right ends, kept in a tree of minimums so that the first row
+ * (lowest index) where an item fits is found in O(log rows), not by reading
+ * every row: a lane of a busy year stacks hundreds of rows.
+ */
+class RowEnds {
+  private size = 16;
+  private min = new Float64Array(32).fill(Number.POSITIVE_INFINITY);
+  count = 0;
+
+  /** The first row whose end + gap ≤ x0, or -1 (the same test, in the same floating point, as reading them in order). */
+  firstFree(x0: number, gap: number): number {
+    const { min, size } = this;
+    if (!(min[1] + gap <= x0)) return -1;
+    let node = 1;
+    while (node < size) node = min[2 * node] + gap <= x0 ? 2 * node : 2 * node + 1;
+    return node - size;
+  }
+
+  /** Sets a row's end (a new row when `row` is `count`). */
+  set(row: number, end: number): void {
+    if (row === this.count) this.count += 1;
+    if (row >= this.size) this.grow();
+    const { min, size } = this;
+    // NaN never lets an item fit after it, as Infinity does not.
+    let node = row + size;
+    min[node] = Number.isNaN(end) ? Number.POSITIVE_INFINITY : end;
+    for (node >>= 1; node >= 1; node >>= 1) min[node] = Math.min(min[2 * node], min[2 * node + 1]);
+  }
+
+  private grow(): void {
+    const old = this.min;
+    const oldSize = this.size;
+    this.size *= 2;
+    this.min = new Float64Array(2 * this.size).fill(Number.POSITIVE_INFINITY);
+    this.min.set(old.subarray(oldSize, 2 * oldSize), this.size);
+    for (let node = this.size - 1; node >= 1; node--)
+      this.min[node] = Math.min(this.min[2 * node], this.min[2 * node + 1]);
+  }
+}
+
+/**
  * Greedy row packing, in order of x0: each item goes to the first row whose
  * last item ends at least `gap` px before it starts. Returns each item's row
  * (0-based) and the number of rows. Deterministic: ties keep input order.
+ * O(n log n): the sort, and the first free row from RowEnds.
  */
 export function packRows(items: readonly Extent[], gap = MARK_WIDTH): { rows: number[]; count: number } {
   const order = items.map((_, i) => i).sort((a, b) => items[a].x0 - items[b].x0 || a - b);
-  const ends: number[] = [];
+  const ends = new RowEnds();
   const rows = new Array<number>(items.length);
   for (const i of order) {
     const { x0, x1 } = items[i];
-    let row = ends.findIndex((end) => end + gap <= x0);
-    if (row < 0) {
-      row = ends.length;
-      ends.push(x1);
-    } else ends[row] = x1;
+    let row = ends.firstFree(x0, gap);
+    if (row < 0) row = ends.count;
+    ends.set(row, x1);
     rows[i] = row;
   }
-  return { rows, count: ends.length };
+  return { rows, count: ends.count };
 }
 
 export interface ModeInput {

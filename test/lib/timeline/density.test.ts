@@ -12,7 +12,43 @@ import {
 
 const point = (x: number) => ({ x0: x - MARK_WIDTH / 2, x1: x + MARK_WIDTH / 2 });
 
+/** Greedy packing as first written: every row read in order for each item (the reference for packRows). */
+function packRowsByScan(items: readonly { x0: number; x1: number }[], gap: number) {
+  const order = items.map((_, i) => i).sort((a, b) => items[a].x0 - items[b].x0 || a - b);
+  const ends: number[] = [];
+  const rows = new Array<number>(items.length);
+  for (const i of order) {
+    let row = ends.findIndex((end) => end + gap <= items[i].x0);
+    if (row < 0) {
+      row = ends.length;
+      ends.push(items[i].x1);
+    } else ends[row] = items[i].x1;
+    rows[i] = row;
+  }
+  return { rows, count: ends.length };
+}
+
 describe("packRows", () => {
+  it("gives the rows a scan of every row gives, for thousands of marks on hundreds of rows", () => {
+    let seed = 11;
+    const r = () => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    for (const gap of [0, 2, MARK_WIDTH]) {
+      const items = Array.from({ length: 6000 }, () => {
+        const x0 = 180 + r() * 1400;
+        const long = r() < 0.3;
+        return { x0, x1: x0 + (long ? r() * 1400 : r() * 40) };
+      });
+      // Ends that are not numbers never take another item, as in the scan.
+      items.push({ x0: 300, x1: Number.NaN }, { x0: 301, x1: 320 });
+      const packed = packRows(items, gap);
+      expect(packed.count).toBeGreaterThan(100);
+      expect(packed).toEqual(packRowsByScan(items, gap));
+    }
+  });
+
   it("stacks marks that overlap and reuses rows that are free", () => {
     const { rows, count } = packRows([point(10), point(12), point(40), point(14)], 0);
     expect(rows).toEqual([0, 1, 0, 2]);

@@ -42,3 +42,43 @@ describe("distanceToMark", () => {
     expect(distanceToMark({ x0: 0, x1: 100, cx: 50, y: 0 }, 103, 4)).toBe(5);
   });
 });
+
+describe("hitGrid", () => {
+  it("answers as a search through every mark would, for points and spans of every length", () => {
+    // Seeded: days, months and years on rows 14 px apart, some marks sharing a place.
+    let seed = 7;
+    const r = () => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    const marks = Array.from({ length: 3000 }, () => {
+      const y = 20 + Math.floor(r() * 60) * 14;
+      const x0 = 180 + Math.floor(r() * 1400);
+      const kind = r();
+      const x1 = kind < 0.7 ? x0 : Math.min(1580, x0 + (kind < 0.9 ? 100 : 1400));
+      return { x0, x1, cx: (x0 + x1) / 2, y };
+    });
+    const grid = hitGrid(marks);
+    const brute = (x: number, y: number) => {
+      let best = -1;
+      let bestDistance = HIT_RADIUS;
+      marks.forEach((m, i) => {
+        const d = distanceToMark(m, x, y);
+        if (d <= bestDistance) {
+          best = i;
+          bestDistance = d;
+        }
+      });
+      return best;
+    };
+    let hits = 0;
+    for (let k = 0; k < 5000; k++) {
+      const x = 170 + r() * 1420;
+      const y = 10 + r() * 860;
+      const expected = brute(x, y);
+      if (expected >= 0) hits += 1;
+      expect(markAt(grid, x, y)).toBe(expected);
+    }
+    expect(hits).toBeGreaterThan(500);
+  });
+});
