@@ -62,23 +62,29 @@ describe("hitGrid", () => {
     const brute = (x: number, y: number) => {
       let best = -1;
       let bestDistance = HIT_RADIUS;
-      marks.forEach((m, i) => {
-        const d = distanceToMark(m, x, y);
+      for (let i = 0; i < marks.length; i++) {
+        // A mark farther away vertically than the best so far cannot be nearer (the distance is at least |dy|).
+        if (Math.abs(y - marks[i].y) > bestDistance) continue;
+        const d = distanceToMark(marks[i], x, y);
         if (d <= bestDistance) {
           best = i;
           bestDistance = d;
         }
-      });
+      }
       return best;
     };
+    // One assertion over all probes: the test took seconds and ran past vitest's 5 s limit under load.
     let hits = 0;
+    const differences: { x: number; y: number; grid: number; brute: number }[] = [];
     for (let k = 0; k < 5000; k++) {
       const x = 170 + r() * 1420;
       const y = 10 + r() * 860;
       const expected = brute(x, y);
       if (expected >= 0) hits += 1;
-      expect(markAt(grid, x, y)).toBe(expected);
+      const found = markAt(grid, x, y);
+      if (found !== expected) differences.push({ x, y, grid: found, brute: expected });
     }
+    expect(differences).toEqual([]);
     expect(hits).toBeGreaterThan(500);
   });
 });
