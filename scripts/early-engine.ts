@@ -98,7 +98,9 @@ export function earlyEngineScript(workerPath: string, wasmPath: string, startPat
     // DuckDB's worker with handoverPrelude before it (the same engine: the page adopts it as workerUrl's).
     const worker = new Worker(new URL(${json(startPath)}, document.baseURI).href, {type: "module"});
     const hand = (body) => worker.postMessage({${json(WASM_HANDOVER)}: body}, body ? [body] : []);
-    wasm.then((response) => hand(response.ok && response.body ? response.body : null), () => hand(null));
+    // Only the .wasm itself: not a login page a host that wants cookies redirected to.
+    const isWasm = (r) => r.ok && !r.redirected && r.body && /wasm/.test(r.headers.get("Content-Type") || "");
+    wasm.then((response) => hand(isWasm(response) ? response.body : null), () => hand(null));
     const ready = new Promise((resolve, reject) => {
       worker.addEventListener("message", (event) => {
         const reply = event.data;

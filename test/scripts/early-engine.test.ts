@@ -101,7 +101,8 @@ describe("the early engine start", () => {
       { messageId: EARLY_INSTANTIATE_ID, type: "INSTANTIATE", data: ["http://127.0.0.1:1/m.wasm", null] },
     ]);
     expect(marks).toEqual(["duckdb:early-start"]);
-    respond({ ok: true, body });
+    const wasmHeaders = new Headers({ "Content-Type": "application/wasm" });
+    respond({ ok: true, redirected: false, headers: wasmHeaders, body });
     await new Promise((r) => setTimeout(r, 0));
     expect(posted[1]).toEqual({ [WASM_HANDOVER]: body });
     let settled = false;
@@ -119,6 +120,34 @@ describe("the early engine start", () => {
     expect(settled).toBe(false);
     expect(send({ requestId: EARLY_INSTANTIATE_ID, type: "OK" })).toBe(true);
     await early.ready;
+  });
+
+  it("hands the worker no stream when the page's fetch got something else than the .wasm", async () => {
+    const answers = [
+      { ok: false, redirected: false, headers: new Headers({ "Content-Type": "text/html" }), body: {} },
+      { ok: true, redirected: true, headers: new Headers({ "Content-Type": "text/html" }), body: {} },
+      { ok: true, redirected: false, headers: new Headers({ "Content-Type": "text/html" }), body: {} },
+    ];
+    for (const answer of answers) {
+      const posted: unknown[] = [];
+      class FakeWorker {
+        postMessage(message: unknown) {
+          posted.push(message);
+        }
+        addEventListener() {}
+      }
+      new Function(
+        "window",
+        "Worker",
+        "document",
+        "performance",
+        "console",
+        "fetch",
+        earlyEngineScript("./w.js", "./m.wasm"),
+      )({}, FakeWorker, { baseURI: "http://127.0.0.1:1/sql" }, { mark: () => {} }, console, async () => answer);
+      await new Promise((r) => setTimeout(r, 0));
+      expect(posted[1]).toEqual({ [WASM_HANDOVER]: null });
+    }
   });
 
   it("serves DuckDB's fetch of the .wasm from the page's stream, and keeps the handover from DuckDB", async () => {
