@@ -5,10 +5,14 @@
  * `_node/@duckdb/duckdb-wasm@…/index.….js` in it); pages that never query
  * (/present, /draft) do not get it and download no engine.
  *
- * The script starts the engine's worker (the same file the page would
- * start, from the same origin) and asks it to instantiate its .wasm at once,
- * which the worker fetches and compiles as it streams in
- * (WebAssembly.instantiateStreaming, as DuckDB-WASM does). That runs while
+ * The script fetches the .wasm itself, at once and without credentials
+ * (connections of its own: a worker's fetch of it starts later and waited
+ * behind the page's 60–80 module requests for Chromium's six connections
+ * to the host), starts the engine's worker (a copy of the file the page
+ * would start, beside it, with handoverPrelude before DuckDB's code:
+ * writeEarlyWorker), hands it the .wasm's bytes as a stream and asks it to
+ * instantiate at once; DuckDB compiles as the bytes stream in
+ * (WebAssembly.instantiateStreaming). That runs while
  * the browser is still fetching and evaluating the page's modules; the
  * page's database (src/components/db.ts) then takes the worker over
  * (src/components/early-engine.ts) instead of starting one. Only browsers
@@ -16,6 +20,7 @@
  * browser) start early; others start as before. The script runs before the
  * Content-Security-Policy step, which allows it by hash (scripts/csp.ts).
  */
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, posix, relative, sep } from "node:path";
 import { EARLY_ENGINE_GLOBAL, EARLY_ENGINE_MARK, EARLY_INSTANTIATE_ID } from "../src/lib/model/early-engine.js";
@@ -34,15 +39,68 @@ const EXCEPTIONS_PROBE = [
   0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11,
 ];
 
+/** The key of the message that hands the worker the .wasm's bytes (or null: fetch it yourself). */
+export const WASM_HANDOVER = "accordEarlyWasm";
+
+/**
+ * Put before DuckDB-WASM's worker script in the copy the head script starts
+ * (earlyWorkerSource): DuckDB's one fetch of the .wasm (`wasmName`, beside
+ * the worker) is served from the stream the page hands the worker
+ * (WASM_HANDOVER), so its bytes come over the request the page started at
+ * once. Without a stream (the page's fetch failed) DuckDB fetches it
+ * itself, as before. It runs before DuckDB's code installs its message
+ * handler, so its listener sees the handover first and keeps it from DuckDB.
+ */
+export function handoverPrelude(wasmName: string): string {
+  const key = JSON.stringify(WASM_HANDOVER);
+  return `{
+const wasmUrl = new URL(${JSON.stringify(`./${wasmName}`)}, import.meta.url).href;
+let handOver;
+const handed = new Promise((resolve) => { handOver = resolve; });
+addEventListener("message", (event) => {
+  const data = event.data;
+  if (!data || typeof data !== "object" || !(${key} in data)) return;
+  event.stopImmediatePropagation();
+  handOver(data[${key}]);
+});
+const nativeFetch = self.fetch.bind(self);
+let served = false;
+self.fetch = async (input, init) => {
+  const url = input instanceof Request ? input.url : String(input);
+  if (!served && url === wasmUrl) {
+    served = true;
+    const body = await handed;
+    if (body) return new Response(body, {headers: {"Content-Type": "application/wasm"}});
+  }
+  return nativeFetch(input, init);
+};
+}
+`;
+}
+
+/** The worker the head script starts: DuckDB-WASM's own, after handoverPrelude. */
+export function earlyWorkerSource(workerSource: string, wasmName: string): string {
+  return handoverPrelude(wasmName) + workerSource;
+}
+
 /** The inline script, for a worker and .wasm given relative to the page. */
-export function earlyEngineScript(workerPath: string, wasmPath: string): string {
+export function earlyEngineScript(workerPath: string, wasmPath: string, startPath = workerPath): string {
   const json = JSON.stringify;
   return `(() => {
   try {
     if (!WebAssembly.validate(new Uint8Array(${json(EXCEPTIONS_PROBE)}))) return;
     const workerUrl = new URL(${json(workerPath)}, document.baseURI).href;
     const wasmUrl = new URL(${json(wasmPath)}, document.baseURI).href;
-    const worker = new Worker(workerUrl, {type: "module"});
+    // The .wasm is fetched from here, at once: without credentials it gets
+    // connections of its own instead of waiting behind the page's module
+    // requests (a worker's fetch starts later and queues with them).
+    const wasm = fetch(wasmUrl, {credentials: "omit", priority: "high"});
+    // DuckDB's worker with handoverPrelude before it (the same engine: the page adopts it as workerUrl's).
+    const worker = new Worker(new URL(${json(startPath)}, document.baseURI).href, {type: "module"});
+    const hand = (body) => worker.postMessage({${json(WASM_HANDOVER)}: body}, body ? [body] : []);
+    // Only the .wasm itself: not a login page a host that wants cookies redirected to.
+    const isWasm = (r) => r.ok && !r.redirected && r.body && /wasm/.test(r.headers.get("Content-Type") || "");
+    wasm.then((response) => hand(isWasm(response) ? response.body : null), () => hand(null));
     const ready = new Promise((resolve, reject) => {
       worker.addEventListener("message", (event) => {
         const reply = event.data;
@@ -75,8 +133,24 @@ export function engineFilesIn(dist: string): { worker: string; wasm: string } | 
   return { worker: `_node/@duckdb/${worker}`, wasm: `_node/@duckdb/${wasm}` };
 }
 
+/**
+ * Writes the worker the head script starts beside DuckDB's own (earlyWorkerSource),
+ * named by its content's hash; returns its path relative to dist (posix).
+ */
+export function writeEarlyWorker(dist: string, files: { worker: string; wasm: string }): string {
+  const source = earlyWorkerSource(readFileSync(join(dist, files.worker), "utf8"), posix.basename(files.wasm));
+  const hash = createHash("sha256").update(source).digest("hex").slice(0, 8);
+  const path = posix.join(posix.dirname(files.worker), `duckdb-browser-eh.early.${hash}.js`);
+  writeFileSync(join(dist, path), source);
+  return path;
+}
+
 /** A page (at `page`, relative to dist) with the early start as the first script of its head. */
-export function withEarlyEngine(html: string, page: string, files: { worker: string; wasm: string }): string {
+export function withEarlyEngine(
+  html: string,
+  page: string,
+  files: { worker: string; wasm: string; earlyWorker?: string },
+): string {
   if (!IMPORTS_DUCKDB.test(html) || html.includes(MARKER)) return html;
   const up = relative(dirname(join("/", page)), "/")
     .split(sep)
@@ -86,14 +160,15 @@ export function withEarlyEngine(html: string, page: string, files: { worker: str
   const anchor = /<meta charset="[^"]*">/i.exec(html) ?? /<head\b[^>]*>/i.exec(html);
   if (!anchor) throw new Error(`no <head> in ${page}`);
   const at = anchor.index + anchor[0].length;
-  const script = `<script ${MARKER}>${earlyEngineScript(path(files.worker), path(files.wasm))}</script>`;
+  const script = `<script ${MARKER}>${earlyEngineScript(path(files.worker), path(files.wasm), path(files.earlyWorker ?? files.worker))}</script>`;
   return `${html.slice(0, at)}\n${script}${html.slice(at)}`;
 }
 
 /** Writes the early start into every built page that imports DuckDB-WASM; returns how many. */
 export function applyEarlyEngine(dist: string): number {
-  const files = engineFilesIn(dist);
-  if (!files) return 0;
+  const engine = engineFilesIn(dist);
+  if (!engine) return 0;
+  const files = { ...engine, earlyWorker: writeEarlyWorker(dist, engine) };
   let written = 0;
   for (const page of builtPages(dist)) {
     const path = join(dist, page);

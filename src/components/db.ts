@@ -117,6 +117,7 @@ export interface Database {
   /**
    * Loads tables without querying them: all of their rows, or those of the
    * partitions a window of years needs. Every table when none is named.
+   * Tables a query waits for go into the database first.
    */
   load(tables?: readonly TableName[], window?: YearWindow): Promise<void>;
   /**
@@ -423,6 +424,8 @@ function open(): Database {
     // Partitions are decompressed in a worker: the main thread stays free while tables load.
     gunzip: offThreadGunzip(),
     url: (table) => TABLE_FILES[table](),
+    // Partitions that arrive while the engine starts go in together once it has.
+    ready: () => engine,
     insert: async ({ table, ipc, create }) => {
       const { connection } = await engine;
       await connection.insertArrowFromIPCStream(ipc, { name: table, create });
@@ -441,9 +444,9 @@ function open(): Database {
     throw error;
   };
 
-  const load = async (tables: readonly TableName[], window?: YearWindow): Promise<void> => {
+  const load = async (tables: readonly TableName[], window?: YearWindow, background = false): Promise<void> => {
     try {
-      await loader.ensure(tables, window);
+      await loader.ensure(tables, window, { background });
     } catch (error) {
       fail(error instanceof Error ? error : new Error(String(error)));
     }
@@ -473,7 +476,7 @@ function open(): Database {
       const table = await run(query);
       return { rows: arrowRows(table, max), total: table.numRows };
     },
-    load: (tables = TABLE_NAMES, window) => load(tables, window),
+    load: (tables = TABLE_NAMES, window) => load(tables, window, true),
     engine: () => engine.catch(fail),
   };
   // For benchmarks and debugging (bench/queries.ts): gives nothing the page's own SQL box does not.

@@ -254,7 +254,8 @@ describe.sequential("npm run build", () => {
         // prefix joined with a bucket and endpoint to turn s3://bucket/key into
         // an HTTPS URL. It names no host and runs only when a query reads an
         // s3:// path; the pages read tables inserted from local Arrow buffers.
-        file: /^_node\/@duckdb\/duckdb-wasm@[^/]+\/dist\/duckdb-browser-(mvp|eh|coi)\.worker\.[0-9a-f]+\.js$/,
+        // The "early" file is the build's copy of the eh worker (scripts/early-engine.ts).
+        file: /^_node\/@duckdb\/duckdb-wasm@[^/]+\/dist\/duckdb-browser-(mvp|eh|coi)\.(worker|early)\.[0-9a-f]+\.js$/,
         url: /^https:\/\/$/,
         why: "DuckDB-WASM S3 URL builder (bare https:// prefix, no host), used only for s3:// paths",
       },

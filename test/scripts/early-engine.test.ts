@@ -3,7 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { inlineScripts, withPolicy } from "../../scripts/csp.js";
-import { applyEarlyEngine, earlyEngineScript, engineFilesIn, withEarlyEngine } from "../../scripts/early-engine.js";
+import {
+  applyEarlyEngine,
+  earlyEngineScript,
+  earlyWorkerSource,
+  engineFilesIn,
+  handoverPrelude,
+  WASM_HANDOVER,
+  withEarlyEngine,
+} from "../../scripts/early-engine.js";
 import { EARLY_ENGINE_GLOBAL, EARLY_INSTANTIATE_ID } from "../../src/lib/model/early-engine.js";
 
 const DUCKDB_PRELOAD = '<link rel="modulepreload" href="./_node/@duckdb/duckdb-wasm@1.32.0/index.e8ca9772.js">';
@@ -57,20 +65,46 @@ describe("the early engine start", () => {
     }
     const window: Record<string, unknown> = {};
     const marks: string[] = [];
-    new Function("window", "Worker", "document", "performance", "console", earlyEngineScript("./w.js", "./m.wasm"))(
+    const fetched: [string, unknown][] = [];
+    const body = { stream: true };
+    let respond: (response: unknown) => void = () => {};
+    const fetch = (url: string, init: unknown) => {
+      fetched.push([url, init]);
+      return new Promise((resolve) => {
+        respond = resolve;
+      });
+    };
+    new Function(
+      "window",
+      "Worker",
+      "document",
+      "performance",
+      "console",
+      "fetch",
+      earlyEngineScript("./w.js", "./m.wasm", "./w.early.js"),
+    )(
       window,
       FakeWorker,
       { baseURI: "http://127.0.0.1:1/sql" },
       { mark: (name: string) => marks.push(name) },
       console,
+      fetch,
     );
     const early = window[EARLY_ENGINE_GLOBAL] as { worker: FakeWorker; wasmUrl: string; ready: Promise<void> };
-    expect(early.worker.url).toBe("http://127.0.0.1:1/w.js");
+    // The .wasm is fetched by the page at once, on connections of its own.
+    expect(fetched).toEqual([["http://127.0.0.1:1/m.wasm", { credentials: "omit", priority: "high" }]]);
+    // It starts the copy with the handover before DuckDB's code, and is adopted as DuckDB's worker.
+    expect(early.worker.url).toBe("http://127.0.0.1:1/w.early.js");
     expect(early.worker.options).toEqual({ type: "module" });
+    expect((early as unknown as { workerUrl: string }).workerUrl).toBe("http://127.0.0.1:1/w.js");
     expect(posted).toEqual([
       { messageId: EARLY_INSTANTIATE_ID, type: "INSTANTIATE", data: ["http://127.0.0.1:1/m.wasm", null] },
     ]);
     expect(marks).toEqual(["duckdb:early-start"]);
+    const wasmHeaders = new Headers({ "Content-Type": "application/wasm" });
+    respond({ ok: true, redirected: false, headers: wasmHeaders, body });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(posted[1]).toEqual({ [WASM_HANDOVER]: body });
     let settled = false;
     early.ready.then(() => {
       settled = true;
@@ -86,6 +120,91 @@ describe("the early engine start", () => {
     expect(settled).toBe(false);
     expect(send({ requestId: EARLY_INSTANTIATE_ID, type: "OK" })).toBe(true);
     await early.ready;
+  });
+
+  it("hands the worker no stream when the page's fetch got something else than the .wasm", async () => {
+    const answers = [
+      { ok: false, redirected: false, headers: new Headers({ "Content-Type": "text/html" }), body: {} },
+      { ok: true, redirected: true, headers: new Headers({ "Content-Type": "text/html" }), body: {} },
+      { ok: true, redirected: false, headers: new Headers({ "Content-Type": "text/html" }), body: {} },
+    ];
+    for (const answer of answers) {
+      const posted: unknown[] = [];
+      class FakeWorker {
+        postMessage(message: unknown) {
+          posted.push(message);
+        }
+        addEventListener() {}
+      }
+      new Function(
+        "window",
+        "Worker",
+        "document",
+        "performance",
+        "console",
+        "fetch",
+        earlyEngineScript("./w.js", "./m.wasm"),
+      )({}, FakeWorker, { baseURI: "http://127.0.0.1:1/sql" }, { mark: () => {} }, console, async () => answer);
+      await new Promise((r) => setTimeout(r, 0));
+      expect(posted[1]).toEqual({ [WASM_HANDOVER]: null });
+    }
+  });
+
+  it("serves DuckDB's fetch of the .wasm from the page's stream, and keeps the handover from DuckDB", async () => {
+    const listeners: ((event: { data: unknown; stopImmediatePropagation(): void }) => void)[] = [];
+    const self: Record<string, unknown> = {};
+    const seen: unknown[] = [];
+    const nativeFetches: string[] = [];
+    self.fetch = async (url: string) => {
+      nativeFetches.push(url);
+      return new Response("native");
+    };
+    // DuckDB's worker script, after the prelude: installs its handler.
+    const duckdb = "self.onmessage = (event) => seen.push(event.data);";
+    const source = earlyWorkerSource(duckdb, "m.wasm");
+    expect(source.startsWith(handoverPrelude("m.wasm"))).toBe(true);
+    // import.meta.url is the copy's URL, beside the .wasm.
+    const body = source.replace("import.meta.url", JSON.stringify("http://x/dist/w.early.js"));
+    new Function("self", "addEventListener", "seen", body)(
+      self,
+      (_: string, l: (typeof listeners)[number]) => listeners.push(l),
+      seen,
+    );
+    const dispatch = (data: unknown) => {
+      let stopped = false;
+      const event = { data, stopImmediatePropagation: () => (stopped = true) };
+      for (const l of listeners) if (!stopped) l(event);
+      if (!stopped) (self.onmessage as (e: unknown) => void)(event);
+    };
+    dispatch({ messageId: -1, type: "INSTANTIATE" });
+    const fetch = self.fetch as (url: string | Request) => Promise<Response>;
+    const answer = fetch(new Request("http://x/dist/m.wasm")); // DuckDB asks before the bytes are handed over
+    dispatch({ [WASM_HANDOVER]: new Response(new Uint8Array([0, 97, 115, 109])).body });
+    dispatch({ messageId: 0, type: "PING" });
+    expect(seen).toEqual([
+      { messageId: -1, type: "INSTANTIATE" },
+      { messageId: 0, type: "PING" },
+    ]);
+    const wasm = await answer;
+    expect(wasm.headers.get("Content-Type")).toBe("application/wasm");
+    expect([...new Uint8Array(await wasm.arrayBuffer())]).toEqual([0, 97, 115, 109]);
+    // Once only; other URLs, and the .wasm again, go to the network.
+    expect(await (await fetch("http://x/dist/m.wasm")).text()).toBe("native");
+    expect(await (await fetch("http://x/other")).text()).toBe("native");
+    expect(nativeFetches).toEqual(["http://x/dist/m.wasm", "http://x/other"]);
+  });
+
+  it("lets DuckDB fetch the .wasm itself when the page could not", async () => {
+    const listeners: ((event: { data: unknown; stopImmediatePropagation(): void }) => void)[] = [];
+    const self: Record<string, unknown> = { fetch: async (url: string) => new Response(`native ${url}`) };
+    const body = earlyWorkerSource("", "m.wasm").replace("import.meta.url", JSON.stringify("http://x/w.early.js"));
+    new Function("self", "addEventListener", body)(self, (_: string, l: (typeof listeners)[number]) =>
+      listeners.push(l),
+    );
+    const fetch = self.fetch as (url: string) => Promise<Response>;
+    const answer = fetch("http://x/m.wasm");
+    for (const l of listeners) l({ data: { [WASM_HANDOVER]: null }, stopImmediatePropagation: () => {} });
+    expect(await (await answer).text()).toBe("native http://x/m.wasm");
   });
 
   it("probes for the WebAssembly exception handling DuckDB's eh build needs", () => {
@@ -114,7 +233,11 @@ describe("the early engine start", () => {
       writeFileSync(join(dist, "sql.html"), page(DUCKDB_PRELOAD));
       writeFileSync(join(dist, "present.html"), page(""));
       expect(applyEarlyEngine(dist)).toBe(1);
-      expect(readFileSync(join(dist, "sql.html"), "utf8")).toContain("data-early-engine");
+      const sql = readFileSync(join(dist, "sql.html"), "utf8");
+      expect(sql).toContain("data-early-engine");
+      // The page starts the copy with the handover, written beside DuckDB's worker.
+      const early = /new URL\("\.\/(_node\/[^"]+\.early\.[0-9a-f]{8}\.js)"/.exec(sql)?.[1] ?? "";
+      expect(readFileSync(join(dist, early), "utf8")).toBe(earlyWorkerSource("", "duckdb-eh.wasm"));
       expect(readFileSync(join(dist, "present.html"), "utf8")).not.toContain("data-early-engine");
     } finally {
       rmSync(dist, { recursive: true, force: true });

@@ -2,10 +2,13 @@
  * Loads the partitions of tables a page asks for, once each: fetched from
  * the tables' .parts files with HTTP Range requests (neighbouring partitions
  * in one request), decompressed, and handed to `insert` in batches: every
- * partition that is in memory when the previous batch is done, in the order
- * their bytes arrived (file order within a request), a table's partitions
- * merged into one Arrow IPC stream (see mergeStreams), one insert per
- * table, the table's first with `create`. Measured at 200,000 commitments
+ * partition that is in memory when the previous batch is done (the first
+ * batch waits for `ready`: everything that came while the engine started),
+ * a table's partitions merged into one Arrow IPC stream (see mergeStreams),
+ * one insert per table, the table's first with `create`. Within a batch the
+ * tables a query waits for go first, and each table's partitions settle as
+ * soon as its insert is done, so the first query reaches the database after
+ * its own tables, not after every table of the page. Measured at 200,000 commitments
  * in DuckDB-WASM: 32 partitions inserted one by one took 0.65 s (each insert
  * commits), in one transaction 0.30 s (but 0.6 s more to commit a batch of
  * every table), merged into one stream 0.21 s. No DOM and no DuckDB:
@@ -52,6 +55,18 @@ export interface TableLoaderOptions<T extends string> {
    * `create` the first time. Calls never overlap.
    */
   insert: (item: InsertItem<T>) => Promise<void>;
+  /**
+   * Resolves once `insert` can run (the page: once the engine has started).
+   * Partitions that arrive before then wait for it together, and go in as
+   * one batch: one insert per table.
+   */
+  ready?: () => Promise<unknown>;
+  /**
+   * Awaited after each table's insert, before the next: the page lets a
+   * query whose tables are now in reach the database first. A macrotask
+   * (setTimeout 0) unless given.
+   */
+  pause?: () => Promise<void>;
   /** Called on every change: a request starts, bytes arrive, a partition is in, something fails. */
   onProgress?: (progress: LoadProgress<T>) => void;
   fetch?: typeof fetch;
@@ -75,6 +90,14 @@ interface Queued<T extends string> {
   state: TableState<T>;
   index: number;
   ipc: Promise<Uint8Array>;
+}
+
+/** A batch's partitions of one table, decompressed, for one insert. */
+interface TableGroup<T extends string> {
+  table: T;
+  state: TableState<T>;
+  streams: Uint8Array[];
+  parts: Queued<T>[];
 }
 
 interface Deferred {
@@ -115,6 +138,8 @@ interface TableState<T extends string> {
   creating: boolean;
   /** The whole file, once a server sent all of it. */
   whole?: Promise<Uint8Array>;
+  /** When a query first asked for the table (a counter; see ensure's `background`). */
+  wantedAt?: number;
   progress: TableProgress<T>;
 }
 
@@ -160,6 +185,7 @@ export class TableLoader<T extends string> {
   private readonly states = new Map<T, TableState<T>>();
   private readonly queue: Queued<T>[] = [];
   private inserting = false;
+  private wanted = 0;
 
   constructor(options: TableLoaderOptions<T>) {
     this.options = options;
@@ -175,13 +201,18 @@ export class TableLoader<T extends string> {
    * them without a window) and exist. A table no partition of which is
    * needed still gets its smallest one, so a query naming it finds it
    * (rows outside the window are filtered out by the query that asked).
+   *
+   * Tables a query waits for go into the database before those only asked
+   * for with `background` (a page loading every table ahead of its
+   * notebook's queries), in the order they were first asked for.
    */
-  async ensure(tables: readonly T[], window?: YearWindow): Promise<void> {
+  async ensure(tables: readonly T[], window?: YearWindow, options: { background?: boolean } = {}): Promise<void> {
     if (tables.length === 0) return;
     const manifest = await this.manifest();
     const waits: Promise<void>[] = [];
     for (const table of tables) {
       const state = this.state(table, manifest);
+      if (!options.background) state.wantedAt ??= this.wanted++;
       let needed = partitionsFor(state.entry, window);
       if (needed.length === 0 && !state.parts.some(Boolean)) needed = [smallest(state.entry)];
       const missing = needed.filter((i) => !state.parts[i]);
@@ -369,47 +400,71 @@ export class TableLoader<T extends string> {
   private async pump(): Promise<void> {
     if (this.inserting) return;
     this.inserting = true;
+    // Until the database can take rows, partitions gather into one batch
+    // (one insert per table instead of one for the first partition alone);
+    // its failure is the first insert's to report.
+    await this.options.ready?.().catch(() => {});
     // Let the partitions cut from the same chunk of bytes join this batch.
     await Promise.resolve();
     while (this.queue.length) {
       const queued = this.queue.splice(0);
-      // Decompressed, then one stream per table, in the order the tables' first partitions came.
-      const batch: Queued<T>[] = [];
-      const byTable = new Map<T, { state: TableState<T>; streams: Uint8Array[] }>();
-      for (const q of queued) {
-        try {
-          const ipc = await q.ipc;
-          const group = byTable.get(q.table) ?? { state: q.state, streams: [] };
-          group.streams.push(ipc);
-          byTable.set(q.table, group);
-          batch.push(q);
-        } catch (error) {
-          this.fail(q, new Error(`Could not load the table “${q.table}”: ${messageOf(error)}`, { cause: error }));
-        }
-      }
-      const failed = new Map<T, Error>();
-      for (const [table, { state, streams }] of byTable) {
-        const create = !state.creating;
-        state.creating = true;
-        try {
-          await this.options.insert({ table, ipc: mergeStreams(streams), create });
-          if (create) state.created.resolve();
-        } catch (error) {
-          if (create) state.creating = false;
-          failed.set(table, new Error(`Could not load the table “${table}”: ${messageOf(error)}`, { cause: error }));
-        }
-      }
-      for (const q of batch) {
-        const failure = failed.get(q.table);
-        if (failure) this.fail(q, failure);
-        else {
-          q.state.progress.loadedParts += 1;
-          (q.state.parts[q.index] as Deferred).resolve();
-        }
+      for (const group of await this.groupByTable(queued)) {
+        await this.insertGroup(group);
+        this.settle(group.state);
+        // A query waiting for this table (and those before it) is sent now,
+        // before the next table's rows: the database answers in order.
+        await this.between();
       }
       for (const state of new Set(queued.map((q) => q.state))) this.settle(state);
     }
     this.inserting = false;
+  }
+
+  /**
+   * Decompressed partitions as one group per table: first the tables a query
+   * waits for, in the order queries first asked for them, then the others
+   * in the order their first partitions came.
+   */
+  private async groupByTable(queued: Queued<T>[]): Promise<TableGroup<T>[]> {
+    const byTable = new Map<T, TableGroup<T>>();
+    for (const q of queued) {
+      try {
+        const ipc = await q.ipc;
+        const group = byTable.get(q.table) ?? { table: q.table, state: q.state, streams: [], parts: [] };
+        group.streams.push(ipc);
+        group.parts.push(q);
+        byTable.set(q.table, group);
+      } catch (error) {
+        this.fail(q, new Error(`Could not load the table “${q.table}”: ${messageOf(error)}`, { cause: error }));
+      }
+    }
+    const rank = (group: TableGroup<T>) => group.state.wantedAt ?? Number.POSITIVE_INFINITY;
+    return [...byTable.values()].sort((a, b) => rank(a) - rank(b));
+  }
+
+  /** One insert for a table's partitions; they settle as soon as it is done. */
+  private async insertGroup({ table, state, streams, parts }: TableGroup<T>): Promise<void> {
+    const create = !state.creating;
+    state.creating = true;
+    let failure: Error | undefined;
+    try {
+      await this.options.insert({ table, ipc: mergeStreams(streams), create });
+      if (create) state.created.resolve();
+    } catch (error) {
+      if (create) state.creating = false;
+      failure = new Error(`Could not load the table “${table}”: ${messageOf(error)}`, { cause: error });
+    }
+    for (const q of parts) {
+      if (failure) this.fail(q, failure);
+      else {
+        q.state.progress.loadedParts += 1;
+        (q.state.parts[q.index] as Deferred).resolve();
+      }
+    }
+  }
+
+  private between(): Promise<void> {
+    return this.options.pause?.() ?? new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   private fail(q: Queued<T>, failure: Error): void {

@@ -76,6 +76,15 @@ function loader(served: Served, options: { progress?: LoadProgress<TableName>[] 
   return { load, inserted };
 }
 
+/** Resolves once `tables` tables were asked for and every byte asked for has arrived. */
+async function allReceived(load: TableLoader<TableName>, tables: number): Promise<void> {
+  for (;;) {
+    const p = load.progress();
+    if (p.tables.length === tables && p.bytes > 0 && p.received === p.bytes) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 const rowsOf = (table: TableName, window?: YearWindow) =>
   partitionsFor(manifest.tables[table], window).reduce((n, i) => n + manifest.tables[table].partitions[i].rows, 0);
 
@@ -229,6 +238,71 @@ describe("TableLoader", () => {
       expect(commitments.parts).toBe(partitionsFor(manifest.tables.commitments, { from: 2000 }).length);
       for (let i = 1; i < progress.length; i++)
         expect(progress[i].received).toBeGreaterThanOrEqual(progress[i - 1].received);
+    } finally {
+      await served.server.close();
+    }
+  });
+
+  it("holds partitions until the database is ready, then inserts each table once", async () => {
+    const served = await serve(folder);
+    try {
+      let open = () => {};
+      const ready = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      let isOpen = false;
+      const inserts: { table: TableName; rows: number; early: boolean }[] = [];
+      const load = new TableLoader<TableName>({
+        manifest: async () => manifest,
+        url: (table) => `${served.server.url}/${table}.parts`,
+        ready: () => ready,
+        insert: async ({ table, ipc }) => {
+          inserts.push({ table, rows: tableFromIPC(ipc).numRows, early: !isOpen });
+        },
+      });
+      const done = load.ensure(["commitments", "events"]);
+      // Every partition is in memory (and decompressed) before the database opens.
+      const all = manifest.tables.commitments.partitions.length + manifest.tables.events.partitions.length;
+      await allReceived(load, 2);
+      expect(all).toBeGreaterThan(2);
+      expect(inserts).toEqual([]);
+      isOpen = true;
+      open();
+      await done;
+      expect(inserts.map((i) => i.table).sort()).toEqual(["commitments", "events"]);
+      expect(inserts.every((i) => !i.early)).toBe(true);
+      expect(inserts.find((i) => i.table === "commitments")?.rows).toBe(rowsOf("commitments"));
+    } finally {
+      await served.server.close();
+    }
+  });
+
+  it("inserts the tables a query waits for first, and lets the query go before the rest", async () => {
+    const served = await serve(folder);
+    try {
+      let open = () => {};
+      const ready = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      const log: string[] = [];
+      const load = new TableLoader<TableName>({
+        manifest: async () => manifest,
+        url: (table) => `${served.server.url}/${table}.parts`,
+        ready: () => ready,
+        insert: async ({ table }) => {
+          log.push(`insert ${table}`);
+        },
+      });
+      // The page loads every table ahead (as /sql does), then a query asks for two.
+      const everything = load.ensure(["events", "commitments", "commitment_parties", "sources", "sectors"], undefined, {
+        background: true,
+      });
+      const query = load.ensure(["sectors", "sources"]).then(() => log.push("query runs"));
+      await allReceived(load, 5);
+      open();
+      await Promise.all([everything, query]);
+      expect(log.slice(0, 3)).toEqual(["insert sectors", "insert sources", "query runs"]);
+      expect(log.filter((line) => line.startsWith("insert")).length).toBe(5);
     } finally {
       await served.server.close();
     }
