@@ -12,6 +12,7 @@ import type { CommitmentInfo, Graph, InstitutionInfo, PartyLink } from "../../li
 import {
   type CodedLinks,
   countProjection,
+  countsMatchGraph,
   graphFromCounts,
   type ProjectionOrder,
   projectionOrder,
@@ -72,10 +73,16 @@ export interface NetworkData {
   counts: NetworkCounts;
 }
 
+/**
+ * The network for the filters from DuckDB. Given `onScreen` (the build's graph
+ * of the plain view, drawn while the query ran), its objects are kept when
+ * the links give exactly that graph: the page then has nothing to redraw
+ * (the removal of the last filter, and the page's first answer from SQL).
+ */
 export async function loadNetwork(
   db: Database,
   filters: FilterState,
-  options: { mode: "projection" | "bipartite"; edgeMode: "dominant" | "per-sector" },
+  options: { mode: "projection" | "bipartite"; edgeMode: "dominant" | "per-sector"; onScreen?: NetworkData },
 ): Promise<NetworkData> {
   const [{ institutions, sectors, order }, coded, [counts], commitments] = await Promise.all([
     networkIndex(db),
@@ -86,6 +93,11 @@ export async function loadNetwork(
   const links = coded.columns as unknown as CodedLinks;
   // Counted once; the per-sector edges are made from the same counts.
   const pairs = countProjection(links, order);
+  const { onScreen } = options;
+  const plain = options.mode === "projection" && options.edgeMode === "dominant";
+  if (plain && onScreen && countsMatchGraph(pairs, institutions, sectors, onScreen.projected)) {
+    return { ...onScreen, source: "duckdb", counts: counts as unknown as NetworkCounts };
+  }
   const projected = graphFromCounts(pairs, institutions, sectors);
   let graph = projected;
   if (options.mode === "bipartite") {

@@ -381,6 +381,60 @@ export function graphFromCounts(
   return { nodes, edges };
 }
 
+function total(bySector: SectorCounts): number {
+  let sum = 0;
+  for (const [, k] of bySector) sum += k;
+  return sum;
+}
+
+/** Whether list i of the counts holds the same [sector id, count] pairs, in order, as `bySector`. */
+function sameSectors(
+  start: Int32Array,
+  sector: Int32Array,
+  count: Int32Array,
+  i: number,
+  sectors: readonly string[],
+  bySector: SectorCounts,
+): boolean {
+  if (start[i + 1] - start[i] !== bySector.length) return false;
+  for (let j = start[i]; j < start[i + 1]; j++) {
+    const [id, k] = bySector[j - start[i]];
+    if (sectors[sector[j]] !== id || count[j] !== k) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether counted links give exactly `graph`'s nodes and dominant edges
+ * (ids, order and counts per sector): then a graph already made (the build's,
+ * on screen) can stand for them, with no new objects, scene or drawing.
+ */
+export function countsMatchGraph(
+  counts: ProjectionCounts,
+  institutions: readonly (InstitutionInfo | undefined)[],
+  sectors: readonly string[],
+  graph: Graph,
+): boolean {
+  const { nodes, edges } = graph;
+  if (nodes.length !== counts.nodes.length || edges.length !== counts.edgeSource.length) return false;
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i].kind !== "institution" || nodes[i].id !== institutions[counts.nodes[i]]?.id) return false;
+    if (!sameSectors(counts.nodeSectorStart, counts.nodeSector, counts.nodeSectorCount, i, sectors, nodes[i].bySector))
+      return false;
+    if (nodes[i].commitments !== total(nodes[i].bySector)) return false;
+  }
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
+    if (e.source !== institutions[counts.edgeSource[i]]?.id || e.target !== institutions[counts.edgeTarget[i]]?.id)
+      return false;
+    if (e.id !== `${e.source}|${e.target}` || e.sector !== e.bySector[0]?.[0]) return false;
+    if (!sameSectors(counts.edgeSectorStart, counts.edgeSector, counts.edgeSectorCount, i, sectors, e.bySector))
+      return false;
+    if (e.weight !== total(e.bySector)) return false;
+  }
+  return true;
+}
+
 /**
  * The same projection on coded links. `institutions[code]` describes the
  * institution with that code; `sectors[code]` is the sector id. Nodes come

@@ -3,6 +3,7 @@ import { bipartiteGraph, commitmentNodeId } from "../../../src/lib/network/bipar
 import type { InstitutionInfo } from "../../../src/lib/network/graph.js";
 import {
   countProjection,
+  countsMatchGraph,
   graphFromCounts,
   projectCodes,
   projectGraph,
@@ -185,6 +186,40 @@ describe("projectCodes on many random links", () => {
     expect(graphFromCounts(counts, institutions, sectors, "per-sector")).toEqual(
       projectCodes(coded, institutions, sectors, "per-sector"),
     );
+  });
+
+  it("tells whether counts give a graph already made, down to a count or a sector's place", () => {
+    const { institutions, links } = cases["sparse and negative commitment codes"];
+    const counts = countProjection(links, projectionOrder(institutions, sectors));
+    const made = () => graphFromCounts(counts, institutions, sectors);
+    expect(countsMatchGraph(counts, institutions, sectors, made())).toBe(true);
+    const changes: ((g: ReturnType<typeof made>) => void)[] = [
+      (g) => g.edges.pop(),
+      (g) => g.nodes.reverse(),
+      (g) => {
+        g.edges[3].weight += 1;
+      },
+      (g) => {
+        g.nodes[5].commitments += 1;
+      },
+      (g) => {
+        const multi = g.edges.find((e) => e.bySector.length > 1) as (typeof g.edges)[number];
+        multi.bySector.reverse();
+      },
+      (g) => {
+        g.edges[7].bySector[0][1] += 1;
+      },
+      (g) => {
+        g.nodes[2].bySector.push(["trade", 1]);
+      },
+    ];
+    for (const change of changes) {
+      const graph = made();
+      change(graph);
+      expect(countsMatchGraph(counts, institutions, sectors, graph)).toBe(false);
+    }
+    const perSector = graphFromCounts(counts, institutions, sectors, "per-sector");
+    expect(countsMatchGraph(counts, institutions, sectors, perSector)).toBe(false);
   });
 
   it("throws on a code with no institution", () => {
