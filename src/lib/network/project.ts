@@ -406,7 +406,7 @@ function sameSectors(
 
 /**
  * Whether counted links give exactly `graph`'s nodes and dominant edges
- * (ids, order and counts per sector): then a graph already made (the build's,
+ * (ids, order and counts per sector; an edge's id is made from its ends): then a graph already made (the build's,
  * on screen) can stand for them, with no new objects, scene or drawing.
  */
 export function countsMatchGraph(
@@ -427,7 +427,7 @@ export function countsMatchGraph(
     const e = edges[i];
     if (e.source !== institutions[counts.edgeSource[i]]?.id || e.target !== institutions[counts.edgeTarget[i]]?.id)
       return false;
-    if (e.id !== `${e.source}|${e.target}` || e.sector !== e.bySector[0]?.[0]) return false;
+    if (e.sector !== e.bySector[0]?.[0]) return false;
     if (!sameSectors(counts.edgeSectorStart, counts.edgeSector, counts.edgeSectorCount, i, sectors, e.bySector))
       return false;
     if (e.weight !== total(e.bySector)) return false;
