@@ -136,6 +136,41 @@ describe("the network page", () => {
     expectClean(handle);
   });
 
+  it("keeps the build's drawing when SQL answers with the same graph: on load, and when the last filter is removed", async () => {
+    // Every new graph drawn, by the source the chart says it shows (the chart is made after this runs: capture).
+    const handle = await openPage(site.browser, `${site.server.url}/network`, {
+      initScripts: [
+        `window.__draws = []; document.addEventListener("aa-drawn", (e) => window.__draws.push(e.target.dataset.source), true);`,
+      ],
+    });
+    site.open.push(handle);
+    const { page } = handle;
+    const draws = () => page.evaluate(() => (window as unknown as { __draws: string[] }).__draws);
+    /** Two animation frames: a redraw scheduled by SQL's answer would have been drawn by then. */
+    const twoFrames = () =>
+      page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await waitReady(page);
+    await page.waitForSelector('.aa-net[data-source="duckdb"][data-nodes]', {
+      state: "attached",
+      timeout: READY_TIMEOUT,
+    });
+    await twoFrames();
+    expect(await draws()).toEqual(["build"]);
+    expect(await page.evaluate(() => performance.getEntriesByName("network:drawn:duckdb").length)).toBe(1);
+    const box = '.aa-filters input[name="sector"][value="industry"]';
+    await page.click('.aa-filters summary:has-text("Sector")');
+    await page.check(box);
+    await expect.poll(draws, { timeout: READY_TIMEOUT }).toEqual(["build", "duckdb"]);
+    await page.uncheck(box);
+    // The build's graph at once, then SQL's answer: the same graph, so nothing more is drawn.
+    await expect.poll(draws, { timeout: READY_TIMEOUT }).toEqual(["build", "duckdb", "build"]);
+    await page.waitForSelector('.aa-net[data-source="duckdb"]', { state: "attached", timeout: READY_TIMEOUT });
+    await twoFrames();
+    expect(await draws()).toEqual(["build", "duckdb", "build"]);
+    expect(new Set(await drawnNodes(page))).toEqual(boundInstitutions());
+    expectClean(handle);
+  });
+
   it("redraws for a sector filter in the URL", async () => {
     const sector = "industry";
     const expected = boundInstitutions(sector);

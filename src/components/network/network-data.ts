@@ -1,14 +1,22 @@
 /**
  * The network's data for the current filters, from DuckDB: party links as
- * integer columns (no row objects), projected with projectCodes against the
- * institution and sector index (read once per page).
+ * integer columns (no row objects), projected (countProjection, then
+ * graphFromCounts) against the institution and sector index and its order
+ * (read and sorted once per page).
  */
 
 import type { NetworkCounts } from "../../lib/model/contracts.js";
 import type { FilterState } from "../../lib/model/filters.js";
 import { bipartiteGraph } from "../../lib/network/bipartite.js";
 import type { CommitmentInfo, Graph, InstitutionInfo, PartyLink } from "../../lib/network/graph.js";
-import { type CodedLinks, projectCodes } from "../../lib/network/project.js";
+import {
+  type CodedLinks,
+  countProjection,
+  countsMatchGraph,
+  graphFromCounts,
+  type ProjectionOrder,
+  projectionOrder,
+} from "../../lib/network/project.js";
 import {
   institutionIndex,
   networkCommitments,
@@ -21,6 +29,8 @@ import type { Database } from "../db.js";
 export interface NetworkIndex {
   institutions: InstitutionInfo[];
   sectors: string[];
+  /** Their order for projectCodes (sorted once per page, not on every filter change). */
+  order: ProjectionOrder;
 }
 
 let index: Promise<NetworkIndex> | undefined;
@@ -49,7 +59,7 @@ export function networkIndex(db: Database): Promise<NetworkIndex> {
     }
     const sectors: string[] = [];
     for (const r of sectorRows) sectors[r.code as number] = r.id as string;
-    return { institutions, sectors };
+    return { institutions, sectors, order: projectionOrder(institutions, sectors) };
   });
   return index;
 }
@@ -63,19 +73,32 @@ export interface NetworkData {
   counts: NetworkCounts;
 }
 
+/**
+ * The network for the filters from DuckDB. Given `onScreen` (the build's graph
+ * of the plain view, drawn while the query ran), its objects are kept when
+ * the links give exactly that graph: the page then has nothing to redraw
+ * (the removal of the last filter, and the page's first answer from SQL).
+ */
 export async function loadNetwork(
   db: Database,
   filters: FilterState,
-  options: { mode: "projection" | "bipartite"; edgeMode: "dominant" | "per-sector" },
+  options: { mode: "projection" | "bipartite"; edgeMode: "dominant" | "per-sector"; onScreen?: NetworkData },
 ): Promise<NetworkData> {
-  const [{ institutions, sectors }, coded, [counts], commitments] = await Promise.all([
+  const [{ institutions, sectors, order }, coded, [counts], commitments] = await Promise.all([
     networkIndex(db),
     db.queryColumns(networkLinkCodes(filters)),
     db.query(networkCounts(filters)),
     options.mode === "bipartite" ? db.query(networkCommitments(filters)) : Promise.resolve([]),
   ]);
   const links = coded.columns as unknown as CodedLinks;
-  const projected = projectCodes(links, institutions, sectors);
+  // Counted once; the per-sector edges are made from the same counts.
+  const pairs = countProjection(links, order);
+  const { onScreen } = options;
+  const plain = options.mode === "projection" && options.edgeMode === "dominant";
+  if (plain && onScreen && countsMatchGraph(pairs, institutions, sectors, onScreen.projected)) {
+    return { ...onScreen, source: "duckdb", counts: counts as unknown as NetworkCounts };
+  }
+  const projected = graphFromCounts(pairs, institutions, sectors);
   let graph = projected;
   if (options.mode === "bipartite") {
     const idOf = new Map(commitments.map((c) => [c.code as number, c.id as string]));
@@ -86,7 +109,7 @@ export async function loadNetwork(
     }));
     graph = bipartiteGraph(partyLinks, institutions.filter(Boolean), commitments as unknown as CommitmentInfo[]);
   } else if (options.edgeMode === "per-sector") {
-    graph = projectCodes(links, institutions, sectors, "per-sector");
+    graph = graphFromCounts(pairs, institutions, sectors, "per-sector");
   }
   return { source: "duckdb", projected, graph, counts: counts as unknown as NetworkCounts };
 }

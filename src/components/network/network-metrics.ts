@@ -48,7 +48,13 @@ function getWorker(): Promise<Worker> {
 }
 
 /** The last graph computed and its metrics: the same graph again (build-time, then SQL) is not recomputed. */
-let last: { signature: string; metrics: Promise<GraphMetrics | null> } | null = null;
+let last: { graph: MetricsInput; signature: string; metrics: Promise<GraphMetrics | null> } | null = null;
+/**
+ * Metrics computed, by graph object: a graph drawn again (the build's, when
+ * the last filter is removed) gets them back without a signature of its
+ * 26,000 edges being made, or a new computation.
+ */
+const computed = new WeakMap<MetricsInput, Promise<GraphMetrics | null>>();
 
 function signatureOf(graph: MetricsInput): string {
   const parts: string[] = [];
@@ -70,14 +76,17 @@ export async function graphMetrics(graph: MetricsInput): Promise<GraphMetrics | 
   const ticket = ++requested;
   await afterNextFrame();
   if (ticket !== requested) return null;
+  const known = last?.graph === graph ? last.metrics : computed.get(graph);
+  if (known) return known;
   const signature = signatureOf(graph);
   if (last?.signature === signature) return last.metrics;
   const metrics = requestMetrics(graph);
-  last = { signature, metrics };
+  last = { graph, signature, metrics };
   // A request made obsolete or failed is not worth remembering.
   metrics.then(
     (m) => {
-      if (m === null && last?.metrics === metrics) last = null;
+      if (m) computed.set(graph, metrics);
+      else if (last?.metrics === metrics) last = null;
     },
     () => {
       if (last?.metrics === metrics) last = null;

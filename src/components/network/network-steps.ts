@@ -3,8 +3,9 @@
  * value it yields redraws what reads it): the graph for the filters, first
  * the whole graph from the build (drawn before the query engine has started)
  * when nothing narrows it, then the graph from SQL with the filters bound as
- * parameters; and a graph's metrics, null at once and then computed in the
- * worker.
+ * parameters (the build's objects again when SQL gives the same graph, so
+ * nothing is redrawn); and a graph's metrics, null at once and then computed
+ * in the worker.
  */
 import type { LayoutFile } from "../../lib/model/contracts.js";
 import { type FilterState, isEmptyFilters } from "../../lib/model/filters.js";
@@ -33,10 +34,11 @@ export async function* networkSteps(
   view: { filters: FilterState; filterWords: string } & Pick<NetworkControls, "mode" | "edgeMode">,
 ): AsyncGenerator<DrawnNetwork> {
   const { filters, filterWords, mode, edgeMode } = view;
-  if (isEmptyFilters(filters) && mode === "projection" && edgeMode === "dominant") {
-    yield { ...built, filterWords };
-  }
-  yield { ...(await loadNetwork(await database(), filters, { mode, edgeMode })), filterWords };
+  const plain = isEmptyFilters(filters) && mode === "projection" && edgeMode === "dominant";
+  if (plain) yield { ...built, filterWords };
+  // SQL's graph keeps the build's objects when it is the same graph (nothing to redraw).
+  const onScreen = plain ? built : undefined;
+  yield { ...(await loadNetwork(await database(), filters, { mode, edgeMode, onScreen })), filterWords };
 }
 
 /** Null while the metrics compute, then the metrics (nothing more when a newer graph made them obsolete). */

@@ -37,12 +37,42 @@ interface Box {
 }
 
 const CELL = 64;
-/** Cells per axis a key tells apart (2^20 cells of 64 px either side of 0: far beyond any drawing). */
-const SPAN = 2 ** 20;
+/** Cells per axis a key tells apart: 2^14 cells of 64 px (half a million pixels either side of 0), so a key is a small integer. */
+const SPAN = 2 ** 14;
 
-/** One number for a grid cell, distinct for |gx|, |gy| < SPAN / 2 (cells further out may share a list: the overlap test stays exact). */
-function cellKey(gx: number, gy: number): number {
-  return (gx + SPAN / 2) * SPAN + (gy + SPAN / 2);
+/** A cell's index on one axis, clamped to the span (cells further out share a list: the overlap test stays exact). */
+function cellOf(px: number): number {
+  return Math.min(SPAN - 1, Math.max(0, Math.floor(px / CELL) + SPAN / 2));
+}
+
+/** Boxes in a uniform grid of cells keyed by one small integer (no string, array or heap number per box or cell). */
+class BoxGrid {
+  private readonly cells = new Map<number, Box[]>();
+
+  add(b: Box): void {
+    const gx1 = cellOf(b.x1);
+    const gy1 = cellOf(b.y1);
+    for (let gx = cellOf(b.x0); gx <= gx1; gx++)
+      for (let gy = cellOf(b.y0); gy <= gy1; gy++) {
+        const list = this.cells.get(gx * SPAN + gy);
+        if (list) list.push(b);
+        else this.cells.set(gx * SPAN + gy, [b]);
+      }
+  }
+
+  /** Whether a box overlaps one of another owner. */
+  hits(b: Box): boolean {
+    const gx1 = cellOf(b.x1);
+    const gy1 = cellOf(b.y1);
+    for (let gx = cellOf(b.x0); gx <= gx1; gx++)
+      for (let gy = cellOf(b.y0); gy <= gy1; gy++) {
+        const list = this.cells.get(gx * SPAN + gy);
+        if (!list) continue;
+        for (const o of list)
+          if (o.owner !== b.owner && o.x0 < b.x1 && b.x0 < o.x1 && o.y0 < b.y1 && b.y0 < o.y1) return true;
+      }
+    return false;
+  }
 }
 
 export function placeLabels(
@@ -50,32 +80,9 @@ export function placeLabels(
   obstacles: readonly LabelCandidate[] = candidates,
   bounds?: { width: number; height: number },
 ): PlacedLabel[] {
-  // Cells keyed by one number (no string per cell and box): x and y offset into 2^20 each.
-  const grid = new Map<number, Box[]>();
-  const cells = (b: Box) => {
-    const keys: number[] = [];
-    for (let gx = Math.floor(b.x0 / CELL); gx <= Math.floor(b.x1 / CELL); gx++)
-      for (let gy = Math.floor(b.y0 / CELL); gy <= Math.floor(b.y1 / CELL); gy++) keys.push(cellKey(gx, gy));
-    return keys;
-  };
-  const add = (b: Box) => {
-    for (const key of cells(b)) {
-      const list = grid.get(key);
-      if (list) list.push(b);
-      else grid.set(key, [b]);
-    }
-  };
-  const hits = (b: Box) => {
-    for (const key of cells(b)) {
-      const list = grid.get(key);
-      if (!list) continue;
-      for (const o of list)
-        if (o.owner !== b.owner && o.x0 < b.x1 && b.x0 < o.x1 && o.y0 < b.y1 && b.y0 < o.y1) return true;
-    }
-    return false;
-  };
+  const grid = new BoxGrid();
   // Nodes are obstacles too (a label must not hide another node).
-  for (const n of obstacles) add({ x0: n.x - n.r, y0: n.y - n.r, x1: n.x + n.r, y1: n.y + n.r, owner: n.id });
+  for (const n of obstacles) grid.add({ x0: n.x - n.r, y0: n.y - n.r, x1: n.x + n.r, y1: n.y + n.r, owner: n.id });
   const placed: PlacedLabel[] = [];
   const order = [...candidates].sort((a, b) => b.priority - a.priority || compareIds(a.id, b.id));
   for (const c of order) {
@@ -89,8 +96,8 @@ export function placeLabels(
     for (const o of options) {
       const box = { x0: o.x, y0: o.y, x1: o.x + c.width, y1: o.y + c.height, owner: c.id };
       const inside = !bounds || (box.x0 >= 0 && box.y0 >= 0 && box.x1 <= bounds.width && box.y1 <= bounds.height);
-      if (inside && !hits(box)) {
-        add({ ...box, owner: `label:${c.id}` });
+      if (inside && !grid.hits(box)) {
+        grid.add({ ...box, owner: `label:${c.id}` });
         placed.push({ id: c.id, x: o.x, y: o.y, width: c.width, height: c.height });
         break;
       }

@@ -7,6 +7,11 @@
  * One rule, two doors: `projectGraph` takes party links with ids (tests,
  * loaders), `projectCodes` takes them as integer codes in typed arrays (the
  * page, straight from DuckDB's columns: no row objects for 50,000 links).
+ * `projectCodes` is two steps a caller may take apart: `countProjection`
+ * counts with typed arrays only (links grouped by a counting sort on the
+ * commitment, pairs as numbers sorted by the typed array's own sort: no
+ * comparator, no Map, no string per pair), and `graphFromCounts` makes the
+ * node and edge objects, in either edge mode from the same counts.
  */
 import {
   compareIds,
@@ -85,86 +90,349 @@ export function projectGraph(
   return projectCodes(coded, list, sectors, mode);
 }
 
-/** The order of [sector id, count] pairs: count descending, then id. */
-function bySectorOrder(a: [string, number], b: [string, number]): number {
-  return b[1] - a[1] || compareIds(a[0], b[0]);
+/**
+ * The order the projection lists things in, from the index alone (computed
+ * once per page): each institution's place in id order (-1 for a code with
+ * no institution) and the codes in that order, and each sector's place in id
+ * order.
+ */
+export interface ProjectionOrder {
+  rank: Int32Array;
+  byRank: Int32Array;
+  sectorRank: Int32Array;
 }
 
-/** Counts per sector code → sorted [sector id, count] pairs (bySectorOrder). */
-function countsOf(counts: Map<number, number>, sectors: readonly string[]): SectorCounts {
-  return [...counts].map(([code, k]) => [sectors[code], k] as [string, number]).sort(bySectorOrder);
-}
-
-function bump(counts: Map<number, number>, key: number): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-}
-
-/** Each institution's place in id order (-1 for codes with no institution), and the codes in that order. */
-function idOrder(institutions: readonly (InstitutionInfo | undefined)[]): { rank: Int32Array; byRank: number[] } {
+export function projectionOrder(
+  institutions: readonly (Pick<InstitutionInfo, "id"> | undefined)[],
+  sectors: readonly string[],
+): ProjectionOrder {
   const rank = new Int32Array(institutions.length).fill(-1);
-  const byRank: number[] = [];
+  const codes: number[] = [];
   institutions.forEach((inst, code) => {
-    if (inst) byRank.push(code);
+    if (inst) codes.push(code);
   });
-  byRank.sort((a, b) => compareIds((institutions[a] as InstitutionInfo).id, (institutions[b] as InstitutionInfo).id));
+  codes.sort((a, b) => compareIds((institutions[a] as InstitutionInfo).id, (institutions[b] as InstitutionInfo).id));
+  const byRank = Int32Array.from(codes);
   byRank.forEach((code, i) => {
     rank[code] = i;
   });
-  return { rank, byRank };
+  const sectorCodes = Array.from(sectors.keys()).sort((a, b) => compareIds(sectors[a], sectors[b]));
+  const sectorRank = new Int32Array(sectors.length);
+  sectorCodes.forEach((code, i) => {
+    sectorRank[code] = i;
+  });
+  return { rank, byRank, sectorRank };
 }
 
 /**
- * Counts of each commitment's sector per institution and per pair of
- * institutions. A pair and its sector are one number, (rank of the first
- * in id order × institutions + rank of the second) × sectors + sector, so
- * sorting the numbers orders the pairs as the edges are listed.
+ * The projection as numbers, before any object is made (typed arrays only,
+ * so a worker can hand it over without copying). Node i is institution
+ * `nodes[i]`; its sectors are `nodeSector[j]` with `nodeSectorCount[j]` for
+ * j from `nodeSectorStart[i]` to `nodeSectorStart[i + 1]`, count descending
+ * then sector id. Edge i links `edgeSource[i]` and `edgeTarget[i]`
+ * (institution codes, source first in id order), its sectors likewise.
+ * Nodes are in id order, edges by source then target.
+ */
+export interface ProjectionCounts {
+  nodes: Int32Array;
+  nodeSectorStart: Int32Array;
+  nodeSector: Int32Array;
+  nodeSectorCount: Int32Array;
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  edgeSectorStart: Int32Array;
+  edgeSector: Int32Array;
+  edgeSectorCount: Int32Array;
+}
+
+/** Integers appended to a typed array that grows as needed (doubles once they pass 2^32). */
+class KeyList {
+  values: Uint32Array | Float64Array;
+  length = 0;
+  constructor(capacity: number, wide: boolean) {
+    this.values = wide ? new Float64Array(Math.max(16, capacity)) : new Uint32Array(Math.max(16, capacity));
+  }
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new (this.values.constructor as Float64ArrayConstructor)(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+  /** The numbers pushed, in ascending order (a typed array's own numeric sort). */
+  sorted(): Uint32Array | Float64Array {
+    return this.values.subarray(0, this.length).sort();
+  }
+}
+
+/**
+ * The links grouped by commitment (a counting sort on its code, with no
+ * comparison): commitment k's parties, as institution ranks, are
+ * `parties[start[k]]` to `parties[start[k + 1] - 1]`, its sector `sector[k]`.
+ * Codes are made dense first when they are spread far wider than the links.
+ */
+function byCommitment(
+  links: CodedLinks,
+  rank: Int32Array,
+): { start: Int32Array; parties: Int32Array; sector: Int32Array } {
+  const n = links.commitment.length;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    low = Math.min(low, links.commitment[i]);
+    high = Math.max(high, links.commitment[i]);
+  }
+  const slot = new Int32Array(n);
+  let slots = n ? high - low + 1 : 0;
+  if (slots > 4 * n + 1024) {
+    const dense = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      let k = dense.get(links.commitment[i]);
+      if (k === undefined) {
+        k = dense.size;
+        dense.set(links.commitment[i], k);
+      }
+      slot[i] = k;
+    }
+    slots = dense.size;
+  } else for (let i = 0; i < n; i++) slot[i] = links.commitment[i] - low;
+  const start = new Int32Array(slots + 1);
+  for (let i = 0; i < n; i++) start[slot[i] + 1]++;
+  for (let k = 0; k < slots; k++) start[k + 1] += start[k];
+  const next = start.slice(0, slots);
+  const parties = new Int32Array(n);
+  const sector = new Int32Array(slots);
+  for (let i = 0; i < n; i++) {
+    const r = rank[links.institution[i]] ?? -1;
+    if (r < 0) throw new Error(`institution code ${links.institution[i]} is named by a commitment but not described`);
+    parties[next[slot[i]]++] = r;
+    sector[slot[i]] = links.sector[i];
+  }
+  return { start, parties, sector };
+}
+
+/** Sorts a short run of integers in place (a commitment's few parties) and drops repeats; returns its new end. */
+function sortDistinct(values: Int32Array, from: number, to: number): number {
+  for (let i = from + 1; i < to; i++) {
+    const v = values[i];
+    let j = i;
+    for (; j > from && values[j - 1] > v; j--) values[j] = values[j - 1];
+    values[j] = v;
+  }
+  let end = from;
+  for (let i = from; i < to; i++) if (i === from || values[i] !== values[end - 1]) values[end++] = values[i];
+  return end;
+}
+
+/**
+ * Counts each commitment's sector per institution (rank × sectors + sector)
+ * and per pair of institutions, as sorted numbers ((rank of the first × institutions +
+ * rank of the second) × sectors + sector): a commitment with k parties counts
+ * once for each party and for each of its k(k-1)/2 pairs; a party listed twice counts once.
  */
 function countPairs(
   links: CodedLinks,
-  institutions: readonly (InstitutionInfo | undefined)[],
   rank: Int32Array,
-): { nodeSectors: Map<number, Map<number, number>>; pairSectors: Map<number, number>; sectorStride: number } {
-  const n = links.commitment.length;
-  let sectorStride = 1;
-  for (let i = 0; i < n; i++) sectorStride = Math.max(sectorStride, links.sector[i] + 1);
-  // Links in (commitment, institution) order, so each commitment is one run.
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => links.commitment[a] - links.commitment[b] || links.institution[a] - links.institution[b]);
-  const nodeSectors = new Map<number, Map<number, number>>();
-  const pairSectors = new Map<number, number>();
-  const stride = institutions.length + 1;
-  const parties: number[] = [];
-  for (let start = 0; start < n; ) {
-    const commitment = links.commitment[order[start]];
-    const sector = links.sector[order[start]];
-    parties.length = 0;
-    let end = start;
-    for (; end < n && links.commitment[order[end]] === commitment; end++) {
-      const inst = links.institution[order[end]];
-      if (parties[parties.length - 1] !== inst) parties.push(inst); // a party listed twice counts once
-    }
-    start = end;
-    for (const inst of parties) {
-      if (!institutions[inst]) throw new Error(`institution code ${inst} is named by a commitment but not described`);
-      let counts = nodeSectors.get(inst);
-      if (!counts) {
-        counts = new Map();
-        nodeSectors.set(inst, counts);
-      }
-      bump(counts, sector);
-    }
-    for (let i = 0; i < parties.length; i++) {
-      for (let j = i + 1; j < parties.length; j++) {
-        // The pair in id order, so the edge reads the same way as its id.
-        const a = rank[parties[i]];
-        const b = rank[parties[j]];
-        const key = (Math.min(a, b) * stride + Math.max(a, b)) * sectorStride + sector;
-        pairSectors.set(key, (pairSectors.get(key) ?? 0) + 1);
-      }
+  sectorStride: number,
+): { nodeCounts: Int32Array; pairKeys: Uint32Array | Float64Array } {
+  const institutions = rank.length;
+  const { start, parties, sector } = byCommitment(links, rank);
+  const nodeCounts = new Int32Array(institutions * sectorStride);
+  const pairKeys = new KeyList(parties.length * 2, institutions * institutions * sectorStride > 2 ** 32);
+  for (let k = 0; k + 1 < start.length; k++) {
+    const from = start[k];
+    const to = sortDistinct(parties, from, start[k + 1]);
+    const s = sector[k];
+    for (let i = from; i < to; i++) {
+      nodeCounts[parties[i] * sectorStride + s]++;
+      for (let j = i + 1; j < to; j++) pairKeys.push((parties[i] * institutions + parties[j]) * sectorStride + s);
     }
   }
-  return { nodeSectors, pairSectors, sectorStride };
+  return { nodeCounts, pairKeys: pairKeys.sorted() };
+}
+
+/** Sector lists in the order of a graph's bySector: count descending, then sector id. */
+class SectorLists {
+  start: number[] = [0];
+  sector: number[] = [];
+  count: number[] = [];
+  constructor(private readonly sectorRank: Int32Array) {}
+  /** Adds a sector and its count to the list being made, in its place (lists are a handful of sectors). */
+  push(sector: number, count: number): void {
+    const from = this.start[this.start.length - 1];
+    let j = this.sector.length;
+    this.sector.push(sector);
+    this.count.push(count);
+    for (; j > from && this.before(sector, count, this.sector[j - 1], this.count[j - 1]); j--) {
+      this.sector[j] = this.sector[j - 1];
+      this.count[j] = this.count[j - 1];
+    }
+    this.sector[j] = sector;
+    this.count[j] = count;
+  }
+  /** Ends the list being made; false when it is empty (then it is no list). */
+  close(): boolean {
+    if (this.sector.length === this.start[this.start.length - 1]) return false;
+    this.start.push(this.sector.length);
+    return true;
+  }
+  private before(s: number, k: number, t: number, l: number): boolean {
+    return k > l || (k === l && this.sectorRank[s] < this.sectorRank[t]);
+  }
+}
+
+/**
+ * The projection of coded links as numbers (see ProjectionCounts):
+ * `order` from projectionOrder on the same institutions and sectors.
+ */
+export function countProjection(links: CodedLinks, order: ProjectionOrder): ProjectionCounts {
+  let sectorStride = Math.max(1, order.sectorRank.length);
+  for (let i = 0; i < links.sector.length; i++) sectorStride = Math.max(sectorStride, links.sector[i] + 1);
+  const institutions = order.rank.length;
+  const { nodeCounts, pairKeys } = countPairs(links, order.rank, sectorStride);
+  const nodes: number[] = [];
+  const nodeLists = new SectorLists(order.sectorRank);
+  for (let r = 0; r < order.byRank.length; r++) {
+    for (let s = 0; s < sectorStride; s++) {
+      const k = nodeCounts[r * sectorStride + s];
+      if (k > 0) nodeLists.push(s, k);
+    }
+    if (nodeLists.close()) nodes.push(order.byRank[r]);
+  }
+  const source: number[] = [];
+  const target: number[] = [];
+  const edgeLists = new SectorLists(order.sectorRank);
+  for (let i = 0; i < pairKeys.length; ) {
+    const pair = Math.floor(pairKeys[i] / sectorStride);
+    for (; i < pairKeys.length && Math.floor(pairKeys[i] / sectorStride) === pair; ) {
+      const s = pairKeys[i] % sectorStride;
+      let k = 0;
+      for (; i < pairKeys.length && pairKeys[i] === pair * sectorStride + s; i++) k++;
+      edgeLists.push(s, k);
+    }
+    edgeLists.close();
+    source.push(order.byRank[Math.floor(pair / institutions)]);
+    target.push(order.byRank[pair % institutions]);
+  }
+  return {
+    nodes: Int32Array.from(nodes),
+    nodeSectorStart: Int32Array.from(nodeLists.start),
+    nodeSector: Int32Array.from(nodeLists.sector),
+    nodeSectorCount: Int32Array.from(nodeLists.count),
+    edgeSource: Int32Array.from(source),
+    edgeTarget: Int32Array.from(target),
+    edgeSectorStart: Int32Array.from(edgeLists.start),
+    edgeSector: Int32Array.from(edgeLists.sector),
+    edgeSectorCount: Int32Array.from(edgeLists.count),
+  };
+}
+
+/** The [sector id, count] pairs of list i. */
+function sectorCounts(
+  start: Int32Array,
+  sector: Int32Array,
+  count: Int32Array,
+  i: number,
+  sectors: readonly string[],
+): SectorCounts {
+  const out: SectorCounts = [];
+  for (let j = start[i]; j < start[i + 1]; j++) out.push([sectors[sector[j]], count[j]]);
+  return out;
+}
+
+/**
+ * The graph of counted links: nodes described from the index, edges one per
+ * pair (dominant: the commonest sector) or one per pair and sector.
+ */
+export function graphFromCounts(
+  counts: ProjectionCounts,
+  institutions: readonly (InstitutionInfo | undefined)[],
+  sectors: readonly string[],
+  mode: EdgeMode = "dominant",
+): Graph {
+  const nodes: InstitutionNode[] = Array.from(counts.nodes, (code, i) => {
+    const inst = institutions[code] as InstitutionInfo;
+    const bySector = sectorCounts(counts.nodeSectorStart, counts.nodeSector, counts.nodeSectorCount, i, sectors);
+    let commitments = 0;
+    for (const [, k] of bySector) commitments += k;
+    return {
+      kind: "institution" as const,
+      id: inst.id,
+      name: inst.name,
+      acronym: inst.acronym,
+      affiliation: inst.affiliation,
+      countries: inst.countries,
+      country_name: inst.country_name,
+      naming: inst.naming,
+      type: inst.type,
+      label: drawnLabel(inst, inst.acronym || inst.name),
+      commitments,
+      bySector,
+    };
+  });
+  const edges: GraphEdge[] = [];
+  for (let i = 0; i < counts.edgeSource.length; i++) {
+    const source = (institutions[counts.edgeSource[i]] as InstitutionInfo).id;
+    const target = (institutions[counts.edgeTarget[i]] as InstitutionInfo).id;
+    const bySector = sectorCounts(counts.edgeSectorStart, counts.edgeSector, counts.edgeSectorCount, i, sectors);
+    pushEdges(edges, source, target, bySector, mode);
+  }
+  return { nodes, edges };
+}
+
+function total(bySector: SectorCounts): number {
+  let sum = 0;
+  for (const [, k] of bySector) sum += k;
+  return sum;
+}
+
+/** Whether list i of the counts holds the same [sector id, count] pairs, in order, as `bySector`. */
+function sameSectors(
+  start: Int32Array,
+  sector: Int32Array,
+  count: Int32Array,
+  i: number,
+  sectors: readonly string[],
+  bySector: SectorCounts,
+): boolean {
+  if (start[i + 1] - start[i] !== bySector.length) return false;
+  for (let j = start[i]; j < start[i + 1]; j++) {
+    const [id, k] = bySector[j - start[i]];
+    if (sectors[sector[j]] !== id || count[j] !== k) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether counted links give exactly `graph`'s nodes and dominant edges
+ * (ids, order and counts per sector; an edge's id is made from its ends): then a graph already made (the build's,
+ * on screen) can stand for them, with no new objects, scene or drawing.
+ */
+export function countsMatchGraph(
+  counts: ProjectionCounts,
+  institutions: readonly (InstitutionInfo | undefined)[],
+  sectors: readonly string[],
+  graph: Graph,
+): boolean {
+  const { nodes, edges } = graph;
+  if (nodes.length !== counts.nodes.length || edges.length !== counts.edgeSource.length) return false;
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i].kind !== "institution" || nodes[i].id !== institutions[counts.nodes[i]]?.id) return false;
+    if (!sameSectors(counts.nodeSectorStart, counts.nodeSector, counts.nodeSectorCount, i, sectors, nodes[i].bySector))
+      return false;
+    if (nodes[i].commitments !== total(nodes[i].bySector)) return false;
+  }
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
+    if (e.source !== institutions[counts.edgeSource[i]]?.id || e.target !== institutions[counts.edgeTarget[i]]?.id)
+      return false;
+    if (e.sector !== e.bySector[0]?.[0]) return false;
+    if (!sameSectors(counts.edgeSectorStart, counts.edgeSector, counts.edgeSectorCount, i, sectors, e.bySector))
+      return false;
+    if (e.weight !== total(e.bySector)) return false;
+  }
+  return true;
 }
 
 /**
@@ -178,50 +446,14 @@ export function projectCodes(
   sectors: readonly string[],
   mode: EdgeMode = "dominant",
 ): Graph {
-  // Pairs and output are ordered by rank with integer comparisons (no string comparison per pair).
-  const { rank, byRank } = idOrder(institutions);
-  const { nodeSectors, pairSectors, sectorStride } = countPairs(links, institutions, rank);
-  const nodes: InstitutionNode[] = [...nodeSectors.keys()]
-    .sort((a, b) => rank[a] - rank[b])
-    .map((code) => {
-      const inst = institutions[code] as InstitutionInfo;
-      const bySector = countsOf(nodeSectors.get(code) as Map<number, number>, sectors);
-      return {
-        kind: "institution" as const,
-        id: inst.id,
-        name: inst.name,
-        acronym: inst.acronym,
-        affiliation: inst.affiliation,
-        countries: inst.countries,
-        country_name: inst.country_name,
-        naming: inst.naming,
-        type: inst.type,
-        label: drawnLabel(inst, inst.acronym || inst.name),
-        commitments: bySector.reduce((sum, [, k]) => sum + k, 0),
-        bySector,
-      };
-    });
-  // Edges by source, then target, in id order (then sector, for per-sector edges): the keys' numeric order.
-  const keys = Float64Array.from(pairSectors.keys()).sort();
-  const stride = institutions.length + 1;
-  const edges: GraphEdge[] = [];
-  for (let i = 0; i < keys.length; ) {
-    const pair = Math.floor(keys[i] / sectorStride);
-    const bySector: SectorCounts = [];
-    for (; i < keys.length && Math.floor(keys[i] / sectorStride) === pair; i++)
-      bySector.push([sectors[keys[i] % sectorStride], pairSectors.get(keys[i]) as number]);
-    if (bySector.length > 1) bySector.sort(bySectorOrder);
-    const source = (institutions[byRank[Math.floor(pair / stride)]] as InstitutionInfo).id;
-    const target = (institutions[byRank[pair % stride]] as InstitutionInfo).id;
-    pushEdges(edges, source, target, bySector, mode);
-  }
-  return { nodes, edges };
+  return graphFromCounts(countProjection(links, projectionOrder(institutions, sectors)), institutions, sectors, mode);
 }
 
 /** The edge of a pair (dominant: one, its sector the commonest), or one per sector. */
 function pushEdges(edges: GraphEdge[], source: string, target: string, bySector: SectorCounts, mode: EdgeMode): void {
   if (mode === "dominant") {
-    const weight = bySector.reduce((sum, [, k]) => sum + k, 0);
+    let weight = 0;
+    for (const [, k] of bySector) weight += k;
     edges.push({ id: `${source}|${target}`, source, target, weight, sector: bySector[0][0], bySector });
     return;
   }

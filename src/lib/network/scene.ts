@@ -76,8 +76,9 @@ export function buildScene(graph: Graph, options: SceneOptions): Scene {
   const sizeBy = options.sizeBy ?? "commitments";
   // Without metrics yet, size by commitments rather than draw every node the same.
   const effective: SizeBy = sizeBy !== "commitments" && !options.metrics ? "commitments" : sizeBy;
-  const institutions = graph.nodes.filter((n) => n.kind === "institution");
-  const max = Math.max(0, ...institutions.map((n) => sizeValue(n, effective, options.metrics)));
+  let max = 0;
+  for (const n of graph.nodes)
+    if (n.kind === "institution") max = Math.max(max, sizeValue(n, effective, options.metrics));
   const nodes: SceneNode[] = graph.nodes.map((node) => {
     const p = options.positions.get(node.id) ?? { x: 0, y: 0 };
     if (node.kind === "commitment") {
@@ -113,36 +114,43 @@ export function buildScene(graph: Graph, options: SceneOptions): Scene {
       data: node,
     };
   });
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return { nodes, edges: sceneEdges(graph.edges, nodes, options.sectorColor) };
+}
+
+/**
+ * The edges between scene nodes, each with its width and colour. Parallel
+ * edges of one pair (per-sector mode) fan out: 0, +1, -1, +2, -2 … counted by
+ * one number per pair of node indexes (no Map or string per node or edge).
+ */
+function sceneEdges(
+  graphEdges: readonly GraphEdge[],
+  nodes: readonly SceneNode[],
+  sectorColor: (sector: string) => string,
+): SceneEdge[] {
+  const indexOf = new Map(nodes.map((n, i) => [n.id, i]));
   let maxWeight = 1;
-  for (const e of graph.edges) if (e.weight > maxWeight) maxWeight = e.weight;
-  // Parallel edges of one pair (per-sector mode) fan out: 0, +1, -1, +2, -2 …
-  // Counted per source node, then per target node (no string key per edge).
-  const seen = new Map<SceneNode, Map<SceneNode, number>>();
+  for (const e of graphEdges) if (e.weight > maxWeight) maxWeight = e.weight;
+  const seen = new Map<number, number>();
   const edges: SceneEdge[] = [];
-  for (const edge of graph.edges) {
-    const source = byId.get(edge.source);
-    const target = byId.get(edge.target);
-    if (!source || !target) continue;
-    let fromSource = seen.get(source);
-    if (!fromSource) {
-      fromSource = new Map();
-      seen.set(source, fromSource);
-    }
-    const k = fromSource.get(target) ?? 0;
-    fromSource.set(target, k + 1);
+  for (const edge of graphEdges) {
+    const s = indexOf.get(edge.source);
+    const t = indexOf.get(edge.target);
+    if (s === undefined || t === undefined) continue;
+    const pair = s * nodes.length + t;
+    const k = seen.get(pair) ?? 0;
+    seen.set(pair, k + 1);
     const bend = k === 0 ? 0 : k % 2 === 1 ? (k + 1) / 2 : -k / 2;
     edges.push({
       id: edge.id,
-      source,
-      target,
+      source: nodes[s],
+      target: nodes[t],
       width: edgeWidth(edge.weight, maxWeight),
-      color: options.sectorColor(edge.sector),
+      color: sectorColor(edge.sector),
       bend,
       data: edge,
     });
   }
-  return { nodes, edges };
+  return edges;
 }
 
 /** Ids of a node and its neighbours in the scene, for highlighting. */
