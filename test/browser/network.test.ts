@@ -42,6 +42,14 @@ function boundInstitutions(sector?: string): Set<string> {
   );
 }
 
+/** The ids of the commitments that bind an institution, sorted. */
+function commitmentsOf(id: string): string[] {
+  return parties
+    .filter((p) => p.institution_id === id)
+    .map((p) => String(p.commitment_id))
+    .sort();
+}
+
 async function openNetwork(
   query = "",
   viewport?: { width: number; height: number },
@@ -212,10 +220,7 @@ describe("the network page", () => {
 
   it("opens the panel with exactly the clicked institution's commitments, and their sources", async () => {
     const id = "pk-navttc";
-    const expected = parties
-      .filter((p) => p.institution_id === id)
-      .map((p) => String(p.commitment_id))
-      .sort();
+    const expected = commitmentsOf(id);
     expect(expected.length).toBeGreaterThan(0);
     const handle = await openNetwork();
     const { page } = handle;
@@ -240,10 +245,7 @@ describe("the network page", () => {
 
   it("lists a hub's commitments a page at a time, and every one after showing more", async () => {
     const id = "by-government";
-    const expected = parties
-      .filter((p) => p.institution_id === id)
-      .map((p) => String(p.commitment_id))
-      .sort();
+    const expected = commitmentsOf(id);
     // More than two pages, so the test sees a first page, a second, and the rest.
     expect(expected.length).toBeGreaterThan(2 * PANEL_PAGE.commitments);
     const handle = await openNetwork();
@@ -288,10 +290,7 @@ describe("the network page", () => {
     const box = await page.locator(".aa-net").boundingBox();
     if (!box) throw new Error("no chart");
     await page.mouse.click(box.x + at.x, box.y + at.y);
-    const expectedIds = parties
-      .filter((p) => p.institution_id === id)
-      .map((p) => String(p.commitment_id))
-      .sort();
+    const expectedIds = commitmentsOf(id);
     await expect.poll(panelIds(page), { timeout: READY_TIMEOUT }).toEqual(expectedIds);
     expectClean(handle);
   });
@@ -429,14 +428,6 @@ async function walkNodes(page: Page, keys: readonly NavKey[]): Promise<string[]>
     visited.push(expected.id);
   }
   return visited;
-}
-
-/** The commitments of an institution, from the records. */
-function commitmentsOf(id: string): string[] {
-  return parties
-    .filter((p) => p.institution_id === id)
-    .map((p) => String(p.commitment_id))
-    .sort();
 }
 
 describe("the network page by keyboard", () => {

@@ -17,6 +17,21 @@ import { EARLY_ENGINE_GLOBAL, EARLY_INSTANTIATE_ID } from "../../src/lib/model/e
 const DUCKDB_PRELOAD = '<link rel="modulepreload" href="./_node/@duckdb/duckdb-wasm@1.32.0/index.e8ca9772.js">';
 const page = (links: string) =>
   `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n${links}\n<script type="module">import "./x.js";</script>\n</head>\n<body></body></html>\n`;
+/** Runs the head script as a page on http://127.0.0.1:1/sql would, with these stand-ins for its globals. */
+function runEarlyScript(
+  script: string,
+  globals: { window: object; Worker: unknown; mark: (name: string) => unknown; fetch: unknown },
+): void {
+  new Function("window", "Worker", "document", "performance", "console", "fetch", script)(
+    globals.window,
+    globals.Worker,
+    { baseURI: "http://127.0.0.1:1/sql" },
+    { mark: globals.mark },
+    console,
+    globals.fetch,
+  );
+}
+
 const FILES = {
   worker: "_node/@duckdb/duckdb-wasm@1.32.0/dist/duckdb-browser-eh.worker.f281bb62.js",
   wasm: "_node/@duckdb/duckdb-wasm@1.32.0/dist/duckdb-eh.wasm",
@@ -74,22 +89,12 @@ describe("the early engine start", () => {
         respond = resolve;
       });
     };
-    new Function(
-      "window",
-      "Worker",
-      "document",
-      "performance",
-      "console",
-      "fetch",
-      earlyEngineScript("./w.js", "./m.wasm", "./w.early.js"),
-    )(
+    runEarlyScript(earlyEngineScript("./w.js", "./m.wasm", "./w.early.js"), {
       window,
-      FakeWorker,
-      { baseURI: "http://127.0.0.1:1/sql" },
-      { mark: (name: string) => marks.push(name) },
-      console,
+      Worker: FakeWorker,
+      mark: (name) => marks.push(name),
       fetch,
-    );
+    });
     const early = window[EARLY_ENGINE_GLOBAL] as { worker: FakeWorker; wasmUrl: string; ready: Promise<void> };
     // The .wasm is fetched by the page at once, on connections of its own.
     expect(fetched).toEqual([["http://127.0.0.1:1/m.wasm", { credentials: "omit", priority: "high" }]]);
@@ -136,15 +141,12 @@ describe("the early engine start", () => {
         }
         addEventListener() {}
       }
-      new Function(
-        "window",
-        "Worker",
-        "document",
-        "performance",
-        "console",
-        "fetch",
-        earlyEngineScript("./w.js", "./m.wasm"),
-      )({}, FakeWorker, { baseURI: "http://127.0.0.1:1/sql" }, { mark: () => {} }, console, async () => answer);
+      runEarlyScript(earlyEngineScript("./w.js", "./m.wasm"), {
+        window: {},
+        Worker: FakeWorker,
+        mark: () => {},
+        fetch: async () => answer,
+      });
       await new Promise((r) => setTimeout(r, 0));
       expect(posted[1]).toEqual({ [WASM_HANDOVER]: null });
     }
