@@ -47,10 +47,10 @@ function getWorker(): Promise<Worker> {
   return worker;
 }
 
-/** The last graph computed and its metrics: the same graph again (build-time, then SQL) is not recomputed. */
-let last: { graph: MetricsInput; signature: string; metrics: Promise<GraphMetrics | null> } | null = null;
+/** The last graph computed (by its edges' signature) and its metrics: the same graph again (build-time, then SQL) is not recomputed. */
+let last: { signature: string; metrics: Promise<GraphMetrics | null> } | null = null;
 /**
- * Metrics computed, by graph object: a graph drawn again (the build's, when
+ * Metrics asked for, by graph object: a graph drawn again (the build's, when
  * the last filter is removed) gets them back without a signature of its
  * 26,000 edges being made, or a new computation.
  */
@@ -76,22 +76,20 @@ export async function graphMetrics(graph: MetricsInput): Promise<GraphMetrics | 
   const ticket = ++requested;
   await afterNextFrame();
   if (ticket !== requested) return null;
-  const known = last?.graph === graph ? last.metrics : computed.get(graph);
+  const known = computed.get(graph);
   if (known) return known;
   const signature = signatureOf(graph);
-  if (last?.signature === signature) return last.metrics;
-  const metrics = requestMetrics(graph);
-  last = { graph, signature, metrics };
+  const metrics = last?.signature === signature ? last.metrics : requestMetrics(graph);
+  computed.set(graph, metrics);
+  last = { signature, metrics };
   // A request made obsolete or failed is not worth remembering.
-  metrics.then(
-    (m) => {
-      if (m) computed.set(graph, metrics);
-      else if (last?.metrics === metrics) last = null;
-    },
-    () => {
-      if (last?.metrics === metrics) last = null;
-    },
-  );
+  const forget = () => {
+    computed.delete(graph);
+    if (last?.metrics === metrics) last = null;
+  };
+  metrics.then((m) => {
+    if (!m) forget();
+  }, forget);
   return metrics;
 }
 

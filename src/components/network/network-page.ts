@@ -18,7 +18,7 @@ import { type NetworkPalette, paletteScene, type SceneChoice } from "../../lib/n
 import { el } from "../dom.js";
 import type { ShareMenu } from "../share-menu.js";
 import { replaceParams } from "../url-params.js";
-import { type NetworkChart, networkChart } from "./network-chart.js";
+import { markDrawnFrom, type NetworkChart, networkChart } from "./network-chart.js";
 import { type NetworkSearch, networkSearch } from "./network-search.js";
 import { networkShare, networkShareView, type SharedNetwork } from "./network-share.js";
 import { type SideCards, sideCards } from "./network-side.js";
@@ -78,7 +78,7 @@ function drawStep(chart: NetworkChart, link: LinkedView, palette: NetworkPalette
     if (changed || (usesMetrics && drawn.metrics !== view.metrics)) {
       Object.assign(drawn, { graph, sizeBy: view.sizeBy, colorBy: view.colorBy, metrics: view.metrics });
       chart.update(paletteScene(graph, view, palette));
-    } else if (sourceChanged) markDrawnFrom(network.source);
+    } else if (sourceChanged) markDrawnFrom(network.source); // the same graph, now from SQL: no new frame
     if (!pending || !graph.nodes.length) return;
     const held = view.nodeById.has(pending);
     if (held) chart.select(pending, { notify: true });
@@ -91,16 +91,6 @@ function drawStep(chart: NetworkChart, link: LinkedView, palette: NetworkPalette
     }
     if (held || network.source !== "build") pending = null;
   };
-}
-
-/**
- * The graph on screen now comes from `source` without a new frame (SQL gave
- * the graph the build drew): the mark the chart sets on a source's first
- * frame (network-chart.ts), for the benchmark and tests.
- */
-function markDrawnFrom(source: string): void {
-  const name = `network:drawn:${source}`;
-  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
 /** Dims the chart while a new graph is on its way (style.css), and says so to assistive technology. */
