@@ -36,7 +36,7 @@ type Build = (filters: FilterState, c: CatalogueContext) => SqlFragment;
 const BUILDERS: Record<string, Build> = {
   "page.headline": (f) => pageQueries.headline(f),
   "page.bySectorAndStatus": (f) => pageQueries.bySectorAndStatus(f),
-  "page.eventList": (f) => pageQueries.eventList(f),
+  "page.eventList": (f, c) => pageQueries.eventList(f, { today: c.today, upcoming: 5, recent: 10 }),
   "commitments.commitmentPage": (f) => commitmentQueries.commitmentPage(f),
   "commitments.commitmentCount": (f) => commitmentQueries.commitmentCount(f),
   "page.citedSources": (f) => pageQueries.citedSources(f),

@@ -261,6 +261,32 @@ describe("(c2) data freshness", () => {
   });
 });
 
+describe("(c3) event lists", () => {
+  it("show the soonest upcoming and the newest held events, and how many there are in all", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const day = (e: Row) => new Date(Number(e.start_date_from) * DAY).toISOString().slice(0, 10);
+    const byNewest = [...want.tables.events].sort(
+      (a, b) => Number(b.start_date_from) - Number(a.start_date_from) || String(a.id).localeCompare(String(b.id)),
+    );
+    const isUpcoming = (e: Row) => e.status === "planned" || day(e) > today;
+    const upcoming = byNewest.filter(isUpcoming).reverse();
+    const recent = byNewest.filter((e) => !isUpcoming(e));
+    expect(recent.length).toBeGreaterThan(10);
+    const { page, ...handle } = await visit("/", OVERVIEW_READY);
+    const listed = (heading: string) =>
+      page
+        .locator(`.card:has(h2:text-is("${heading}")) li[data-event]`)
+        .evaluateAll((items) => items.map((li) => li.getAttribute("data-event")));
+    await expect
+      .poll(() => listed("Recent events"), { timeout: READY_TIMEOUT })
+      .toEqual(recent.slice(0, 10).map((e) => e.id));
+    expect(await listed("Upcoming")).toEqual(upcoming.slice(0, 5).map((e) => e.id));
+    const recentCard = page.locator('.card:has(h2:text-is("Recent events"))');
+    expect(await recentCard.locator(".aa-source").textContent()).toBe(`Showing 10 of ${fmt(recent.length)} events.`);
+    expectClean(handle);
+  });
+});
+
 describe("(d) filters", () => {
   it("a sector in the URL narrows the numbers", async () => {
     const { page, ...handle } = await visit(`/?sector=${want.sector.id}`, OVERVIEW_READY);

@@ -140,7 +140,7 @@ function pageQueries(
     headline: q.headline(f, pick.total),
     headlineCountingAll: q.headline(f),
     bySectorAndStatus: q.bySectorAndStatus(f),
-    eventList: q.eventList(f),
+    eventList: q.eventList(f, { today: TODAY, upcoming: 5, recent: 10 }),
     commitmentPage: cp.commitmentPage(f, { size: 1000 }),
     commitmentPageByParties: cp.commitmentPage(f, { order: { column: "parties", descending: false }, size: 1000 }),
     commitmentCount: cp.commitmentCount(f),
@@ -242,7 +242,7 @@ describe.each([
     const f = { ...emptyFilters(), from: 2020 };
     expect(yearsOf(q.headline(f))).toBeUndefined(); // counts every commitment for `total`
     expect(yearsOf(q.freshness)).toBeUndefined();
-    expect(yearsOf(q.eventList({ ...f, sector: ["x"] }))).toBeUndefined(); // events may be targets of older commitments
+    expect(yearsOf(q.eventList({ ...f, sector: ["x"] }, { today: TODAY, upcoming: 5, recent: 10 }))).toBeUndefined(); // events may be targets of older commitments
     expect(yearsOf(tq.commitmentDetail("x", TODAY))).toBeUndefined();
     for (const table of PARTITIONED) expect(TABLE_NAMES).toContain(table);
   });

@@ -1,8 +1,9 @@
 /**
  * Lists of events (recent, upcoming) with their date (a span for events over
  * several days), place, matching commitment count and first source. Rows come
- * from `eventList`. An empty list says so, with advice on the filters only when
- * some are set.
+ * from `eventList` (src/lib/sql/page-queries.ts), which fetches only the rows
+ * the lists show and says how many each list has in all (`in_list`). An empty
+ * list says so, with advice on the filters only when some are set.
  */
 import { formatDateRange } from "../../lib/model/dates.js";
 import { humanize } from "../../lib/model/value-labels.js";
@@ -24,6 +25,10 @@ export interface EventRow {
   source_publisher: string | null;
   source_url: string | null;
   source_count: number;
+  /** Whether the event is in the upcoming list (planned, or after today). */
+  upcoming?: boolean;
+  /** How many events that list has in all, of which the query fetched the first few. */
+  in_list?: number;
 }
 
 export interface EventListOptions {
@@ -75,6 +80,12 @@ export function eventList(
       );
     }),
   );
-  if (rows.length <= limit) return list;
-  return el("div", {}, list, el("p", { class: "aa-source" }, `Showing ${shown.length} of ${rows.length} events.`));
+  const total = Math.max(rows[0]?.in_list ?? 0, rows.length);
+  if (total <= shown.length) return list;
+  return el(
+    "div",
+    {},
+    list,
+    el("p", { class: "aa-source" }, `Showing ${shown.length} of ${total.toLocaleString("en")} events.`),
+  );
 }

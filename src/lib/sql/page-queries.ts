@@ -52,17 +52,43 @@ export function bySectorAndStatus(filters: FilterState): SqlFragment {
   );
 }
 
-/** Events in the filters' scope, newest first, with their matching commitment count and first source. */
-export function eventList(filters: FilterState): SqlFragment {
-  const query = sql`SELECT e.id, e.title, e.kind, e.status, e.start_date, e.end_date, e.place, e.host_country,
-      e.start_date_from, e.start_date_to, e.confidence, e.note,
-      CAST((SELECT count(*) FROM commitments c WHERE c.event_id = e.id AND ${commitmentWhere(filters)}) AS INTEGER) AS commitments,
-      CAST((SELECT count(*) FROM commitments c WHERE c.target_event_id = e.id AND ${commitmentWhere(filters)}) AS INTEGER) AS due,
+/** How many events each of the overview's two lists shows, and the day that splits them. */
+export interface EventListLimits {
+  /** Today as YYYY-MM-DD: events after it (and planned ones) are upcoming. */
+  today: string;
+  upcoming: number;
+  recent: number;
+}
+
+/**
+ * The overview's two event lists from the events in the filters' scope: the
+ * first `upcoming` planned or future events, soonest first, and the first
+ * `recent` others, newest first. Only those rows are fetched (a million
+ * commitments come with 40,000 events); each says which list it belongs to
+ * (`upcoming`) and how many events that list has in all (`in_list`), and
+ * carries its matching commitment count and first source.
+ */
+export function eventList(filters: FilterState, limits: EventListLimits): SqlFragment {
+  const where = commitmentWhere(filters);
+  const query = sql`WITH scoped AS (
+      SELECT e.*, coalesce(e.status = 'planned' OR e.start_date_from > CAST(${limits.today} AS DATE), false) AS upcoming
+      FROM events e WHERE ${eventWhere(filters)}
+    ), listed AS (
+      SELECT *, row_number() OVER (PARTITION BY upcoming ORDER BY
+          CASE WHEN upcoming THEN start_date_from END ASC, CASE WHEN upcoming THEN id END DESC,
+          start_date_from DESC, id) AS list_rank,
+        CAST(count(*) OVER (PARTITION BY upcoming) AS INTEGER) AS in_list
+      FROM scoped
+    )
+    SELECT e.id, e.title, e.kind, e.status, e.start_date, e.end_date, e.place, e.host_country,
+      e.start_date_from, e.start_date_to, e.confidence, e.note, e.upcoming, e.in_list,
+      CAST((SELECT count(*) FROM commitments c WHERE c.event_id = e.id AND ${where}) AS INTEGER) AS commitments,
+      CAST((SELECT count(*) FROM commitments c WHERE c.target_event_id = e.id AND ${where}) AS INTEGER) AS due,
       src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url,
       CAST(len(e.source_ids) AS INTEGER) AS source_count
-    FROM events e LEFT JOIN sources src ON src.id = e.source_ids[1]
-    WHERE ${eventWhere(filters)}
-    ORDER BY e.start_date_from DESC, e.id`;
+    FROM listed e LEFT JOIN sources src ON src.id = e.source_ids[1]
+    WHERE e.list_rank <= CASE WHEN e.upcoming THEN ${limits.upcoming} ELSE ${limits.recent} END
+    ORDER BY e.upcoming DESC, e.list_rank`;
   return withinYears(query, scopeOf(filters, { events: true }));
 }
 

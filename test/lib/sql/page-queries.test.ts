@@ -3,7 +3,8 @@ import { type NativeDataset, nativeDataset } from "../../../devtools/native-duck
 import { emptyFilters } from "../../../src/lib/model/filters.js";
 import { type DatasetResult, loadDataset } from "../../../src/lib/pipeline/dataset.js";
 import { overviewSeed } from "../../../src/lib/pipeline/overview-seed.js";
-import { headline } from "../../../src/lib/sql/page-queries.js";
+import { raw } from "../../../src/lib/sql/fragment.js";
+import { eventList, headline } from "../../../src/lib/sql/page-queries.js";
 
 describe("page queries", () => {
   it("bind the filters as parameters", () => {
@@ -31,5 +32,57 @@ describe("page queries on institutions of every scope (native DuckDB)", () => {
     const [pakistan] = await db.query(headline({ ...emptyFilters(), country: ["PK"] }));
     // The JPCC and MoC; the chambers of commerce apart.
     expect([pakistan.institutions, pakistan.generic_institutions]).toEqual([2, 2]);
+  });
+});
+
+describe("the overview's event lists (native DuckDB, bundled data)", () => {
+  let db: NativeDataset;
+  beforeAll(async () => {
+    db = await nativeDataset("data");
+  }, 60_000);
+  afterAll(() => db?.close());
+
+  /** What the page showed when it fetched every event: split, the upcoming reversed, then cut. */
+  async function wholeLists(today: string, upcoming: number, recent: number) {
+    const all = await db.query(
+      raw(`SELECT id, status, CAST(start_date_from AS VARCHAR) AS day FROM events ORDER BY start_date_from DESC, id`),
+    );
+    const isUpcoming = (e: (typeof all)[number]) => e.status === "planned" || String(e.day) > today;
+    const up = all.filter(isUpcoming).reverse();
+    const past = all.filter((e) => !isUpcoming(e));
+    return {
+      up: up.slice(0, upcoming).map((e) => e.id),
+      upTotal: up.length,
+      past: past.slice(0, recent).map((e) => e.id),
+      pastTotal: past.length,
+    };
+  }
+
+  it.each(["2017-01-01", "2021-06-30", "2025-02-20"])(
+    "fetch only the rows shown, as the whole list cut (today %s)",
+    async (today) => {
+      const rows = await db.query(eventList(emptyFilters(), { today, upcoming: 3, recent: 4 }));
+      const expected = await wholeLists(today, 3, 4);
+      const up = rows.filter((r) => r.upcoming);
+      const past = rows.filter((r) => !r.upcoming);
+      expect(up.map((r) => r.id)).toEqual(expected.up);
+      expect(past.map((r) => r.id)).toEqual(expected.past);
+      expect(up.every((r) => r.in_list === expected.upTotal)).toBe(true);
+      expect(past.every((r) => r.in_list === expected.pastTotal)).toBe(true);
+      // Both lists have rows on these days, so the comparison is not of two empty lists.
+      expect([up.length, past.length]).toEqual([Math.min(3, expected.upTotal), 4]);
+      expect(expected.upTotal).toBeGreaterThan(0);
+    },
+  );
+
+  it("count each listed event's matching commitments as the whole list did", async () => {
+    const filters = { ...emptyFilters(), sector: ["trade"] };
+    const rows = await db.query(eventList(filters, { today: "2025-02-20", upcoming: 50, recent: 50 }));
+    const counts = await db.query(
+      raw(`SELECT event_id AS id, CAST(count(*) AS INTEGER) AS n FROM commitments WHERE sector = 'trade' GROUP BY ALL`),
+    );
+    const byEvent = new Map(counts.map((r) => [r.id, r.n]));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.commitments).toBe(byEvent.get(row.id) ?? 0);
   });
 });
