@@ -57,6 +57,7 @@ const BUILDERS: Record<string, Build> = {
   "timeline.scorecardByEvent": (f, c) => timelineQueries.scorecardByEvent(f, c.today),
   "timeline.scorecardBySector": (f, c) => timelineQueries.scorecardBySector(f, c.today),
   "timeline.dueNext": (f, c) => timelineQueries.dueNext(f, c.today),
+  "timeline.followUpSeries": (f) => timelineQueries.followUpSeries(f),
   "timeline.seriesSessions": (f) => timelineQueries.seriesSessions(f),
   "timeline.sessionCommitments": (f, c) => timelineQueries.sessionCommitments(f, c.sessionIds),
   "timeline.commitmentDetail": (f, c) => timelineQueries.commitmentDetail(c.commitmentId, c.today, f),

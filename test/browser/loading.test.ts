@@ -168,7 +168,7 @@ describe("pages load only what they read", () => {
       const queries = [
         tq.timelineLanes(f, null), tq.timelineDensity(f, null, today), tq.timelineMarks(f, null, today),
         tq.timelineUpdates(f, null), tq.scorecardByEvent(f, today), tq.scorecardBySector(f, today),
-        tq.dueNext(f, today), tq.seriesSessions(f), tq.timelineExtent(f), tq.timelineEvents(f, null),
+        tq.dueNext(f, today), tq.seriesSessions(f), tq.followUpSeries(f), tq.timelineExtent(f), tq.timelineEvents(f, null),
       ];
       const run = () => Promise.all(queries.map((q) => db.query(q).then((rows) => JSON.stringify(rows))));
       const before = await run();

@@ -156,6 +156,7 @@ function pageQueries(
     scorecardBySector: tq.scorecardBySector(f, TODAY),
     dueNext: tq.dueNext(f, TODAY),
     seriesSessions: tq.seriesSessions(f),
+    followUpSeries: tq.followUpSeries(f),
     sessionCommitments: tq.sessionCommitments(f, pick.events),
     timelineDetail: tq.commitmentDetail(pick.commitment, TODAY, f),
     timelineUpdatesOfOne: tq.commitmentUpdates(pick.commitment, f),

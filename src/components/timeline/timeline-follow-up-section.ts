@@ -1,16 +1,18 @@
 /**
  * The timeline page's "Follow-up from session to session" section: the
- * sessions of each series in the filters, a series picker and a session
- * picker (the later session, compared with the one before), the two
- * sessions' commitments matched (src/lib/model/follow-up.ts), and what the
- * card shows: the pickers, then the follow-up table or why there is none.
+ * series in the filters with two sessions to compare, a series picker, the
+ * picked series' sessions and a session picker (the later session, compared
+ * with the one before), the two sessions' commitments matched
+ * (src/lib/model/follow-up.ts), and what the card shows: the pickers, then
+ * the follow-up table or why there is none. Only the picked series' sessions
+ * leave DuckDB.
  * The choices are src/lib/timeline/session-pairs.ts; the page keeps the
  * reactive wiring (each picker is a view()).
  */
 import * as Inputs from "@observablehq/inputs";
 import type { FilterState } from "../../lib/model/filters.js";
 import { type FollowUpRow, matchSessions } from "../../lib/model/follow-up.js";
-import { seriesSessions, sessionCommitments } from "../../lib/sql/timeline-queries.js";
+import { followUpSeries, seriesSessions, sessionCommitments } from "../../lib/sql/timeline-queries.js";
 import {
   defaultLater,
   defaultSeries,
@@ -19,20 +21,14 @@ import {
   type PartnerLink,
   partnerLinks,
   type SeriesSession,
-  seriesWithPairs,
   sessionLabel,
-  sessionsOf,
 } from "../../lib/timeline/session-pairs.js";
 import type { Database } from "../db.js";
 import { el, emptyState } from "../dom.js";
 import { type FollowUpCommitment, followUp } from "./follow-up.js";
 
-export interface FollowUpSessions {
-  /** Every numbered session in the filters. */
-  sessions: SeriesSession[];
-  /** The series with two sessions to compare. */
-  series: string[];
-}
+/** The series with two sessions to compare in the filters, by name. */
+export type FollowUpSeries = string[];
 
 /** Two sessions compared, and their commitments matched; empty when there is no pair. */
 export interface FollowUpPair {
@@ -41,9 +37,18 @@ export interface FollowUpPair {
   rows: FollowUpRow<FollowUpCommitment>[];
 }
 
-export async function loadFollowUpSessions(db: Database, filters: FilterState): Promise<FollowUpSessions> {
-  const sessions = (await db.query(seriesSessions(filters))) as unknown as SeriesSession[];
-  return { sessions, series: seriesWithPairs(sessions) };
+export async function loadFollowUpSeries(db: Database, filters: FilterState): Promise<FollowUpSeries> {
+  return (await db.query(followUpSeries(filters))).map((row) => String(row.series));
+}
+
+/** The numbered sessions of one series, in order; none without a series. */
+export async function loadSeriesSessions(
+  db: Database,
+  filters: FilterState,
+  series: string | undefined,
+): Promise<SeriesSession[]> {
+  if (series === undefined) return [];
+  return (await db.query(seriesSessions(filters, series))) as unknown as SeriesSession[];
 }
 
 /** The series picker. */
@@ -51,12 +56,8 @@ export function seriesPicker(series: string[]): HTMLElement & { value: string | 
   return Inputs.select(series, { label: "Series", value: defaultSeries(series) });
 }
 
-/** The later session's picker, for a series. */
-export function sessionPicker(
-  sessions: readonly SeriesSession[],
-  series: string | undefined,
-): HTMLElement & { value: SeriesSession | undefined } {
-  const list = sessionsOf(sessions, series);
+/** The later session's picker, for a series' sessions. */
+export function sessionPicker(list: readonly SeriesSession[]): HTMLElement & { value: SeriesSession | undefined } {
   return Inputs.select(laterChoices(list), {
     label: "Compare session",
     format: (s: SeriesSession) => `${sessionLabel(s)} with the one before`,
@@ -69,10 +70,9 @@ export async function loadFollowUpPair(
   db: Database,
   filters: FilterState,
   sessions: readonly SeriesSession[],
-  series: string | undefined,
   later: SeriesSession | undefined,
 ): Promise<FollowUpPair> {
-  const earlier = earlierSession(sessionsOf(sessions, series), later);
+  const earlier = earlierSession(sessions, later);
   if (!later || !earlier) return { earlier, later: later ?? null, rows: [] };
   const rows = (await db.query(sessionCommitments(filters, [earlier.id, later.id]))) as unknown as FollowUpCommitment[];
   return {
@@ -95,20 +95,20 @@ export function notePartners(partners: Map<string, PartnerLink[]>, pair: FollowU
 
 /** The pickers, when some series has two sessions to compare. */
 export function followUpPickers(
-  sessions: FollowUpSessions,
+  series: FollowUpSeries,
   seriesInput: HTMLElement,
   laterInput: HTMLElement,
 ): HTMLElement | "" {
-  return sessions.series.length ? el("div", { class: "aa-inline-inputs" }, seriesInput, laterInput) : "";
+  return series.length ? el("div", { class: "aa-inline-inputs" }, seriesInput, laterInput) : "";
 }
 
 /** The follow-up table for the pair, or why there is none. */
 export function followUpBody(
-  sessions: FollowUpSessions,
+  series: FollowUpSeries,
   pair: FollowUpPair,
   onSelect: (id: string, trigger: Element) => void,
 ): HTMLElement {
-  if (sessions.series.length === 0 || !pair.earlier || !pair.later)
+  if (series.length === 0 || !pair.earlier || !pair.later)
     return emptyState(
       "No series has two sessions with commitments in these filters",
       "Clear a filter to compare sessions.",

@@ -356,13 +356,30 @@ export function dueNext(filters: FilterState, today: string, max = 50): SqlFragm
   );
 }
 
-/** Numbered sessions of every event series, with the matching commitments made at each. */
-export function seriesSessions(filters: FilterState): SqlFragment {
+/**
+ * The event series the follow-up section can compare: those with two
+ * numbered sessions at which matching commitments were made (the rule of
+ * defaultPair, src/lib/model/follow-up.ts), by name. One row a series, so a
+ * million commitments' 24,000 sessions stay in DuckDB.
+ */
+export function followUpSeries(filters: FilterState): SqlFragment {
+  return withinYears(
+    sql`SELECT series FROM (
+      SELECT e.series, e.id FROM events e JOIN commitments c ON c.event_id = e.id AND ${commitmentWhere(filters)}
+      WHERE e.series IS NOT NULL AND e.session IS NOT NULL
+      GROUP BY ALL
+    ) GROUP BY series HAVING count(*) >= 2 ORDER BY series`,
+    scopeOf(filters),
+  );
+}
+
+/** Numbered sessions of the event series (of one, when named), with the matching commitments made at each. */
+export function seriesSessions(filters: FilterState, series?: string): SqlFragment {
   return withinYears(
     sql`SELECT e.series, e.series_short, e.session, e.id, e.title, e.status, e.start_date, e.start_date_from, e.place,
       CAST(count(c.id) AS INTEGER) AS commitments
     FROM events e LEFT JOIN commitments c ON c.event_id = e.id AND ${commitmentWhere(filters)}
-    WHERE e.series IS NOT NULL AND e.session IS NOT NULL
+    WHERE ${and(raw("e.series IS NOT NULL AND e.session IS NOT NULL"), series === undefined ? empty : sql`e.series = ${series}`)}
     GROUP BY ALL ORDER BY e.series, e.session, e.start_date_from, e.id`,
     scopeOf(filters),
   );

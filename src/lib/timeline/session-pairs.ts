@@ -1,6 +1,7 @@
 /**
  * Which two sessions the timeline page's follow-up section compares: the
- * series that have a pair of sessions with commitments, the later sessions a
+ * series shown first (those with a pair of sessions are followUpSeries in
+ * src/lib/sql/timeline-queries.ts), the later sessions a
  * reader may pick, the session before the one picked, and the links between
  * recurring partners that the commitment panel shows. Pure; the matching rule
  * itself is src/lib/model/follow-up.ts, the section
@@ -31,27 +32,9 @@ export interface PartnerLink {
   id: string;
 }
 
-/** The series with two sessions to compare, in the order of the sessions. */
-export function seriesWithPairs(sessions: readonly SeriesSession[]): string[] {
-  // Grouped in one pass: filtering the sessions once per series was quadratic
-  // (179 ms at a million commitments, in bench:timeline's profile).
-  const bySeries = new Map<string, SeriesSession[]>();
-  for (const s of sessions) {
-    const list = bySeries.get(s.series);
-    if (list) list.push(s);
-    else bySeries.set(s.series, [s]);
-  }
-  return [...bySeries].filter(([, list]) => defaultPair(list)).map(([series]) => series);
-}
-
 /** The series shown first: the Joint Ministerial Commission when it has a pair, else the first. */
 export function defaultSeries(series: readonly string[]): string | undefined {
   return series.find((s) => /Joint Ministerial Commission/.test(s)) ?? series[0];
-}
-
-/** A series' sessions, in order. */
-export function sessionsOf(sessions: readonly SeriesSession[], series: string | undefined): SeriesSession[] {
-  return sessions.filter((s) => s.series === series);
 }
 
 /** The sessions one may compare with the one before: any but the first, with commitments. */

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NativeDataset, nativeDataset } from "../../../devtools/native-duckdb.js";
 import { emptyFilters, type FilterState } from "../../../src/lib/model/filters.js";
+import { defaultPair } from "../../../src/lib/model/follow-up.js";
 import { deadlineOf, isOverdue } from "../../../src/lib/model/status.js";
 import { loadDataset } from "../../../src/lib/pipeline/dataset.js";
 import type { Row } from "../../../src/lib/records/record-types.js";
@@ -216,5 +217,43 @@ describe("timeline queries on institutions of every scope and span targets", () 
       (r) => r.id === "jpcc3-roadmap",
     );
     expect([roadmap.target_date, String(roadmap.deadline)]).toEqual(["2027/2028", "2028-12-31"]);
+  });
+});
+
+describe("the follow-up section's series and sessions", () => {
+  let world: NativeDataset;
+  beforeAll(async () => {
+    world = await nativeDataset("test/fixtures/world-sample");
+  }, 60_000);
+  afterAll(() => world?.close());
+
+  /** The series with a default pair (src/lib/model/follow-up.ts), from every session, in the sessions' order. */
+  function seriesWithPairs(sessions: Row[]): string[] {
+    const bySeries = new Map<string, Row[]>();
+    for (const s of sessions) bySeries.set(String(s.series), [...(bySeries.get(String(s.series)) ?? []), s]);
+    return [...bySeries]
+      .filter(([, list]) => defaultPair(list as unknown as { id: string; session: number; commitments: number }[]))
+      .map(([series]) => series);
+  }
+
+  it.each([
+    ["no filter", emptyFilters()],
+    ["one sector", { ...emptyFilters(), sector: ["trade"] }],
+    ["from 2020", { ...emptyFilters(), from: 2020 }],
+  ])("name the series with two sessions to compare, as the rule on every session does (%s)", async (_, filters) => {
+    for (const data of [db, world]) {
+      const every = await data.query(q.seriesSessions(filters));
+      const expected = seriesWithPairs(every);
+      const series = (await data.query(q.followUpSeries(filters))).map((r) => r.series);
+      expect(series).toEqual(expected);
+      for (const name of new Set(every.map((s) => String(s.series)))) {
+        expect(await data.query(q.seriesSessions(filters, name))).toEqual(every.filter((s) => s.series === name));
+      }
+    }
+    // The bundled records have series with and without pairs, so the rule is tested both ways.
+    const every = await db.query(q.seriesSessions(filters));
+    const paired = (await db.query(q.followUpSeries(filters))).length;
+    expect(paired).toBeGreaterThan(0);
+    expect(paired).toBeLessThan(new Set(every.map((s) => s.series)).size);
   });
 });
