@@ -42,6 +42,7 @@ const BUILDERS: Record<string, Build> = {
   "page.citedSources": (f) => pageQueries.citedSources(f),
   "page.exportCommitments": (f) => pageQueries.exportCommitments(f, { withParties: true }),
   "network.networkLinkCodes": (f) => networkQueries.networkLinkCodes(f),
+  "network.packedLinkCodes": (f) => networkQueries.packedLinkCodes(f),
   "network.networkCommitments": (f) => networkQueries.networkCommitments(f),
   "network.networkCounts": (f) => networkQueries.networkCounts(f),
   "network.institutionCommitments": (f, c) => networkQueries.institutionCommitments(f, c.institutionId),

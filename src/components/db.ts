@@ -45,6 +45,7 @@ import {
   type ArrowTable,
   arrowRows,
   type ColumnResult,
+  packedColumns,
   type QueryResult,
   toColumns,
 } from "../lib/client/arrow-rows.js";
@@ -108,6 +109,12 @@ export interface Database {
    * values.
    */
   queryColumns(query: SqlFragment): Promise<ColumnResult>;
+  /**
+   * Runs a fragment that packs its rows into one list of structs (see
+   * packedColumns) and returns the structs' columns: a result of millions
+   * of rows reaches the page as one Arrow batch instead of thousands.
+   */
+  queryPacked(query: SqlFragment): Promise<ColumnResult>;
   /**
    * Runs a fragment and turns only its first `max` rows into objects; the
    * rest are counted (`total`). For results a page shows the start of: a
@@ -472,6 +479,7 @@ function open(): Database {
   const db: Database = {
     query: async (query) => arrowRows(await run(query)),
     queryColumns: async (query) => toColumns(await run(query)),
+    queryPacked: async (query) => packedColumns(await run(query)),
     queryFirstRows: async (query, max) => {
       const table = await run(query);
       return { rows: arrowRows(table, max), total: table.numRows };

@@ -125,6 +125,7 @@ async function decoded(db: NativeDatabase, name: string, rows: Rows): Promise<Ro
       .map((r) => ({ ...r, commitment: ids.get(r.commitment) }))
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
+  if (name === "packedLinkCodes") return decoded(db, "networkLinkCodes", (rows[0]?.links ?? []) as Rows);
   if (name === "networkCommitments") return rows.map(({ code: _, ...r }) => r);
   return rows;
 }
@@ -161,6 +162,7 @@ function pageQueries(
     timelineDetail: tq.commitmentDetail(pick.commitment, TODAY, f),
     timelineUpdatesOfOne: tq.commitmentUpdates(pick.commitment, f),
     networkLinkCodes: nq.networkLinkCodes(f),
+    packedLinkCodes: nq.packedLinkCodes(f),
     networkCommitments: nq.networkCommitments(f),
     networkCounts: nq.networkCounts(f),
     institutionCommitments: nq.institutionCommitments(f, pick.institution),

@@ -1,7 +1,7 @@
 /**
  * The network's data for the current filters, from DuckDB: party links as
- * integer columns (no row objects), projected (countProjection, then
- * graphFromCounts) against the institution and sector index and its order
+ * integer columns (no row objects), projected (countProjection in the
+ * network worker, then graphFromCounts) against the institution and sector index and its order
  * (read and sorted once per page).
  */
 
@@ -11,7 +11,6 @@ import { bipartiteGraph } from "../../lib/network/bipartite.js";
 import type { CommitmentInfo, Graph, InstitutionInfo, PartyLink } from "../../lib/network/graph.js";
 import {
   type CodedLinks,
-  countProjection,
   countsMatchGraph,
   graphFromCounts,
   type ProjectionOrder,
@@ -21,10 +20,11 @@ import {
   institutionIndex,
   networkCommitments,
   networkCounts,
-  networkLinkCodes,
+  packedLinkCodes,
   sectorIndex,
 } from "../../lib/sql/network-queries.js";
 import type { Database } from "../db.js";
+import { countProjectionInWorker, startProjectionWorker } from "./network-projection.js";
 
 export interface NetworkIndex {
   institutions: InstitutionInfo[];
@@ -84,15 +84,16 @@ export async function loadNetwork(
   filters: FilterState,
   options: { mode: "projection" | "bipartite"; edgeMode: "dominant" | "per-sector"; onScreen?: NetworkData },
 ): Promise<NetworkData> {
+  startProjectionWorker();
   const [{ institutions, sectors, order }, coded, [counts], commitments] = await Promise.all([
     networkIndex(db),
-    db.queryColumns(networkLinkCodes(filters)),
+    db.queryPacked(packedLinkCodes(filters)),
     db.query(networkCounts(filters)),
     options.mode === "bipartite" ? db.query(networkCommitments(filters)) : Promise.resolve([]),
   ]);
   const links = coded.columns as unknown as CodedLinks;
-  // Counted once; the per-sector edges are made from the same counts.
-  const pairs = countProjection(links, order);
+  // Counted once, in the worker; the per-sector edges are made from the same counts.
+  const pairs = await countProjectionInWorker(links, order);
   const { onScreen } = options;
   const plain = options.mode === "projection" && options.edgeMode === "dominant";
   if (plain && onScreen && countsMatchGraph(pairs, institutions, sectors, onScreen.projected)) {

@@ -1,51 +1,20 @@
 /**
- * Runs the network metrics in a worker (src/components/network/network-worker.ts),
- * one request at a time: a newer graph supersedes an older one still being
- * computed. The worker is one self-contained module bundled at build time by
- * the loader src/data/network-worker.js.ts.
+ * Runs the network metrics in the page's network worker
+ * (network-worker-channel.ts), one request at a time: a newer graph
+ * supersedes an older one still being computed.
  */
-import { FileAttachment } from "observablehq:stdlib";
 import type { MetricsInput } from "../../lib/network/metrics.js";
 import type { GraphMetrics, NodeMetrics } from "../../lib/network/ranking.js";
-import { moduleWorker } from "../module-worker.js";
+import { askNetworkWorker, type WorkerReply } from "./network-worker-channel.js";
 
-interface Reply {
-  id: number;
-  byNode?: [string, NodeMetrics][];
-  communities?: number;
-  modularity?: number;
-  error?: string;
+interface MetricsReply extends WorkerReply {
+  byNode: [string, NodeMetrics][];
+  communities: number;
+  modularity: number;
 }
 
-let worker: Promise<Worker> | undefined;
-let nextId = 0;
-const pending = new Map<
-  number,
-  { resolve: (m: GraphMetrics | null) => void; reject: (e: Error) => void; supersede: boolean }
->();
-
-function getWorker(): Promise<Worker> {
-  worker ??= FileAttachment("../../data/network-worker.js")
-    .url()
-    .then((url: string) => {
-      const w = moduleWorker(url);
-      w.addEventListener("message", (event: MessageEvent<Reply>) => {
-        const { id, byNode, communities, modularity, error } = event.data;
-        const request = pending.get(id);
-        if (!request) return;
-        pending.delete(id);
-        if (error || !byNode) request.reject(new Error(error ?? "no metrics"));
-        else request.resolve({ byNode: new Map(byNode), communities: communities ?? 0, modularity: modularity ?? 0 });
-      });
-      w.addEventListener("error", (event) => {
-        for (const request of pending.values())
-          request.reject(new Error(`the metrics worker failed: ${event.message || "it did not load"}`));
-        pending.clear();
-      });
-      return w;
-    });
-  return worker;
-}
+/** Requests still open that a newer one makes obsolete (resolved to null). */
+const open = new Set<{ resolve: (m: GraphMetrics | null) => void; supersede: boolean }>();
 
 /** The last graph computed (by its edges' signature) and its metrics: the same graph again (build-time, then SQL) is not recomputed. */
 let last: { signature: string; metrics: Promise<GraphMetrics | null> } | null = null;
@@ -102,17 +71,25 @@ export function graphMetricsFor(graph: MetricsInput): Promise<GraphMetrics> {
 }
 
 function requestMetrics(graph: MetricsInput, supersede = true): Promise<GraphMetrics | null> {
-  const id = ++nextId;
   // Only ids and weights cross to the worker: no labels or sector lists to copy.
   const nodes = graph.nodes.map((n) => ({ id: n.id }));
   const edges = graph.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight }));
-  for (const [old, request] of pending) {
+  for (const request of open) {
     if (!request.supersede) continue;
-    pending.delete(old);
+    open.delete(request);
     request.resolve(null);
   }
   return new Promise<GraphMetrics | null>((resolve, reject) => {
-    pending.set(id, { resolve, reject, supersede });
-    getWorker().then((w) => w.postMessage({ id, nodes, edges }), reject);
+    const request = { resolve, supersede };
+    open.add(request);
+    askNetworkWorker<MetricsReply>({ kind: "metrics", nodes, edges }).then(
+      (reply) => {
+        if (!open.delete(request)) return; // superseded meanwhile
+        resolve({ byNode: new Map(reply.byNode), communities: reply.communities, modularity: reply.modularity });
+      },
+      (error: Error) => {
+        if (open.delete(request)) reject(error);
+      },
+    );
   });
 }

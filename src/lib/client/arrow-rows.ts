@@ -64,6 +64,9 @@ interface ArrowVector {
   get(index: number): unknown;
   toArray(): ArrayLike<unknown>;
   nullCount: number;
+  length: number;
+  /** A struct vector's field by name (apache-arrow's Vector.getChild). */
+  getChild?(name: string): ArrowVector | null;
 }
 export interface ArrowTable {
   numRows: number;
@@ -269,4 +272,41 @@ export function toColumns(table: ArrowTable): ColumnResult {
     }
   });
   return { numRows: table.numRows, columns };
+}
+
+/**
+ * A result packed as one row holding one list of structs (`SELECT list({a: …,
+ * b: …}) AS x FROM …`) as the structs' columns, numeric ones as typed arrays.
+ * DuckDB-WASM sends a result in record batches of 2,048 rows, and reading
+ * each batch costs the page a little: the network's 2,393,896 party links
+ * at a million commitments are 1,169 batches and about 120 ms of main-thread
+ * work as rows, one batch and next to none packed. An empty list (or NULL,
+ * list() of no rows) is no rows.
+ */
+export function packedColumns(table: ArrowTable): ColumnResult {
+  const field = table.schema.fields[0];
+  const struct = field?.type.children?.[0]?.type;
+  if (table.schema.fields.length !== 1 || field.type.typeId !== T.List || struct?.typeId !== T.Struct) {
+    throw new Error(
+      `packedColumns: expected one list-of-struct column, got ${table.schema.fields.map((f) => `${f.name} ${f.type}`).join(", ")}`,
+    );
+  }
+  if (table.numRows !== 1) throw new Error(`packedColumns: expected one row, got ${table.numRows}`);
+  const list = table.getChildAt(0)?.get(0) as ArrowVector | null | undefined;
+  const numRows = list?.length ?? 0;
+  const columns: Record<string, ArrayLike<unknown>> = {};
+  for (const child of struct.children ?? []) {
+    const vector = list?.getChild?.(child.name);
+    const numeric = (child.type.typeId === T.Int && (child.type.bitWidth ?? 64) <= 32) || child.type.typeId === T.Float;
+    if (!vector) columns[child.name] = [];
+    else if (numeric && vector.nullCount === 0) columns[child.name] = vector.toArray();
+    else {
+      const convert = converter(child.type);
+      columns[child.name] = Array.from({ length: numRows }, (_, r) => {
+        const value = vector.get(r);
+        return value === null || value === undefined ? null : convert(value);
+      });
+    }
+  }
+  return { numRows, columns };
 }

@@ -144,13 +144,30 @@ interface TableState<T extends string> {
 }
 
 /**
+ * Bytes copied between pauses while streams are merged: about 8 ms of
+ * copying, so merging a million commitments' 100 MB is no 100 ms task.
+ */
+export const MERGE_STEP_BYTES = 8 * 1024 * 1024;
+
+/** Lets the page handle input and paint: scheduler.yield where the browser has it, else a macrotask. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
  * Arrow IPC streams of the same schema as one stream: the first's schema,
  * then each one's dictionary and record batches, then one end-of-stream
  * marker. Each partition's dictionaries come again with the same ids, which
  * the stream format reads as replacements for the batches that follow
  * (DuckDB-WASM and apache-arrow read them so; the tests hold them to it).
+ * Copied `step` bytes at a time with `pause` between (yieldToPage).
  */
-export function mergeStreams(streams: readonly Uint8Array[]): Uint8Array {
+export async function mergeStreams(
+  streams: readonly Uint8Array[],
+  { step = MERGE_STEP_BYTES, pause = yieldToPage }: { step?: number; pause?: () => Promise<void> } = {},
+): Promise<Uint8Array> {
   if (streams.length === 1) return streams[0];
   const EOS = [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
   const pieces = streams.map((stream, i) => {
@@ -163,8 +180,18 @@ export function mergeStreams(streams: readonly Uint8Array[]): Uint8Array {
   });
   const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0) + 8);
   let offset = 0;
+  let sincePause = 0;
   for (const piece of pieces) {
-    out.set(piece, offset);
+    for (let at = 0; at < piece.length; ) {
+      if (sincePause >= step) {
+        await pause();
+        sincePause = 0;
+      }
+      const end = Math.min(piece.length, at + step - sincePause);
+      out.set(piece.subarray(at, end), offset + at);
+      sincePause += end - at;
+      at = end;
+    }
     offset += piece.length;
   }
   out.set(EOS, offset);
@@ -448,7 +475,7 @@ export class TableLoader<T extends string> {
     state.creating = true;
     let failure: Error | undefined;
     try {
-      await this.options.insert({ table, ipc: mergeStreams(streams), create });
+      await this.options.insert({ table, ipc: await mergeStreams(streams), create });
       if (create) state.created.resolve();
     } catch (error) {
       if (create) state.creating = false;

@@ -26,6 +26,19 @@ export function networkLinkCodes(filters: FilterState): SqlFragment {
   );
 }
 
+/**
+ * The same links packed as one row, a list of {commitment, institution,
+ * sector} structs (Database.queryPacked): at a million commitments their
+ * 2.4 million rows reach the page as one Arrow batch, not 1,169.
+ */
+export function packedLinkCodes(filters: FilterState): SqlFragment {
+  return withinYears(
+    sql`SELECT list({commitment: commitment, institution: institution, sector: sector}) AS links
+    FROM (${networkLinkCodes(filters)})`,
+    scopeOf(filters),
+  );
+}
+
 /** Every institution with its code (row number), the index projectCodes reads codes against. */
 export const institutionIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id, name, acronym, affiliation, countries,
     country_name, naming, type

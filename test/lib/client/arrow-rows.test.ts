@@ -4,9 +4,20 @@
  * page's examples at a million rows), with the schema either way; and the
  * column form with numeric columns as typed arrays.
  */
-import { tableFromArrays, tableFromIPC, tableToIPC } from "apache-arrow";
+import {
+  Field,
+  Int32,
+  List,
+  Struct,
+  Table,
+  tableFromArrays,
+  tableFromIPC,
+  tableToIPC,
+  Utf8,
+  vectorFromArray,
+} from "apache-arrow";
 import { describe, expect, it } from "vitest";
-import { type ArrowTable, arrowRows, toColumns } from "../../../src/lib/client/arrow-rows.js";
+import { type ArrowTable, arrowRows, packedColumns, toColumns } from "../../../src/lib/client/arrow-rows.js";
 
 /** A table as DuckDB-WASM hands it over: through IPC, as the page receives it. */
 function table(columns: Parameters<typeof tableFromArrays>[0]): ArrowTable {
@@ -54,5 +65,44 @@ describe("toColumns", () => {
     expect(ArrayBuffer.isView(result.columns.share)).toBe(true);
     expect(Array.isArray(result.columns.name)).toBe(true);
     expect(result.columns.name[3]).toBe("row 4");
+  });
+});
+
+describe("packedColumns", () => {
+  const link = new Struct([
+    new Field("commitment", new Int32(), false),
+    new Field("institution", new Int32(), false),
+    new Field("label", new Utf8(), true),
+  ]);
+  /** One row, one list-of-struct column (null: list() of no rows), through IPC. */
+  function packed(items: { commitment: number; institution: number; label: string | null }[] | null): ArrowTable {
+    const links = vectorFromArray([items], new List(new Field("item", link, true)));
+    return tableFromIPC(tableToIPC(new Table({ links }))) as unknown as ArrowTable;
+  }
+
+  it("gives the structs' fields as columns, numeric ones as typed arrays", () => {
+    const items = Array.from({ length: 5000 }, (_, i) => ({
+      commitment: i >> 1,
+      institution: 7 * i,
+      label: i % 3 ? `l${i}` : null,
+    }));
+    const result = packedColumns(packed(items));
+    expect(result.numRows).toBe(5000);
+    expect(result.columns.commitment).toBeInstanceOf(Int32Array);
+    expect(Array.from(result.columns.commitment)).toEqual(items.map((l) => l.commitment));
+    expect(Array.from(result.columns.institution)).toEqual(items.map((l) => l.institution));
+    expect(Array.from(result.columns.label)).toEqual(items.map((l) => l.label));
+  });
+
+  it("gives no rows for an empty or null list", () => {
+    for (const items of [[], null]) {
+      const result = packedColumns(packed(items));
+      expect(result.numRows).toBe(0);
+      expect(Array.from(result.columns.commitment)).toEqual([]);
+    }
+  });
+
+  it("refuses a result that is not one list of structs", () => {
+    expect(() => packedColumns(table({ id: ids }))).toThrow(/expected one list-of-struct column, got id Int32/);
   });
 });

@@ -89,23 +89,36 @@ const rowsOf = (table: TableName, window?: YearWindow) =>
   partitionsFor(manifest.tables[table], window).reduce((n, i) => n + manifest.tables[table].partitions[i].rows, 0);
 
 describe("mergeStreams", () => {
-  it("makes partitions with their own dictionaries one stream with the same rows", () => {
-    const entry = manifest.tables.commitments;
+  const entry = () => manifest.tables.commitments;
+  const picked = () => entry().partitions.slice(3, 9);
+  const streams = () => {
     const bytes = readFileSync(join(folder, "commitments.parts"));
-    const picked = entry.partitions.slice(3, 9);
-    const merged = tableFromIPC(
-      mergeStreams(picked.map((p) => gunzipSync(bytes.subarray(p.offset, p.offset + p.length)))),
-    );
-    const separate = readParts(bytes, { ...entry, partitions: picked });
-    expect(merged.numRows).toBe(picked.reduce((n, p) => n + p.rows, 0));
+    return picked().map((p) => gunzipSync(bytes.subarray(p.offset, p.offset + p.length)));
+  };
+
+  it("makes partitions with their own dictionaries one stream with the same rows", async () => {
+    const merged = tableFromIPC(await mergeStreams(streams()));
+    const separate = readParts(readFileSync(join(folder, "commitments.parts")), { ...entry(), partitions: picked() });
+    expect(merged.numRows).toBe(picked().reduce((n, p) => n + p.rows, 0));
     for (const column of ["id", "sector", "status", "event_id", "summary", "source_id"]) {
       const expected = separate.flatMap((t) => [...(t.getChild(column)?.toArray() ?? [])]);
       expect([...(merged.getChild(column)?.toArray() ?? [])], column).toEqual(expected);
     }
   });
 
-  it("refuses bytes that are not a stream", () => {
-    expect(() => mergeStreams([new Uint8Array(16), new Uint8Array(16)])).toThrow(/not an Arrow IPC stream/);
+  it("copies a step at a time, pausing between steps, into the same bytes", async () => {
+    const whole = await mergeStreams(streams(), { step: Number.POSITIVE_INFINITY });
+    for (const step of [1000, 4096, 65_536]) {
+      let pauses = 0;
+      const stepped = await mergeStreams(streams(), { step, pause: async () => void pauses++ });
+      expect(Buffer.from(stepped).equals(Buffer.from(whole)), `step ${step}`).toBe(true);
+      // One pause per full step copied (the last step is followed by none).
+      expect(pauses, `step ${step}`).toBe(Math.ceil((whole.length - 8) / step) - 1);
+    }
+  });
+
+  it("refuses bytes that are not a stream", async () => {
+    await expect(mergeStreams([new Uint8Array(16), new Uint8Array(16)])).rejects.toThrow(/not an Arrow IPC stream/);
   });
 });
 

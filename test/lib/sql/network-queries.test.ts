@@ -14,6 +14,7 @@ import {
   networkCommitments,
   networkCounts,
   networkLinkCodes,
+  packedLinkCodes,
   sectorIndex,
 } from "../../../src/lib/sql/network-queries.js";
 
@@ -48,6 +49,11 @@ describe.each([
 ])("network queries, %s", (_, filters, sector) => {
   it("return the records' party links as codes, and counts that agree with the graph", async () => {
     const codes = await rows<{ commitment: number; institution: number; sector: number }>(networkLinkCodes(filters));
+    // Packed into one row (what the page reads), they are the same links.
+    const [{ links: packed }] = await rows<{ links: typeof codes }>(packedLinkCodes(filters));
+    const key = (l: (typeof codes)[number]) => `${l.commitment} ${l.institution} ${l.sector}`;
+    expect(packed.map(key).sort()).toEqual(codes.map(key).sort());
+    expect(codes.length).toBeGreaterThan(0);
     const byCode: InstitutionInfo[] = [];
     for (const { code, ...info } of await rows<InstitutionInfo & { code: number }>(institutionIndex))
       byCode[code] = info;
