@@ -16,9 +16,10 @@
  *    after `SET threads = 1`, as DuckDB-WASM runs.
  * 3. Headless Chromium opens `/` of the served build (requests off loopback
  *    are blocked), waits for the page's database to be ready and quiet, and
- *    runs the same fragments R times through `__accordAtlas.database().query`
- *    (the page hooks of src/components/page-hooks.ts), which is how the pages
- *    run them, conversion to plain rows included. It also times the bare
+ *    runs the same fragments R times through `__accordAtlas.database()` (the
+ *    page hooks of src/components/page-hooks.ts) as the pages read each:
+ *    `query`, conversion to plain rows included, or `queryColumns` /
+ *    `queryPacked` for the few read as typed columns (the catalogue's `read`). It also times the bare
  *    engine call (prepare, run, Arrow result back from the worker) without
  *    that conversion. Native DuckDB reads the whole result but does not
  *    convert it to JavaScript values (see timeNative).
@@ -42,7 +43,7 @@ import { emptyFilters, type FilterState } from "../src/lib/model/filters.js";
 import type { SqlFragment } from "../src/lib/sql/fragment.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
 import { WAIT_CALM } from "./lib/page.js";
-import { pageQueryCatalogue } from "./lib/page-query-catalogue.js";
+import { pageQueryCatalogue, type ResultRead } from "./lib/page-query-catalogue.js";
 import { buildSite, ensureData } from "./lib/synthetic-site.js";
 
 const USAGE =
@@ -132,6 +133,8 @@ const states: State[] = [
 
 interface Case {
   query: string;
+  /** How the page reads the result (Database.query, queryColumns or queryPacked). */
+  read: ResultRead;
   state: string;
   filters: FilterState | null;
   text: string;
@@ -150,6 +153,7 @@ for (const state of states) {
     const fragment = q.build(state.filters);
     cases.push({
       query: q.name,
+      read: q.read,
       state: state.label,
       filters: state.filters,
       text: fragment.text,
@@ -159,7 +163,14 @@ for (const state of states) {
 }
 for (const q of timed) {
   if (q.fragment)
-    cases.push({ query: q.name, state: "—", filters: null, text: q.fragment.text, params: plain(q.fragment) });
+    cases.push({
+      query: q.name,
+      read: q.read,
+      state: "—",
+      filters: null,
+      text: q.fragment.text,
+      params: plain(q.fragment),
+    });
 }
 
 // A query native DuckDB cannot run (e.g. a table built by an older site) is left out, and said so.
@@ -208,7 +219,7 @@ const SETTLE = `(async () => {
 })()`;
 
 const runCase = (c: Case) => `(async () => {
-  const { text, params, runs, warmup } = ${JSON.stringify({ text: c.text, params: c.params, runs, warmup: WARMUP })};
+  const { text, params, runs, warmup, read } = ${JSON.stringify({ text: c.text, params: c.params, runs, warmup: WARMUP, read: c.read })};
   const aa = globalThis.__accordAtlas;
   const db = await aa.database();
   // A branded fragment, as the pages build them (the text has one "?" per parameter).
@@ -219,10 +230,10 @@ const runCase = (c: Case) => `(async () => {
   let engineRows = 0;
   for (let i = 0; i < warmup + runs; i++) {
     const t0 = performance.now();
-    const result = await db.query(fragment);
+    const result = await db[read](fragment);
     const t = performance.now() - t0;
     if (i >= warmup) page.push(t);
-    rows = result.length;
+    rows = read === "query" ? result.length : result.numRows;
   }
   // The engine alone: the same calls query() makes, without turning the Arrow result into rows.
   const { connection } = await db.engine();

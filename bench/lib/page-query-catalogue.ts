@@ -86,9 +86,21 @@ const MODULES: Record<string, Record<string, unknown>> = {
   data: dataQueries,
 };
 
+/** How a page reads a query's result: Database.query (rows), queryColumns or queryPacked (src/components/db.ts). */
+export type ResultRead = "query" | "queryColumns" | "queryPacked";
+
+/** The queries the pages read otherwise than as rows. */
+const READS: Record<string, ResultRead> = {
+  "network.networkLinkCodes": "queryColumns",
+  "network.packedLinkCodes": "queryPacked",
+  "timeline.timelineMarkShapes": "queryColumns",
+};
+
 export interface CatalogueQuery {
   /** "module.export", or "notebook.<example id>" for the SQL page's examples. */
   name: string;
+  /** How the page reads it. */
+  read: ResultRead;
   /** Null: the same for every filter state (a fragment, or a builder that takes none). */
   build: ((filters: FilterState) => SqlFragment) | null;
   fragment?: SqlFragment;
@@ -101,10 +113,11 @@ export function pageQueryCatalogue(context: CatalogueContext): { queries: Catalo
   for (const [module, exports] of Object.entries(MODULES)) {
     for (const [name, value] of Object.entries(exports)) {
       const key = `${module}.${name}`;
-      if (isSqlFragment(value)) queries.push({ name: key, build: null, fragment: value });
+      const read = READS[key] ?? "query";
+      if (isSqlFragment(value)) queries.push({ name: key, read, build: null, fragment: value });
       else if (key in BUILDERS && UNFILTERED.has(key)) {
-        queries.push({ name: key, build: null, fragment: BUILDERS[key](emptyFilters(), context) });
-      } else if (key in BUILDERS) queries.push({ name: key, build: (f) => BUILDERS[key](f, context) });
+        queries.push({ name: key, read, build: null, fragment: BUILDERS[key](emptyFilters(), context) });
+      } else if (key in BUILDERS) queries.push({ name: key, read, build: (f) => BUILDERS[key](f, context) });
       else if (typeof value === "function" && !NOT_QUERIES.has(key)) untimed.push(key);
     }
   }
@@ -113,6 +126,7 @@ export function pageQueryCatalogue(context: CatalogueContext): { queries: Catalo
   for (const id of ids) {
     queries.push({
       name: `notebook.${id}`,
+      read: "query",
       build: (f) => notebookExamples(f).find((e) => e.id === id)?.query as SqlFragment,
     });
   }
