@@ -1,8 +1,8 @@
 /**
  * The network's data for the current filters, from DuckDB: party links as
  * integer columns (no row objects), projected (countProjection in the
- * network worker, then graphFromCounts) against the institution and sector index and its order
- * (read and sorted once per page).
+ * network worker, then graphFromCounts) against the institution and sector
+ * index and its order (read and sorted once per page).
  */
 
 import type { NetworkCounts } from "../../lib/model/contracts.js";

@@ -253,23 +253,25 @@ export function arrowRows(table: ArrowTable, max = table.numRows): QueryResult {
   return rows as QueryResult;
 }
 
+/** One column's values: a typed array when numeric without nulls, else each cell through the row converters. */
+function columnValues(type: ArrowType, vector: ArrowVector, numRows: number): ArrayLike<unknown> {
+  const numeric = (type.typeId === T.Int && (type.bitWidth ?? 64) <= 32) || type.typeId === T.Float;
+  if (numeric && vector.nullCount === 0) return vector.toArray();
+  const convert = converter(type);
+  const out = new Array(numRows);
+  for (let r = 0; r < numRows; r++) {
+    const value = vector.get(r);
+    out[r] = value === null || value === undefined ? null : convert(value);
+  }
+  return out;
+}
+
 /** Numeric columns without nulls stay typed arrays; the rest go through the row converters. */
 export function toColumns(table: ArrowTable): ColumnResult {
   const columns: Record<string, ArrayLike<unknown>> = {};
   table.schema.fields.forEach((field, i) => {
     const vector = table.getChildAt(i);
-    if (!vector) return;
-    const numeric = (field.type.typeId === T.Int && (field.type.bitWidth ?? 64) <= 32) || field.type.typeId === T.Float;
-    if (numeric && vector.nullCount === 0) columns[field.name] = vector.toArray();
-    else {
-      const convert = converter(field.type);
-      const out = new Array(table.numRows);
-      for (let r = 0; r < table.numRows; r++) {
-        const value = vector.get(r);
-        out[r] = value === null || value === undefined ? null : convert(value);
-      }
-      columns[field.name] = out;
-    }
+    if (vector) columns[field.name] = columnValues(field.type, vector, table.numRows);
   });
   return { numRows: table.numRows, columns };
 }
@@ -297,16 +299,7 @@ export function packedColumns(table: ArrowTable): ColumnResult {
   const columns: Record<string, ArrayLike<unknown>> = {};
   for (const child of struct.children ?? []) {
     const vector = list?.getChild?.(child.name);
-    const numeric = (child.type.typeId === T.Int && (child.type.bitWidth ?? 64) <= 32) || child.type.typeId === T.Float;
-    if (!vector) columns[child.name] = [];
-    else if (numeric && vector.nullCount === 0) columns[child.name] = vector.toArray();
-    else {
-      const convert = converter(child.type);
-      columns[child.name] = Array.from({ length: numRows }, (_, r) => {
-        const value = vector.get(r);
-        return value === null || value === undefined ? null : convert(value);
-      });
-    }
+    columns[child.name] = vector ? columnValues(child.type, vector, numRows) : [];
   }
   return { numRows, columns };
 }
