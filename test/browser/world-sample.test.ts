@@ -19,6 +19,23 @@ async function open(path: string) {
   return handle;
 }
 
+/**
+ * What each page shows once DuckDB has answered it: the engine's "ready" says
+ * the tables are loaded, not that the page's own queries have come back.
+ */
+const ANSWERED: Record<string, string[]> = {
+  "/network": ['.aa-net[data-source="duckdb"][data-nodes]'],
+  "/timeline": [".aa-timeline-chart svg[data-marks]"],
+  "/data": [
+    '[aria-label="Records read, rows written and rows in DuckDB, by table"] table',
+    '[data-testid="completeness"]',
+    'table.aa-columns[data-table="commitments"]',
+  ],
+  "/sql": ['[data-testid="notebook"][data-ready]'],
+  "/embed/network": ['.aa-embed .aa-net[data-nodes][data-source="duckdb"]'],
+  "/embed/timeline": ['.aa-embed [data-chart="timeline"]'],
+};
+
 describe("the world sample's site", () => {
   it("overview: counts reconcile with the records, generic institutions apart", async () => {
     const handle = await open("/");
@@ -37,6 +54,14 @@ describe("the world sample's site", () => {
       const handle = await open(path);
       const { page } = handle;
       if (path !== "/present") await waitReady(page);
+      for (const selector of ANSWERED[path] ?? []) {
+        await page.waitForSelector(selector, { state: "attached", timeout: READY_TIMEOUT });
+      }
+      if (path.endsWith("/timeline")) {
+        await page.waitForFunction(() => performance.getEntriesByName("timeline:sql-answer").length > 0, undefined, {
+          timeout: READY_TIMEOUT,
+        });
+      }
       await page.waitForLoadState("networkidle");
       // /data's column reference says where a column may be null; the rest of every page never does.
       const text = (await visibleText(page, "body")).replace(/\s+/g, " ").split("Tables and columns")[0];
