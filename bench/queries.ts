@@ -18,8 +18,9 @@
  *    are blocked), waits for the page's database to be ready and quiet, and
  *    runs the same fragments R times through `__accordAtlas.database()` (the
  *    page hooks of src/components/page-hooks.ts) as the pages read each:
- *    `query`, conversion to plain rows included, or `queryColumns` /
- *    `queryPacked` for the few read as typed columns (the catalogue's `read`). It also times the bare
+ *    `query`, conversion to plain rows included, `queryColumns` /
+ *    `queryPacked` for the few read as typed columns, or `queryFirstRows`
+ *    for the SQL page's examples (the catalogue's `read`). It also times the bare
  *    engine call (prepare, run, Arrow result back from the worker) without
  *    that conversion. Native DuckDB reads the whole result but does not
  *    convert it to JavaScript values (see timeNative).
@@ -41,6 +42,7 @@ import { type NativeTimes, nativeSchema, openNative, timeNative } from "../devto
 import { startStaticServer } from "../scripts/static-server.js";
 import { emptyFilters, type FilterState } from "../src/lib/model/filters.js";
 import type { SqlFragment } from "../src/lib/sql/fragment.js";
+import { DISPLAY_ROWS } from "../src/lib/notebook/notebook-cells.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
 import { WAIT_CALM } from "./lib/page.js";
 import { pageQueryCatalogue, type ResultRead } from "./lib/page-query-catalogue.js";
@@ -133,7 +135,7 @@ const states: State[] = [
 
 interface Case {
   query: string;
-  /** How the page reads the result (Database.query, queryColumns or queryPacked). */
+  /** How the page reads the result (Database.query, queryColumns, queryPacked or queryFirstRows). */
   read: ResultRead;
   state: string;
   filters: FilterState | null;
@@ -219,7 +221,7 @@ const SETTLE = `(async () => {
 })()`;
 
 const runCase = (c: Case) => `(async () => {
-  const { text, params, runs, warmup, read } = ${JSON.stringify({ text: c.text, params: c.params, runs, warmup: WARMUP, read: c.read })};
+  const { text, params, runs, warmup, read, firstRows } = ${JSON.stringify({ text: c.text, params: c.params, runs, warmup: WARMUP, read: c.read, firstRows: DISPLAY_ROWS })};
   const aa = globalThis.__accordAtlas;
   const db = await aa.database();
   // A branded fragment, as the pages build them (the text has one "?" per parameter).
@@ -230,10 +232,10 @@ const runCase = (c: Case) => `(async () => {
   let engineRows = 0;
   for (let i = 0; i < warmup + runs; i++) {
     const t0 = performance.now();
-    const result = await db[read](fragment);
+    const result = read === "queryFirstRows" ? await db.queryFirstRows(fragment, firstRows) : await db[read](fragment);
     const t = performance.now() - t0;
     if (i >= warmup) page.push(t);
-    rows = read === "query" ? result.length : result.numRows;
+    rows = read === "query" ? result.length : read === "queryFirstRows" ? result.total : result.numRows;
   }
   // The engine alone: the same calls query() makes, without turning the Arrow result into rows.
   const { connection } = await db.engine();

@@ -8,6 +8,7 @@
  */
 import { type ExampleColumn, exampleColumns } from "../../src/lib/model/column-examples.js";
 import { emptyFilters, type FilterState } from "../../src/lib/model/filters.js";
+import { BIPARTITE_LIMIT } from "../../src/lib/network/bipartite.js";
 import * as commitmentQueries from "../../src/lib/sql/commitment-page.js";
 import * as dataQueries from "../../src/lib/sql/data-queries.js";
 import { isSqlFragment, type SqlFragment } from "../../src/lib/sql/fragment.js";
@@ -43,7 +44,7 @@ const BUILDERS: Record<string, Build> = {
   "page.exportCommitments": (f) => pageQueries.exportCommitments(f, { withParties: true }),
   "network.networkLinkCodes": (f) => networkQueries.networkLinkCodes(f),
   "network.packedLinkCodes": (f) => networkQueries.packedLinkCodes(f),
-  "network.networkCommitments": (f) => networkQueries.networkCommitments(f),
+  "network.networkCommitments": (f) => networkQueries.networkCommitments(f, BIPARTITE_LIMIT),
   "network.networkCounts": (f) => networkQueries.networkCounts(f),
   "network.institutionCommitments": (f, c) => networkQueries.institutionCommitments(f, c.institutionId),
   "network.commitmentDetail": (f, c) => networkQueries.commitmentDetail(c.commitmentId, f),
@@ -86,8 +87,12 @@ const MODULES: Record<string, Record<string, unknown>> = {
   data: dataQueries,
 };
 
-/** How a page reads a query's result: Database.query (rows), queryColumns or queryPacked (src/components/db.ts). */
-export type ResultRead = "query" | "queryColumns" | "queryPacked";
+/**
+ * How a page reads a query's result (src/components/db.ts): Database.query
+ * (rows), queryColumns, queryPacked, or queryFirstRows (the SQL page's
+ * examples: the first DISPLAY_ROWS rows as objects, the rest counted).
+ */
+export type ResultRead = "query" | "queryColumns" | "queryPacked" | "queryFirstRows";
 
 /** The queries the pages read otherwise than as rows. */
 const READS: Record<string, ResultRead> = {
@@ -126,7 +131,7 @@ export function pageQueryCatalogue(context: CatalogueContext): { queries: Catalo
   for (const id of ids) {
     queries.push({
       name: `notebook.${id}`,
-      read: "query",
+      read: "queryFirstRows",
       build: (f) => notebookExamples(f).find((e) => e.id === id)?.query as SqlFragment,
     });
   }

@@ -17,6 +17,7 @@ import { emptyFilters, type FilterState } from "../../src/lib/model/filters.js";
 import { PARTITIONED, partitionsFor, type YearWindow, yearsOf } from "../../src/lib/model/partitions.js";
 import type { TableName } from "../../src/lib/model/tables.js";
 import { TABLE_NAMES } from "../../src/lib/model/tables.js";
+import { BIPARTITE_LIMIT } from "../../src/lib/network/bipartite.js";
 import { ensureTables } from "../../src/lib/pipeline/table-cache.js";
 import * as cp from "../../src/lib/sql/commitment-page.js";
 import type { SqlFragment } from "../../src/lib/sql/fragment.js";
@@ -163,7 +164,7 @@ function pageQueries(
     timelineUpdatesOfOne: tq.commitmentUpdates(pick.commitment, f),
     networkLinkCodes: nq.networkLinkCodes(f),
     packedLinkCodes: nq.packedLinkCodes(f),
-    networkCommitments: nq.networkCommitments(f),
+    networkCommitments: nq.networkCommitments(f, BIPARTITE_LIMIT),
     networkCounts: nq.networkCounts(f),
     institutionCommitments: nq.institutionCommitments(f, pick.institution),
     networkDetail: nq.commitmentDetail(pick.commitment, f),

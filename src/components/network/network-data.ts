@@ -7,8 +7,8 @@
 
 import type { NetworkCounts } from "../../lib/model/contracts.js";
 import type { FilterState } from "../../lib/model/filters.js";
-import { bipartiteGraph } from "../../lib/network/bipartite.js";
-import type { CommitmentInfo, Graph, InstitutionInfo, PartyLink } from "../../lib/network/graph.js";
+import { BIPARTITE_LIMIT, bipartiteFromCodes, type CodedCommitment } from "../../lib/network/bipartite.js";
+import type { Graph, InstitutionInfo } from "../../lib/network/graph.js";
 import {
   type CodedLinks,
   countsMatchGraph,
@@ -70,6 +70,12 @@ export interface NetworkData {
   projected: Graph;
   /** What to draw: the projection (dominant or per-sector edges) or the bipartite graph. */
   graph: Graph;
+  /**
+   * Whether `graph` draws commitments too: "projection" when the bipartite
+   * view was asked for but more commitments match than it draws
+   * (BIPARTITE_LIMIT; the page says so).
+   */
+  shows: "projection" | "bipartite";
   counts: NetworkCounts;
 }
 
@@ -89,28 +95,25 @@ export async function loadNetwork(
     networkIndex(db),
     db.queryPacked(packedLinkCodes(filters)),
     db.query(networkCounts(filters)),
-    options.mode === "bipartite" ? db.query(networkCommitments(filters)) : Promise.resolve([]),
+    options.mode === "bipartite" ? db.query(networkCommitments(filters, BIPARTITE_LIMIT)) : Promise.resolve([]),
   ]);
   const links = coded.columns as unknown as CodedLinks;
   // Counted once, in the worker; the per-sector edges are made from the same counts.
   const pairs = await countProjectionInWorker(links, order);
   const { onScreen } = options;
   const plain = options.mode === "projection" && options.edgeMode === "dominant";
+  const counted = counts as unknown as NetworkCounts;
   if (plain && onScreen && countsMatchGraph(pairs, institutions, sectors, onScreen.projected)) {
-    return { ...onScreen, source: "duckdb", counts: counts as unknown as NetworkCounts };
+    return { ...onScreen, source: "duckdb", counts: counted };
   }
   const projected = graphFromCounts(pairs, institutions, sectors);
-  let graph = projected;
   if (options.mode === "bipartite") {
-    const idOf = new Map(commitments.map((c) => [c.code as number, c.id as string]));
-    const partyLinks: PartyLink[] = Array.from({ length: coded.numRows }, (_, i) => ({
-      commitment_id: idOf.get(links.commitment[i]) as string,
-      institution_id: (institutions[links.institution[i]] as InstitutionInfo).id,
-      sector: sectors[links.sector[i]],
-    }));
-    graph = bipartiteGraph(partyLinks, institutions.filter(Boolean), commitments as unknown as CommitmentInfo[]);
-  } else if (options.edgeMode === "per-sector") {
-    graph = graphFromCounts(pairs, institutions, sectors, "per-sector");
+    const graph = bipartiteFromCodes(links, institutions, sectors, commitments as unknown as CodedCommitment[]);
+    if (graph) return { source: "duckdb", projected, graph, shows: "bipartite", counts: counted };
   }
-  return { source: "duckdb", projected, graph, counts: counts as unknown as NetworkCounts };
+  const graph =
+    options.mode === "projection" && options.edgeMode === "per-sector"
+      ? graphFromCounts(pairs, institutions, sectors, "per-sector")
+      : projected;
+  return { source: "duckdb", projected, graph, shows: "projection", counts: counted };
 }

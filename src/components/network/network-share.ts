@@ -102,7 +102,7 @@ export interface SharedNetwork {
 /** The exports of the page's view; selection and zoom are read from the chart when asked. */
 export function networkShareView(shared: SharedNetwork, chart: NetworkChart): ShareView {
   const { filters, controls, db } = shared;
-  const bipartite = controls.mode === "bipartite";
+  const bipartite = shared.network.shows === "bipartite";
   return {
     state: () =>
       serializeViewState({

@@ -25,7 +25,7 @@ export interface DrawnNetwork extends NetworkData {
 /** The whole graph as the build computed it (decode once per page). */
 export function builtNetwork(layout: LayoutFile): NetworkData {
   const graph = decodeSeed(layout.seed);
-  return { source: "build", projected: graph, graph, counts: layout.seed.counts };
+  return { source: "build", projected: graph, graph, shows: "projection", counts: layout.seed.counts };
 }
 
 /** The build's graph when the view is the plain one, then DuckDB's for the filters. */

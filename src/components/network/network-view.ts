@@ -47,6 +47,7 @@ import { loadNetwork, type NetworkData } from "./network-data.js";
 import { networkSvg } from "./network-export.js";
 import { networkLegend } from "./network-legend.js";
 import { graphMetricsFor } from "./network-metrics.js";
+import { bipartiteLimitNotice } from "./network-notes.js";
 import { embedTables } from "./network-tables.js";
 import { describeNode } from "./network-tooltip.js";
 
@@ -101,7 +102,12 @@ function embedLegend(data: EmbedData, state: ViewState<"network">): HTMLElement 
   const o = state.options;
   const items = legendItems(graph, o.colour, data.metrics, data.palette);
   return networkLegend(
-    legendKey(items, { colorBy: o.colour, sizeBy: o.size, bipartite: o.show === "bipartite", pending: false }),
+    legendKey(items, {
+      colorBy: o.colour,
+      sizeBy: o.size,
+      bipartite: data.network.shows === "bipartite",
+      pending: false,
+    }),
   );
 }
 
@@ -191,6 +197,8 @@ export async function networkView(state: ViewState<"network">, options: EmbedRen
   const selectable = new Set(data.network.graph.nodes.map((n) => n.id));
   const place: EmbedPlace = { selected: o.select && selectable.has(o.select) ? o.select : null, zoom: o.zoom };
   if (o.select && !place.selected) notices.push(`The selection “${o.select}” is not drawn with these filters.`);
+  const tooMany = bipartiteLimitNotice(data.network, o.show === "bipartite" ? "bipartite" : "projection");
+  if (tooMany) notices.push(tooMany);
 
   // The state the reader has reached, for the link to the full page.
   const href = () =>

@@ -5,11 +5,9 @@
  * DISPLAY_ROWS rows become JavaScript values; the rest are only counted.
  */
 import type * as duckdb from "@duckdb/duckdb-wasm";
+import { DISPLAY_ROWS } from "../../lib/notebook/notebook-cells.js";
 import { splitStatements } from "../../lib/notebook/sql-spans.js";
 import { type ArrowTable, arrowRows, type Database, type QueryResult } from "../db.js";
-
-/** Rows of a result converted and shown; the count covers them all. */
-export const DISPLAY_ROWS = 5000;
 
 export interface CellOutcome {
   rows: QueryResult;

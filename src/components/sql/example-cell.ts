@@ -4,11 +4,12 @@
  * cell", then its result. The text shown is the text a notebook cell gets,
  * and it gives the same rows.
  */
+
+import { DISPLAY_ROWS } from "../../lib/notebook/notebook-cells.js";
 import { inlineParams } from "../../lib/notebook/sql-literals.js";
 import type { NotebookExample } from "../../lib/sql/notebook-examples.js";
 import type { Database, QueryResult } from "../db.js";
 import { el, errorState } from "../dom.js";
-import { DISPLAY_ROWS } from "./cell-runner.js";
 import { duration, resultTable, rowCount } from "./result-table.js";
 import { highlightedSql } from "./sql-highlight.js";
 

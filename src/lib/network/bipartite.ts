@@ -11,7 +11,20 @@ import {
   type InstitutionInfo,
   type PartyLink,
 } from "./graph.js";
-import { groupByCommitment, projectGraph } from "./project.js";
+import { type CodedLinks, groupByCommitment, projectGraph } from "./project.js";
+
+/**
+ * The most commitments the bipartite view draws, one square each. Past it
+ * (a million commitments hold hundreds of thousands with parties) the page
+ * draws the institutions only and says how to narrow the view; the query
+ * asks for one commitment more than this, never for all of them.
+ */
+export const BIPARTITE_LIMIT = 5_000;
+
+/** A commitment as the page reads it for the bipartite view: its code in the links (row number) and what is drawn of it. */
+export interface CodedCommitment extends CommitmentInfo {
+  code: number;
+}
 
 /** Node id of a commitment in the bipartite graph (never equal to an institution id). */
 export function commitmentNodeId(commitmentId: string): string {
@@ -56,4 +69,37 @@ export function bipartiteGraph(
     }
   }
   return { nodes: [...institutionNodes, ...commitmentNodes], edges };
+}
+
+/**
+ * The bipartite graph from the party links as codes (as the page reads them
+ * for the projection) and the commitments they name, or null when more than
+ * `limit` commitments came (the page asks for `limit` + 1, so one more means
+ * too many to draw). Every link's commitment must be among them.
+ */
+export function bipartiteFromCodes(
+  links: CodedLinks,
+  institutions: readonly (InstitutionInfo | undefined)[],
+  sectors: readonly string[],
+  commitments: readonly CodedCommitment[],
+  limit = BIPARTITE_LIMIT,
+): Graph | null {
+  if (commitments.length > limit) return null;
+  const idOf = new Map(commitments.map((c) => [c.code, c.id]));
+  const partyLinks: PartyLink[] = Array.from({ length: links.commitment.length }, (_, i) => {
+    const commitmentId = idOf.get(links.commitment[i]);
+    const institution = institutions[links.institution[i]];
+    if (commitmentId === undefined || !institution) {
+      throw new Error(
+        `party link ${i} names commitment code ${links.commitment[i]} or institution code ${links.institution[i]}, not read`,
+      );
+    }
+    return { commitment_id: commitmentId, institution_id: institution.id, sector: sectors[links.sector[i]] };
+  });
+  const described = commitments.map(({ code: _, ...info }) => info);
+  return bipartiteGraph(
+    partyLinks,
+    institutions.filter((i): i is InstitutionInfo => Boolean(i)),
+    described,
+  );
 }

@@ -60,3 +60,11 @@ export function withoutPartiesText(counts: NetworkCounts): string | null {
   const one = n === 1;
   return `${number(n)} commitment${one ? "" : "s"} in these filters name${one ? "s" : ""} no party and ${one ? "is" : "are"} not drawn; the SQL page lists them.`;
 }
+
+/**
+ * Why the bipartite view shows institutions only: more commitments match
+ * than it draws one by one (`limit`, BIPARTITE_LIMIT), with what to do.
+ */
+export function bipartiteLimitText(counts: Pick<NetworkCounts, "commitments">, limit: number): string {
+  return `${number(counts.commitments)} commitments match these filters, more than the ${number(limit)} this view draws one by one, so only the institutions are drawn. Narrow the sector, country, years or status to see the commitments.`;
+}

@@ -17,6 +17,9 @@ export interface NotebookCell {
 export const MAX_CELLS = 30;
 export const MAX_SQL_CHARS = 20_000;
 
+/** Rows of a cell's result turned into values and shown; the count covers them all. */
+export const DISPLAY_ROWS = 5000;
+
 /** The query a new notebook starts with. */
 export const STARTER_SQL = `SELECT c.action, c.strength, count(*) AS n
 FROM commitments c

@@ -47,13 +47,19 @@ export const institutionIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id, n
 /** Every sector id with its code (row number). */
 export const sectorIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id FROM sectors ORDER BY rowid`;
 
-/** The commitments drawn as nodes in the bipartite view (those with at least one party). */
-export function networkCommitments(filters: FilterState): SqlFragment {
+/**
+ * The commitments drawn as nodes in the bipartite view (those with at least
+ * one party), in id order: at most `limit` + 1, so the page learns there are
+ * more than it draws (BIPARTITE_LIMIT) without reading them all.
+ */
+export function networkCommitments(filters: FilterState, limit: number): SqlFragment {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`limit must be a whole number, got ${limit}`);
   return withinYears(
     sql`SELECT CAST(c.rowid AS INTEGER) AS code, c.id, c.summary, c.sector, c.status
     FROM commitments c
     WHERE ${commitmentWhere(filters)} AND c.party_count > 0
-    ORDER BY c.id`,
+    ORDER BY c.id
+    LIMIT ${raw(String(limit + 1))}`,
     scopeOf(filters),
   );
 }

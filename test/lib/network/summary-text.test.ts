@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildLayoutFile } from "../../../src/lib/network/layout-file.js";
 import { projectGraph } from "../../../src/lib/network/project.js";
 import {
+  bipartiteLimitText,
   captionDetail,
   countsHeading,
   countsLine,
@@ -52,6 +53,14 @@ describe("the network's counts in words", () => {
     );
     expect(withoutPartiesText({ ...counts, without_parties: 1200 })).toBe(
       "1,200 commitments in these filters name no party and are not drawn; the SQL page lists them.",
+    );
+  });
+});
+
+describe("the bipartite view past its limit", () => {
+  it("says how many commitments match, the limit, and what to narrow", () => {
+    expect(bipartiteLimitText({ commitments: 812_345 }, 5000)).toBe(
+      "812,345 commitments match these filters, more than the 5,000 this view draws one by one, so only the institutions are drawn. Narrow the sector, country, years or status to see the commitments.",
     );
   });
 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NativeDataset, nativeDataset } from "../../../devtools/native-duckdb.js";
 import { emptyFilters, type FilterState } from "../../../src/lib/model/filters.js";
+import { BIPARTITE_LIMIT, bipartiteFromCodes, bipartiteGraph } from "../../../src/lib/network/bipartite.js";
 import type { CommitmentInfo, InstitutionInfo, PartyLink } from "../../../src/lib/network/graph.js";
 import { projectCodes, projectGraph } from "../../../src/lib/network/project.js";
 import { loadDataset } from "../../../src/lib/pipeline/dataset.js";
@@ -59,7 +60,7 @@ describe.each([
       byCode[code] = info;
     const sectorIds: string[] = [];
     for (const { code, id } of await rows<{ code: number; id: string }>(sectorIndex)) sectorIds[code] = id;
-    const commitments = await rows<CommitmentInfo & { code: number }>(networkCommitments(filters));
+    const commitments = await rows<CommitmentInfo & { code: number }>(networkCommitments(filters, BIPARTITE_LIMIT));
     const commitmentId = new Map(commitments.map((c) => [c.code, c.id]));
     // Decoded, the codes are exactly the records' links.
     const decoded = codes
@@ -87,6 +88,65 @@ describe.each([
     expect(links.length).toBe(counts.links);
     expect(new Set(links.map((l) => l.commitment_id)).size).toBe(counts.commitments);
     expect(commitments.length).toBe(counts.commitments);
+  });
+});
+
+describe.each([
+  ["no filter", emptyFilters(), undefined],
+  ["sector = industry", { ...emptyFilters(), sector: ["industry"] } as FilterState, "industry"],
+])("the bipartite view's commitments, %s", (_, filters, sector) => {
+  /** The links as the page reads them (columns of codes) and the index they are read against. */
+  async function coded() {
+    const codes = await rows<{ commitment: number; institution: number; sector: number }>(networkLinkCodes(filters));
+    const byCode: InstitutionInfo[] = [];
+    for (const { code, ...info } of await rows<InstitutionInfo & { code: number }>(institutionIndex))
+      byCode[code] = info;
+    const sectorIds: string[] = [];
+    for (const { code, id } of await rows<{ code: number; id: string }>(sectorIndex)) sectorIds[code] = id;
+    const columns = {
+      commitment: codes.map((r) => r.commitment),
+      institution: codes.map((r) => r.institution),
+      sector: codes.map((r) => r.sector),
+    };
+    return { columns, byCode, sectorIds };
+  }
+
+  it("give the records' bipartite graph within the limit", async () => {
+    const { columns, byCode, sectorIds } = await coded();
+    const commitments = await rows<CommitmentInfo & { code: number }>(networkCommitments(filters, BIPARTITE_LIMIT));
+    const described = tables.commitments.map((c) => ({
+      id: c.id as string,
+      summary: c.summary as string,
+      sector: c.sector as string,
+      status: c.status as string,
+    }));
+    const expected = bipartiteGraph(
+      recordLinks(sector),
+      tables.institutions as unknown as InstitutionInfo[],
+      described,
+    );
+    expect(bipartiteFromCodes(columns, byCode, sectorIds, commitments)).toEqual(expected);
+  });
+
+  it("stop one past a smaller limit, in id order, and then draw no commitment", async () => {
+    const { columns, byCode, sectorIds } = await coded();
+    const [counts] = await rows<{ commitments: number }>(networkCounts(filters));
+    const all = (await rows<{ id: string }>(networkCommitments(filters, BIPARTITE_LIMIT))).map((r) => r.id);
+    expect(all.length).toBe(counts.commitments);
+    const limit = counts.commitments - 2;
+    const capped = await rows<CommitmentInfo & { code: number }>(networkCommitments(filters, limit));
+    expect(capped.map((r) => r.id)).toEqual(all.slice(0, limit + 1));
+    expect(bipartiteFromCodes(columns, byCode, sectorIds, capped, limit)).toBeNull();
+    // Exactly at the limit, every commitment is drawn.
+    const exact = await rows<CommitmentInfo & { code: number }>(networkCommitments(filters, counts.commitments));
+    expect(exact.length).toBe(counts.commitments);
+    const graph = bipartiteFromCodes(columns, byCode, sectorIds, exact, counts.commitments);
+    expect(graph?.nodes.filter((n) => n.kind === "commitment").length).toBe(counts.commitments);
+  });
+
+  it("refuse a limit that is not a whole number", () => {
+    expect(() => networkCommitments(filters, 1.5)).toThrow(/whole number/);
+    expect(() => networkCommitments(filters, -1)).toThrow(/whole number/);
   });
 });
 
