@@ -363,7 +363,37 @@ export function database(): Promise<Database> {
 /** Status updates while bytes arrive, at most this often (ms). */
 const REPORT_EVERY = 150;
 
-function open(): Database {
+/** A started engine and the page's connection to it. */
+interface Engine {
+  db: duckdb.AsyncDuckDB;
+  connection: duckdb.AsyncDuckDBConnection;
+}
+
+/** Starts DuckDB-WASM, connects, and sets it offline; rejects with a readable Error. */
+async function connectEngine(onSlow: (slow: boolean) => void): Promise<Engine> {
+  try {
+    const booted = await startEngine(onSlow);
+    const connection = await booted.db.connect();
+    // Offline by design: never fetch an extension (a query that needs one
+    // fails with DuckDB's message instead of reaching for
+    // extensions.duckdb.org), and no query may read files or URLs (a SQL
+    // cell typing read_csv('https://…') gets DuckDB's error, not a
+    // request). Tables still load: they come in as Arrow from memory.
+    await connection.query(
+      "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; SET enable_external_access = false;",
+    );
+    return { db: booted.db, connection };
+  } catch (error) {
+    throw new Error(`The query engine (DuckDB-WASM) could not start: ${messageOf(error)}`, { cause: error });
+  }
+}
+
+/**
+ * The status line while the engine starts and tables load: progress at most
+ * every REPORT_EVERY ms (at once when forced), `duckdb:ready` marked once,
+ * and the first failure kept (the page needs a reload).
+ */
+function loadingStatus() {
   let started = false;
   let failed: Error | undefined;
   let lastReport = 0;
@@ -378,8 +408,7 @@ function open(): Database {
     const pending = progress.pending || !started;
     if (!force && pending && current.state !== "ready" && now - lastReport < REPORT_EVERY) return;
     lastReport = now;
-    const error = progress.tables.find((t) => t.error)?.error;
-    if (error) return;
+    if (progress.tables.some((t) => t.error)) return;
     setStatus({
       state: !started ? "starting" : progress.pending ? "loading tables" : "ready",
       message: loadMessage(progress, started, { quietSeconds: slowStart ? SLOW_SECONDS : 0 }),
@@ -394,36 +423,36 @@ function open(): Database {
       mark("duckdb:ready");
     }
   };
+  const showFailure = (error: Error): void => {
+    if (failed) return;
+    failed = error;
+    setStatus({ state: "error", message: error.message, loaded: current.loaded, total: current.total, error });
+  };
+  return {
+    report,
+    showFailure,
+    started: () => {
+      started = true;
+    },
+    slow: (slow: boolean) => {
+      slowStart = slow;
+    },
+  };
+}
 
-  const engine = (async () => {
-    let booted: { db: duckdb.AsyncDuckDB; worker: Worker };
-    let connection: duckdb.AsyncDuckDBConnection;
-    try {
-      booted = await startEngine((slow) => {
-        slowStart = slow;
-        report(loader.progress(), true);
-      });
-      connection = await booted.db.connect();
-      // Offline by design: never fetch an extension (a query that needs one
-      // fails with DuckDB's message instead of reaching for
-      // extensions.duckdb.org), and no query may read files or URLs (a SQL
-      // cell typing read_csv('https://…') gets DuckDB's error, not a
-      // request). Tables still load: they come in as Arrow from memory.
-      await connection.query(
-        "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; SET enable_external_access = false;",
-      );
-    } catch (error) {
-      throw new Error(`The query engine (DuckDB-WASM) could not start: ${messageOf(error)}`, { cause: error });
-    }
-    return { db: booted.db, connection };
-  })();
+function open(): Database {
+  const line = loadingStatus();
+  const engine = connectEngine((slow) => {
+    line.slow(slow);
+    line.report(loader.progress(), true);
+  });
   engine.then(
     () => {
       mark("duckdb:instantiated");
-      started = true;
-      report(loader.progress(), true);
+      line.started();
+      line.report(loader.progress(), true);
     },
-    (error: Error) => showFailure(error),
+    (error: Error) => line.showFailure(error),
   );
 
   const loader = new TableLoader<TableName>({
@@ -437,20 +466,13 @@ function open(): Database {
       const { connection } = await engine;
       await connection.insertArrowFromIPCStream(ipc, { name: table, create });
     },
-    onProgress: (progress) => report(progress),
+    onProgress: (progress) => line.report(progress),
   });
 
-  /** The first failure stays on the status line (the page needs a reload). */
-  const showFailure = (error: Error): void => {
-    if (failed) return;
-    failed = error;
-    setStatus({ state: "error", message: error.message, loaded: current.loaded, total: current.total, error });
-  };
   const fail = (error: Error): never => {
-    showFailure(error);
+    line.showFailure(error);
     throw error;
   };
-
   const load = async (tables: readonly TableName[], window?: YearWindow, background = false): Promise<void> => {
     try {
       await loader.ensure(tables, window, { background });
@@ -458,23 +480,7 @@ function open(): Database {
       fail(error instanceof Error ? error : new Error(String(error)));
     }
   };
-
-  /** Loads what the query names, runs it; a table it names in a way tablesIn missed is loaded on DuckDB's word. */
-  const run = async (query: SqlFragment): Promise<ArrowTable> => {
-    const window = yearsOf(query);
-    const asked = new Set<TableName>(tablesIn(query.text, TABLE_NAMES));
-    for (;;) {
-      await load([...asked], window);
-      const { connection } = await engine.catch(fail);
-      try {
-        return await runArrow(connection, query);
-      } catch (error) {
-        const missing = missingTable(messageOf(error), TABLE_NAMES);
-        if (missing === undefined || asked.has(missing)) throw error;
-        asked.add(missing);
-      }
-    }
-  };
+  const run = queryRunner(load, () => engine.catch(fail));
 
   const db: Database = {
     query: async (query) => arrowRows(await run(query)),
@@ -490,6 +496,32 @@ function open(): Database {
   // For benchmarks and debugging (bench/queries.ts): gives nothing the page's own SQL box does not.
   registerPageHooks({ database, sql: fragment, status });
   return db;
+}
+
+/**
+ * Runs a query once the tables it names are loaded; a table it names in a
+ * way tablesIn missed is loaded on DuckDB's word (its "table does not
+ * exist" error) and the query run again.
+ */
+function queryRunner(
+  load: (tables: readonly TableName[], window?: YearWindow) => Promise<void>,
+  engine: () => Promise<Engine>,
+): (query: SqlFragment) => Promise<ArrowTable> {
+  return async (query) => {
+    const window = yearsOf(query);
+    const asked = new Set<TableName>(tablesIn(query.text, TABLE_NAMES));
+    for (;;) {
+      await load([...asked], window);
+      const { connection } = await engine();
+      try {
+        return await runArrow(connection, query);
+      } catch (error) {
+        const missing = missingTable(messageOf(error), TABLE_NAMES);
+        if (missing === undefined || asked.has(missing)) throw error;
+        asked.add(missing);
+      }
+    }
+  };
 }
 
 let firstQuery = true;
