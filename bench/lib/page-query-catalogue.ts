@@ -46,7 +46,11 @@ const BUILDERS: Record<string, Build> = {
   "network.packedLinkCodes": (f) => networkQueries.packedLinkCodes(f),
   "network.networkCommitments": (f) => networkQueries.networkCommitments(f, BIPARTITE_LIMIT),
   "network.networkCounts": (f) => networkQueries.networkCounts(f),
-  "network.institutionCommitments": (f, c) => networkQueries.institutionCommitments(f, c.institutionId),
+  "network.institutionCommitments": (f, c) =>
+    networkQueries.institutionCommitments(f, c.institutionId, {
+      limit: networkQueries.PANEL_COMMITMENTS_PAGE,
+      offset: 0,
+    }),
   "network.commitmentDetail": (f, c) => networkQueries.commitmentDetail(c.commitmentId, f),
   "timeline.timelineLanes": (f) => timelineQueries.timelineLanes(f, null),
   "timeline.timelineExtent": (f) => timelineQueries.timelineExtent(f),

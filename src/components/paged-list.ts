@@ -6,7 +6,9 @@
  * every item stays reachable by keyboard and screen reader by showing more.
  * When the last page is in, the button hides and the focus moves to the
  * first item it added (rather than falling to <body>). A list of one page or
- * less is just the list.
+ * less is just the list. A list read from SQL a page at a time gives `load`,
+ * which fetches the next items before they are made; the button says it is
+ * loading meanwhile, and a failure is said on the status line.
  */
 import { el } from "./dom.js";
 
@@ -15,6 +17,8 @@ export interface PagedListOptions {
   page: number;
   /** What the items are, plural ("commitments"), for the status line and the button's label. */
   noun: string;
+  /** Fetches items `from` to `to` (exclusive) before `make` is asked for them; the first page is there already. */
+  load?: (from: number, to: number) => Promise<void>;
 }
 
 /** "Showing 25 of 812 commitments." while some are hidden; "" once all are shown. */
@@ -54,7 +58,31 @@ export function pagedList(
     more.setAttribute("aria-label", `Show ${Math.min(options.page, left).toLocaleString("en")} more ${options.noun}`);
     return added;
   };
-  more.addEventListener("click", () => {
+  // Not `disabled` while loading: a disabled button loses the focus to <body>.
+  let loading = false;
+  const loadNext = async (): Promise<boolean> => {
+    if (!options.load) return true;
+    const label = more.textContent;
+    loading = true;
+    more.setAttribute("aria-disabled", "true");
+    more.setAttribute("aria-busy", "true");
+    more.textContent = `Loading ${options.noun}…`;
+    try {
+      await options.load(shown, Math.min(count, shown + options.page));
+      return true;
+    } catch (error) {
+      status.hidden = false;
+      status.textContent = `Could not load more ${options.noun}: ${error instanceof Error ? error.message : String(error)}`;
+      return false;
+    } finally {
+      loading = false;
+      more.removeAttribute("aria-disabled");
+      more.removeAttribute("aria-busy");
+      more.textContent = label;
+    }
+  };
+  more.addEventListener("click", async () => {
+    if (loading || !(await loadNext())) return;
     const added = showNext();
     if (!more.hidden || !added.length) return;
     const first = added[0];

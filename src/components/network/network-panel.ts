@@ -10,6 +10,7 @@ import { humanize, STATUS_META } from "../../lib/model/value-labels.js";
 import type { GraphNode } from "../../lib/network/graph.js";
 import { institutionFacts } from "../../lib/network/node-affiliation.js";
 import type { NodeMetrics } from "../../lib/network/ranking.js";
+import { PANEL_COMMITMENTS_PAGE } from "../../lib/sql/network-queries.js";
 import { el, emptyState, link } from "../dom.js";
 import { pagedList } from "../paged-list.js";
 
@@ -31,6 +32,17 @@ export interface PanelCommitment {
   partners: string | null;
 }
 
+/**
+ * The commitments a panel lists: those read so far (by position), how many
+ * there are in all, and how to read positions `from` to `to` into `rows`
+ * (null when all are read: a commitment's own panel, a small institution).
+ */
+export interface PanelRows {
+  rows: PanelCommitment[];
+  total: number;
+  more: ((from: number, to: number) => Promise<void>) | null;
+}
+
 export interface Partner {
   id: string;
   label: string;
@@ -45,7 +57,7 @@ export function statusBadge(status: string): HTMLElement {
 }
 
 /** Partners and commitments built at first, and by each "Show more" (a hub has hundreds of each). */
-export const PANEL_PAGE = { partners: 30, commitments: 25 };
+export const PANEL_PAGE = { partners: 30, commitments: PANEL_COMMITMENTS_PAGE };
 
 function partnersBlock(partners: readonly Partner[], onPick: (id: string) => void): HTMLElement {
   if (!partners.length) return el("p", { class: "muted" }, "No partner in view: its commitments here bind it alone.");
@@ -107,12 +119,13 @@ function commitmentItem(c: PanelCommitment): HTMLElement {
   );
 }
 
-function commitmentsBlock(commitments: readonly PanelCommitment[]): HTMLElement[] {
-  if (!commitments.length) return [emptyState("No commitment in view", "The filters leave none that bind it.")];
+function commitmentsBlock(commitments: PanelRows): HTMLElement[] {
+  if (!commitments.total) return [emptyState("No commitment in view", "The filters leave none that bind it.")];
   const list = el("ol", { class: "aa-net-commitments", "data-testid": "panel-commitments" });
-  return pagedList(list, commitments.length, (i) => commitmentItem(commitments[i]), {
+  return pagedList(list, commitments.total, (i) => commitmentItem(commitments.rows[i]), {
     page: PANEL_PAGE.commitments,
     noun: "commitments",
+    load: commitments.more ?? undefined,
   });
 }
 
@@ -135,7 +148,7 @@ function institutionFactsLine(node: GraphNode, m: NodeMetrics | undefined, broke
 
 export function networkPanel(
   node: GraphNode,
-  commitments: readonly PanelCommitment[],
+  commitments: PanelRows,
   options: {
     partners: readonly Partner[];
     metrics?: NodeMetrics;
@@ -162,7 +175,7 @@ export function networkPanel(
     heading,
     institutionFactsLine(node, options.metrics, options.brokerRank),
     institution ? partnersBlock(options.partners, options.onPick) : null,
-    el("h3", {}, institution ? `Commitments (${commitments.length})` : "Details"),
+    el("h3", {}, institution ? `Commitments (${commitments.total.toLocaleString("en")})` : "Details"),
     commitmentsBlock(commitments),
   );
 }

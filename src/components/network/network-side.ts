@@ -15,30 +15,47 @@ import type { FilterState } from "../../lib/model/filters.js";
 import type { Graph, GraphNode } from "../../lib/network/graph.js";
 import { brokerRank, brokerRows, labelsFrom, partnersOf, rankedIn } from "../../lib/network/node-lists.js";
 import type { GraphMetrics } from "../../lib/network/ranking.js";
-import { commitmentDetail, institutionCommitments } from "../../lib/sql/network-queries.js";
+import { commitmentDetail, institutionCommitments, PANEL_COMMITMENTS_PAGE } from "../../lib/sql/network-queries.js";
 import type { Database } from "../db.js";
 import { el } from "../dom.js";
 import type { NetworkChart } from "./network-chart.js";
-import { brokersList, networkPanel, type PanelCommitment } from "./network-panel.js";
+import { brokersList, networkPanel, type PanelCommitment, type PanelRows } from "./network-panel.js";
 
 /** The commitments the panel of a node lists, within the filters (none when nothing is selected). */
 export async function panelRows(
   db: Database,
   filters: FilterState,
   node: GraphNode | null | undefined,
-): Promise<PanelCommitment[]> {
-  if (!node) return [];
-  const rows =
-    node.kind === "institution"
-      ? await db.query(institutionCommitments(filters, node.id))
-      : await db.query(commitmentDetail(node.id.slice("commitment:".length), filters));
-  return rows as unknown as PanelCommitment[];
+): Promise<PanelRows> {
+  if (!node) return { rows: [], total: 0, more: null };
+  if (node.kind !== "institution") {
+    const rows = await db.query(commitmentDetail(node.id.slice("commitment:".length), filters));
+    return { rows: rows as unknown as PanelCommitment[], total: rows.length, more: null };
+  }
+  // An institution's commitments a page at a time: a hub at a million commitments binds hundreds of thousands.
+  const read = async (offset: number, limit: number) =>
+    (await db.query(institutionCommitments(filters, node.id, { limit, offset }))) as unknown as PanelPageRow[];
+  const first = await read(0, PANEL_COMMITMENTS_PAGE);
+  const list: PanelRows = { rows: first, total: first[0]?.total ?? 0, more: null };
+  if (first.length < list.total) {
+    list.more = async (from, to) => {
+      const page = await read(from, to - from);
+      if (page.length !== to - from) throw new Error(`read ${page.length} of commitments ${from + 1}–${to}`);
+      page.forEach((row, i) => {
+        list.rows[from + i] = row;
+      });
+    };
+  }
+  return list;
 }
+
+/** A row of institutionCommitments: a panel commitment and how many there are in all. */
+type PanelPageRow = PanelCommitment & { total: number };
 
 /** What the side column shows: the selected node (if any) and its rows, in the drawn graph. */
 export interface SideInput {
   node: GraphNode | null | undefined;
-  rows: readonly PanelCommitment[];
+  rows: PanelRows;
   projected: Graph;
   nodeById: ReadonlyMap<string, GraphNode>;
   metrics: GraphMetrics | null;

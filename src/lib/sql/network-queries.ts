@@ -101,15 +101,43 @@ const PANEL_JOINS = raw(`JOIN events e ON e.id = c.event_id
       JOIN sectors s ON s.id = c.sector
       JOIN sources src ON src.id = c.source_id`);
 
-/** The commitments in the filters that bind one institution, newest first: the side panel. */
-export function institutionCommitments(filters: FilterState, institutionId: string): SqlFragment {
+/** How many of an institution's commitments the side panel reads at a time (its first page, and each "Show more"). */
+export const PANEL_COMMITMENTS_PAGE = 25;
+
+/** A slice of a list read in SQL: `limit` rows from row `offset` (0 first). */
+export interface RowPage {
+  limit: number;
+  offset: number;
+}
+
+function pageClause(page: RowPage): SqlFragment {
+  for (const [name, value] of Object.entries(page)) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`page ${name} must be a whole number, got ${value}`);
+  }
+  return raw(`LIMIT ${page.limit} OFFSET ${page.offset}`);
+}
+
+/**
+ * The commitments in the filters that bind one institution, newest first, a
+ * page at a time: the side panel. Each row also says how many there are in
+ * all (`total`). The page is cut before the panel's columns are made, so a
+ * hub of 200,000 commitments costs one page's partners and joins, not all.
+ */
+export function institutionCommitments(filters: FilterState, institutionId: string, page: RowPage): SqlFragment {
   return withinYears(
-    sql`SELECT ${panelColumns(institutionId)}
-    FROM commitments c
-      JOIN commitment_parties p ON p.commitment_id = c.id AND p.institution_id = ${institutionId}
+    sql`WITH bound AS (
+      SELECT c.id, c.date_from, CAST(count(*) OVER () AS INTEGER) AS total
+      FROM commitments c
+        JOIN commitment_parties p ON p.commitment_id = c.id AND p.institution_id = ${institutionId}
+      WHERE ${commitmentWhere(filters)}
+      ORDER BY c.date_from DESC NULLS LAST, c.id
+      ${pageClause(page)}
+    )
+    SELECT ${panelColumns(institutionId)}, bound.total
+    FROM bound
+      JOIN commitments c ON c.id = bound.id
       ${PANEL_JOINS}
-    WHERE ${commitmentWhere(filters)}
-    ORDER BY c.date_from DESC NULLS LAST, c.id`,
+    ORDER BY bound.date_from DESC NULLS LAST, bound.id`,
     scopeOf(filters),
   );
 }

@@ -155,11 +155,56 @@ describe("institutionCommitments", () => {
     const links = recordLinks();
     const expected = links.filter((l) => l.institution_id === "pk-navttc").map((l) => l.commitment_id);
     expect(expected.length).toBeGreaterThan(0);
-    const listed = await rows<{ id: string; source_url: string; partners: string | null }>(
-      institutionCommitments(emptyFilters(), "pk-navttc"),
+    const listed = await rows<{ id: string; source_url: string; partners: string | null; total: number }>(
+      institutionCommitments(emptyFilters(), "pk-navttc", { limit: 1000, offset: 0 }),
     );
     expect(listed.map((r) => r.id).sort()).toEqual(expected.sort());
     for (const r of listed) expect(r.source_url).toMatch(/^https?:\/\//);
+    for (const r of listed) expect(r.total).toBe(expected.length);
+  });
+
+  it("reads a hub's commitments a page at a time, newest first, each page saying how many there are", async () => {
+    const id = "by-government";
+    const bound = new Set(
+      recordLinks()
+        .filter((l) => l.institution_id === id)
+        .map((l) => l.commitment_id),
+    );
+    // The panel's order, from the records: date_from newest first (undated last), then id.
+    const expected = tables.commitments
+      .filter((c) => bound.has(c.id as string))
+      .map((c) => ({ id: c.id as string, from: (c.date_from as string | null) ?? null }))
+      .sort((a, b) =>
+        a.from === b.from
+          ? a.id < b.id
+            ? -1
+            : 1
+          : a.from === null
+            ? 1
+            : b.from === null
+              ? -1
+              : a.from < b.from
+                ? 1
+                : -1,
+      )
+      .map((c) => c.id);
+    const size = 7;
+    expect(expected.length).toBeGreaterThan(3 * size);
+    const pages: { id: string; total: number }[][] = [];
+    for (let offset = 0; offset < expected.length; offset += size) {
+      pages.push(await rows(institutionCommitments(emptyFilters(), id, { limit: size, offset })));
+    }
+    expect(pages.slice(0, -1).every((page) => page.length === size)).toBe(true);
+    expect(pages.flat().map((r) => r.id)).toEqual(expected);
+    for (const r of pages.flat()) expect(r.total).toBe(expected.length);
+    expect(await rows(institutionCommitments(emptyFilters(), id, { limit: size, offset: expected.length }))).toEqual(
+      [],
+    );
+  });
+
+  it("refuses a page that is not whole numbers", () => {
+    expect(() => institutionCommitments(emptyFilters(), "by-government", { limit: 2.5, offset: 0 })).toThrow(/limit/);
+    expect(() => institutionCommitments(emptyFilters(), "by-government", { limit: 25, offset: -1 })).toThrow(/offset/);
   });
 
   it("gives one commitment's panel row with its source (the bipartite view's panel)", async () => {
@@ -172,7 +217,7 @@ describe("institutionCommitments", () => {
   });
 
   it("binds the institution id as a parameter, never as SQL text", () => {
-    const query = institutionCommitments(emptyFilters(), "x'); DROP TABLE commitments; --");
+    const query = institutionCommitments(emptyFilters(), "x'); DROP TABLE commitments; --", { limit: 25, offset: 0 });
     expect(query.text).not.toContain("DROP");
     expect(query.params).toContain("x'); DROP TABLE commitments; --");
   });
