@@ -93,7 +93,8 @@ const topCountry = String(
     WHERE i.country IS NOT NULL GROUP BY 1 ORDER BY count(DISTINCT p.commitment_id) DESC, 1 LIMIT 1`),
 );
 const lastYear = Number(await first("SELECT year(max(date_from)) FROM commitments"));
-// What the other builders are called with: the busiest institution, one of its commitments, a series' last two sessions.
+// What the other builders are called with: the busiest institution, one of its commitments, the series with the
+// most sessions and its last two.
 const institutionId = String(
   await first("SELECT institution_id FROM commitment_parties GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"),
 );
@@ -102,10 +103,13 @@ const commitmentId = String(
     `SELECT min(commitment_id) FROM commitment_parties WHERE institution_id = '${institutionId.replaceAll("'", "''")}'`,
   ),
 );
+const series = String(
+  await first(`SELECT series FROM events WHERE series IS NOT NULL AND session IS NOT NULL
+    GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
+);
 const sessions = (
-  await native.connection.runAndReadAll(`WITH s AS (SELECT series FROM events WHERE series IS NOT NULL AND session IS NOT NULL
-    GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)
-    SELECT id FROM events WHERE series = (SELECT series FROM s) AND session IS NOT NULL ORDER BY session DESC, id LIMIT 2`)
+  await native.connection.runAndReadAll(`SELECT id FROM events WHERE series = '${series.replaceAll("'", "''")}'
+    AND session IS NOT NULL ORDER BY session DESC, id LIMIT 2`)
 )
   .getRowsJS()
   .map((r) => String(r[0]))
@@ -116,6 +120,7 @@ const catalogue = pageQueryCatalogue({
   year: lastYear,
   institutionId,
   commitmentId,
+  series,
   sessionIds: [sessions[0] ?? "", sessions[1] ?? sessions[0] ?? ""],
   schema: schemaFile ? JSON.parse(readFileSync(join(dist, "_file/data", schemaFile), "utf8")) : [],
 });

@@ -25,7 +25,9 @@ export interface CatalogueContext {
   year: number;
   institutionId: string;
   commitmentId: string;
-  /** Two sessions of one series, earlier first (the follow-up card). */
+  /** The series the follow-up card has picked (the page reads the sessions of that one only). */
+  series: string;
+  /** Two sessions of that series, earlier first (the follow-up card). */
   sessionIds: [string, string];
   /** The Data page's example columns (exampleColumns of the built schema.json). */
   schema: Parameters<typeof exampleColumns>[0];
@@ -64,7 +66,7 @@ const BUILDERS: Record<string, Build> = {
   "timeline.scorecardBySector": (f, c) => timelineQueries.scorecardBySector(f, c.today),
   "timeline.dueNext": (f, c) => timelineQueries.dueNext(f, c.today),
   "timeline.followUpSeries": (f) => timelineQueries.followUpSeries(f),
-  "timeline.seriesSessions": (f) => timelineQueries.seriesSessions(f),
+  "timeline.seriesSessions": (f, c) => timelineQueries.seriesSessions(f, c.series),
   "timeline.sessionCommitments": (f, c) => timelineQueries.sessionCommitments(f, c.sessionIds),
   "timeline.commitmentDetail": (f, c) => timelineQueries.commitmentDetail(c.commitmentId, c.today, f),
   "timeline.commitmentUpdates": (f, c) => timelineQueries.commitmentUpdates(c.commitmentId, f),
