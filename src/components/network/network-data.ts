@@ -71,11 +71,11 @@ export interface NetworkData {
   /** What to draw: the projection (dominant or per-sector edges) or the bipartite graph. */
   graph: Graph;
   /**
-   * Whether `graph` draws commitments too: "projection" when the bipartite
-   * view was asked for but more commitments match than it draws
-   * (BIPARTITE_LIMIT; the page says so).
+   * What `graph` draws: institutions only, institutions and commitments, or
+   * institutions only because the bipartite view was asked for but more
+   * commitments match than it draws (BIPARTITE_LIMIT; the page says so).
    */
-  shows: "projection" | "bipartite";
+  shows: "projection" | "bipartite" | "too-many-commitments";
   counts: NetworkCounts;
 }
 
@@ -109,11 +109,11 @@ export async function loadNetwork(
   const projected = graphFromCounts(pairs, institutions, sectors);
   if (options.mode === "bipartite") {
     const graph = bipartiteFromCodes(links, institutions, sectors, commitments as unknown as CodedCommitment[]);
-    if (graph) return { source: "duckdb", projected, graph, shows: "bipartite", counts: counted };
+    return graph
+      ? { source: "duckdb", projected, graph, shows: "bipartite", counts: counted }
+      : { source: "duckdb", projected, graph: projected, shows: "too-many-commitments", counts: counted };
   }
   const graph =
-    options.mode === "projection" && options.edgeMode === "per-sector"
-      ? graphFromCounts(pairs, institutions, sectors, "per-sector")
-      : projected;
+    options.edgeMode === "per-sector" ? graphFromCounts(pairs, institutions, sectors, "per-sector") : projected;
   return { source: "duckdb", projected, graph, shows: "projection", counts: counted };
 }

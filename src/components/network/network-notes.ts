@@ -26,21 +26,13 @@ export function withoutPartiesNote(counts: NetworkCounts): HTMLElement | "" {
   return text ? el("p", { class: "aa-note", "data-testid": "without-parties" }, text) : "";
 }
 
-/** The text when the bipartite view was asked for and draws institutions only (too many commitments), else null. */
-export function bipartiteLimitNotice(
-  network: Pick<NetworkData, "shows" | "counts">,
-  mode: "projection" | "bipartite",
-): string | null {
-  return mode === "bipartite" && network.shows === "projection"
-    ? bipartiteLimitText(network.counts, BIPARTITE_LIMIT)
-    : null;
+/** The text when the bipartite view draws institutions only (too many commitments), else null. */
+export function bipartiteLimitNotice(network: Pick<NetworkData, "shows" | "counts">): string | null {
+  return network.shows === "too-many-commitments" ? bipartiteLimitText(network.counts, BIPARTITE_LIMIT) : null;
 }
 
 /** That text as the page's note above the chart, or nothing. */
-export function bipartiteLimitNote(
-  network: Pick<NetworkData, "shows" | "counts">,
-  mode: "projection" | "bipartite",
-): HTMLElement | "" {
-  const text = bipartiteLimitNotice(network, mode);
+export function bipartiteLimitNote(network: Pick<NetworkData, "shows" | "counts">): HTMLElement | "" {
+  const text = bipartiteLimitNotice(network);
   return text ? el("p", { class: "aa-note", role: "status", "data-testid": "bipartite-limit" }, text) : "";
 }

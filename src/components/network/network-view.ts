@@ -197,7 +197,7 @@ export async function networkView(state: ViewState<"network">, options: EmbedRen
   const selectable = new Set(data.network.graph.nodes.map((n) => n.id));
   const place: EmbedPlace = { selected: o.select && selectable.has(o.select) ? o.select : null, zoom: o.zoom };
   if (o.select && !place.selected) notices.push(`The selection “${o.select}” is not drawn with these filters.`);
-  const tooMany = bipartiteLimitNotice(data.network, o.show === "bipartite" ? "bipartite" : "projection");
+  const tooMany = bipartiteLimitNotice(data.network);
   if (tooMany) notices.push(tooMany);
 
   // The state the reader has reached, for the link to the full page.

@@ -48,18 +48,26 @@ export const institutionIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id, n
 export const sectorIndex = sql`SELECT CAST(rowid AS INTEGER) AS code, id FROM sectors ORDER BY rowid`;
 
 /**
+ * A count written into the SQL text (LIMIT, OFFSET), refused unless a whole
+ * number: these come from the pages' own constants, so anything else is a bug.
+ */
+function whole(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${value}`);
+  return value;
+}
+
+/**
  * The commitments drawn as nodes in the bipartite view (those with at least
  * one party), in id order: at most `limit` + 1, so the page learns there are
  * more than it draws (BIPARTITE_LIMIT) without reading them all.
  */
 export function networkCommitments(filters: FilterState, limit: number): SqlFragment {
-  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`limit must be a whole number, got ${limit}`);
   return withinYears(
     sql`SELECT CAST(c.rowid AS INTEGER) AS code, c.id, c.summary, c.sector, c.status
     FROM commitments c
     WHERE ${commitmentWhere(filters)} AND c.party_count > 0
     ORDER BY c.id
-    LIMIT ${raw(String(limit + 1))}`,
+    LIMIT ${raw(String(whole("limit", limit) + 1))}`,
     scopeOf(filters),
   );
 }
@@ -111,10 +119,7 @@ export interface RowPage {
 }
 
 function pageClause(page: RowPage): SqlFragment {
-  for (const [name, value] of Object.entries(page)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`page ${name} must be a whole number, got ${value}`);
-  }
-  return raw(`LIMIT ${page.limit} OFFSET ${page.offset}`);
+  return raw(`LIMIT ${whole("page limit", page.limit)} OFFSET ${whole("page offset", page.offset)}`);
 }
 
 /**
