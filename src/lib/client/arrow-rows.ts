@@ -3,12 +3,13 @@
  * cells with their column names and schema (arrowRows), or columns with
  * numeric ones kept as typed arrays (toColumns). Dates become "YYYY-MM-DD",
  * 64-bit integers numbers (strings past ±2^53), nested types plain arrays
- * and objects. Typed structurally (and by Arrow's numeric type ids) so this
- * module does not pull a second copy of apache-arrow into the page; it runs
- * anywhere (no DOM), so the unit tests reach it with apache-arrow's tables.
+ * and objects. Typed structurally (arrow-shapes.ts); it runs anywhere (no
+ * DOM), so the unit tests reach it with apache-arrow's tables.
  */
-/** A converted cell value. */
-export type Value = string | number | boolean | null | Date | Uint8Array | Value[] | { [key: string]: Value };
+import { columnCells } from "./arrow-chunks.js";
+import { type ArrowTable, type ArrowType, type ArrowVector, type Convert, T, type Value } from "./arrow-shapes.js";
+
+export type { ArrowTable, Value } from "./arrow-shapes.js";
 export type Row = Record<string, Value>;
 
 /**
@@ -45,58 +46,6 @@ export interface ColumnResult {
 
 /** Rows, plus non-enumerable column names and schema. */
 export type QueryResult = Row[] & { readonly columns: string[]; readonly schema: ColumnSchema[] };
-
-interface ArrowType {
-  typeId: number;
-  bitWidth?: number;
-  unit?: number;
-  scale?: number;
-  children?: ArrowField[];
-  dictionary?: ArrowType;
-  toString(): string;
-}
-interface ArrowField {
-  name: string;
-  type: ArrowType;
-  nullable: boolean;
-}
-interface ArrowVector {
-  get(index: number): unknown;
-  toArray(): ArrayLike<unknown>;
-  nullCount: number;
-  length: number;
-  /** A struct vector's field by name (apache-arrow's Vector.getChild). */
-  getChild?(name: string): ArrowVector | null;
-}
-export interface ArrowTable {
-  numRows: number;
-  schema: { fields: ArrowField[] };
-  getChildAt(index: number): ArrowVector | null;
-}
-
-// apache-arrow's Type enum
-const T = {
-  Null: 1,
-  Int: 2,
-  Float: 3,
-  Binary: 4,
-  Utf8: 5,
-  Bool: 6,
-  Decimal: 7,
-  Date: 8,
-  Time: 9,
-  Timestamp: 10,
-  List: 12,
-  Struct: 13,
-  FixedSizeBinary: 15,
-  FixedSizeList: 16,
-  Map: 17,
-  LargeBinary: 19,
-  LargeUtf8: 20,
-  Dictionary: -1,
-} as const;
-
-type Convert = (value: unknown) => Value;
 
 function integer(value: bigint): number | string {
   const n = Number(value);
@@ -228,16 +177,16 @@ function generic(v: unknown): Value {
 export function arrowRows(table: ArrowTable, max = table.numRows): QueryResult {
   const fields = table.schema.fields;
   const columns = fields.map((f) => f.name);
-  const converters = fields.map((f) => converter(f.type));
-  const vectors = fields.map((_, i) => table.getChildAt(i));
   const count = Math.max(0, Math.min(max, table.numRows));
+  // Column by column from the buffers (arrow-chunks.ts), then the rows.
+  const cells = fields.map((f, i) => {
+    const vector = table.getChildAt(i);
+    return vector ? columnCells(f.type, vector, count, converter(f.type)) : null;
+  });
   const rows: Row[] = new Array(count);
   for (let r = 0; r < count; ++r) {
     const row: Row = {};
-    for (let c = 0; c < fields.length; ++c) {
-      const value = vectors[c]?.get(r);
-      row[columns[c]] = value == null ? null : converters[c](value);
-    }
+    for (let c = 0; c < fields.length; ++c) row[columns[c]] = cells[c]?.[r] ?? null;
     rows[r] = row;
   }
   const schema: ColumnSchema[] = fields.map((f) => ({
@@ -253,17 +202,11 @@ export function arrowRows(table: ArrowTable, max = table.numRows): QueryResult {
   return rows as QueryResult;
 }
 
-/** One column's values: a typed array when numeric without nulls, else each cell through the row converters. */
+/** One column's values: a typed array when numeric without nulls, else converted cells (arrow-chunks.ts). */
 function columnValues(type: ArrowType, vector: ArrowVector, numRows: number): ArrayLike<unknown> {
   const numeric = (type.typeId === T.Int && (type.bitWidth ?? 64) <= 32) || type.typeId === T.Float;
   if (numeric && vector.nullCount === 0) return vector.toArray();
-  const convert = converter(type);
-  const out = new Array(numRows);
-  for (let r = 0; r < numRows; r++) {
-    const value = vector.get(r);
-    out[r] = value === null || value === undefined ? null : convert(value);
-  }
-  return out;
+  return columnCells(type, vector, numRows, converter(type));
 }
 
 /** Numeric columns without nulls stay typed arrays; the rest go through the row converters. */

@@ -1,0 +1,149 @@
+/**
+ * One column's cells read straight from its Arrow buffers, record batch by
+ * record batch, for the types a page's answers are mostly made of: text,
+ * dates, integers, floats and booleans. apache-arrow's `Vector.get(i)` finds
+ * the batch of every cell and decodes each text cell with its own
+ * TextDecoder call and each date through a `Date`; a page reading 4,000
+ * timeline marks of 26 columns spent most of its conversion there. Here a
+ * batch's text is decoded in one call and cut at its offsets, and a day
+ * number is written as its date by arithmetic. Other types, and batches that are slices
+ * of another (offset ≠ 0), go through `get` and the caller's converter, so
+ * the values are the same either way (tests compare both).
+ */
+import { type ArrowData, type ArrowType, type ArrowVector, type Convert, T, type Value } from "./arrow-shapes.js";
+
+/** Reads the cells [0, count) of one batch into `out` from `at`. */
+type BatchReader = (data: ArrowData, count: number, out: Value[], at: number) => void;
+
+const DAY_MS = 86_400_000;
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+function isValid(data: ArrowData, i: number): boolean {
+  const bitmap = data.nullBitmap;
+  if (!data.nullCount || !bitmap || bitmap.length === 0) return true;
+  return ((bitmap[i >> 3] >> (i & 7)) & 1) === 1;
+}
+
+/** Byte offset → UTF-16 offset within a decoded run, for text with multi-byte characters. */
+function utf16Offsets(bytes: Uint8Array, offsets: ArrayLike<number>, count: number, base: number): Int32Array {
+  const at = new Int32Array(count + 1);
+  let units = 0;
+  let byte = base;
+  for (let i = 0; i <= count; i++) {
+    const end = offsets[i];
+    for (; byte < end; byte++) {
+      const b = bytes[byte];
+      // A lead byte starts a character; a four-byte one is two UTF-16 units.
+      if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+    }
+    at[i] = units;
+  }
+  return at;
+}
+
+const readText: BatchReader = (data, count, out, at) => {
+  const offsets = data.valueOffsets as ArrayLike<number>;
+  const bytes = data.values as Uint8Array;
+  const start = offsets[0];
+  const end = offsets[count];
+  const text = utf8.decode(bytes.subarray(start, end));
+  const units = text.length === end - start ? null : utf16Offsets(bytes, offsets, count, start);
+  for (let i = 0; i < count; i++) {
+    if (!isValid(data, i)) out[at + i] = null;
+    else if (units) out[at + i] = text.slice(units[i], units[i + 1]);
+    else out[at + i] = text.slice(offsets[i] - start, offsets[i + 1] - start);
+  }
+};
+
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
+
+/**
+ * Days since 1970-01-01 as "YYYY-MM-DD" (the proleptic Gregorian calendar, by
+ * Howard Hinnant's days-to-civil arithmetic); years outside 1000–9999 as
+ * `Date#toISOString` gives them, the slice arrow-rows takes of it.
+ */
+export function dayText(day: number): string {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const m5 = Math.floor((5 * dayOfYear + 2) / 153);
+  const date = dayOfYear - Math.floor((153 * m5 + 2) / 5) + 1;
+  const month = m5 < 10 ? m5 + 3 : m5 - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999) return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[date]}`;
+}
+
+const readDays: BatchReader = (data, count, out, at) => {
+  const days = data.values as Int32Array;
+  for (let i = 0; i < count; i++) out[at + i] = isValid(data, i) ? dayText(days[i]) : null;
+};
+
+/** Numbers as they are; 64-bit integers as numbers, or strings past ±2^53 (as `integer` in arrow-rows). */
+const readNumbers: BatchReader = (data, count, out, at) => {
+  const values = data.values as ArrayLike<number | bigint>;
+  for (let i = 0; i < count; i++) {
+    if (!isValid(data, i)) {
+      out[at + i] = null;
+      continue;
+    }
+    const v = values[i];
+    if (typeof v !== "bigint") out[at + i] = v;
+    else {
+      const n = Number(v);
+      out[at + i] = Number.isSafeInteger(n) ? n : String(v);
+    }
+  }
+};
+
+const readBooleans: BatchReader = (data, count, out, at) => {
+  const bits = data.values as Uint8Array;
+  for (let i = 0; i < count; i++) out[at + i] = isValid(data, i) ? ((bits[i >> 3] >> (i & 7)) & 1) === 1 : null;
+};
+
+/** The buffer reader for a type, or null where `get` and the converter must do. */
+function readerFor(type: ArrowType): BatchReader | null {
+  switch (type.typeId) {
+    case T.Utf8:
+      return readText;
+    case T.Date:
+      return type.unit === 0 ? readDays : null;
+    case T.Int:
+      return readNumbers;
+    case T.Float:
+      // Half-precision floats are stored as 16-bit integers; `get` decodes them.
+      return type.precision === 0 ? null : readNumbers;
+    case T.Bool:
+      return readBooleans;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The first `count` cells of a column as page values (null for null): from
+ * the buffers for text, day dates, integers, floats and booleans, through
+ * `vector.get` and `convert` otherwise.
+ */
+export function columnCells(type: ArrowType, vector: ArrowVector, count: number, convert: Convert): Value[] {
+  const out: Value[] = new Array(count);
+  const read = readerFor(type);
+  let at = 0;
+  if (read && vector.data) {
+    for (const data of vector.data) {
+      if (at >= count || data.offset !== 0) break;
+      const n = Math.min(data.length, count - at);
+      read(data, n, out, at);
+      at += n;
+    }
+  }
+  for (let r = at; r < count; r++) {
+    const value = vector.get(r);
+    out[r] = value === null || value === undefined ? null : convert(value);
+  }
+  return out;
+}
