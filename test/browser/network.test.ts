@@ -274,6 +274,52 @@ describe("the network page", () => {
     expectClean(handle);
   });
 
+  it("says on the status line when the next page of commitments cannot be read, keeps what it shows, and reads it on the next press", async () => {
+    const id = "by-government";
+    const expected = commitmentsOf(id);
+    const handle = await openNetwork();
+    const { page } = handle;
+    await clickNode(page, id);
+    const panel = page.locator(`.aa-net-panel[data-node="${id}"]`);
+    await panel.waitFor({ timeout: READY_TIMEOUT });
+    const items = panel.locator('[data-testid="panel-commitments"] li');
+    const status = panel.locator(".aa-paged-count").last();
+    const more = panel.getByRole("button", { name: /^Show \d+ more commitments$/ });
+    // The next page's query fails in DuckDB: its table is gone for a moment.
+    const rename = (from: string, to: string) =>
+      page.evaluate(
+        async ([a, b]) => {
+          const hooks = (globalThis as unknown as { __accordAtlas: { database(): Promise<unknown>; sql: unknown } })
+            .__accordAtlas;
+          const db = (await hooks.database()) as { query(q: unknown): Promise<unknown> };
+          const sql = hooks.sql as (s: TemplateStringsArray) => unknown;
+          const strings = Object.assign([`ALTER TABLE ${a} RENAME TO ${b}`], {
+            raw: [`ALTER TABLE ${a} RENAME TO ${b}`],
+          });
+          await db.query(sql(strings));
+        },
+        [from, to],
+      );
+    await rename("commitments", "commitments_away");
+    await more.click();
+    await expect.poll(() => status.textContent()).toMatch(/^Could not load more commitments: .*commitments/);
+    expect(await status.isVisible()).toBe(true);
+    expect(await items.count()).toBe(PANEL_PAGE.commitments);
+    // The button is usable again, with its label, and still holds the focus.
+    expect(await more.getAttribute("aria-disabled")).toBeNull();
+    expect(await more.getAttribute("aria-busy")).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("aa-paged-more"))).toBe(true);
+    await rename("commitments_away", "commitments");
+    await more.click();
+    await expect.poll(() => items.count()).toBe(2 * PANEL_PAGE.commitments);
+    expect(await status.textContent()).toBe(`Showing ${2 * PANEL_PAGE.commitments} of ${expected.length} commitments.`);
+    // Two pages of the institution's commitments, none twice (the failed press added nothing).
+    const shown = await panelIds(page)();
+    expect(new Set(shown).size).toBe(2 * PANEL_PAGE.commitments);
+    expect(shown.filter((c) => !expected.includes(String(c)))).toEqual([]);
+    expectClean(handle);
+  });
+
   it("draws on a canvas past the threshold, with the same nodes and the same click", async () => {
     const expected = boundInstitutions();
     const handle = await openNetwork("?renderer=canvas");
