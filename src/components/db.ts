@@ -52,6 +52,7 @@ import {
 import { offThreadGunzip } from "../lib/client/gunzip-worker.js";
 import { loadMessage } from "../lib/client/load-progress.js";
 import { type QuietWatch, quietWatch } from "../lib/client/quiet-watch.js";
+import { type Preparer, type StatementCache, statementCache } from "../lib/client/statement-cache.js";
 import { type LoadProgress, TableLoader, type TableProgress } from "../lib/client/table-loader.js";
 import type { TablesManifest } from "../lib/model/contracts.js";
 import { checkManifest, type YearWindow, yearsOf } from "../lib/model/partitions.js";
@@ -364,9 +365,17 @@ export function database(): Promise<Database> {
 const REPORT_EVERY = 150;
 
 /** A started engine and the page's connection to it. */
+/**
+ * Prepared statements kept per connection: a page runs a few dozen SQL texts
+ * (each filter combination's shape is a text; its values are parameters).
+ */
+const PREPARED_STATEMENTS_KEPT = 64;
+
 interface Engine {
   db: duckdb.AsyncDuckDB;
   connection: duckdb.AsyncDuckDBConnection;
+  /** The connection's prepared statements, kept per SQL text (statement-cache.ts). */
+  statements: StatementCache<ArrowTable>;
 }
 
 /** Starts DuckDB-WASM, connects, and sets it offline; rejects with a readable Error. */
@@ -382,7 +391,11 @@ async function connectEngine(onSlow: (slow: boolean) => void): Promise<Engine> {
     await connection.query(
       "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; SET enable_external_access = false;",
     );
-    return { db: booted.db, connection };
+    const statements = statementCache<ArrowTable>(
+      connection as unknown as Preparer<ArrowTable>,
+      PREPARED_STATEMENTS_KEPT,
+    );
+    return { db: booted.db, connection, statements };
   } catch (error) {
     throw new Error(`The query engine (DuckDB-WASM) could not start: ${messageOf(error)}`, { cause: error });
   }
@@ -512,9 +525,9 @@ function queryRunner(
     const asked = new Set<TableName>(tablesIn(query.text, TABLE_NAMES));
     for (;;) {
       await load([...asked], window);
-      const { connection } = await engine();
+      const engineNow = await engine();
       try {
-        return await runArrow(connection, query);
+        return await runArrow(engineNow, query);
       } catch (error) {
         const missing = missingTable(messageOf(error), TABLE_NAMES);
         if (missing === undefined || asked.has(missing)) throw error;
@@ -532,20 +545,14 @@ function toWire(param: SqlParam): string | number | boolean | null {
   return Number.isSafeInteger(Number(param)) ? Number(param) : String(param);
 }
 
-async function runArrow(connection: duckdb.AsyncDuckDBConnection, query: SqlFragment): Promise<ArrowTable> {
-  let table: ArrowTable;
-  if (query.params.length === 0) {
-    // No parameters: run the text as is, which also allows several statements
-    // ("SET …; SELECT …") and statements DuckDB cannot prepare.
-    table = (await connection.query(query.text)) as unknown as ArrowTable;
-  } else {
-    const statement = await connection.prepare(query.text);
-    try {
-      table = (await statement.query(...query.params.map(toWire))) as unknown as ArrowTable;
-    } finally {
-      await statement.close();
-    }
-  }
+async function runArrow({ connection, statements }: Engine, query: SqlFragment): Promise<ArrowTable> {
+  // No parameters: run the text as is, which also allows several statements
+  // ("SET …; SELECT …") and statements DuckDB cannot prepare. With them: the
+  // text's kept prepared statement, run with this call's values.
+  const table =
+    query.params.length === 0
+      ? ((await connection.query(query.text)) as unknown as ArrowTable)
+      : await statements.run(query.text, query.params.map(toWire));
   if (firstQuery) {
     firstQuery = false;
     mark("duckdb:first-query");
