@@ -102,6 +102,16 @@ const panelIds = (page: Page) => () =>
       .sort(),
   );
 
+/** The network page with an institution's panel open: the panel and its listed commitments. */
+async function openPanel(id: string) {
+  const handle = await openNetwork();
+  const { page } = handle;
+  await clickNode(page, id);
+  const panel = page.locator(`.aa-net-panel[data-node="${id}"]`);
+  await panel.waitFor({ timeout: READY_TIMEOUT });
+  return { handle, page, panel, items: panel.locator('[data-testid="panel-commitments"] li') };
+}
+
 describe("the network page", () => {
   it("draws one node per institution the records bind, as the SQL count says, with SVG", async () => {
     const handle = await openNetwork();
@@ -248,12 +258,7 @@ describe("the network page", () => {
     const expected = commitmentsOf(id);
     // More than two pages, so the test sees a first page, a second, and the rest.
     expect(expected.length).toBeGreaterThan(2 * PANEL_PAGE.commitments);
-    const handle = await openNetwork();
-    const { page } = handle;
-    await clickNode(page, id);
-    const panel = page.locator(`.aa-net-panel[data-node="${id}"]`);
-    await panel.waitFor({ timeout: READY_TIMEOUT });
-    const items = panel.locator('[data-testid="panel-commitments"] li');
+    const { handle, page, panel, items } = await openPanel(id);
     expect(await items.count()).toBe(PANEL_PAGE.commitments);
     expect(await panel.getByRole("heading", { name: `Commitments (${expected.length})` }).count()).toBe(1);
     await expect
@@ -277,12 +282,7 @@ describe("the network page", () => {
   it("says on the status line when the next page of commitments cannot be read, keeps what it shows, and reads it on the next press", async () => {
     const id = "by-government";
     const expected = commitmentsOf(id);
-    const handle = await openNetwork();
-    const { page } = handle;
-    await clickNode(page, id);
-    const panel = page.locator(`.aa-net-panel[data-node="${id}"]`);
-    await panel.waitFor({ timeout: READY_TIMEOUT });
-    const items = panel.locator('[data-testid="panel-commitments"] li');
+    const { handle, page, panel, items } = await openPanel(id);
     const status = panel.locator(".aa-paged-count").last();
     const more = panel.getByRole("button", { name: /^Show \d+ more commitments$/ });
     // The next page's query fails in DuckDB: its table is gone for a moment.
