@@ -364,13 +364,13 @@ export function database(): Promise<Database> {
 /** Status updates while bytes arrive, at most this often (ms). */
 const REPORT_EVERY = 150;
 
-/** A started engine and the page's connection to it. */
 /**
  * Prepared statements kept per connection: a page runs a few dozen SQL texts
  * (each filter combination's shape is a text; its values are parameters).
  */
 const PREPARED_STATEMENTS_KEPT = 64;
 
+/** A started engine, the page's connection to it, and the connection's kept statements. */
 interface Engine {
   db: duckdb.AsyncDuckDB;
   connection: duckdb.AsyncDuckDBConnection;
