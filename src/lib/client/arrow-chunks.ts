@@ -6,9 +6,11 @@
  * TextDecoder call and each date through a `Date`; a page reading 4,000
  * timeline marks of 26 columns spent most of its conversion there. Here a
  * batch's text is decoded in one call and cut at its offsets, and a day
- * number is written as its date by arithmetic. Other types, and batches that are slices
- * of another (offset ≠ 0), go through `get` and the caller's converter, so
- * the values are the same either way (tests compare both).
+ * number is written as its date by arithmetic. Other types, and batches
+ * that are slices of another (offset ≠ 0), go through `get` and the
+ * caller's converter, so the values are the same either way (tests compare
+ * both; one difference on purpose: a text cell that starts with U+FEFF keeps
+ * it, where `get` drops it).
  */
 import { type ArrowData, type ArrowType, type ArrowVector, type Convert, T, type Value } from "./arrow-shapes.js";
 
