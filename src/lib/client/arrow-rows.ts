@@ -6,7 +6,7 @@
  * and objects. Typed structurally (arrow-shapes.ts); it runs anywhere (no
  * DOM), so the unit tests reach it with apache-arrow's tables.
  */
-import { columnCells } from "./arrow-chunks.js";
+import { columnCells, DAY_MS, dayText, integer } from "./arrow-chunks.js";
 import { type ArrowTable, type ArrowType, type ArrowVector, type Convert, T, type Value } from "./arrow-shapes.js";
 
 export type { ArrowTable, Value } from "./arrow-shapes.js";
@@ -46,11 +46,6 @@ export interface ColumnResult {
 
 /** Rows, plus non-enumerable column names and schema. */
 export type QueryResult = Row[] & { readonly columns: string[]; readonly schema: ColumnSchema[] };
-
-function integer(value: bigint): number | string {
-  const n = Number(value);
-  return Number.isSafeInteger(n) ? n : String(value);
-}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
@@ -118,7 +113,8 @@ function converter(type: ArrowType): Convert {
       break;
     }
     case T.Date:
-      convert = (v) => new Date(v as number).toISOString().slice(0, 10);
+      // Arrow gives dates as milliseconds since 1970; the day they fall on, in UTC.
+      convert = (v) => dayText(Math.floor((v as number) / DAY_MS));
       break;
     case T.Timestamp:
       convert = (v) => new Date(v as number);
