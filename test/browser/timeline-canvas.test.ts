@@ -113,8 +113,10 @@ describe("the timeline's marks on canvas", () => {
     // Built when first opened: a closed table of painted marks is not made on the draw.
     expect(await page.getByTestId("timeline-table").count()).toBe(0);
     await page.locator(".aa-table-details > summary").first().click();
-    const ids = await page
-      .getByTestId("timeline-table")
+    // The rows come on the <details>' toggle event, a task after the click: wait for them.
+    const table = page.getByTestId("timeline-table");
+    await table.waitFor({ state: "visible", timeout: READY_TIMEOUT });
+    const ids = await table
       .locator("tr[data-id]")
       .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-id") ?? ""));
     expect(ids.sort()).toEqual(tables.commitments.map((c) => c.id as string).sort());
