@@ -20,6 +20,7 @@ import { auditPage, describeFindings, isSerious } from "../../devtools/accessibi
 import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
 import { READY_TIMEOUT, waitReady } from "../../devtools/page-ready.js";
 import { ROOT } from "../../devtools/project-paths.js";
+import { SETTLE_MS } from "../../src/components/network/network-chart-state.js";
 import { PANEL_PAGE } from "../../src/components/network/network-panel.js";
 import { type NavKey, nextInDirection } from "../../src/lib/model/spatial-nav.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
@@ -338,6 +339,72 @@ describe("the network page", () => {
     await page.mouse.click(box.x + at.x, box.y + at.y);
     const expectedIds = commitmentsOf(id);
     await expect.poll(panelIds(page), { timeout: READY_TIMEOUT }).toEqual(expectedIds);
+    expectClean(handle);
+  });
+
+  it("draws a view set at once (a fit) in one full frame, not a second when the settle time has passed", async () => {
+    const handle = await openNetwork("?renderer=canvas");
+    const { page } = handle;
+    await page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
+    // Full frames of the chart's canvas from now on: each starts by clearing it.
+    await page.evaluate(() => {
+      const w = window as unknown as { __clears: number[] };
+      w.__clears = [];
+      const clearRect = CanvasRenderingContext2D.prototype.clearRect;
+      CanvasRenderingContext2D.prototype.clearRect = function (...args: [number, number, number, number]) {
+        if (this.canvas.classList.contains("aa-net-canvas")) w.__clears.push(performance.now());
+        return clearRect.apply(this, args);
+      };
+    });
+    const clears = () => page.evaluate(() => (window as unknown as { __clears: number[] }).__clears);
+    // Quiet first: no frame for twice the settle time (the fade-in and the metrics' redraw are over).
+    await expect
+      .poll(async () => page.evaluate((last) => performance.now() - (last ?? 0), (await clears()).at(-1)), {
+        timeout: READY_TIMEOUT,
+      })
+      .toBeGreaterThan(2 * SETTLE_MS);
+    const before = (await clears()).length;
+    // A fit, then a timer due after the settle timer it starts (timers fire in order of their deadline), then two frames.
+    await page.evaluate(
+      (settle) =>
+        new Promise((done) => {
+          (document.querySelector(".aa-net") as unknown as { zoomToFit(): void }).zoomToFit();
+          setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)), settle + 50);
+        }),
+      SETTLE_MS,
+    );
+    expect((await clears()).length - before).toBe(1);
+    expectClean(handle);
+  });
+
+  it("hides the labels mid-zoom and draws them again once the wheel stops", async () => {
+    const handle = await openNetwork();
+    const { page } = handle;
+    const labels = page.locator(".aa-net-svg .labels");
+    expect(await labels.locator("text").count()).toBeGreaterThan(0);
+    const box = await page.locator(".aa-net").boundingBox();
+    if (!box) throw new Error("no chart");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // Hidden while the wheel turns (the frame after each wheel event is a shortcut), …
+    await page.evaluate(() => {
+      const w = window as unknown as { __labelsHidden: boolean };
+      w.__labelsHidden = false;
+      const layer = document.querySelector(".aa-net-svg .labels") as SVGGElement;
+      new MutationObserver(() => {
+        if (layer.style.display === "none") w.__labelsHidden = true;
+      }).observe(layer, { attributes: true, attributeFilter: ["style"] });
+    });
+    await page.mouse.wheel(0, -200);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __labelsHidden: boolean }).__labelsHidden), {
+        timeout: READY_TIMEOUT,
+      })
+      .toBe(true);
+    // … and drawn in full once it pauses.
+    await expect
+      .poll(() => labels.evaluate((g) => (g as SVGGElement).style.display), { timeout: READY_TIMEOUT })
+      .toBe("");
+    expect(await labels.locator("text").count()).toBeGreaterThan(0);
     expectClean(handle);
   });
 

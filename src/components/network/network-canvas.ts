@@ -95,8 +95,10 @@ function drawCanvas(
   frames.drawn++;
   if (large && !state.updated && cache && cache.scene === scene && cache.focus === focus && inGesture(state)) {
     moveLastFrame(ctx, node, dpr, state, cache);
+    state.owesFullFrame = true;
     return false;
   }
+  state.owesFullFrame = false;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
   ctx.save();

@@ -52,6 +52,11 @@ export interface NetworkChartState {
   updated: boolean;
   /** When the last zoom or pan event came (performance.now()). */
   lastGesture: number;
+  /**
+   * True when the last frame was a gesture's shortcut (the last full frame
+   * moved, or labels hidden): a full frame is owed once the gesture pauses.
+   */
+  owesFullFrame: boolean;
 }
 
 export function networkChartState(height: number, zoom: NetworkZoom | null, labelSize = 12): NetworkChartState {
@@ -75,5 +80,6 @@ export function networkChartState(height: number, zoom: NetworkZoom | null, labe
     fadeStart: 0,
     updated: false,
     lastGesture: Number.NEGATIVE_INFINITY,
+    owesFullFrame: false,
   };
 }

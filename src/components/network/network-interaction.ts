@@ -127,9 +127,13 @@ function listenZoom(ia: Interaction): void {
       if (event.sourceEvent) state.userView = true;
       hideTooltip(ia);
       hooks.schedule();
-      // One full frame once the gesture pauses.
+      // One full frame once the gesture pauses, if a frame since was a shortcut: a view
+      // set at once (the first view, a fit) was drawn in full, and drawing it again
+      // would cost a second full frame (tens of ms on a large graph) for nothing.
       clearTimeout(ia.settleTimer);
-      ia.settleTimer = setTimeout(hooks.schedule, SETTLE_MS + 10);
+      ia.settleTimer = setTimeout(() => {
+        if (state.owesFullFrame) hooks.schedule();
+      }, SETTLE_MS + 10);
     })
     .on("end", (event: d3.D3ZoomEvent<HTMLElement, unknown>) => {
       if (event.sourceEvent && state.userView) announceZoom(ia, getZoom(state));

@@ -74,6 +74,7 @@ function drawSvg(layers: SvgLayers, state: NetworkChartState, dirty: SvgDirty, l
   // labels hide); everything else is redone once the gesture pauses.
   const gesture = !state.updated && !dirty.geometry && performance.now() - state.lastGesture < SETTLE_MS;
   (layers.labels.node() as SVGGElement).style.display = gesture ? "none" : "";
+  state.owesFullFrame = gesture;
   if (gesture) return;
   const edges = layers.edges.selectAll<SVGPathElement, SceneEdge>("path:not(.aa-exit)");
   const nodes = layers.nodes.selectAll<SVGGElement, SceneNode>(".aa-net-node:not(.aa-exit)");
