@@ -4,6 +4,7 @@
  * supersedes an older one still being computed.
  */
 import type { MetricsInput } from "../../lib/network/metrics.js";
+import { type PackedGraph, packGraph, samePackedGraph } from "../../lib/network/packed-graph.js";
 import type { GraphMetrics, NodeMetrics } from "../../lib/network/ranking.js";
 import { askNetworkWorker, type WorkerReply } from "./network-worker-channel.js";
 
@@ -16,22 +17,14 @@ interface MetricsReply extends WorkerReply {
 /** Requests still open that a newer one makes obsolete (resolved to null). */
 const open = new Set<{ resolve: (m: GraphMetrics | null) => void; supersede: boolean }>();
 
-/** The last graph computed (by its edges' signature) and its metrics: the same graph again (build-time, then SQL) is not recomputed. */
-let last: { signature: string; metrics: Promise<GraphMetrics | null> } | null = null;
+/** The last graph computed, packed, and its metrics: the same graph again (build-time, then SQL) is not recomputed. */
+let last: { packed: PackedGraph; metrics: Promise<GraphMetrics | null> } | null = null;
 /**
  * Metrics asked for, by graph object: a graph drawn again (the build's, when
- * the last filter is removed) gets them back without a signature of its
- * 26,000 edges being made, or a new computation.
+ * the last filter is removed) gets them back without its 26,000 edges being
+ * packed and compared, or a new computation.
  */
 const computed = new WeakMap<MetricsInput, Promise<GraphMetrics | null>>();
-
-function signatureOf(graph: MetricsInput): string {
-  const parts: string[] = [];
-  for (const n of graph.nodes) parts.push(n.id);
-  parts.push("");
-  for (const e of graph.edges) parts.push(`${e.source}\u0000${e.target}\u0000${e.weight}`);
-  return parts.join("\n");
-}
 
 let requested = 0;
 
@@ -47,10 +40,10 @@ export async function graphMetrics(graph: MetricsInput): Promise<GraphMetrics | 
   if (ticket !== requested) return null;
   const known = computed.get(graph);
   if (known) return known;
-  const signature = signatureOf(graph);
-  const metrics = last?.signature === signature ? last.metrics : requestMetrics(graph);
+  const packed = packGraph(graph);
+  const metrics = last && samePackedGraph(last.packed, packed) ? last.metrics : requestMetrics(packed);
   computed.set(graph, metrics);
-  last = { signature, metrics };
+  last = { packed, metrics };
   // A request made obsolete or failed is not worth remembering.
   const forget = () => {
     computed.delete(graph);
@@ -67,13 +60,10 @@ export async function graphMetrics(graph: MetricsInput): Promise<GraphMetrics | 
  * where several charts on one host page each need their own.
  */
 export function graphMetricsFor(graph: MetricsInput): Promise<GraphMetrics> {
-  return requestMetrics(graph, false) as Promise<GraphMetrics>;
+  return requestMetrics(packGraph(graph), false) as Promise<GraphMetrics>;
 }
 
-function requestMetrics(graph: MetricsInput, supersede = true): Promise<GraphMetrics | null> {
-  // Only ids and weights cross to the worker: no labels or sector lists to copy.
-  const nodes = graph.nodes.map((n) => ({ id: n.id }));
-  const edges = graph.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight }));
+function requestMetrics(graph: PackedGraph, supersede = true): Promise<GraphMetrics | null> {
   for (const request of open) {
     if (!request.supersede) continue;
     open.delete(request);
@@ -82,7 +72,7 @@ function requestMetrics(graph: MetricsInput, supersede = true): Promise<GraphMet
   return new Promise<GraphMetrics | null>((resolve, reject) => {
     const request = { resolve, supersede };
     open.add(request);
-    askNetworkWorker<MetricsReply>({ kind: "metrics", nodes, edges }).then(
+    askNetworkWorker<MetricsReply>({ kind: "metrics", graph }).then(
       (reply) => {
         if (!open.delete(request)) return; // superseded meanwhile
         resolve({ byNode: new Map(reply.byNode), communities: reply.communities, modularity: reply.modularity });
