@@ -1,13 +1,15 @@
 /**
  * One column's cells read straight from its Arrow buffers, record batch by
  * record batch, for the types a page's answers are mostly made of: text,
- * dates, integers, floats and booleans. apache-arrow's `Vector.get(i)` finds
+ * dates, integers, floats and booleans, and lists of them. apache-arrow's `Vector.get(i)` finds
  * the batch of every cell and decodes each text cell with its own
  * TextDecoder call, and each date went through a `Date` and its ISO text; a
  * page reading 4,000 timeline marks of 26 columns spent most of its
  * conversion there. Here a
  * batch's text is decoded in one call and cut at its offsets, and a day
- * number is written as its date by arithmetic. Other types, and batches
+ * number is written as its date by arithmetic; a list's items are read so
+ * and cut at the list's offsets (5,139 institutions' lists of countries took
+ * 120 ms through `get` at 5,000 institutions). Other types, and batches
  * that are slices of another (offset ≠ 0), go through `get` and the
  * caller's converter, so the values are the same either way (tests compare
  * both; one difference on purpose: a text cell that starts with U+FEFF keeps
@@ -15,8 +17,8 @@
  */
 import { type ArrowData, type ArrowType, type ArrowVector, type Convert, T, type Value } from "./arrow-shapes.js";
 
-/** Reads the cells [0, count) of one batch into `out` from `at`. */
-type BatchReader = (data: ArrowData, count: number, out: Value[], at: number) => void;
+/** Reads the cells [0, count) of one batch into `out` from `at`; false when this batch's buffers are not as it reads them. */
+type BatchReader = (data: ArrowData, count: number, out: Value[], at: number) => boolean;
 
 export const DAY_MS = 86_400_000;
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -56,6 +58,7 @@ const readText: BatchReader = (data, count, out, at) => {
     else if (units) out[at + i] = text.slice(units[i], units[i + 1]);
     else out[at + i] = text.slice(offsets[i] - start, offsets[i + 1] - start);
   }
+  return true;
 };
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
@@ -84,6 +87,7 @@ export function dayText(day: number): string {
 const readDays: BatchReader = (data, count, out, at) => {
   const days = data.values as Int32Array;
   for (let i = 0; i < count; i++) out[at + i] = isValid(data, i) ? dayText(days[i]) : null;
+  return true;
 };
 
 /** A 64-bit integer as a number, or as its digits past ±2^53 (no precision lost). */
@@ -99,12 +103,28 @@ const readNumbers: BatchReader = (data, count, out, at) => {
     const v = values[i];
     out[at + i] = !isValid(data, i) ? null : typeof v === "bigint" ? integer(v) : v;
   }
+  return true;
 };
 
 const readBooleans: BatchReader = (data, count, out, at) => {
   const bits = data.values as Uint8Array;
   for (let i = 0; i < count; i++) out[at + i] = isValid(data, i) ? ((bits[i >> 3] >> (i & 7)) & 1) === 1 : null;
+  return true;
 };
+
+/** Lists whose items `readItems` reads: all the batch's items at once, then one array per cell. */
+function listReader(readItems: BatchReader): BatchReader {
+  return (data, count, out, at) => {
+    const offsets = data.valueOffsets;
+    const items = data.children?.[0];
+    if (!offsets || !items || items.offset !== 0) return false;
+    const end = offsets[count];
+    const values: Value[] = new Array(end);
+    if (!readItems(items, end, values, 0)) return false;
+    for (let i = 0; i < count; i++) out[at + i] = isValid(data, i) ? values.slice(offsets[i], offsets[i + 1]) : null;
+    return true;
+  };
+}
 
 /** The buffer reader for a type, or null where `get` and the converter must do. */
 function readerFor(type: ArrowType): BatchReader | null {
@@ -120,6 +140,11 @@ function readerFor(type: ArrowType): BatchReader | null {
       return type.precision === 0 ? null : readNumbers;
     case T.Bool:
       return readBooleans;
+    case T.List: {
+      const item = type.children?.[0]?.type;
+      const readItems = item ? readerFor(item) : null;
+      return readItems ? listReader(readItems) : null;
+    }
     default:
       return null;
   }
@@ -127,8 +152,8 @@ function readerFor(type: ArrowType): BatchReader | null {
 
 /**
  * The first `count` cells of a column as page values (null for null): from
- * the buffers for text, day dates, integers, floats and booleans, through
- * `vector.get` and `convert` otherwise.
+ * the buffers for text, day dates, integers, floats, booleans and lists of
+ * them, through `vector.get` and `convert` otherwise.
  */
 export function columnCells(type: ArrowType, vector: ArrowVector, count: number, convert: Convert): Value[] {
   const out: Value[] = new Array(count);
@@ -136,9 +161,8 @@ export function columnCells(type: ArrowType, vector: ArrowVector, count: number,
   let at = 0;
   if (read && vector.data) {
     for (const data of vector.data) {
-      if (at >= count || data.offset !== 0) break;
       const n = Math.min(data.length, count - at);
-      read(data, n, out, at);
+      if (at >= count || data.offset !== 0 || !read(data, n, out, at)) break;
       at += n;
     }
   }

@@ -39,8 +39,10 @@ export interface ArrowData {
   nullBitmap?: Uint8Array | null;
   /** The cells (fixed width), or the bytes of text. */
   values: ArrayLike<unknown>;
-  /** Text: where each cell's bytes start in `values`, one more than there are cells. */
+  /** Text and lists: where each cell's bytes (items) start, one more than there are cells. */
   valueOffsets?: ArrayLike<number> | null;
+  /** A list's items (one child), a struct's fields. */
+  children?: readonly ArrowData[];
 }
 
 export interface ArrowVector {

@@ -7,9 +7,11 @@
 import {
   Bool,
   DateDay,
+  Field,
   Float64,
   Int32,
   Int64,
+  List,
   type RecordBatch,
   Table,
   TimestampMillisecond,
@@ -124,6 +126,41 @@ describe("columnCells", () => {
 
     const stamps = vectorFromArray([new Date(0), null], new TimestampMillisecond()) as unknown as ArrowVector;
     expect(columnCells(new TimestampMillisecond(), stamps, 2, (v) => `ms ${v}`)).toEqual(["ms 0", null]);
+  });
+});
+
+describe("columnCells on lists", () => {
+  /** arrow-rows' list converter over items that stay as they are. */
+  const asArray: Convert = (v) => Array.from(v as Iterable<unknown>, (x) => (x == null ? null : (x as Value)));
+
+  it("reads lists of text as get does, with empty and null lists, null and multi-byte items, across batches", () => {
+    const lists = [["PK", "BY"], [], null, ["Défense", null, "合作"], ["🤝"], ["a"], null, ["x", "y", "z"], []];
+    const values = Array.from({ length: 40 }, (_, i) => lists[i % lists.length]);
+    const type = new List(new Field("item", new Utf8(), true));
+    const t = batched({ l: vectorFromArray(values, type) }, 6);
+    const vector = t.getChildAt(0) as ArrowVector;
+    expect(vector.data?.length).toBe(7);
+    const cells = columnCells(t.schema.fields[0].type, vector, 40, () => "through get");
+    expect(cells).toEqual(values);
+    expect(cells).toEqual(byGet(vector, 40, asArray));
+  });
+
+  it("reads lists of integers, and only the first cells asked for", () => {
+    const values = [[1, 2], null, [3], [], [4, 5, 6], [7]];
+    const type = new List(new Field("item", new Int32(), true));
+    const t = batched({ l: vectorFromArray(values, type) }, 4);
+    expect(columnCells(t.schema.fields[0].type, t.getChildAt(0) as ArrowVector, 5, () => "through get")).toEqual(
+      values.slice(0, 5),
+    );
+  });
+
+  it("goes through get for lists of a type it does not read", () => {
+    const type = new List(new Field("item", new TimestampMillisecond(), true));
+    const t = batched({ l: vectorFromArray([[new Date(0)], null], type) }, 2);
+    expect(columnCells(t.schema.fields[0].type, t.getChildAt(0) as ArrowVector, 2, () => "through get")).toEqual([
+      "through get",
+      null,
+    ]);
   });
 });
 
