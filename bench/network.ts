@@ -1,5 +1,5 @@
 /**
- * `npm run bench:network [-- --institutions 5000 --links 50000 --countries 40 --seed 7 --runs 3 --renderer auto]`
+ * `npm run bench:network [-- --institutions 5000 --links 50000 --countries 40 --seed 7 --runs 3 --renderer auto] [--dist DIR]`
  *
  * The network page on a large synthetic graph, in headless Chromium:
  * generates (seeded) about `--links` commitment–institution links among
@@ -23,6 +23,9 @@
  *   CPU profile of each, printed for those over the goal).
  * Then the same page on the default dataset: time from DuckDB's tables being
  * loaded (duckdb:ready) to the first frame.
+ * `--dist DIR` measures a site already built on the same generated graph
+ * (a copy of an earlier build's dist/, say) instead of building one: two
+ * builds compared side by side, runs alternated between them by hand.
  * Prints one table with the goals and writes bench/results/network-<date>.json.
  */
 import { spawnSync } from "node:child_process";
@@ -44,10 +47,10 @@ import {
 import { buildSite } from "./lib/synthetic-site.js";
 
 const USAGE =
-  "Usage: npm run bench:network -- [--institutions 5000] [--links 50000] [--countries 40] [--seed 7] [--runs 3] [--renderer auto|svg|canvas] [--no-default] [--no-interactions] [--profile]";
+  "Usage: npm run bench:network -- [--institutions 5000] [--links 50000] [--countries 40] [--seed 7] [--runs 3] [--renderer auto|svg|canvas] [--no-default] [--no-interactions] [--profile] [--dist DIR]";
 const flags = parseFlags(
   process.argv.slice(2),
-  ["institutions", "links", "countries", "seed", "runs", "renderer"],
+  ["institutions", "links", "countries", "seed", "runs", "renderer", "dist"],
   ["no-default", "no-interactions", "interactions", "profile"],
   USAGE,
 );
@@ -446,7 +449,7 @@ function interactionTable(rows: ReturnType<typeof summariseInteractions>, result
 
 async function main(): Promise<void> {
   const dataDir = ensureGraphData();
-  const dist = buildSite(dataDir, `network-${institutions}-${links}-${countries}-${seed}`);
+  const dist = flags.get("dist") ?? buildSite(dataDir, `network-${institutions}-${links}-${countries}-${seed}`);
   const defaultDist = withDefault ? buildSite(join(ROOT, "data"), "network-default") : null;
   const browser = await launchBrowser();
   const m = machine();

@@ -1,8 +1,9 @@
 /**
  * The network's work off the main thread, one request at a time, each
  * answered with its id:
- * - `metrics` {graph}: the graph packed (packed-graph.ts); betweenness is O(nodes × edges), seconds for
- *   thousands of institutions; answered with {byNode, communities, modularity};
+ * - `metrics` {graph}: the graph packed (packed-graph.ts); betweenness is
+ *   O(nodes × edges), seconds for thousands of institutions; answered with
+ *   {byNode, communities, modularity};
  * - `project` {links, order}: the projection's counts (countProjection) of
  *   the party links as integer codes, 170 ms for the two million links of a
  *   million commitments; answered with {counts}, its arrays handed over.

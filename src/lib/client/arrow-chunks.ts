@@ -1,19 +1,18 @@
 /**
  * One column's cells read straight from its Arrow buffers, record batch by
  * record batch, for the types a page's answers are mostly made of: text,
- * dates, integers, floats and booleans, and lists of them. apache-arrow's `Vector.get(i)` finds
- * the batch of every cell and decodes each text cell with its own
- * TextDecoder call, and each date went through a `Date` and its ISO text; a
- * page reading 4,000 timeline marks of 26 columns spent most of its
- * conversion there. Here a
- * batch's text is decoded in one call and cut at its offsets, and a day
- * number is written as its date by arithmetic; a list's items are read so
- * and cut at the list's offsets (5,139 institutions' lists of countries took
- * 120 ms through `get` at 5,000 institutions). Other types, and batches
- * that are slices of another (offset ≠ 0), go through `get` and the
- * caller's converter, so the values are the same either way (tests compare
- * both; one difference on purpose: a text cell that starts with U+FEFF keeps
- * it, where `get` drops it).
+ * dates, integers, floats and booleans, and lists of them. apache-arrow's
+ * `Vector.get(i)` finds the batch of every cell and decodes each text cell
+ * with its own TextDecoder call, and each date went through a `Date` and its
+ * ISO text; a page reading 4,000 timeline marks of 26 columns spent most of
+ * its conversion there. Here a batch's text is decoded in one call and cut
+ * at its offsets, a day number is written as its date by arithmetic, and a
+ * list's items are read so and cut at the list's offsets (5,139
+ * institutions' lists of countries took 120 ms through `get`). Other types,
+ * and batches that are slices of another (offset ≠ 0), go through `get` and
+ * the caller's converter, so the values are the same either way (tests
+ * compare both; one difference on purpose: a text cell that starts with
+ * U+FEFF keeps it, where `get` drops it).
  */
 import { type ArrowData, type ArrowType, type ArrowVector, type Convert, T, type Value } from "./arrow-shapes.js";
 
