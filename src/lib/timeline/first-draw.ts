@@ -76,12 +76,15 @@ export function timelineDifference(a: TimelineDraw, b: TimelineDraw): string | n
   return differenceAt(a, b, "");
 }
 
+const shown = (v: unknown) => (v === undefined ? "undefined" : JSON.stringify(v)?.slice(0, 60));
+
 function differenceAt(a: unknown, b: unknown, path: string): string | null {
   if (a === b) return null;
-  const shown = (v: unknown) => (v === undefined ? "undefined" : JSON.stringify(v)?.slice(0, 60));
-  const here = `${path || "data"}: ${shown(a)} ≠ ${shown(b)}`;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return here;
-  if (Array.isArray(a) !== Array.isArray(b)) return here;
+  // Worded only when it is the answer: written at every level, the values' JSON was most
+  // of the comparison (47–120 ms for a million commitments' 9,984 density cells; 16–21 ms now).
+  const here = () => `${path || "data"}: ${shown(a)} ≠ ${shown(b)}`;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return here();
+  if (Array.isArray(a) !== Array.isArray(b)) return here();
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return `${path}.length: ${a.length} ≠ ${b.length}`;
     for (let i = 0; i < a.length; i++) {
