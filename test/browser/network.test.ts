@@ -348,8 +348,9 @@ describe("the network page", () => {
     await page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
     // Full frames of the chart's canvas from now on: each starts by clearing it.
     await page.evaluate(() => {
-      const w = window as unknown as { __clears: number[] };
+      const w = window as unknown as { __clears: number[]; __clearsSince: number };
       w.__clears = [];
+      w.__clearsSince = performance.now();
       const clearRect = CanvasRenderingContext2D.prototype.clearRect;
       CanvasRenderingContext2D.prototype.clearRect = function (...args: [number, number, number, number]) {
         if (this.canvas.classList.contains("aa-net-canvas")) w.__clears.push(performance.now());
@@ -357,12 +358,14 @@ describe("the network page", () => {
       };
     });
     const clears = () => page.evaluate(() => (window as unknown as { __clears: number[] }).__clears);
-    // Quiet first: no frame for twice the settle time (the fade-in and the metrics' redraw are over).
-    await expect
-      .poll(async () => page.evaluate((last) => performance.now() - (last ?? 0), (await clears()).at(-1)), {
-        timeout: READY_TIMEOUT,
-      })
-      .toBeGreaterThan(2 * SETTLE_MS);
+    // Quiet first: no frame for twice the settle time (the fade-in and the metrics' redraw are
+    // over), counted from the last frame, or from when the counting began if none came since.
+    const quietFor = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __clears: number[]; __clearsSince: number };
+        return performance.now() - (w.__clears.at(-1) ?? w.__clearsSince);
+      });
+    await expect.poll(quietFor, { timeout: READY_TIMEOUT }).toBeGreaterThan(2 * SETTLE_MS);
     const before = (await clears()).length;
     // A fit, then a timer due after the settle timer it starts (timers fire in order of their deadline), then two frames.
     await page.evaluate(
