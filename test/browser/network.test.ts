@@ -113,6 +113,89 @@ async function openPanel(id: string) {
   return { handle, page, panel, items: panel.locator('[data-testid="panel-commitments"] li') };
 }
 
+/** What the chart's canvases did since countCanvasWork: its full frames (each starts by clearing it), and links drawn on it and on any other canvas. */
+interface CanvasWork {
+  clears: number[];
+  since: number;
+  links: { chart: number; other: number };
+}
+
+/**
+ * Counts from now on the full frames of the chart's canvas and the links
+ * stroked on it and on other canvases (its base layer): a link is one
+ * lineTo or quadraticCurveTo (nodes and rings are arcs and rects).
+ */
+async function countCanvasWork(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const work: CanvasWork = { clears: [], since: performance.now(), links: { chart: 0, other: 0 } };
+    (window as unknown as { __work: CanvasWork }).__work = work;
+    const proto = CanvasRenderingContext2D.prototype;
+    const onChart = (ctx: CanvasRenderingContext2D) => ctx.canvas.classList.contains("aa-net-canvas");
+    const { clearRect, lineTo, quadraticCurveTo } = proto;
+    proto.clearRect = function (...args: [number, number, number, number]) {
+      if (onChart(this)) work.clears.push(performance.now());
+      return clearRect.apply(this, args);
+    };
+    proto.lineTo = function (...args: [number, number]) {
+      work.links[onChart(this) ? "chart" : "other"]++;
+      return lineTo.apply(this, args);
+    };
+    proto.quadraticCurveTo = function (...args: [number, number, number, number]) {
+      work.links[onChart(this) ? "chart" : "other"]++;
+      return quadraticCurveTo.apply(this, args);
+    };
+  });
+}
+
+function canvasWork(page: Page): Promise<CanvasWork> {
+  return page.evaluate(() => (window as unknown as { __work: CanvasWork }).__work);
+}
+
+/** Zeroes the link counts of countCanvasWork. */
+function resetLinkCount(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    (window as unknown as { __work: CanvasWork }).__work.links = { chart: 0, other: 0 };
+  });
+}
+
+/**
+ * Waits until the chart's canvas drew no frame for twice the settle time
+ * (the fade-in and the metrics' redraw are over), counted from its last
+ * frame, or from when the counting began if none came since.
+ */
+async function waitForQuiet(page: Page): Promise<void> {
+  const quietFor = () =>
+    page.evaluate(() => {
+      const w = (window as unknown as { __work: CanvasWork }).__work;
+      return performance.now() - (w.clears.at(-1) ?? w.since);
+    });
+  await expect.poll(quietFor, { timeout: READY_TIMEOUT }).toBeGreaterThan(2 * SETTLE_MS);
+}
+
+/** The opacity (0–255) of the chart's canvas at each node's centre (-1 for a node not drawn). */
+function alphaAtNodes(page: Page, ids: string[]): Promise<number[]> {
+  return page.evaluate((list) => {
+    const net = document.querySelector(".aa-net") as unknown as { locate(id: string): { x: number; y: number } | null };
+    const canvas = document.querySelector(".aa-net-canvas") as HTMLCanvasElement;
+    const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+    const dpr = canvas.width / canvas.clientWidth;
+    return list.map((id) => {
+      const at = net.locate(id);
+      return at ? ctx.getImageData(Math.round(at.x * dpr), Math.round(at.y * dpr), 1, 1).data[3] : -1;
+    });
+  }, ids);
+}
+
+/** A digest of every pixel of the chart's canvas. */
+function canvasDigest(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const canvas = document.querySelector(".aa-net-canvas") as HTMLCanvasElement;
+    const data = (canvas.getContext("2d") as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height);
+    const hash = await crypto.subtle.digest("SHA-256", data.data);
+    return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  });
+}
+
 describe("the network page", () => {
   it("draws one node per institution the records bind, as the SQL count says, with SVG", async () => {
     const handle = await openNetwork();
@@ -346,27 +429,9 @@ describe("the network page", () => {
     const handle = await openNetwork("?renderer=canvas");
     const { page } = handle;
     await page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
-    // Full frames of the chart's canvas from now on: each starts by clearing it.
-    await page.evaluate(() => {
-      const w = window as unknown as { __clears: number[]; __clearsSince: number };
-      w.__clears = [];
-      w.__clearsSince = performance.now();
-      const clearRect = CanvasRenderingContext2D.prototype.clearRect;
-      CanvasRenderingContext2D.prototype.clearRect = function (...args: [number, number, number, number]) {
-        if (this.canvas.classList.contains("aa-net-canvas")) w.__clears.push(performance.now());
-        return clearRect.apply(this, args);
-      };
-    });
-    const clears = () => page.evaluate(() => (window as unknown as { __clears: number[] }).__clears);
-    // Quiet first: no frame for twice the settle time (the fade-in and the metrics' redraw are
-    // over), counted from the last frame, or from when the counting began if none came since.
-    const quietFor = () =>
-      page.evaluate(() => {
-        const w = window as unknown as { __clears: number[]; __clearsSince: number };
-        return performance.now() - (w.__clears.at(-1) ?? w.__clearsSince);
-      });
-    await expect.poll(quietFor, { timeout: READY_TIMEOUT }).toBeGreaterThan(2 * SETTLE_MS);
-    const before = (await clears()).length;
+    await countCanvasWork(page);
+    await waitForQuiet(page);
+    const before = (await canvasWork(page)).clears.length;
     // A fit, then a timer due after the settle timer it starts (timers fire in order of their deadline), then two frames.
     await page.evaluate(
       (settle) =>
@@ -376,7 +441,113 @@ describe("the network page", () => {
         }),
       SETTLE_MS,
     );
-    expect((await clears()).length - before).toBe(1);
+    expect((await canvasWork(page)).clears.length - before).toBe(1);
+    expectClean(handle);
+  });
+
+  it("draws a selection on the canvas over a faint copy of the view: only the neighbourhood's links again, and clearing it gives back the same pixels", async () => {
+    const handle = await openNetwork("?renderer=canvas");
+    const { page } = handle;
+    await page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
+    await countCanvasWork(page);
+    await waitForQuiet(page);
+    const ids = [...boundInstitutions()].sort();
+    const before = await canvasDigest(page);
+    const alphaBefore = await alphaAtNodes(page, ids);
+    expect(alphaBefore.filter((a) => a === 255).length).toBeGreaterThan(ids.length / 2);
+    const id = "pk-navttc";
+    const at = await page.evaluate(
+      (node) =>
+        (document.querySelector(".aa-net") as unknown as { locate(id: string): { x: number; y: number } }).locate(node),
+      id,
+    );
+    const box = await page.locator(".aa-net").boundingBox();
+    if (!box) throw new Error("no chart");
+    await resetLinkCount(page);
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.locator(`.aa-net-panel[data-node="${id}"]`).waitFor({ timeout: READY_TIMEOUT });
+    // Off the chart, so nothing is hovered.
+    await page.mouse.move(1, 1);
+    await waitForQuiet(page);
+    const selected = await canvasWork(page);
+    // The base is not drawn again; the selection's links are, fewer than the graph's (over a frame or two).
+    const drawn = await page.evaluate(
+      () => (document.querySelector(".aa-net") as unknown as { drawn: { edges: number } }).drawn,
+    );
+    expect(selected.links.other).toBe(0);
+    expect(selected.links.chart).toBeGreaterThan(0);
+    expect(selected.links.chart).toBeLessThan(drawn.edges);
+    const alphaSelected = await alphaAtNodes(page, ids);
+    expect(alphaSelected[ids.indexOf(id)]).toBe(255);
+    const faint = alphaSelected.filter((a, i) => alphaBefore[i] === 255 && a > 0 && a < 64);
+    expect(faint.length).toBeGreaterThan(0);
+    await resetLinkCount(page);
+    await page.locator(".aa-net").focus();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator(".aa-net-panel").count(), { timeout: READY_TIMEOUT }).toBe(0);
+    await waitForQuiet(page);
+    expect(await canvasWork(page)).toMatchObject({ links: { chart: 0, other: 0 } });
+    expect(await canvasDigest(page)).toBe(before);
+    expectClean(handle);
+  });
+
+  it("draws a dragged node on the canvas where it was dropped", async () => {
+    const handle = await openNetwork("?renderer=canvas");
+    const { page } = handle;
+    await page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
+    await countCanvasWork(page);
+    await waitForQuiet(page);
+    const id = "pk-navttc";
+    const locate = () =>
+      page.evaluate(
+        (node) =>
+          (document.querySelector(".aa-net") as unknown as { locate(id: string): { x: number; y: number } }).locate(
+            node,
+          ),
+        id,
+      );
+    const from = await locate();
+    const box = await page.locator(".aa-net").boundingBox();
+    if (!box) throw new Error("no chart");
+    // An empty place near the node to drop it on.
+    const offsets = [
+      [0, 70],
+      [0, -70],
+      [70, 0],
+      [-70, 0],
+      [50, 50],
+      [-50, -50],
+    ];
+    const emptyAt = await page.evaluate(
+      ({ from, offsets }) => {
+        const canvas = document.querySelector(".aa-net-canvas") as HTMLCanvasElement;
+        const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+        const dpr = canvas.width / canvas.clientWidth;
+        const empty = ([dx, dy]: number[]) => {
+          const x = Math.round((from.x + dx - 8) * dpr);
+          const y = Math.round((from.y + dy - 8) * dpr);
+          return ctx
+            .getImageData(x, y, Math.round(16 * dpr), Math.round(16 * dpr))
+            .data.every((v, i) => i % 4 !== 3 || v === 0);
+        };
+        return offsets.find(empty) ?? null;
+      },
+      { from, offsets },
+    );
+    if (!emptyAt) throw new Error("no empty place near the node");
+    const to = { x: from.x + emptyAt[0], y: from.y + emptyAt[1] };
+    await page.mouse.move(box.x + from.x, box.y + from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++)
+      await page.mouse.move(box.x + from.x + (emptyAt[0] * i) / 5, box.y + from.y + (emptyAt[1] * i) / 5);
+    await page.mouse.up();
+    await page.mouse.move(1, 1);
+    await waitForQuiet(page);
+    const now = await locate();
+    // Where it was dropped (within a few pixels: the pointer's place is rounded), far from where it was.
+    expect(Math.hypot(now.x - to.x, now.y - to.y)).toBeLessThan(5);
+    expect(Math.hypot(now.x - from.x, now.y - from.y)).toBeGreaterThan(40);
+    expect((await alphaAtNodes(page, [id]))[0]).toBe(255);
     expectClean(handle);
   });
 

@@ -155,7 +155,10 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   const interaction = networkInteraction(root, state, {
     schedule,
     hovered: () => refreshHighlight(parts),
-    moved: () => views.svg.invalidate("geometry"),
+    moved: () => {
+      views.svg.invalidate("geometry");
+      views.canvas.invalidate("geometry");
+    },
     select: (id, opts) => selectNode(parts, id, opts),
     describe: options.describe,
   });
@@ -171,7 +174,14 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     idPrefix,
   );
   const parts: ChartParts = { root, options, state, views, interaction, keyboard, schedule };
-  root.append(views.svg.element, views.canvas.element, keyboard.ring, interaction.buttons, interaction.tooltip, help);
+  root.append(
+    ...views.svg.elements,
+    ...views.canvas.elements,
+    keyboard.ring,
+    interaction.buttons,
+    interaction.tooltip,
+    help,
+  );
   new ResizeObserver(() => resize(parts)).observe(root);
 
   root.value = null;

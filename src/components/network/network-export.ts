@@ -6,6 +6,7 @@
  * neighbourhood highlighted, labels placed without overlap as on the page,
  * nodes outlined as on the page (rings, dashes: node-affiliation.ts).
  */
+import { edgeOpacity, nodeOpacity } from "../../lib/network/highlight.js";
 import { placeLabels } from "../../lib/network/label-placement.js";
 import { edgePathData, neighbourhood, type SceneNode } from "../../lib/network/scene.js";
 import { EXPORT_FONT, type ExportTheme } from "../export-image.js";
@@ -53,13 +54,12 @@ export function networkSvg(
   const svg = make("svg", { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}` }) as SVGSVGElement;
   const edges = make("g", { fill: "none", "data-layer": "links" });
   for (const e of scene.edges) {
-    const dim = highlight && !(highlight.has(e.source.id) && highlight.has(e.target.id));
     edges.append(
       make("path", {
         d: edgePathData(sx(e.source.x), sy(e.source.y), sx(e.target.x), sy(e.target.y), e.bend),
         stroke: e.color,
         "stroke-width": Math.round(e.width * 10) / 10,
-        "stroke-opacity": dim ? 0.06 : 0.55,
+        "stroke-opacity": edgeOpacity(highlight, e),
         "data-mark": "link",
       }),
     );
@@ -67,7 +67,7 @@ export function networkSvg(
   const nodes = make("g", { stroke: theme.background, "stroke-width": 1, "data-layer": "nodes" });
   for (const n of scene.nodes) {
     const r = radius(n.r);
-    const opacity = highlight && !highlight.has(n.id) ? 0.12 : 1;
+    const opacity = nodeOpacity(highlight, n.id);
     const attrs: Record<string, string | number> = { fill: n.fill, "data-mark": "node", "data-id": n.id };
     if (opacity < 1) attrs.opacity = opacity;
     if (n.id === selected) Object.assign(attrs, { stroke: theme.foreground, "stroke-width": 2.5 });

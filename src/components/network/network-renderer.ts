@@ -6,7 +6,8 @@
 import type { Scene } from "../../lib/network/scene.js";
 
 export interface NetworkRenderer {
-  readonly element: SVGSVGElement | HTMLCanvasElement;
+  /** The drawing's elements, bottom first. */
+  readonly elements: readonly (SVGSVGElement | HTMLCanvasElement)[];
   /** Shows or hides the drawing. */
   show(visible: boolean): void;
   /** Sets the drawing's accessible name. */

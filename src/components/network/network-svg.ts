@@ -41,7 +41,7 @@ export function networkSvg(state: NetworkChartState, labels: () => ViewLabel[]):
   const element = svg.node() as SVGSVGElement;
   const dirty: SvgDirty = { geometry: true, style: true, k: Number.NaN };
   return {
-    element,
+    elements: [element],
     show: (visible) => {
       element.style.display = visible ? "" : "none";
     },

@@ -8,6 +8,14 @@ import { edgeDimmed, nodeOpacity } from "./highlight.js";
 import type { SceneEdge, SceneNode } from "./scene.js";
 import { toLayout, type ViewTransform } from "./view-transform.js";
 
+/**
+ * Links past which the canvas draws them as 1-pixel lines, weight shown by
+ * opacity (wider strokes cost about 15× more to rasterise without a GPU), and
+ * pans and zooms by moving the last full frame, redrawing in full once the
+ * gesture pauses.
+ */
+export const LARGE_EDGES = 3000;
+
 /** The layout rectangle in view. */
 export interface ViewBox {
   x0: number;
@@ -88,4 +96,38 @@ export function nodeBatches(
     else batches.set(key, { fill: n.fill, opacity, old, nodes: [n] });
   }
   return [...batches.values()];
+}
+
+/**
+ * Of the links in view, those drawn full while `highlight` is set (both ends
+ * highlighted), batched as edgeBatches does: what is drawn again on top of
+ * a faint copy of the whole graph.
+ */
+export function litEdgeBatches(
+  edges: readonly SceneEdge[],
+  box: ViewBox,
+  highlight: Set<string>,
+  large: boolean,
+): EdgeBatch[] {
+  return edgeBatches(
+    edges.filter((e) => !edgeDimmed(highlight, e)),
+    box,
+    highlight,
+    large,
+  );
+}
+
+/** Of the nodes in view, the highlighted ones, batched as nodeBatches does. */
+export function litNodeBatches(
+  nodes: readonly SceneNode[],
+  box: ViewBox,
+  highlight: Set<string>,
+  previousIds: ReadonlySet<string>,
+): NodeBatch[] {
+  return nodeBatches(
+    nodes.filter((n) => highlight.has(n.id)),
+    box,
+    highlight,
+    previousIds,
+  );
 }

@@ -10,9 +10,12 @@ export function highlightFor(scene: Scene, hovered: string | null, selected: str
   return focus && scene.nodes.some((n) => n.id === focus) ? neighbourhood(scene, focus) : null;
 }
 
+/** Opacity of a node that is not highlighted while others are. */
+export const FAINT_NODE_OPACITY = 0.12;
+
 /** Opacity of a node: faint when something else is highlighted. */
 export function nodeOpacity(highlight: Set<string> | null, id: string): number {
-  return highlight && !highlight.has(id) ? 0.12 : 1;
+  return highlight && !highlight.has(id) ? FAINT_NODE_OPACITY : 1;
 }
 
 /** True when a link is drawn faint: something is highlighted and the link does not join two highlighted nodes. */

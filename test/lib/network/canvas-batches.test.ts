@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { edgeBatches, nodeBatches, outsideBox, viewBox } from "../../../src/lib/network/canvas-batches.js";
+import {
+  edgeBatches,
+  litEdgeBatches,
+  litNodeBatches,
+  nodeBatches,
+  outsideBox,
+  viewBox,
+} from "../../../src/lib/network/canvas-batches.js";
 import { sceneEdge, sceneNode } from "./scene-fixture.js";
 
 describe("viewBox", () => {
@@ -68,5 +75,25 @@ describe("nodeBatches", () => {
       ["red", 1, true, ["r"]],
       ["#111111", 0.12, false, ["c"]],
     ]);
+  });
+});
+
+describe("litEdgeBatches and litNodeBatches", () => {
+  it("keep only what a highlight draws full: links joining two highlighted nodes, highlighted nodes, in view", () => {
+    const farLink = sceneEdge(a, far);
+    const edges = [sceneEdge(a, b), sceneEdge(b, c), farLink, sceneEdge(c, a)];
+    const lit = new Set(["a", "b", "far"]);
+    expect(litEdgeBatches(edges, box, lit, false).map((x) => [x.alpha, x.edges.map((e) => e.id)])).toEqual([
+      [0.45, ["a|b", "a|far"]],
+    ]);
+    expect(
+      litNodeBatches([a, b, c, far], box, lit, new Set()).map((x) => [x.opacity, x.nodes.map((n) => n.id)]),
+    ).toEqual([[1, ["a", "b"]]]);
+  });
+
+  it("draws nothing again for a highlight with no link inside it", () => {
+    const lit = new Set(["c"]);
+    expect(litEdgeBatches([sceneEdge(a, b)], box, lit, true)).toEqual([]);
+    expect(litNodeBatches([a, b, c], box, lit, new Set()).flatMap((x) => x.nodes.map((n) => n.id))).toEqual(["c"]);
   });
 });
