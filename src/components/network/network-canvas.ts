@@ -11,10 +11,12 @@
  * with the neighbourhood again on top, instead of every link
  * (network-canvas-base.ts). Past LARGE_EDGES links it draws no fade and,
  * mid-gesture, moves and scales the last frame instead of drawing a new
- * one, its labels hidden until the gesture pauses.
+ * one, its labels hidden and any change of highlight left until the gesture
+ * pauses.
  */
 import * as d3 from "d3";
 import { edgeBatches, LARGE_EDGES, nodeBatches, viewBox } from "../../lib/network/canvas-batches.js";
+import { framePlan } from "../../lib/network/frame-plan.js";
 import type { ViewLabel } from "../../lib/network/labels-in-view.js";
 import { drawFromBase, type FrameView, keepFrame, shows } from "./network-canvas-base.js";
 import {
@@ -99,16 +101,10 @@ function drawCanvas(
   // No fade-in on a large graph: each full frame costs tens of ms.
   if (large) fade = 1;
   const focus = state.hovered ?? state.selected;
-  const { last } = frames;
+  const { last, base } = frames;
   frames.drawn++;
   lctx.setTransform(1, 0, 0, 1, 0, 0);
   lctx.clearRect(0, 0, labelLayer.width, labelLayer.height);
-  if (large && !state.updated && last && last.scene === scene && last.focus === focus && inGesture(state)) {
-    moveLastFrame(ctx, node, dpr, state, last);
-    state.owesFullFrame = true;
-    return false;
-  }
-  state.owesFullFrame = false;
   const colours = ink();
   const view: Omit<FrameView, "canvas"> = {
     scene,
@@ -117,15 +113,25 @@ function drawCanvas(
     ink: colours,
     moves: frames.moves,
   };
+  const plan = framePlan({
+    large,
+    newScene: state.updated,
+    inGesture: inGesture(state),
+    lastKept: last !== null && last.scene === scene && last.moves === frames.moves,
+    baseShowsView: base !== null && shows(base, { ...view, focus: null }, node),
+    fading: fade < 1,
+    highlighted: state.highlight !== null,
+  });
+  state.owesFullFrame = plan.draw === "move-last";
   // What is in view (layout coordinates): links and nodes outside are skipped.
   const box = viewBox(transform, state.width, state.height);
-  const { base } = frames;
-  const fromBase = fade >= 1 && base !== null && shows(base, { ...view, focus: null }, node);
-  if (fromBase) drawFromBase(ctx, node, base, state, { box, colours, dpr });
+  if (plan.draw === "move-last" && last) moveLastFrame(ctx, node, dpr, state, last);
+  else if (plan.draw === "from-base" && base) drawFromBase(ctx, node, base, state, { box, colours, dpr });
   else drawWhole(ctx, state, { box, colours, dpr }, fade);
+  if (plan.draw === "move-last") return false;
   lctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   drawLabels(lctx, labels(), colours, state.labelSize);
-  keepLater(frames, node, view, { last: large, base: !fromBase && fade >= 1 && !state.highlight });
+  keepLater(frames, node, view, { last: plan.keepLast, base: plan.keepBase });
   return fade < 1;
 }
 
