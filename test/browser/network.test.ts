@@ -172,6 +172,28 @@ async function waitForQuiet(page: Page): Promise<void> {
   await expect.poll(quietFor, { timeout: READY_TIMEOUT }).toBeGreaterThan(2 * SETTLE_MS);
 }
 
+/** Where the chart draws a node, from its top left corner (it must be drawn). */
+async function locateNode(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const at = await page.evaluate(
+    (node) =>
+      (document.querySelector(".aa-net") as unknown as { locate(id: string): { x: number; y: number } | null }).locate(
+        node,
+      ),
+    id,
+  );
+  if (!at) throw new Error(`node ${id} is not drawn`);
+  return at;
+}
+
+/** The network page drawn on the canvas, its metrics arrived and its canvas quiet, counting the canvas's work from then on. */
+async function openQuietCanvas(): Promise<PageHandle> {
+  const handle = await openNetwork("?renderer=canvas");
+  await handle.page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
+  await countCanvasWork(handle.page);
+  await waitForQuiet(handle.page);
+  return handle;
+}
+
 /** The opacity (0–255) of the chart's canvas at each node's centre (-1 for a node not drawn). */
 function alphaAtNodes(page: Page, ids: string[]): Promise<number[]> {
   return page.evaluate((list) => {
@@ -412,11 +434,7 @@ describe("the network page", () => {
     expect(Number(await page.getAttribute(".aa-net", "data-nodes"))).toBe(expected.size);
     expect(await page.locator(".aa-net-svg .aa-net-node").count()).toBe(0);
     const id = "pk-navttc";
-    const at = (await page.evaluate(
-      (node) =>
-        (document.querySelector(".aa-net") as unknown as { locate(id: string): { x: number; y: number } }).locate(node),
-      id,
-    )) as { x: number; y: number };
+    const at = await locateNode(page, id);
     const box = await page.locator(".aa-net").boundingBox();
     if (!box) throw new Error("no chart");
     await page.mouse.click(box.x + at.x, box.y + at.y);
@@ -426,11 +444,8 @@ describe("the network page", () => {
   });
 
   it("draws a view set at once (a fit) in one full frame, not a second when the settle time has passed", async () => {
-    const handle = await openNetwork("?renderer=canvas");
+    const handle = await openQuietCanvas();
     const { page } = handle;
-    await page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
-    await countCanvasWork(page);
-    await waitForQuiet(page);
     const before = (await canvasWork(page)).clears.length;
     // A fit, then a timer due after the settle timer it starts (timers fire in order of their deadline), then two frames.
     await page.evaluate(
@@ -446,21 +461,14 @@ describe("the network page", () => {
   });
 
   it("draws a selection on the canvas over a faint copy of the view: only the neighbourhood's links again, and clearing it gives back the same pixels", async () => {
-    const handle = await openNetwork("?renderer=canvas");
+    const handle = await openQuietCanvas();
     const { page } = handle;
-    await page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
-    await countCanvasWork(page);
-    await waitForQuiet(page);
     const ids = [...boundInstitutions()].sort();
     const before = await canvasDigest(page);
     const alphaBefore = await alphaAtNodes(page, ids);
     expect(alphaBefore.filter((a) => a === 255).length).toBeGreaterThan(ids.length / 2);
     const id = "pk-navttc";
-    const at = await page.evaluate(
-      (node) =>
-        (document.querySelector(".aa-net") as unknown as { locate(id: string): { x: number; y: number } }).locate(node),
-      id,
-    );
+    const at = await locateNode(page, id);
     const box = await page.locator(".aa-net").boundingBox();
     if (!box) throw new Error("no chart");
     await resetLinkCount(page);
@@ -492,21 +500,10 @@ describe("the network page", () => {
   });
 
   it("draws a dragged node on the canvas where it was dropped", async () => {
-    const handle = await openNetwork("?renderer=canvas");
+    const handle = await openQuietCanvas();
     const { page } = handle;
-    await page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
-    await countCanvasWork(page);
-    await waitForQuiet(page);
     const id = "pk-navttc";
-    const locate = () =>
-      page.evaluate(
-        (node) =>
-          (document.querySelector(".aa-net") as unknown as { locate(id: string): { x: number; y: number } }).locate(
-            node,
-          ),
-        id,
-      );
-    const from = await locate();
+    const from = await locateNode(page, id);
     const box = await page.locator(".aa-net").boundingBox();
     if (!box) throw new Error("no chart");
     // An empty place near the node to drop it on.
@@ -543,7 +540,7 @@ describe("the network page", () => {
     await page.mouse.up();
     await page.mouse.move(1, 1);
     await waitForQuiet(page);
-    const now = await locate();
+    const now = await locateNode(page, id);
     // Where it was dropped (within a few pixels: the pointer's place is rounded), far from where it was.
     expect(Math.hypot(now.x - to.x, now.y - to.y)).toBeLessThan(5);
     expect(Math.hypot(now.x - from.x, now.y - from.y)).toBeGreaterThan(40);
