@@ -27,8 +27,6 @@ export interface FrameView {
   canvas: HTMLCanvasElement;
   scene: Scene;
   transform: ViewTransform;
-  /** The node hovered or selected when it was drawn, or null. */
-  focus: string | null;
   ink: Ink;
   /** The drag count it was drawn at (a dragged node moves without a new scene). */
   moves: number;
@@ -40,7 +38,6 @@ export function shows(kept: FrameView, view: Omit<FrameView, "canvas">, node: HT
   const { transform: b } = view;
   return (
     kept.scene === view.scene &&
-    kept.focus === view.focus &&
     a.x === b.x &&
     a.y === b.y &&
     a.k === b.k &&

@@ -100,38 +100,38 @@ function drawCanvas(
   const large = scene.edges.length > LARGE_EDGES;
   // No fade-in on a large graph: each full frame costs tens of ms.
   if (large) fade = 1;
-  const focus = state.hovered ?? state.selected;
   const { last, base } = frames;
   frames.drawn++;
   lctx.setTransform(1, 0, 0, 1, 0, 0);
   lctx.clearRect(0, 0, labelLayer.width, labelLayer.height);
-  const colours = ink();
-  const view: Omit<FrameView, "canvas"> = {
-    scene,
-    transform: { ...transform },
-    focus,
-    ink: colours,
-    moves: frames.moves,
+  // The theme's colours are read, and the base compared, only for a frame drawn anew.
+  let view: Omit<FrameView, "canvas"> | undefined;
+  const viewNow = () => {
+    view ??= { scene, transform: { ...transform }, ink: ink(), moves: frames.moves };
+    return view;
   };
   const plan = framePlan({
     large,
     newScene: state.updated,
     inGesture: inGesture(state),
     lastKept: last !== null && last.scene === scene && last.moves === frames.moves,
-    baseShowsView: base !== null && shows(base, { ...view, focus: null }, node),
+    baseShowsView: () => base !== null && shows(base, viewNow(), node),
     fading: fade < 1,
     highlighted: state.highlight !== null,
   });
   state.owesFullFrame = plan.draw === "move-last";
+  if (plan.draw === "move-last" && last) {
+    moveLastFrame(ctx, node, dpr, state, last);
+    return false;
+  }
+  const { ink: colours } = viewNow();
   // What is in view (layout coordinates): links and nodes outside are skipped.
   const box = viewBox(transform, state.width, state.height);
-  if (plan.draw === "move-last" && last) moveLastFrame(ctx, node, dpr, state, last);
-  else if (plan.draw === "from-base" && base) drawFromBase(ctx, node, base, state, { box, colours, dpr });
+  if (plan.draw === "from-base" && base) drawFromBase(ctx, node, base, state, { box, colours, dpr });
   else drawWhole(ctx, state, { box, colours, dpr }, fade);
-  if (plan.draw === "move-last") return false;
   lctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   drawLabels(lctx, labels(), colours, state.labelSize);
-  keepLater(frames, node, view, { last: plan.keepLast, base: plan.keepBase });
+  keepLater(frames, node, viewNow(), { last: plan.keepLast, base: plan.keepBase });
   return fade < 1;
 }
 
@@ -197,6 +197,6 @@ function keepLater(
   setTimeout(() => {
     if (frames.drawn !== drawn) return;
     if (as.last) frames.last = keepFrame(frames.last, node, view);
-    if (as.base) frames.base = keepFrame(frames.base, node, { ...view, focus: null });
+    if (as.base) frames.base = keepFrame(frames.base, node, view);
   }, 0);
 }

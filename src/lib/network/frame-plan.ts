@@ -16,8 +16,11 @@ export interface FrameFacts {
   inGesture: boolean;
   /** A last frame is kept, of this scene, with the nodes where they are. */
   lastKept: boolean;
-  /** The base is kept and shows this view (scene, place, zoom, size, colours, node places). */
-  baseShowsView: boolean;
+  /**
+   * The base is kept and shows this view (scene, place, zoom, size, colours,
+   * node places); asked only for a frame that does not move the last one.
+   */
+  baseShowsView: () => boolean;
   /** New nodes are still fading in. */
   fading: boolean;
   /** A node is highlighted (hovered, or selected). */
@@ -40,6 +43,6 @@ export interface FramePlan {
 export function framePlan(f: FrameFacts): FramePlan {
   if (f.large && !f.newScene && f.lastKept && f.inGesture)
     return { draw: "move-last", keepLast: false, keepBase: false };
-  const draw = !f.fading && f.baseShowsView ? "from-base" : "whole";
+  const draw = !f.fading && f.baseShowsView() ? "from-base" : "whole";
   return { draw, keepLast: f.large, keepBase: draw === "whole" && !f.fading && !f.highlighted };
 }

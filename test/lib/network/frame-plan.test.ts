@@ -6,7 +6,7 @@ const settled: FrameFacts = {
   newScene: false,
   inGesture: false,
   lastKept: true,
-  baseShowsView: true,
+  baseShowsView: () => true,
   fading: false,
   highlighted: false,
 };
@@ -14,7 +14,7 @@ const settled: FrameFacts = {
 describe("framePlan", () => {
   it("moves a large graph's last frame mid-gesture, whatever is highlighted, and keeps nothing", () => {
     for (const highlighted of [false, true]) {
-      expect(framePlan({ ...settled, inGesture: true, baseShowsView: false, highlighted })).toEqual({
+      expect(framePlan({ ...settled, inGesture: true, baseShowsView: () => false, highlighted })).toEqual({
         draw: "move-last",
         keepLast: false,
         keepBase: false,
@@ -23,12 +23,12 @@ describe("framePlan", () => {
   });
 
   it("draws a new scene, or a gesture with no last frame of it, in full even mid-gesture", () => {
-    expect(framePlan({ ...settled, inGesture: true, newScene: true, baseShowsView: false }).draw).toBe("whole");
-    expect(framePlan({ ...settled, inGesture: true, lastKept: false, baseShowsView: false }).draw).toBe("whole");
+    expect(framePlan({ ...settled, inGesture: true, newScene: true, baseShowsView: () => false }).draw).toBe("whole");
+    expect(framePlan({ ...settled, inGesture: true, lastKept: false, baseShowsView: () => false }).draw).toBe("whole");
   });
 
   it("never moves a small graph's frame: its full frames are cheap", () => {
-    expect(framePlan({ ...settled, large: false, inGesture: true, baseShowsView: false })).toEqual({
+    expect(framePlan({ ...settled, large: false, inGesture: true, baseShowsView: () => false })).toEqual({
       draw: "whole",
       keepLast: false,
       keepBase: true,
@@ -45,7 +45,7 @@ describe("framePlan", () => {
   });
 
   it("keeps a whole frame as the base only with nothing highlighted and nothing fading", () => {
-    const whole = { ...settled, baseShowsView: false };
+    const whole = { ...settled, baseShowsView: () => false };
     expect(framePlan(whole).keepBase).toBe(true);
     expect(framePlan({ ...whole, highlighted: true }).keepBase).toBe(false);
     expect(framePlan({ ...whole, large: false, fading: true }).keepBase).toBe(false);
