@@ -68,9 +68,9 @@ try {
 // The page shell made accessible: lang, zoom, skip link, sidebar and pager named (scripts/page-shell.ts).
 applyShell("dist");
 
-// DuckDB-WASM started from the head of the pages that use it (scripts/early-engine.ts), before the policy hashes it.
+// DuckDB-WASM's start prepared in the head of the pages that use it (scripts/early-engine.ts), before the policy hashes it.
 const early = applyEarlyEngine("dist");
-process.stdout.write(`DuckDB-WASM starts from the head of ${early} pages.\n`);
+process.stdout.write(`DuckDB-WASM's start prepared in the head of ${early} pages.\n`);
 
 // The Content-Security-Policy, with the hashes of the inline scripts Framework wrote (scripts/csp.ts).
 try {

@@ -1,21 +1,25 @@
 /**
- * Starts DuckDB-WASM before a page's own modules run. `npm run build`
+ * Prepares DuckDB-WASM's start before a page's own modules run. `npm run build`
  * (scripts/build.ts) writes a small inline script at the top of the <head>
  * (after its charset) of every built page that imports DuckDB-WASM (Framework modulepreloads
  * `_node/@duckdb/duckdb-wasm@…/index.….js` in it); pages that never query
  * (/present, /draft) do not get it and download no engine.
  *
- * The script fetches the .wasm itself, at once and without credentials
- * (connections of its own: a worker's fetch of it starts later and waited
- * behind the page's 60–80 module requests for Chromium's six connections
- * to the host), starts the engine's worker (a copy of the file the page
- * would start, beside it, with handoverPrelude before DuckDB's code:
- * writeEarlyWorker), hands it the .wasm's bytes as a stream and asks it to
- * instantiate at once; DuckDB compiles as the bytes stream in
- * (WebAssembly.instantiateStreaming). That runs while
- * the browser is still fetching and evaluating the page's modules; the
- * page's database (src/components/db.ts) then takes the worker over
- * (src/components/early-engine.ts) instead of starting one. Only browsers
+ * The script leaves a `start()` (src/lib/model/early-engine.ts) that the
+ * page's database (src/components/db.ts) calls when it first needs the
+ * engine or the page has drawn its first chart, whichever is first (on
+ * pages with no chart before their first answer, ENGINE_FIRST_PAGES, the
+ * script starts it at once); until
+ * 6 Dec 2026 it started at once, and the .wasm's download and compile made
+ * every first chart 70–160 ms later (docs/performance.md). `start()`
+ * fetches the .wasm itself, without credentials (connections of its own: a
+ * worker's fetch of it waited behind the page's 60–80 module requests for
+ * Chromium's six connections to the host), starts the engine's worker (a
+ * copy of the file the page would start, beside it, with handoverPrelude
+ * before DuckDB's code: writeEarlyWorker), hands it the .wasm's bytes as a
+ * stream and asks it to instantiate; DuckDB compiles as the bytes stream in
+ * (WebAssembly.instantiateStreaming). The page's database takes the worker
+ * over (src/components/early-engine.ts) instead of starting one. Only browsers
  * with WebAssembly exception handling (DuckDB's "eh" build, every current
  * browser) start early; others start as before. The script runs before the
  * Content-Security-Policy step, which allows it by hash (scripts/csp.ts).
@@ -83,41 +87,64 @@ export function earlyWorkerSource(workerSource: string, wasmName: string): strin
   return handoverPrelude(wasmName) + workerSource;
 }
 
-/** The inline script, for a worker and .wasm given relative to the page. */
-export function earlyEngineScript(workerPath: string, wasmPath: string, startPath = workerPath): string {
+/**
+ * Pages whose first content is an answer from the engine, with no chart
+ * drawn from the build before it: the head starts the engine at once
+ * (a tenth to a fifth of a second sooner than their modules would ask).
+ */
+export const ENGINE_FIRST_PAGES: ReadonlySet<string> = new Set(["sql.html", "data.html"]);
+
+/**
+ * The inline script, for a worker and .wasm given relative to the page;
+ * with `atOnce` it starts the engine itself, else the page does.
+ */
+export function earlyEngineScript(
+  workerPath: string,
+  wasmPath: string,
+  startPath = workerPath,
+  atOnce = false,
+): string {
   const json = JSON.stringify;
   return `(() => {
   try {
     if (!WebAssembly.validate(new Uint8Array(${json(EXCEPTIONS_PROBE)}))) return;
     const workerUrl = new URL(${json(workerPath)}, document.baseURI).href;
     const wasmUrl = new URL(${json(wasmPath)}, document.baseURI).href;
-    // The .wasm is fetched from here, at once: without credentials it gets
-    // connections of its own instead of waiting behind the page's module
-    // requests (a worker's fetch starts later and queues with them).
-    const wasm = fetch(wasmUrl, {credentials: "omit", priority: "high"});
-    // DuckDB's worker with handoverPrelude before it (the same engine: the page adopts it as workerUrl's).
-    const worker = new Worker(new URL(${json(startPath)}, document.baseURI).href, {type: "module"});
-    const hand = (body) => worker.postMessage({${json(WASM_HANDOVER)}: body}, body ? [body] : []);
-    // Only the .wasm itself: not a login page a host that wants cookies redirected to.
-    const isWasm = (r) => r.ok && !r.redirected && r.body && /wasm/.test(r.headers.get("Content-Type") || "");
-    wasm.then((response) => hand(isWasm(response) ? response.body : null), () => hand(null));
-    const ready = new Promise((resolve, reject) => {
-      worker.addEventListener("message", (event) => {
-        const reply = event.data;
-        // Progress reports carry the request's id too; only OK or ERROR settle it.
-        if (!reply || reply.requestId !== ${EARLY_INSTANTIATE_ID} || reply.type === "INSTANTIATE_PROGRESS") return;
-        event.stopImmediatePropagation();
-        if (reply.type === "OK") resolve();
-        else reject(new Error((reply.data && reply.data.message) || "DuckDB-WASM did not start"));
+    let started;
+    // The page calls start() when it first needs the engine or has drawn its
+    // first chart (src/components/db.ts): the .wasm's download and compile
+    // would take the cores the first chart needs. A page with no chart
+    // before its first answer starts at once.
+    const start = () => {
+      if (started) return started;
+      // Without credentials the .wasm gets connections of its own instead of
+      // waiting behind the page's module requests (a worker's fetch queues with them).
+      const wasm = fetch(wasmUrl, {credentials: "omit", priority: "high"});
+      // DuckDB's worker with handoverPrelude before it (the same engine: the page adopts it as workerUrl's).
+      const worker = new Worker(new URL(${json(startPath)}, document.baseURI).href, {type: "module"});
+      const hand = (body) => worker.postMessage({${json(WASM_HANDOVER)}: body}, body ? [body] : []);
+      // Only the .wasm itself: not a login page a host that wants cookies redirected to.
+      const isWasm = (r) => r.ok && !r.redirected && r.body && /wasm/.test(r.headers.get("Content-Type") || "");
+      wasm.then((response) => hand(isWasm(response) ? response.body : null), () => hand(null));
+      const ready = new Promise((resolve, reject) => {
+        worker.addEventListener("message", (event) => {
+          const reply = event.data;
+          // Progress reports carry the request's id too; only OK or ERROR settle it.
+          if (!reply || reply.requestId !== ${EARLY_INSTANTIATE_ID} || reply.type === "INSTANTIATE_PROGRESS") return;
+          event.stopImmediatePropagation();
+          if (reply.type === "OK") resolve();
+          else reject(new Error((reply.data && reply.data.message) || "DuckDB-WASM did not start"));
+        });
+        worker.addEventListener("error", (event) => reject(new Error(event.message || "the worker script did not load (" + workerUrl + ")")), {once: true});
       });
-      worker.addEventListener("error", (event) => reject(new Error(event.message || "the worker script did not load (" + workerUrl + ")")), {once: true});
-    });
-    ready.catch(() => {});
-    worker.postMessage({messageId: ${EARLY_INSTANTIATE_ID}, type: "INSTANTIATE", data: [wasmUrl, null]});
-    window[${json(EARLY_ENGINE_GLOBAL)}] = {worker, workerUrl, wasmUrl, ready};
-    performance.mark(${json(EARLY_ENGINE_MARK)});
+      ready.catch(() => {});
+      worker.postMessage({messageId: ${EARLY_INSTANTIATE_ID}, type: "INSTANTIATE", data: [wasmUrl, null]});
+      performance.mark(${json(EARLY_ENGINE_MARK)});
+      return (started = {worker, ready});
+    };
+    window[${json(EARLY_ENGINE_GLOBAL)}] = {workerUrl, wasmUrl, start};${atOnce ? "\n    start();" : ""}
   } catch (error) {
-    console.warn("DuckDB-WASM did not start early; the page starts it", error);
+    console.warn("DuckDB-WASM's start from the head is not available; the page starts it", error);
   }
 })();`;
 }
@@ -160,7 +187,13 @@ export function withEarlyEngine(
   const anchor = /<meta charset="[^"]*">/i.exec(html) ?? /<head\b[^>]*>/i.exec(html);
   if (!anchor) throw new Error(`no <head> in ${page}`);
   const at = anchor.index + anchor[0].length;
-  const script = `<script ${MARKER}>${earlyEngineScript(path(files.worker), path(files.wasm), path(files.earlyWorker ?? files.worker))}</script>`;
+  const source = earlyEngineScript(
+    path(files.worker),
+    path(files.wasm),
+    path(files.earlyWorker ?? files.worker),
+    ENGINE_FIRST_PAGES.has(page),
+  );
+  const script = `<script ${MARKER}>${source}</script>`;
   return `${html.slice(0, at)}\n${script}${html.slice(at)}`;
 }
 

@@ -29,10 +29,13 @@
  * `columns` (names in order, also when there are no rows, so Inputs.table
  * draws headers) and `schema` ({name, type, arrowType, nullable} per column).
  *
- * The engine's worker may already be running when the page's modules start:
- * the build writes a script into the head of every page that imports
- * DuckDB-WASM that starts it and its .wasm (scripts/early-engine.ts), and
- * startEngine takes that worker over (src/components/early-engine.ts).
+ * The engine starts when a query or a table load first needs it, or once
+ * the page's first chart is built (the `chart:first` mark), whichever is
+ * first: its download and compile would take the cores that chart needs.
+ * The build writes a script into the head of every page that imports
+ * DuckDB-WASM that prepares that start (scripts/early-engine.ts: the .wasm
+ * fetched on connections of its own), and startEngine takes it over
+ * (src/components/early-engine.ts).
  *
  * Timing marks for the load benchmark: performance.mark("duckdb:instantiated"),
  * "duckdb:ready" (the engine started and every table asked for so far
@@ -54,7 +57,9 @@ import { loadMessage } from "../lib/client/load-progress.js";
 import { type QuietWatch, quietWatch } from "../lib/client/quiet-watch.js";
 import { type Preparer, type StatementCache, statementCache } from "../lib/client/statement-cache.js";
 import { type LoadProgress, TableLoader, type TableProgress } from "../lib/client/table-loader.js";
+import { whenMarked } from "../lib/client/when-marked.js";
 import type { TablesManifest } from "../lib/model/contracts.js";
+import { FIRST_CHART_MARK } from "../lib/model/load-marks.js";
 import { checkManifest, type YearWindow, yearsOf } from "../lib/model/partitions.js";
 import { TABLE_NAMES, type TableName } from "../lib/model/tables.js";
 import { sql as fragment, type SqlFragment, type SqlParam, type SqlValue } from "../lib/sql/fragment.js";
@@ -274,9 +279,9 @@ async function startEngine(onSlow: (slow: boolean) => void): Promise<{ db: duckd
   };
   const bundle = await duckdb.selectBundle(bundles);
   if (!bundle.mainWorker) throw new Error("no DuckDB-WASM worker fits this browser");
-  // The page's head may have started this worker and its .wasm already
-  // (scripts/early-engine.ts): then it is taken over, not started again,
-  // once it answers.
+  // The page's head prepared this worker and its .wasm's fetch
+  // (scripts/early-engine.ts): then that start is taken, not a second one,
+  // once its worker answers.
   const early = adoptEarlyEngine(bundle.mainWorker, bundle.mainModule);
   if (early) {
     const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), early.worker);
@@ -350,9 +355,9 @@ async function instantiate(
 let instance: Database | undefined;
 
 /**
- * The page's database. The engine starts on the first call; tables load as
- * queries ask for them, from the first query on (downloads run while the
- * engine starts). Every caller gets the same object. A query rejects with a
+ * The page's database. The engine starts when a query first needs it or
+ * the first chart is built; tables load as queries ask for them, from the
+ * first query on (downloads run while the engine starts). Every caller gets the same object. A query rejects with a
  * readable Error (also reported by status()) when the engine or a table it
  * needs fails to load.
  */
@@ -455,18 +460,26 @@ function loadingStatus() {
 
 function open(): Database {
   const line = loadingStatus();
-  const engine = connectEngine((slow) => {
-    line.slow(slow);
-    line.report(loader.progress(), true);
-  });
-  engine.then(
-    () => {
-      mark("duckdb:instantiated");
-      line.started();
+  let engine: Promise<Engine> | undefined;
+  // The engine's download and compile (34 MB of WebAssembly) would take the
+  // cores the page's first chart needs: it starts when a query or a table
+  // first needs it, or once the first chart is built, whichever is first.
+  const started = (): Promise<Engine> => {
+    if (engine) return engine;
+    engine = connectEngine((slow) => {
+      line.slow(slow);
       line.report(loader.progress(), true);
-    },
-    (error: Error) => line.showFailure(error),
-  );
+    });
+    engine.then(
+      () => {
+        mark("duckdb:instantiated");
+        line.started();
+        line.report(loader.progress(), true);
+      },
+      (error: Error) => line.showFailure(error),
+    );
+    return engine;
+  };
 
   const loader = new TableLoader<TableName>({
     manifest: readManifest,
@@ -474,9 +487,9 @@ function open(): Database {
     gunzip: offThreadGunzip(),
     url: (table) => TABLE_FILES[table](),
     // Partitions that arrive while the engine starts go in together once it has.
-    ready: () => engine,
+    ready: started,
     insert: async ({ table, ipc, create }) => {
-      const { connection } = await engine;
+      const { connection } = await started();
       await connection.insertArrowFromIPCStream(ipc, { name: table, create });
     },
     onProgress: (progress) => line.report(progress),
@@ -493,7 +506,7 @@ function open(): Database {
       fail(error instanceof Error ? error : new Error(String(error)));
     }
   };
-  const run = queryRunner(load, () => engine.catch(fail));
+  const run = queryRunner(load, () => started().catch(fail));
 
   const db: Database = {
     query: async (query) => arrowRows(await run(query)),
@@ -504,8 +517,9 @@ function open(): Database {
       return { rows: arrowRows(table, max), total: table.numRows };
     },
     load: (tables = TABLE_NAMES, window) => load(tables, window, true),
-    engine: () => engine.catch(fail),
+    engine: () => started().catch(fail),
   };
+  whenMarked(FIRST_CHART_MARK, () => void started());
   // For benchmarks and debugging (bench/queries.ts): gives nothing the page's own SQL box does not.
   registerPageHooks({ database, sql: fragment, status });
   return db;

@@ -1,8 +1,10 @@
 /**
- * DuckDB-WASM starts from the page's head (scripts/early-engine.ts) and the
- * page's database takes that worker over (src/components/early-engine.ts):
- * the page answers, the worker and the .wasm are fetched once each, from
- * loopback only, and a page that never queries starts no engine.
+ * DuckDB-WASM's start is prepared in the page's head (scripts/early-engine.ts)
+ * and the page's database takes it over (src/components/early-engine.ts)
+ * when a query first needs the engine or the first chart is built
+ * (src/components/db.ts): the page answers, the worker and the .wasm are
+ * fetched once each, from loopback only, not before the first chart when
+ * nothing needed them, and a page that never queries starts no engine.
  */
 import type { Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -13,10 +15,12 @@ import { useBuiltSite } from "./site.js";
 const site = useBuiltSite();
 
 /** Opens a page and records the GET requests for DuckDB-WASM's worker and .wasm (the page's and its workers'). */
-async function visit(path: string) {
+async function visit(path: string, options: { holdTablesManifest?: boolean } = {}) {
   const engineRequests: string[] = [];
   const handle = await openPage(site.browser, `${site.server.url}${path}`, {
     beforeGoto: async (page) => {
+      // Never answered: no query gets past loading its tables, so none needs the engine.
+      if (options.holdTablesManifest) await page.route("**/_file/data/tables.json", () => {});
       page.context().on("request", (request: Request) => {
         const file = new URL(request.url()).pathname.split("/").pop() ?? "";
         if (request.method() === "GET" && /^duckdb-.*\.(wasm|js)$/.test(file)) engineRequests.push(file);
@@ -36,7 +40,7 @@ describe("DuckDB-WASM started from the page's head", () => {
     await waitReady(page);
     await page.waitForFunction(marked("duckdb:first-query"), null, { timeout: READY_TIMEOUT });
     expect(await page.evaluate(marked("duckdb:early-start"))).toBe(true);
-    // The head's script runs before the page's modules: its mark comes first.
+    // The start the head prepared is the one that instantiated the engine.
     const [early, instantiated] = await page.evaluate(() =>
       ["duckdb:early-start", "duckdb:instantiated"].map((n) => performance.getEntriesByName(n, "mark")[0]?.startTime),
     );
@@ -47,6 +51,29 @@ describe("DuckDB-WASM started from the page's head", () => {
       expect.stringMatching(/^duckdb-browser-eh\.early\.[0-9a-f]{8}\.js$/),
     ]);
     expect(await page.locator("script[data-early-engine]").count()).toBe(1);
+    expectClean(handle);
+  });
+
+  it("starts on the first chart when nothing has needed the engine before it", async () => {
+    // /timeline draws its first chart from the build; with the tables' list held back no
+    // query reaches the engine, so only that chart can start it.
+    const { handle, engineRequests } = await visit("/timeline", { holdTablesManifest: true });
+    const { page } = handle;
+    // The .wasm's entry is written once its last byte is in.
+    await page.waitForFunction(
+      () => performance.getEntriesByType("resource").some((e) => e.name.endsWith(".wasm")),
+      null,
+      { timeout: READY_TIMEOUT },
+    );
+    const [chart, start, wasm] = await page.evaluate(() => [
+      performance.getEntriesByName("chart:first", "mark")[0]?.startTime,
+      performance.getEntriesByName("duckdb:early-start", "mark")[0]?.startTime,
+      performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.startTime,
+    ]);
+    expect(chart).toBeGreaterThan(0);
+    expect(start).toBeGreaterThanOrEqual(chart as number);
+    expect(wasm).toBeGreaterThanOrEqual(chart as number);
+    expect(engineRequests.filter((f) => f.endsWith(".wasm"))).toEqual(["duckdb-eh.wasm"]);
     expectClean(handle);
   });
 

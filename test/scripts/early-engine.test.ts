@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { inlineScripts, withPolicy } from "../../scripts/csp.js";
 import {
   applyEarlyEngine,
+  ENGINE_FIRST_PAGES,
   earlyEngineScript,
   earlyWorkerSource,
   engineFilesIn,
@@ -15,7 +16,7 @@ import {
 import { EARLY_ENGINE_GLOBAL, EARLY_INSTANTIATE_ID } from "../../src/lib/model/early-engine.js";
 
 const DUCKDB_PRELOAD = '<link rel="modulepreload" href="./_node/@duckdb/duckdb-wasm@1.32.0/index.e8ca9772.js">';
-const page = (links: string) =>
+const pageHtml = (links: string) =>
   `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n${links}\n<script type="module">import "./x.js";</script>\n</head>\n<body></body></html>\n`;
 /** Runs the head script as a page on http://127.0.0.1:1/sql would, with these stand-ins for its globals. */
 function runEarlyScript(
@@ -37,28 +38,28 @@ const FILES = {
   wasm: "_node/@duckdb/duckdb-wasm@1.32.0/dist/duckdb-eh.wasm",
 };
 
-describe("the early engine start", () => {
+describe("the engine start prepared in the head", () => {
   it("goes right after <meta charset> of a page that imports DuckDB-WASM, with paths relative to the page", () => {
-    const html = withEarlyEngine(page(DUCKDB_PRELOAD), "sql.html", FILES);
+    const html = withEarlyEngine(pageHtml(DUCKDB_PRELOAD), "sql.html", FILES);
     expect(html.indexOf("<script data-early-engine>")).toBeGreaterThan(html.indexOf('<meta charset="utf-8">'));
     expect(html.indexOf("<script data-early-engine>")).toBeLessThan(html.indexOf("<link"));
     expect(html).toContain(`new URL("./${FILES.worker}", document.baseURI)`);
     expect(html).toContain(`new URL("./${FILES.wasm}", document.baseURI)`);
-    const nested = withEarlyEngine(page(DUCKDB_PRELOAD.replace("./", "../")), "embed/deck.html", FILES);
+    const nested = withEarlyEngine(pageHtml(DUCKDB_PRELOAD.replace("./", "../")), "embed/deck.html", FILES);
     expect(nested).toContain(`new URL("./../${FILES.worker}", document.baseURI)`);
   });
 
   it("leaves pages that never import DuckDB-WASM alone, and adds itself once", () => {
-    const plain = page('<link rel="modulepreload" href="./_node/d3@7.9.2/index.c8f1bfbe.js">');
+    const plain = pageHtml('<link rel="modulepreload" href="./_node/d3@7.9.2/index.c8f1bfbe.js">');
     expect(withEarlyEngine(plain, "present.html", FILES)).toBe(plain);
-    const once = withEarlyEngine(page(DUCKDB_PRELOAD), "sql.html", FILES);
+    const once = withEarlyEngine(pageHtml(DUCKDB_PRELOAD), "sql.html", FILES);
     expect(withEarlyEngine(once, "sql.html", FILES)).toBe(once);
   });
 
   it("is allowed by the page's Content-Security-Policy hash, and is valid script", () => {
-    const html = withPolicy(withEarlyEngine(page(DUCKDB_PRELOAD), "sql.html", FILES));
+    const html = withPolicy(withEarlyEngine(pageHtml(DUCKDB_PRELOAD), "sql.html", FILES));
     const script = inlineScripts(html).find((s) => s.includes(EARLY_ENGINE_GLOBAL));
-    expect(script).toBe(earlyEngineScript(`./${FILES.worker}`, `./${FILES.wasm}`));
+    expect(script).toBe(earlyEngineScript(`./${FILES.worker}`, `./${FILES.wasm}`, `./${FILES.worker}`, true));
     expect(() => new Function(script ?? "")).not.toThrow();
     expect(script).toContain(`messageId: ${EARLY_INSTANTIATE_ID}, type: "INSTANTIATE"`);
   });
@@ -95,13 +96,22 @@ describe("the early engine start", () => {
       mark: (name) => marks.push(name),
       fetch,
     });
-    const early = window[EARLY_ENGINE_GLOBAL] as { worker: FakeWorker; wasmUrl: string; ready: Promise<void> };
-    // The .wasm is fetched by the page at once, on connections of its own.
+    const prepared = window[EARLY_ENGINE_GLOBAL] as {
+      workerUrl: string;
+      wasmUrl: string;
+      start(): { worker: FakeWorker; ready: Promise<void> };
+    };
+    // Nothing starts until the page asks: no fetch, no worker, no mark.
+    expect([fetched, posted, marks]).toEqual([[], [], []]);
+    expect(prepared.workerUrl).toBe("http://127.0.0.1:1/w.js");
+    expect(prepared.wasmUrl).toBe("http://127.0.0.1:1/m.wasm");
+    const early = prepared.start();
+    expect(prepared.start()).toBe(early); // one start, however often asked
+    // The .wasm is fetched by the page, on connections of its own.
     expect(fetched).toEqual([["http://127.0.0.1:1/m.wasm", { credentials: "omit", priority: "high" }]]);
     // It starts the copy with the handover before DuckDB's code, and is adopted as DuckDB's worker.
     expect(early.worker.url).toBe("http://127.0.0.1:1/w.early.js");
     expect(early.worker.options).toEqual({ type: "module" });
-    expect((early as unknown as { workerUrl: string }).workerUrl).toBe("http://127.0.0.1:1/w.js");
     expect(posted).toEqual([
       { messageId: EARLY_INSTANTIATE_ID, type: "INSTANTIATE", data: ["http://127.0.0.1:1/m.wasm", null] },
     ]);
@@ -127,6 +137,29 @@ describe("the early engine start", () => {
     await early.ready;
   });
 
+  it("starts at once only on the pages whose first content is the engine's answer", () => {
+    const fetchedBy = (page: string) => {
+      const fetched: string[] = [];
+      const html = withEarlyEngine(pageHtml(DUCKDB_PRELOAD), page, FILES);
+      const script = /<script data-early-engine>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
+      runEarlyScript(script, {
+        window: {},
+        Worker: class {
+          postMessage() {}
+          addEventListener() {}
+        },
+        mark: () => {},
+        fetch: (url: string) => {
+          fetched.push(url);
+          return new Promise(() => {});
+        },
+      });
+      return fetched.length;
+    };
+    expect([...ENGINE_FIRST_PAGES].map(fetchedBy)).toEqual([1, 1]);
+    expect(["index.html", "network.html", "timeline.html", "embed/sectors.html"].map(fetchedBy)).toEqual([0, 0, 0, 0]);
+  });
+
   it("hands the worker no stream when the page's fetch got something else than the .wasm", async () => {
     const answers = [
       { ok: false, redirected: false, headers: new Headers({ "Content-Type": "text/html" }), body: {} },
@@ -141,12 +174,14 @@ describe("the early engine start", () => {
         }
         addEventListener() {}
       }
+      const window: Record<string, unknown> = {};
       runEarlyScript(earlyEngineScript("./w.js", "./m.wasm"), {
-        window: {},
+        window,
         Worker: FakeWorker,
         mark: () => {},
         fetch: async () => answer,
       });
+      (window[EARLY_ENGINE_GLOBAL] as { start(): unknown }).start();
       await new Promise((r) => setTimeout(r, 0));
       expect(posted[1]).toEqual({ [WASM_HANDOVER]: null });
     }
@@ -232,8 +267,8 @@ describe("the early engine start", () => {
         writeFileSync(join(dir, f), "");
       }
       expect(engineFilesIn(dist)).toEqual(FILES);
-      writeFileSync(join(dist, "sql.html"), page(DUCKDB_PRELOAD));
-      writeFileSync(join(dist, "present.html"), page(""));
+      writeFileSync(join(dist, "sql.html"), pageHtml(DUCKDB_PRELOAD));
+      writeFileSync(join(dist, "present.html"), pageHtml(""));
       expect(applyEarlyEngine(dist)).toBe(1);
       const sql = readFileSync(join(dist, "sql.html"), "utf8");
       expect(sql).toContain("data-early-engine");

@@ -21,6 +21,8 @@
  * are in network-interaction.ts, node keys in network-keyboard.ts, and the
  * state they share is network-chart-state.ts.
  */
+
+import { FIRST_CHART_MARK } from "../../lib/model/load-marks.js";
 import type { NetworkZoom } from "../../lib/model/view-state.js";
 import { labelPadding, ROOM_LABELS } from "../../lib/network/frame-padding.js";
 import type { GraphNode } from "../../lib/network/graph.js";
@@ -266,7 +268,7 @@ function drawFrame({ root, state, views, keyboard, schedule }: ChartParts): void
 function announceFirstFrame(root: HTMLElement, scene: Scene): void {
   if (scene.nodes.length && performance.getEntriesByName("network:first-frame").length === 0) {
     performance.mark("network:first-frame");
-    markFirst("chart:first", null);
+    markFirst(FIRST_CHART_MARK, null);
   }
   // First frame drawn from each source ("build", "duckdb"), as the page labels its data.
   markDrawnFrom(root.dataset.source ?? "unknown");

@@ -14,6 +14,7 @@ import type { CitedSource } from "../../lib/model/caption.js";
 import type { OverviewSeed } from "../../lib/model/contracts.js";
 import type { CsvValue } from "../../lib/model/csv-export.js";
 import { type FilterState, serializeFilters } from "../../lib/model/filters.js";
+import { FIRST_CHART_MARK } from "../../lib/model/load-marks.js";
 import { EXPORT_COLUMNS, exportCommitments } from "../../lib/sql/page-queries.js";
 import { database } from "../db.js";
 import { markFirst } from "../dom.js";
@@ -77,7 +78,7 @@ export function sectorView(): SectorView {
       state = next;
     },
     draw: (rows, width) => {
-      drawn = markFirst("chart:first", sectorChart(rows, { width }));
+      drawn = markFirst(FIRST_CHART_MARK, sectorChart(rows, { width }));
       return drawn;
     },
   };

@@ -12,6 +12,7 @@
  *     page.openLinked();
  */
 import type { FilterState } from "../../lib/model/filters.js";
+import { FIRST_CHART_MARK } from "../../lib/model/load-marks.js";
 import { parseTimelineOptions } from "../../lib/model/view-state.js";
 import { commitmentDetail, commitmentUpdates, type TimeRange } from "../../lib/sql/timeline-queries.js";
 import type { PanelDetail, PanelUpdate } from "../../lib/timeline/commitment-panel-text.js";
@@ -77,7 +78,7 @@ export function timelinePage(search: string): TimelinePage {
     },
     chart: (data, width, zoom) =>
       markFirst(
-        "chart:first",
+        FIRST_CHART_MARK,
         timelineChart(data, {
           width,
           state: laneState,

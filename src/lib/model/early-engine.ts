@@ -4,9 +4,11 @@
  * the page's database (src/components/db.ts), which adopts the worker that
  * start left instead of starting its own.
  *
- * The head script starts DuckDB-WASM's worker and asks it to instantiate
- * (fetch and compile the .wasm, streaming) before the page's own modules
- * have loaded, then leaves an `EarlyEngine` at `window[EARLY_ENGINE_GLOBAL]`.
+ * The head script leaves an `EarlyEngine` at `window[EARLY_ENGINE_GLOBAL]`
+ * before the page's own modules have loaded. It starts nothing by itself:
+ * the page's database calls `start()` when the engine is first needed or
+ * the first chart is drawn (src/components/db.ts), and only then is the
+ * .wasm fetched (on connections of its own) and compiled in the worker.
  */
 
 /** Where the head script leaves its engine. */
@@ -19,14 +21,22 @@ export const EARLY_ENGINE_GLOBAL = "__accordEarlyEngine";
  */
 export const EARLY_INSTANTIATE_ID = -1;
 
-/** Performance mark set by the head script when it has started the worker. */
+/** Performance mark set by the head script's `start()` when it has started the worker. */
 export const EARLY_ENGINE_MARK = "duckdb:early-start";
 
 export interface EarlyEngine {
-  worker: Worker;
   /** Absolute URLs of the worker script and the .wasm it instantiates. */
   workerUrl: string;
   wasmUrl: string;
+  /**
+   * Fetches the .wasm, starts the worker and asks it to instantiate; the
+   * same started engine on every call. Throws when the worker cannot start.
+   */
+  start(): StartedEarlyEngine;
+}
+
+export interface StartedEarlyEngine {
+  worker: Worker;
   /** Settles when the worker has instantiated the .wasm, or failed to. */
   ready: Promise<void>;
 }
