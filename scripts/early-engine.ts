@@ -142,7 +142,8 @@ export function earlyEngineScript(
       performance.mark(${json(EARLY_ENGINE_MARK)});
       return (started = {worker, ready});
     };
-    window[${json(EARLY_ENGINE_GLOBAL)}] = {workerUrl, wasmUrl, start};${atOnce ? "\n    start();" : ""}
+    const stop = () => started && started.worker.terminate();
+    window[${json(EARLY_ENGINE_GLOBAL)}] = {workerUrl, wasmUrl, start, stop};${atOnce ? "\n    start();" : ""}
   } catch (error) {
     console.warn("DuckDB-WASM's start from the head is not available; the page starts it", error);
   }

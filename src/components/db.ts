@@ -357,9 +357,9 @@ let instance: Database | undefined;
 /**
  * The page's database. The engine starts when a query first needs it or
  * the first chart is built; tables load as queries ask for them, from the
- * first query on (downloads run while the engine starts). Every caller gets the same object. A query rejects with a
- * readable Error (also reported by status()) when the engine or a table it
- * needs fails to load.
+ * first query on (downloads run while the engine starts). Every caller gets
+ * the same object. A query rejects with a readable Error (also reported by
+ * status()) when the engine or a table it needs fails to load.
  */
 export function database(): Promise<Database> {
   instance ??= open();

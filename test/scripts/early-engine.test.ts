@@ -78,6 +78,10 @@ describe("the engine start prepared in the head", () => {
       addEventListener(type: string, listener: (event: unknown) => void) {
         listeners[type].push(listener);
       }
+      terminated = false;
+      terminate() {
+        this.terminated = true;
+      }
     }
     const window: Record<string, unknown> = {};
     const marks: string[] = [];
@@ -100,8 +104,10 @@ describe("the engine start prepared in the head", () => {
       workerUrl: string;
       wasmUrl: string;
       start(): { worker: FakeWorker; ready: Promise<void> };
+      stop(): void;
     };
-    // Nothing starts until the page asks: no fetch, no worker, no mark.
+    // Nothing starts until the page asks: no fetch, no worker, no mark (and nothing to stop).
+    prepared.stop();
     expect([fetched, posted, marks]).toEqual([[], [], []]);
     expect(prepared.workerUrl).toBe("http://127.0.0.1:1/w.js");
     expect(prepared.wasmUrl).toBe("http://127.0.0.1:1/m.wasm");
@@ -135,6 +141,10 @@ describe("the engine start prepared in the head", () => {
     expect(settled).toBe(false);
     expect(send({ requestId: EARLY_INSTANTIATE_ID, type: "OK" })).toBe(true);
     await early.ready;
+    // A start the page does not take (other files) is stopped.
+    expect(early.worker.terminated).toBe(false);
+    prepared.stop();
+    expect(early.worker.terminated).toBe(true);
   });
 
   it("starts at once only on the pages whose first content is the engine's answer", () => {

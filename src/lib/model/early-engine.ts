@@ -33,6 +33,8 @@ export interface EarlyEngine {
    * same started engine on every call. Throws when the worker cannot start.
    */
   start(): StartedEarlyEngine;
+  /** Stops the worker if it was started; for a start the page does not take. */
+  stop(): void;
 }
 
 export interface StartedEarlyEngine {
