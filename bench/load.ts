@@ -43,6 +43,7 @@ import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage } from "../devtools/browser-harness.js";
 import { type StaticServer, startStaticServer } from "../scripts/static-server.js";
+import { FIRST_CHART_MARK } from "../src/lib/model/load-marks.js";
 import { BARE_ENGINE_PATH, writeBareEnginePage } from "./lib/bare-engine-page.js";
 
 const GOALS = { firstChartMs: 1000, duckdbMs: 2500, duckdbToBareEngine: 1.1, longestTaskAfterChartMs: 100 };
@@ -162,7 +163,7 @@ interface Marks {
 const READ_MARKS = `(() => {
   const mark = (name) =>
     performance.getEntriesByName(name, "mark")[0]?.startTime ?? window.__accordMarks?.[name] ?? null;
-  const chartMark = mark("chart:first");
+  const chartMark = mark(${JSON.stringify(FIRST_CHART_MARK)});
   const chartSeen = window.__benchMarks?.chartSeen ?? null;
   const navigation = performance.getEntriesByType("navigation")[0];
   const tasks = window.__benchMarks?.longTasks ?? [];
