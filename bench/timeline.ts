@@ -328,8 +328,15 @@ const DRAW_YEAR = `(async () => {
   );
   const [marksMs] = await timed(() => q("marks"));
   const [updatesMs] = await timed(() => q("updates"));
+  const [lanesMs] = await timed(() => q("yearLanes"));
+  const [eventsMs] = await timed(() => q("yearEvents"));
+  const [cellsMs] = await timed(() => q("yearDensity"));
   const shapesOf = aa.timeline.markData?.loadMarkShapes;
+  const dataStep = aa.timeline.loadTimelineData;
   let shapesQueryMs = null;
+  let dataStepMs = null;
+  let pageStepMs = null;
+  let dataStepDensity = null;
   let shapesMs = null;
   let shapeCount = null;
   if (shapesOf) {
@@ -339,6 +346,42 @@ const DRAW_YEAR = `(async () => {
     [shapesQueryMs] = await timed(() =>
       Promise.all([q("yearLanes"), q("yearDensity"), q("yearEvents"), load(), q("updates")]),
     );
+    if (dataStep) {
+      // The page's data step with the shapes as its mark source: the window's lane counts (the filters'
+      // lanes kept from the unzoomed step, as the page zooms from it) and rules, then the shapes and
+      // updates, the density cells counted from the marks (no density query).
+      const source = { limit: 10000000, load: shapesOf };
+      let unzoomedLanes;
+      const scope = { extent, lanes: () => (unzoomedLanes ??= q("lanes")) };
+      await dataStep(db, filters, null, scope, today);
+      const step = () => dataStep(db, filters, range, scope, today, source);
+      await step();
+      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      let stepped;
+      const stepRuns = [];
+      for (let i = 0; i < 5; i++) {
+        let ms;
+        [ms, stepped] = await timed(step);
+        stepRuns.push(ms);
+      }
+      dataStepMs = median(stepRuns);
+      // The page's own step for the year (its whole mark rows up to MARK_LIMIT: density at this size).
+      const pageRuns = [];
+      for (let i = 0; i < 5; i++) pageRuns.push((await timed(() => dataStep(db, filters, range, scope, today)))[0]);
+      pageStepMs = median(pageRuns);
+      const keys = ["sector", "bin", "start", "n", "overdue", "done"];
+      const sameCells =
+        stepped.density.length === density.length &&
+        stepped.density.every((cell, i) => keys.every((k) => String(cell[k]) === String(density[i][k])));
+      const sameLanes =
+        stepped.lanes.length === lanes.length &&
+        stepped.lanes.every((l, i) => ["sector", "total", "n"].every((k) => String(l[k]) === String(lanes[i][k])));
+      dataStepDensity = {
+        cells: stepped.density.length,
+        sameAsSql: sameCells && sameLanes,
+        marks: stepped.marks.length,
+      };
+    }
     let rows;
     [shapesMs, rows] = await timed(load);
     shapeCount = rows.length;
@@ -353,7 +396,7 @@ const DRAW_YEAR = `(async () => {
   // What the page itself shows for this year at this width (the density rule).
   const chosen = (await draw(data, undefined)).mode;
   host.remove();
-  return { queryMs, marksMs, updatesMs, shapesQueryMs, shapesMs, shapeCount, marks: marks.length, updates: updates.length, draws, chosen };
+  return { queryMs, marksMs, updatesMs, lanesMs, eventsMs, cellsMs, shapesQueryMs, dataStepMs, pageStepMs, dataStepDensity, shapesMs, shapeCount, marks: marks.length, updates: updates.length, draws, chosen };
 })()`;
 
 // ---- interactions on the page itself, at this size (issue #16) -------------------------------
@@ -708,7 +751,13 @@ const report = {
       queryMs: page.yearQueryMs,
       marksQueryMs: page.year?.marksMs ?? null,
       updatesQueryMs: page.year?.updatesMs ?? null,
+      lanesQueryMs: page.year?.lanesMs ?? null,
+      eventsQueryMs: page.year?.eventsMs ?? null,
+      cellsQueryMs: page.year?.cellsMs ?? null,
       shapesQueryMs: page.year?.shapesQueryMs ?? null,
+      dataStepMs: page.year?.dataStepMs ?? null,
+      pageStepMs: page.year?.pageStepMs ?? null,
+      dataStepDensity: page.year?.dataStepDensity ?? null,
       shapesMs: page.year?.shapesMs ?? null,
       shapeCount: page.year?.shapeCount ?? null,
       marks: page.yearMarks,
@@ -746,6 +795,7 @@ const goal = (value: number | null, limit: number) =>
 function yearRows(): string[][] {
   const y = page.year;
   const shapes = y?.shapesQueryMs ?? null;
+  const step = y?.dataStepMs ?? null;
   const marks = page.yearMarks.toLocaleString("en");
   return [
     [
@@ -760,8 +810,33 @@ function yearRows(): string[][] {
       `updates alone ${ms(y?.updatesMs ?? null)}`,
       "",
     ],
-    [`same, the marks as shapes in columns (timelineMarkShapes)`, ms(shapes), "", goal(shapes, YEAR_QUERY_GOAL_MS)],
+    [
+      "  lanes alone (timelineLanes)",
+      ms(y?.lanesMs ?? null),
+      `rules alone ${ms(y?.eventsMs ?? null)}`,
+      `cells alone ${ms(y?.cellsMs ?? null)}`,
+    ],
+    [
+      `same, the marks as shapes in columns (timelineMarkShapes)`,
+      ms(shapes),
+      "",
+      step === null ? goal(shapes, YEAR_QUERY_GOAL_MS) : "was",
+    ],
     ["  of which the shapes alone", ms(y?.shapesMs ?? null), `${(y?.shapeCount ?? 0).toLocaleString("en")} marks`, ""],
+    [
+      "the page's data step, shapes as its marks: lane counts, rules, shapes, updates; cells from the marks, p50 of 5",
+      ms(step),
+      y?.dataStepDensity
+        ? `${y.dataStepDensity.cells} cells, lanes and cells ${y.dataStepDensity.sameAsSql ? "=" : "≠"} SQL's`
+        : "",
+      goal(step, YEAR_QUERY_GOAL_MS),
+    ],
+    [
+      "the page's own step for that year (density past MARK_LIMIT): lane counts, rules, cells, p50 of 5",
+      ms(y?.pageStepMs ?? null),
+      "",
+      goal(y?.pageStepMs ?? null, YEAR_QUERY_GOAL_MS),
+    ],
     [
       `draw its ${marks} marks (${page.yearUpdates.toLocaleString("en")} updates) on canvas, p50 of 3`,
       ms(canvasDraw),

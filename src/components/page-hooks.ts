@@ -15,8 +15,17 @@ export interface PageHooks {
   sql?: unknown;
   /** What is loaded and loading (src/components/db.ts). */
   status?: () => unknown;
-  /** The timeline page's chart, queries and mode choice, and its marks' two-step loader (timeline-mark-data.ts). */
-  timeline?: { timelineChart: unknown; queries: unknown; chooseMode: unknown; markData?: unknown };
+  /**
+   * The timeline page's chart, queries and mode choice, its marks' two-step
+   * loader (timeline-mark-data.ts) and its data step (timeline-data.ts).
+   */
+  timeline?: {
+    timelineChart: unknown;
+    queries: unknown;
+    chooseMode: unknown;
+    markData?: unknown;
+    loadTimelineData?: unknown;
+  };
 }
 
 /** Adds hooks to the page's `globalThis.__accordAtlas` (keeping those registered before). */

@@ -141,6 +141,18 @@ describe("the timeline draws what the records hold", () => {
       .sort();
     await expect.poll(() => markIds(page), { timeout: READY_TIMEOUT }).toEqual(want);
     expect(new URL(page.url()).searchParams.get("window")).toBe("2025-01-01..2025-12-31");
+    // Each lane's count is its commitments in the year (the zoom counts only the window's; the lanes are the filters').
+    const inYear = new Map<string, number>();
+    for (const c of tables.commitments)
+      if (want.includes(c.id as string)) inYear.set(c.sector as string, (inYear.get(c.sector as string) ?? 0) + 1);
+    const counts = await page
+      .locator(`${CHART} [data-lane]`)
+      .evaluateAll((lanes) =>
+        lanes.map((g) => [g.getAttribute("data-lane"), g.querySelector(":scope > text[aria-hidden='true']")?.textContent]),
+      );
+    expect(counts.length).toBeGreaterThan(0);
+    for (const [sector, text] of counts)
+      expect([sector, Number(text)]).toEqual([sector, inYear.get(sector ?? "") ?? 0]);
     expectClean(handle);
   });
 

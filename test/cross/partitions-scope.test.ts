@@ -149,6 +149,7 @@ function pageQueries(
     citedSources: q.citedSources(f),
     freshness: q.freshness,
     timelineLanes: tq.timelineLanes(f, range),
+    timelineLaneCounts: tq.timelineLaneCounts(f, range),
     timelineExtent: tq.timelineExtent(f),
     timelineMarks: tq.timelineMarks(f, range, TODAY),
     timelineUpdates: tq.timelineUpdates(f, range),

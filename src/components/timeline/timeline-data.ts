@@ -1,9 +1,10 @@
 /**
  * The timeline's data step, one for the page (src/timeline.md) and the embed
  * view (timeline-view.ts): the time the filters cover, then for a window the
- * lanes, density cells and event rules, and, when the window holds few
- * enough commitments to draw one by one (MARK_LIMIT), their marks and status
- * updates; and the sources the filtered commitments cite. Rows come typed as
+ * lanes and event rules, and either, when the window holds few enough
+ * commitments to draw one by one (MARK_LIMIT), their marks and status updates
+ * with the density cells counted from those marks, or else the density cells
+ * from SQL; and the sources the filtered commitments cite. Rows come typed as
  * the chart reads them (timeline-chart.ts); the SQL is
  * src/lib/sql/timeline-queries.ts.
  *
@@ -20,9 +21,11 @@ import type { FilterState } from "../../lib/model/filters.js";
 import { citedSources } from "../../lib/sql/page-queries.js";
 import * as tq from "../../lib/sql/timeline-queries.js";
 import { MARK_LIMIT } from "../../lib/timeline/density.js";
+import { densityRows } from "../../lib/timeline/density-cells.js";
 import { type FirstDraw, firstDrawFits, timelineDifference } from "../../lib/timeline/first-draw.js";
 import type { TimelineData, TimelineFirstFile } from "../../lib/timeline/timeline-rows.js";
 import { timelineDomain } from "../../lib/timeline/window.js";
+import { windowLanes } from "../../lib/timeline/window-lanes.js";
 import { type Database, database } from "../db.js";
 
 type Range = tq.TimeRange;
@@ -43,41 +46,109 @@ export async function loadCitedSources(db: Database, filters: FilterState): Prom
   return (await db.query(citedSources(filters))) as unknown as CitedSource[];
 }
 
-/** Everything the chart draws for the filters and a window (null: the whole extent). */
+/**
+ * What holds for every window of the filters: the time they cover (the
+ * unzoomed window) and their lanes with no window, whose totals every window
+ * keeps (only each lane's count in the window changes).
+ */
+export interface TimelineScope {
+  extent: Range;
+  lanes: () => Promise<tq.LaneRow[]>;
+}
+
+/**
+ * The filters' lanes with no window (`timelineLanes(filters, null)`), asked
+ * of DuckDB when first needed and then kept; a failed answer is not kept.
+ */
+export function laneTotals(filters: FilterState): () => Promise<tq.LaneRow[]> {
+  let asked: Promise<tq.LaneRow[]> | undefined;
+  return () => {
+    if (!asked) {
+      const answer = database().then(
+        (db) => db.query(tq.timelineLanes(filters, null)) as Promise<unknown> as Promise<tq.LaneRow[]>,
+      );
+      answer.catch(() => {
+        if (asked === answer) asked = undefined;
+      });
+      asked = answer;
+    }
+    return asked;
+  };
+}
+
+/**
+ * A window's lanes: the filters' lanes with their counts in it
+ * (`timelineLaneCounts`, reading only the window's commitments; windowLanes),
+ * or with no window the filters' lanes themselves.
+ */
+async function lanesFor(db: Database, filters: FilterState, range: Range | null, scope: TimelineScope) {
+  if (!range) return scope.lanes();
+  const [lanes, counts] = await Promise.all([
+    scope.lanes(),
+    db.query(tq.timelineLaneCounts(filters, range)) as Promise<unknown> as Promise<tq.LaneCount[]>,
+  ]);
+  return windowLanes(lanes, counts);
+}
+
+/**
+ * Where a window's marks come from, and up to how many commitments the chart
+ * takes one by one (past `limit`, the window is drawn as density).
+ */
+export interface MarkSource {
+  limit: number;
+  load(db: Database, filters: FilterState, range: Range | null, today: string, max: number): Promise<tq.MarkRow[]>;
+}
+
+/** The page's marks: whole rows (the table and the tooltips read their text), up to MARK_LIMIT. */
+export const WHOLE_MARK_ROWS: MarkSource = {
+  limit: MARK_LIMIT,
+  load: async (db, filters, range, today, max) =>
+    (await db.query(tq.timelineMarks(filters, range, today, max))) as unknown as tq.MarkRow[],
+};
+
+/**
+ * Everything the chart draws for the filters and a window (null: the whole
+ * extent). Lanes and rules first; their count decides the rest. A window of
+ * at most `marks.limit` commitments gets its marks and status updates, and
+ * its density cells are counted from those marks (densityRows, the rule of
+ * `timelineDensity`), so the engine aggregates only windows drawn as density.
+ * test/cross/timeline-window-rows.test.ts checks the lanes and cells made
+ * here against the queries that define them.
+ */
 export async function loadTimelineData(
   db: Database,
   filters: FilterState,
   range: Range | null,
-  extent: Range,
+  scope: TimelineScope,
   today: string,
+  marks: MarkSource = WHOLE_MARK_ROWS,
 ): Promise<TimelineData> {
-  const [lanes, density, events] = await Promise.all([
-    db.query(tq.timelineLanes(filters, range)),
-    db.query(tq.timelineDensity(filters, range, today)),
-    db.query(tq.timelineEvents(filters, range)),
+  const [lanes, events] = await Promise.all([
+    lanesFor(db, filters, range, scope),
+    db.query(tq.timelineEvents(filters, range)) as Promise<unknown> as Promise<TimelineData["events"]>,
   ]);
+  const { extent } = scope;
   const total = lanes.reduce((sum, l) => sum + Number(l.n), 0);
-  let marks: TimelineData["marks"];
-  let updates: TimelineData["updates"];
-  if (total <= MARK_LIMIT) {
-    const [m, u] = await Promise.all([
-      db.query(tq.timelineMarks(filters, range, today, MARK_LIMIT)),
-      db.query(tq.timelineUpdates(filters, range)),
-    ]);
-    marks = m as unknown as TimelineData["marks"];
-    updates = u as unknown as TimelineData["updates"];
-  }
-  return {
-    lanes: lanes as unknown as TimelineData["lanes"],
-    density: density as unknown as TimelineData["density"],
-    events: events as unknown as TimelineData["events"],
-    total,
-    marks,
-    updates,
-    domain: range ?? extent,
-    extent,
-    today,
-  };
+  const drawn = total <= marks.limit ? await loadMarksAndUpdates(db, filters, range, today, marks) : undefined;
+  const density = drawn
+    ? densityRows(drawn.marks, today)
+    : ((await db.query(tq.timelineDensity(filters, range, today))) as unknown as TimelineData["density"]);
+  return { lanes, density, events, total, ...drawn, domain: range ?? extent, extent, today };
+}
+
+/** A window's marks (from `source`, all of them) and their status updates. */
+async function loadMarksAndUpdates(
+  db: Database,
+  filters: FilterState,
+  range: Range | null,
+  today: string,
+  source: MarkSource,
+): Promise<{ marks: tq.MarkRow[]; updates: tq.UpdateRow[] }> {
+  const [marks, updates] = await Promise.all([
+    source.load(db, filters, range, today, source.limit),
+    db.query(tq.timelineUpdates(filters, range)) as Promise<unknown> as Promise<tq.UpdateRow[]>,
+  ]);
+  return { marks, updates };
 }
 
 /** The chart's data and the cited sources, queried together (the page redraws both on each filter or zoom). */
@@ -85,31 +156,41 @@ export async function loadTimelineWithSources(
   db: Database,
   filters: FilterState,
   range: Range | null,
-  extent: Range,
+  scope: TimelineScope,
   today: string,
 ): Promise<TimelineWithSources> {
   const [data, cited] = await Promise.all([
-    loadTimelineData(db, filters, range, extent, today),
+    loadTimelineData(db, filters, range, scope, today),
     loadCitedSources(db, filters),
   ]);
   return { ...data, cited };
 }
 
-/** DuckDB's answer for the filters and a window, the unzoomed extent (`answer.extent`) queried first. */
+/**
+ * DuckDB's answer for the filters and a window, the unzoomed extent
+ * (`answer.extent`) queried first; the filters' lanes from `lanes` (kept for
+ * the windows after).
+ */
 export async function loadTimelineAnswer(
   filters: FilterState,
   range: Range | null,
   today: string,
+  lanes = laneTotals(filters),
 ): Promise<TimelineWithSources> {
   const db = await database();
   const extent = await loadTimelineExtent(db, filters, today);
-  return loadTimelineWithSources(db, filters, range, extent, today);
+  return loadTimelineWithSources(db, filters, range, { extent, lanes }, today);
 }
 
-/** The unzoomed window: the build's when its first draw answers the filters, else DuckDB's. */
-export async function timelineExtentFor(first: FirstDraw | null, filters: FilterState, today: string): Promise<Range> {
-  if (first && firstDrawFits(filters, null)) return first.extent;
-  return loadTimelineExtent(await database(), filters, today);
+/** The filters' scope: the build's extent when its first draw answers them, else DuckDB's; their lanes when asked. */
+export async function timelineScopeFor(
+  first: FirstDraw | null,
+  filters: FilterState,
+  today: string,
+): Promise<TimelineScope> {
+  const lanes = laneTotals(filters);
+  if (first && firstDrawFits(filters, null)) return { extent: first.extent, lanes };
+  return { extent: await loadTimelineExtent(await database(), filters, today), lanes };
 }
 
 /** The build's first draw (`timeline-first.json`), or null when it did not load (the chart then waits for DuckDB). */
@@ -133,8 +214,9 @@ export async function checkFirstDraw(
   drawn: TimelineWithSources,
   filters: FilterState,
   today: string,
+  lanes = laneTotals(filters),
 ): Promise<TimelineWithSources | null> {
-  const answer = await loadTimelineAnswer(filters, null, today);
+  const answer = await loadTimelineAnswer(filters, null, today, lanes);
   const difference = timelineDifference(drawn, answer);
   performance.mark("timeline:sql-answer", { detail: { fromBuild: true, same: difference === null, difference } });
   if (difference === null) return null;
@@ -151,16 +233,16 @@ export async function* timelineDraws(
   first: FirstDraw | null,
   filters: FilterState,
   range: Range | null,
-  extent: Range,
+  scope: TimelineScope,
   today: string,
 ): AsyncGenerator<TimelineWithSources> {
   if (first && firstDrawFits(filters, range)) {
     yield first.data;
-    const answer = await checkFirstDraw(first.data, filters, today);
+    const answer = await checkFirstDraw(first.data, filters, today, scope.lanes);
     if (answer) yield answer;
     return;
   }
-  const answer = await loadTimelineWithSources(await database(), filters, range, extent, today);
+  const answer = await loadTimelineWithSources(await database(), filters, range, scope, today);
   performance.mark("timeline:sql-answer", { detail: { fromBuild: false, same: false, difference: "no first draw" } });
   yield answer;
 }

@@ -37,9 +37,11 @@ import { pixelSize, standaloneSvg, svgText } from "../export-image.js";
 import { timelineChart } from "./timeline-chart.js";
 import {
   checkFirstDraw,
+  laneTotals,
   loadTimelineAnswer,
   loadTimelineData,
   loadTimelineFirst,
+  type TimelineScope,
   type TimelineWithSources,
 } from "./timeline-data.js";
 
@@ -71,8 +73,9 @@ export async function timelineView(
   const fresh = seed.freshness;
   // Unfiltered and unzoomed, the build's first draw; else DuckDB's answer.
   const first = firstDraw(firstFile, today);
-  const data = first?.data ?? answer ?? (await loadTimelineAnswer(filters, range, today));
-  const extent = data.extent;
+  const lanes = laneTotals(filters);
+  const data = first?.data ?? answer ?? (await loadTimelineAnswer(filters, range, today, lanes));
+  const scope: TimelineScope = { extent: data.extent, lanes };
   const cited = data.cited;
   const place: EmbedPlace = { range, selected: state.options.select, data };
   const missing = selectionNotice(place);
@@ -88,7 +91,7 @@ export async function timelineView(
   let figure: EmbedFrame | undefined;
   const box = embedChart({
     filters,
-    extent,
+    scope,
     today,
     place,
     width: options.width,
@@ -127,7 +130,7 @@ export async function timelineView(
   });
   // A build whose first draw DuckDB's answer contradicts: the view is drawn again from SQL.
   if (first) {
-    checkFirstDraw(first.data, filters, today).then(
+    checkFirstDraw(first.data, filters, today, lanes).then(
       async (sql) => sql && figure.replaceWith(await timelineView(state, options, sql)),
       (error: unknown) => console.warn("Accord Atlas: the timeline's first draw could not be checked.", error),
     );
@@ -162,7 +165,8 @@ function selectionNotice({ selected, data }: EmbedPlace): string | null {
 
 interface EmbedChartContext {
   filters: FilterState;
-  extent: TimeRange;
+  /** The filters' extent, and their lanes kept for every window zoomed to. */
+  scope: TimelineScope;
   today: string;
   /** Updated as the reader picks a mark or zooms. */
   place: EmbedPlace;
@@ -197,7 +201,7 @@ function embedChart(context: EmbedChartContext): HTMLElement {
         const ticket = ++generation;
         place.range = next;
         database()
-          .then((db) => loadTimelineData(db, context.filters, next, context.extent, context.today))
+          .then((db) => loadTimelineData(db, context.filters, next, context.scope, context.today))
           .then(
             (data) => {
               if (ticket !== generation) return;

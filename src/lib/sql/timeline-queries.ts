@@ -52,6 +52,28 @@ export function timelineLanes(filters: FilterState, range: TimeRange | null): Sq
   );
 }
 
+/** A row of `timelineLaneCounts`: a sector's commitments in the window. */
+export interface LaneCount {
+  sector: string;
+  n: number;
+}
+
+/**
+ * The window's column of `timelineLanes` alone (sectors with none in the
+ * window absent): a zoom's lanes are the filters' lanes with no window (whose
+ * totals hold for every window) with these counts (src/lib/timeline/window-lanes.ts),
+ * so a zoom reads only the commitments in the window, not every one in scope.
+ */
+export function timelineLaneCounts(filters: FilterState, range: TimeRange | null): SqlFragment {
+  return withinYears(
+    sql`SELECT c.sector, CAST(count(*) AS INTEGER) AS n
+    FROM commitments c
+    WHERE ${and(commitmentWhere(filters), inRange(range))}
+    GROUP BY 1 ORDER BY 1`,
+    scopeOf(filters),
+  );
+}
+
 /**
  * The time the matching records cover: from the first commitment or event to
  * the last commitment, deadline or event (so "beyond the latest target date").
