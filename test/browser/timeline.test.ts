@@ -148,7 +148,10 @@ describe("the timeline draws what the records hold", () => {
     const counts = await page
       .locator(`${CHART} [data-lane]`)
       .evaluateAll((lanes) =>
-        lanes.map((g) => [g.getAttribute("data-lane"), g.querySelector(":scope > text[aria-hidden='true']")?.textContent]),
+        lanes.map((g) => [
+          g.getAttribute("data-lane"),
+          g.querySelector(":scope > text[aria-hidden='true']")?.textContent,
+        ]),
       );
     expect(counts.length).toBeGreaterThan(0);
     for (const [sector, text] of counts)
