@@ -159,6 +159,34 @@ describe("the timeline draws what the records hold", () => {
     expectClean(handle);
   });
 
+  it("on a filter change, asks DuckDB for the chart's rows before the cards' under it", async () => {
+    const { page, ...handle } = await visit("");
+    await page.waitForLoadState("networkidle");
+    // Every query the page asks from now on, in the order asked and answered (DuckDB-WASM answers one at a time).
+    await page.evaluate(async () => {
+      const aa = (globalThis as { __accordAtlas?: PageHooks }).__accordAtlas!;
+      const db = (await aa.database!()) as Database;
+      const log: string[] = [];
+      (globalThis as { __asked?: string[] }).__asked = log;
+      const query = db.query.bind(db);
+      db.query = (fragment) => {
+        log.push(`asked ${fragment.text}`);
+        return query(fragment).finally(() => log.push(`answered ${fragment.text}`));
+      };
+    });
+    await page.click('.aa-filters summary:has-text("Sector")');
+    await page.locator('.aa-filters input[name="sector"][value="industry"]').click();
+    const asked = () => page.evaluate(() => (globalThis as { __asked?: string[] }).__asked ?? []);
+    // The chart's marks (its second round, after the lanes' count) and the scorecards are both asked.
+    const chartDone = (log: string[]) => log.findIndex((q) => q.startsWith("answered") && q.includes("c.confidence"));
+    const cards = (log: string[]) => log.findIndex((q) => q.startsWith("asked") && q.includes("AS no_news"));
+    await expect.poll(async () => cards(await asked()) >= 0, { timeout: READY_TIMEOUT }).toBe(true);
+    const log = await asked();
+    expect(chartDone(log), "the chart's marks answered by the time the cards are asked").toBeGreaterThanOrEqual(0);
+    expect(cards(log)).toBeGreaterThan(chartDone(log));
+    expectClean(handle);
+  });
+
   it("marks the commitments whose target passed without completion as overdue, and only those", async () => {
     const { page, ...handle } = await visit("");
     const want = tables.commitments

@@ -182,15 +182,40 @@ export async function loadTimelineAnswer(
   return loadTimelineWithSources(db, filters, range, { extent, lanes }, today);
 }
 
+/**
+ * The page's scope for a filter state, with when its chart is drawn: the
+ * cards below the chart ask DuckDB only then (`afterChart`). DuckDB-WASM
+ * answers one query at a time in the order asked, and the chart's second
+ * round of queries (marks or density, once the lanes give the count) would
+ * otherwise wait behind theirs.
+ */
+export interface PageTimelineScope extends TimelineScope {
+  /** Resolves once the chart has data for these filters (from the build or DuckDB), or its step failed. */
+  charted: Promise<void>;
+  /** Called by timelineDraws; later calls do nothing. */
+  markCharted(): void;
+}
+
 /** The filters' scope: the build's extent when its first draw answers them, else DuckDB's; their lanes when asked. */
 export async function timelineScopeFor(
   first: FirstDraw | null,
   filters: FilterState,
   today: string,
-): Promise<TimelineScope> {
+): Promise<PageTimelineScope> {
   const lanes = laneTotals(filters);
-  if (first && firstDrawFits(filters, null)) return { extent: first.extent, lanes };
-  return { extent: await loadTimelineExtent(await database(), filters, today), lanes };
+  let markCharted = () => {};
+  const charted = new Promise<void>((resolve) => {
+    markCharted = resolve;
+  });
+  const extent =
+    first && firstDrawFits(filters, null) ? first.extent : await loadTimelineExtent(await database(), filters, today);
+  return { extent, lanes, charted, markCharted };
+}
+
+/** `work` once the chart of `scope` has its data (the page's cards after the chart; see PageTimelineScope). */
+export async function afterChart<T>(scope: PageTimelineScope, work: () => Promise<T>): Promise<T> {
+  await scope.charted;
+  return work();
 }
 
 /** The build's first draw (`timeline-first.json`), or null when it did not load (the chart then waits for DuckDB). */
@@ -233,16 +258,23 @@ export async function* timelineDraws(
   first: FirstDraw | null,
   filters: FilterState,
   range: Range | null,
-  scope: TimelineScope,
+  scope: PageTimelineScope,
   today: string,
 ): AsyncGenerator<TimelineWithSources> {
-  if (first && firstDrawFits(filters, range)) {
-    yield first.data;
-    const answer = await checkFirstDraw(first.data, filters, today, scope.lanes);
-    if (answer) yield answer;
-    return;
+  try {
+    if (first && firstDrawFits(filters, range)) {
+      scope.markCharted();
+      yield first.data;
+      const answer = await checkFirstDraw(first.data, filters, today, scope.lanes);
+      if (answer) yield answer;
+      return;
+    }
+    const answer = await loadTimelineWithSources(await database(), filters, range, scope, today);
+    performance.mark("timeline:sql-answer", { detail: { fromBuild: false, same: false, difference: "no first draw" } });
+    scope.markCharted();
+    yield answer;
+  } finally {
+    // A failed or abandoned step must not hold the cards back.
+    scope.markCharted();
   }
-  const answer = await loadTimelineWithSources(await database(), filters, range, scope, today);
-  performance.mark("timeline:sql-answer", { detail: { fromBuild: false, same: false, difference: "no first draw" } });
-  yield answer;
 }
