@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NativeDataset, nativeDataset } from "../../../devtools/native-duckdb.js";
-import { emptyFilters } from "../../../src/lib/model/filters.js";
+import { commitmentWhere, emptyFilters, type FilterState } from "../../../src/lib/model/filters.js";
 import { type DatasetResult, loadDataset } from "../../../src/lib/pipeline/dataset.js";
 import { overviewSeed } from "../../../src/lib/pipeline/overview-seed.js";
-import { raw } from "../../../src/lib/sql/fragment.js";
+import { and, raw, sql } from "../../../src/lib/sql/fragment.js";
 import { eventList, headline } from "../../../src/lib/sql/page-queries.js";
 
 describe("page queries", () => {
@@ -33,6 +33,58 @@ describe("page queries on institutions of every scope (native DuckDB)", () => {
     // The JPCC and MoC; the chambers of commerce apart.
     expect([pakistan.institutions, pakistan.generic_institutions]).toEqual([2, 2]);
   });
+});
+
+describe("the headline figures (native DuckDB, bundled data)", () => {
+  let db: NativeDataset;
+  beforeAll(async () => {
+    db = await nativeDataset("data");
+  }, 60_000);
+  afterAll(() => db?.close());
+
+  /** Each figure counted on its own, straight from its definition: the reference for the one-read query. */
+  function figuresOneByOne(filters: FilterState) {
+    const where = commitmentWhere(filters);
+    const count = (condition: string) =>
+      sql`SELECT CAST(count(*) AS INTEGER) AS n FROM commitments c WHERE ${and(where, raw(condition))}`;
+    const distinct = (column: string) =>
+      sql`SELECT CAST(count(DISTINCT ${raw(column)}) AS INTEGER) AS n FROM commitments c WHERE ${where}`;
+    const institutions = (condition: string) =>
+      sql`SELECT CAST(count(DISTINCT p.institution_id) AS INTEGER) AS n
+        FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id JOIN commitments c ON c.id = p.commitment_id
+        WHERE ${and(where, raw(condition))}`;
+    return {
+      commitments: count("TRUE"),
+      with_progress: count("c.status IN ('in_progress', 'done')"),
+      done: count("c.status = 'done'"),
+      stalled: count("c.status IN ('stalled', 'dropped')"),
+      events: distinct("c.event_id"),
+      sectors: distinct("c.sector"),
+      institutions: institutions("i.type <> 'government' AND i.naming <> 'generic'"),
+      generic_institutions: institutions("i.naming = 'generic'"),
+      total: sql`SELECT CAST(count(*) AS INTEGER) AS n FROM commitments`,
+    };
+  }
+
+  const states: [string, FilterState][] = [
+    ["no filter", emptyFilters()],
+    ["a sector", { ...emptyFilters(), sector: ["industry"] }],
+    ["a country and years", { ...emptyFilters(), country: ["PK"], from: 2019, to: 2025 }],
+    ["two statuses", { ...emptyFilters(), status: ["done", "stalled"] }],
+    ["nothing matching", { ...emptyFilters(), sector: ["no-such-sector"] }],
+  ];
+  for (const [name, filters] of states) {
+    it(`equal each figure counted on its own, for ${name}`, async () => {
+      const [row] = await db.query(headline(filters));
+      const want: Record<string, number> = {};
+      for (const [figure, query] of Object.entries(figuresOneByOne(filters))) {
+        const [{ n }] = await db.query(query);
+        want[figure] = n as number;
+      }
+      expect(row).toEqual(want);
+      if (name === "no filter") expect(want.institutions).toBeGreaterThan(0);
+    });
+  }
 });
 
 describe("the overview's event lists (native DuckDB, bundled data)", () => {
