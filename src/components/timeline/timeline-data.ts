@@ -24,9 +24,9 @@ import { MARK_LIMIT } from "../../lib/timeline/density.js";
 import { densityRows } from "../../lib/timeline/density-cells.js";
 import { type FirstDraw, firstDrawFits, timelineDifference } from "../../lib/timeline/first-draw.js";
 import type { TimelineData, TimelineFirstFile } from "../../lib/timeline/timeline-rows.js";
-import { timelineDomain } from "../../lib/timeline/window.js";
 import { windowLanes } from "../../lib/timeline/window-lanes.js";
 import { type Database, database } from "../db.js";
+import { laneTotals, loadTimelineExtent, type PageTimelineScope, type TimelineScope } from "./timeline-scope.js";
 
 type Range = tq.TimeRange;
 
@@ -35,45 +35,9 @@ export interface TimelineWithSources extends TimelineData {
   cited: CitedSource[];
 }
 
-/** The unzoomed window for the filters: their first record to past the latest date and today. */
-export async function loadTimelineExtent(db: Database, filters: FilterState, today: string): Promise<Range> {
-  const [row] = await db.query(tq.timelineExtent(filters));
-  return timelineDomain((row?.first as string | null) ?? null, (row?.last as string | null) ?? null, today);
-}
-
 /** The sources cited by the filtered commitments, most cited first. */
 export async function loadCitedSources(db: Database, filters: FilterState): Promise<CitedSource[]> {
   return (await db.query(citedSources(filters))) as unknown as CitedSource[];
-}
-
-/**
- * What holds for every window of the filters: the time they cover (the
- * unzoomed window) and their lanes with no window, whose totals every window
- * keeps (only each lane's count in the window changes).
- */
-export interface TimelineScope {
-  extent: Range;
-  lanes: () => Promise<tq.LaneRow[]>;
-}
-
-/**
- * The filters' lanes with no window (`timelineLanes(filters, null)`), asked
- * of DuckDB when first needed and then kept; a failed answer is not kept.
- */
-export function laneTotals(filters: FilterState): () => Promise<tq.LaneRow[]> {
-  let asked: Promise<tq.LaneRow[]> | undefined;
-  return () => {
-    if (!asked) {
-      const answer = database().then(
-        (db) => db.query(tq.timelineLanes(filters, null)) as Promise<unknown> as Promise<tq.LaneRow[]>,
-      );
-      answer.catch(() => {
-        if (asked === answer) asked = undefined;
-      });
-      asked = answer;
-    }
-    return asked;
-  };
 }
 
 /**
@@ -180,42 +144,6 @@ export async function loadTimelineAnswer(
   const db = await database();
   const extent = await loadTimelineExtent(db, filters, today);
   return loadTimelineWithSources(db, filters, range, { extent, lanes }, today);
-}
-
-/**
- * The page's scope for a filter state, with when its chart is drawn: the
- * cards below the chart ask DuckDB only then (`afterChart`). DuckDB-WASM
- * answers one query at a time in the order asked, and the chart's second
- * round of queries (marks or density, once the lanes give the count) would
- * otherwise wait behind theirs.
- */
-export interface PageTimelineScope extends TimelineScope {
-  /** Resolves once the chart has data for these filters (from the build or DuckDB), or its step failed. */
-  charted: Promise<void>;
-  /** Called by timelineDraws; later calls do nothing. */
-  markCharted(): void;
-}
-
-/** The filters' scope: the build's extent when its first draw answers them, else DuckDB's; their lanes when asked. */
-export async function timelineScopeFor(
-  first: FirstDraw | null,
-  filters: FilterState,
-  today: string,
-): Promise<PageTimelineScope> {
-  const lanes = laneTotals(filters);
-  let markCharted = () => {};
-  const charted = new Promise<void>((resolve) => {
-    markCharted = resolve;
-  });
-  const extent =
-    first && firstDrawFits(filters, null) ? first.extent : await loadTimelineExtent(await database(), filters, today);
-  return { extent, lanes, charted, markCharted };
-}
-
-/** `work` once the chart of `scope` has its data (the page's cards after the chart; see PageTimelineScope). */
-export async function afterChart<T>(scope: PageTimelineScope, work: () => Promise<T>): Promise<T> {
-  await scope.charted;
-  return work();
 }
 
 /** The build's first draw (`timeline-first.json`), or null when it did not load (the chart then waits for DuckDB). */

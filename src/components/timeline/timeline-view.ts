@@ -37,13 +37,12 @@ import { pixelSize, standaloneSvg, svgText } from "../export-image.js";
 import { timelineChart } from "./timeline-chart.js";
 import {
   checkFirstDraw,
-  laneTotals,
   loadTimelineAnswer,
   loadTimelineData,
   loadTimelineFirst,
-  type TimelineScope,
   type TimelineWithSources,
 } from "./timeline-data.js";
+import { laneTotals, type TimelineScope } from "./timeline-scope.js";
 
 /** Where the reader is: the window, the selected commitment and the data drawn for them. */
 interface EmbedPlace {
