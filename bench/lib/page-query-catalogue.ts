@@ -55,6 +55,7 @@ const BUILDERS: Record<string, Build> = {
     }),
   "network.commitmentDetail": (f, c) => networkQueries.commitmentDetail(c.commitmentId, f),
   "timeline.timelineLanes": (f) => timelineQueries.timelineLanes(f, null),
+  "timeline.timelineLaneCounts": (f, c) => timelineQueries.timelineLaneCounts(f, yearRange(c.year)),
   "timeline.timelineExtent": (f) => timelineQueries.timelineExtent(f),
   "timeline.timelineDensity": (f, c) => timelineQueries.timelineDensity(f, null, c.today),
   "timeline.timelineEvents": (f) => timelineQueries.timelineEvents(f, null),
