@@ -22,10 +22,13 @@ import { expectClean, openPage, type PageHandle } from "../../devtools/browser-h
 import { ROOT } from "../../devtools/project-paths.js";
 import type { Database } from "../../src/components/db.js";
 import type { PageHooks } from "../../src/components/page-hooks.js";
+import { emptyFilters } from "../../src/lib/model/filters.js";
 import { isOverdue } from "../../src/lib/model/status.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row, Tables } from "../../src/lib/records/record-types.js";
 import type { sql } from "../../src/lib/sql/fragment.js";
+import { scorecardByEvent, timelineMarks } from "../../src/lib/sql/timeline-queries.js";
+import { MARK_LIMIT } from "../../src/lib/timeline/density.js";
 import { drawnMarks, type Focused, focused, markAfter, tabbableCount } from "./chart-keys.js";
 import { useBuiltSite } from "./site.js";
 
@@ -178,8 +181,12 @@ describe("the timeline draws what the records hold", () => {
     await page.locator('.aa-filters input[name="sector"][value="industry"]').click();
     const asked = () => page.evaluate(() => (globalThis as { __asked?: string[] }).__asked ?? []);
     // The chart's marks (its second round, after the lanes' count) and the scorecards are both asked.
-    const chartDone = (log: string[]) => log.findIndex((q) => q.startsWith("answered") && q.includes("c.confidence"));
-    const cards = (log: string[]) => log.findIndex((q) => q.startsWith("asked") && q.includes("AS no_news"));
+    // The two queries by their text, built as the page builds them for this filter.
+    const filter = { ...emptyFilters(), sector: ["industry"] };
+    const marksText = `answered ${timelineMarks(filter, null, TODAY, MARK_LIMIT).text}`;
+    const cardText = `asked ${scorecardByEvent(filter, TODAY).text}`;
+    const chartDone = (log: string[]) => log.indexOf(marksText);
+    const cards = (log: string[]) => log.indexOf(cardText);
     await expect.poll(async () => cards(await asked()) >= 0, { timeout: READY_TIMEOUT }).toBe(true);
     const log = await asked();
     expect(chartDone(log), "the chart's marks answered by the time the cards are asked").toBeGreaterThanOrEqual(0);

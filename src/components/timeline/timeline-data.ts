@@ -64,7 +64,7 @@ export interface MarkSource {
 }
 
 /** The page's marks: whole rows (the table and the tooltips read their text), up to MARK_LIMIT. */
-export const WHOLE_MARK_ROWS: MarkSource = {
+const WHOLE_MARK_ROWS: MarkSource = {
   limit: MARK_LIMIT,
   load: async (db, filters, range, today, max) =>
     (await db.query(tq.timelineMarks(filters, range, today, max))) as unknown as tq.MarkRow[],
