@@ -113,37 +113,39 @@ async function openPanel(id: string) {
   return { handle, page, panel, items: panel.locator('[data-testid="panel-commitments"] li') };
 }
 
-/** What the chart's canvases did since countCanvasWork: its full frames (each starts by clearing it), and links drawn on it and on any other canvas. */
+/**
+ * What the chart's canvas worker drew since countCanvasWork, as the chart
+ * announces each frame it drew ("aa-frame"): when each frame came, how it
+ * was drawn, and the links stroked (a link is one line or curve).
+ */
 interface CanvasWork {
-  clears: number[];
+  frames: number[];
+  draws: string[];
   since: number;
-  links: { chart: number; other: number };
+  links: number;
 }
 
-/**
- * Counts from now on the full frames of the chart's canvas and the links
- * stroked on it and on other canvases (its base layer): a link is one
- * lineTo or quadraticCurveTo (nodes and rings are arcs and rects).
- */
+/** Counts from now on the frames the chart's canvas worker draws and the links it strokes. */
 async function countCanvasWork(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const work: CanvasWork = { clears: [], since: performance.now(), links: { chart: 0, other: 0 } };
+    const work: CanvasWork = { frames: [], draws: [], since: performance.now(), links: 0 };
     (window as unknown as { __work: CanvasWork }).__work = work;
-    const proto = CanvasRenderingContext2D.prototype;
-    const onChart = (ctx: CanvasRenderingContext2D) => ctx.canvas.classList.contains("aa-net-canvas");
-    const { clearRect, lineTo, quadraticCurveTo } = proto;
-    proto.clearRect = function (...args: [number, number, number, number]) {
-      if (onChart(this)) work.clears.push(performance.now());
-      return clearRect.apply(this, args);
+    // The worker owns the chart's canvas; what it shows is read from a copy.
+    (window as unknown as { __chartCopy: () => CanvasRenderingContext2D }).__chartCopy = () => {
+      const chart = document.querySelector(".aa-net-canvas") as HTMLCanvasElement;
+      const copy = document.createElement("canvas");
+      copy.width = Math.round(chart.clientWidth * devicePixelRatio);
+      copy.height = Math.round(chart.clientHeight * devicePixelRatio);
+      const ctx = copy.getContext("2d") as CanvasRenderingContext2D;
+      ctx.drawImage(chart, 0, 0);
+      return ctx;
     };
-    proto.lineTo = function (...args: [number, number]) {
-      work.links[onChart(this) ? "chart" : "other"]++;
-      return lineTo.apply(this, args);
-    };
-    proto.quadraticCurveTo = function (...args: [number, number, number, number]) {
-      work.links[onChart(this) ? "chart" : "other"]++;
-      return quadraticCurveTo.apply(this, args);
-    };
+    document.querySelector(".aa-net")?.addEventListener("aa-frame", (event) => {
+      const { draw, links } = (event as CustomEvent<{ draw: string; links: number }>).detail;
+      work.frames.push(performance.now());
+      work.draws.push(draw);
+      work.links += links;
+    });
   });
 }
 
@@ -151,10 +153,12 @@ function canvasWork(page: Page): Promise<CanvasWork> {
   return page.evaluate(() => (window as unknown as { __work: CanvasWork }).__work);
 }
 
-/** Zeroes the link counts of countCanvasWork. */
-function resetLinkCount(page: Page): Promise<void> {
+/** Forgets the frames' draws and links counted so far (their times are kept, for waitForQuiet). */
+function resetCanvasWork(page: Page): Promise<void> {
   return page.evaluate(() => {
-    (window as unknown as { __work: CanvasWork }).__work.links = { chart: 0, other: 0 };
+    const work = (window as unknown as { __work: CanvasWork }).__work;
+    work.draws = [];
+    work.links = 0;
   });
 }
 
@@ -167,7 +171,7 @@ async function waitForQuiet(page: Page): Promise<void> {
   const quietFor = () =>
     page.evaluate(() => {
       const w = (window as unknown as { __work: CanvasWork }).__work;
-      return performance.now() - (w.clears.at(-1) ?? w.since);
+      return performance.now() - (w.frames.at(-1) ?? w.since);
     });
   await expect.poll(quietFor, { timeout: READY_TIMEOUT }).toBeGreaterThan(2 * SETTLE_MS);
 }
@@ -194,13 +198,12 @@ async function openQuietCanvas(): Promise<PageHandle> {
   return handle;
 }
 
-/** The opacity (0–255) of the chart's canvas at each node's centre (-1 for a node not drawn). */
+/** The opacity (0–255) of the chart's canvas (a copy of what its worker drew) at each node's centre (-1 for a node not drawn). */
 function alphaAtNodes(page: Page, ids: string[]): Promise<number[]> {
   return page.evaluate((list) => {
     const net = document.querySelector(".aa-net") as unknown as { locate(id: string): { x: number; y: number } | null };
-    const canvas = document.querySelector(".aa-net-canvas") as HTMLCanvasElement;
-    const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
-    const dpr = canvas.width / canvas.clientWidth;
+    const ctx = (window as unknown as { __chartCopy: () => CanvasRenderingContext2D }).__chartCopy();
+    const dpr = devicePixelRatio;
     return list.map((id) => {
       const at = net.locate(id);
       return at ? ctx.getImageData(Math.round(at.x * dpr), Math.round(at.y * dpr), 1, 1).data[3] : -1;
@@ -211,8 +214,8 @@ function alphaAtNodes(page: Page, ids: string[]): Promise<number[]> {
 /** A digest of every pixel of the chart's canvas. */
 function canvasDigest(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    const canvas = document.querySelector(".aa-net-canvas") as HTMLCanvasElement;
-    const data = (canvas.getContext("2d") as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height);
+    const ctx = (window as unknown as { __chartCopy: () => CanvasRenderingContext2D }).__chartCopy();
+    const data = ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height);
     const hash = await crypto.subtle.digest("SHA-256", data.data);
     return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, "0")).join("");
   });
@@ -443,10 +446,53 @@ describe("the network page", () => {
     expectClean(handle);
   });
 
+  it("strokes the canvas's links in its worker: the page's main thread strokes none, and the canvas shows every node", async () => {
+    const handle = await openNetwork("?renderer=canvas", undefined, async (page) => {
+      await page.addInitScript(() => {
+        const counts = { links: 0 };
+        (window as unknown as { __mainLinks: { links: number } }).__mainLinks = counts;
+        const proto = CanvasRenderingContext2D.prototype;
+        const { lineTo, quadraticCurveTo } = proto;
+        proto.lineTo = function (...args: [number, number]) {
+          counts.links++;
+          return lineTo.apply(this, args);
+        };
+        proto.quadraticCurveTo = function (...args: [number, number, number, number]) {
+          counts.links++;
+          return quadraticCurveTo.apply(this, args);
+        };
+      });
+    });
+    const { page } = handle;
+    await page.waitForSelector('[data-testid="brokers"] button', { timeout: READY_TIMEOUT });
+    await countCanvasWork(page);
+    await waitForQuiet(page);
+    const ids = [...boundInstitutions()].sort();
+    const alpha = await alphaAtNodes(page, ids);
+    expect(alpha.filter((a) => a === 255).length).toBeGreaterThan(ids.length / 2);
+    expect(await page.evaluate(() => (window as unknown as { __mainLinks: { links: number } }).__mainLinks)).toEqual({
+      links: 0,
+    });
+    expectClean(handle);
+  });
+
+  it("says where the drawing would be, and in its name, when the canvas's worker cannot load", async () => {
+    const handle = await openNetwork("?renderer=canvas", undefined, async (page) => {
+      await page.route("**/network-canvas-worker*", (route) => route.fulfill({ status: 404, body: "" }));
+    });
+    const { page } = handle;
+    await expect
+      .poll(() => page.getAttribute(".aa-net-canvas", "aria-label"), { timeout: READY_TIMEOUT })
+      .toContain("The drawing could not be made: the drawing's worker failed");
+    expect(handle.consoleErrors.some((e) => e.includes("network canvas: the drawing's worker failed"))).toBe(true);
+    // The rest of the page still works: the counts and the tables are there.
+    expect(await page.textContent('[data-testid="network-counts"]')).toContain("institutions");
+  });
+
   it("draws a view set at once (a fit) in one full frame, not a second when the settle time has passed", async () => {
     const handle = await openQuietCanvas();
     const { page } = handle;
-    const before = (await canvasWork(page)).clears.length;
+    await resetCanvasWork(page);
     // A fit, then a timer due after the settle timer it starts (timers fire in order of their deadline), then two frames.
     await page.evaluate(
       (settle) =>
@@ -456,7 +502,7 @@ describe("the network page", () => {
         }),
       SETTLE_MS,
     );
-    expect((await canvasWork(page)).clears.length - before).toBe(1);
+    expect((await canvasWork(page)).draws).toHaveLength(1);
     expectClean(handle);
   });
 
@@ -471,7 +517,7 @@ describe("the network page", () => {
     const at = await locateNode(page, id);
     const box = await page.locator(".aa-net").boundingBox();
     if (!box) throw new Error("no chart");
-    await resetLinkCount(page);
+    await resetCanvasWork(page);
     await page.mouse.click(box.x + at.x, box.y + at.y);
     await page.locator(`.aa-net-panel[data-node="${id}"]`).waitFor({ timeout: READY_TIMEOUT });
     // Off the chart, so nothing is hovered.
@@ -482,19 +528,22 @@ describe("the network page", () => {
     const drawn = await page.evaluate(
       () => (document.querySelector(".aa-net") as unknown as { drawn: { edges: number } }).drawn,
     );
-    expect(selected.links.other).toBe(0);
-    expect(selected.links.chart).toBeGreaterThan(0);
-    expect(selected.links.chart).toBeLessThan(drawn.edges);
+    expect(selected.draws.length).toBeGreaterThan(0);
+    expect(new Set(selected.draws)).toEqual(new Set(["from-base"]));
+    expect(selected.links).toBeGreaterThan(0);
+    expect(selected.links).toBeLessThan(drawn.edges);
     const alphaSelected = await alphaAtNodes(page, ids);
     expect(alphaSelected[ids.indexOf(id)]).toBe(255);
     const faint = alphaSelected.filter((a, i) => alphaBefore[i] === 255 && a > 0 && a < 64);
     expect(faint.length).toBeGreaterThan(0);
-    await resetLinkCount(page);
+    await resetCanvasWork(page);
     await page.locator(".aa-net").focus();
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator(".aa-net-panel").count(), { timeout: READY_TIMEOUT }).toBe(0);
     await waitForQuiet(page);
-    expect(await canvasWork(page)).toMatchObject({ links: { chart: 0, other: 0 } });
+    const cleared = await canvasWork(page);
+    expect(cleared.links).toBe(0);
+    expect(new Set(cleared.draws)).toEqual(new Set(["from-base"]));
     expect(await canvasDigest(page)).toBe(before);
     expectClean(handle);
   });
@@ -517,9 +566,8 @@ describe("the network page", () => {
     ];
     const emptyAt = await page.evaluate(
       ({ from, offsets }) => {
-        const canvas = document.querySelector(".aa-net-canvas") as HTMLCanvasElement;
-        const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
-        const dpr = canvas.width / canvas.clientWidth;
+        const ctx = (window as unknown as { __chartCopy: () => CanvasRenderingContext2D }).__chartCopy();
+        const dpr = devicePixelRatio;
         const empty = ([dx, dy]: number[]) => {
           const x = Math.round((from.x + dx - 8) * dpr);
           const y = Math.round((from.y + dy - 8) * dpr);

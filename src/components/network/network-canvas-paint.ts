@@ -1,13 +1,15 @@
 /**
- * The network canvas's painting steps, each a few strokes or fills of
- * batches (src/lib/network/canvas-batches.ts): links, node fills, the
- * outlines that mark kinds of institution, the selected node's ring, the
- * labels with their halo.
+ * The network canvas's painting steps, in its worker, each a few strokes or
+ * fills of batches (src/lib/network/canvas-batches.ts): links, node fills,
+ * the outlines that mark kinds of institution, the selected node's ring.
+ * The labels are painted on the page (network-canvas-labels.ts).
  */
 import type { EdgeBatch, NodeBatch, ViewBox } from "../../lib/network/canvas-batches.js";
-import type { ViewLabel } from "../../lib/network/labels-in-view.js";
+import type { PaintEdge, PaintNode } from "../../lib/network/paint-scene.js";
 import type { ViewTransform } from "../../lib/network/view-transform.js";
-import { labelFont, type NetworkChartState } from "./network-chart-state.js";
+
+/** A 2D context, of the worker's canvas or a kept copy. */
+export type Paint2D = OffscreenCanvasRenderingContext2D;
 
 /** Theme colours read from the page: background (node outlines, label halos) and foreground. */
 export interface Ink {
@@ -23,12 +25,13 @@ export interface FrameInk {
 }
 
 /** Sets the context to draw in layout units for the view `t` at `dpr` device pixels per CSS pixel. */
-export function viewTransform(ctx: CanvasRenderingContext2D, t: ViewTransform, dpr: number): void {
+export function viewTransform(ctx: Paint2D, t: ViewTransform, dpr: number): void {
   ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
 }
 
-/** One stroke per batch of links; `sw` is one screen pixel in layout units. */
-export function strokeEdges(ctx: CanvasRenderingContext2D, batches: EdgeBatch[], sw: number, fade: number): void {
+/** One stroke per batch of links; `sw` is one screen pixel in layout units. Returns the links stroked. */
+export function strokeEdges(ctx: Paint2D, batches: EdgeBatch<PaintEdge>[], sw: number, fade: number): number {
+  let links = 0;
   for (const batch of batches) {
     ctx.strokeStyle = batch.color;
     ctx.globalAlpha = batch.alpha * fade;
@@ -47,20 +50,16 @@ export function strokeEdges(ctx: CanvasRenderingContext2D, batches: EdgeBatch[],
       }
     }
     ctx.stroke();
+    links += batch.edges.length;
   }
+  return links;
 }
 
 /**
  * One fill and outline per batch of nodes at zoom `k`: squares for
  * commitments, circles for institutions; new ones fade in.
  */
-export function fillNodes(
-  ctx: CanvasRenderingContext2D,
-  batches: NodeBatch[],
-  k: number,
-  fade: number,
-  bg: string,
-): void {
+export function fillNodes(ctx: Paint2D, batches: NodeBatch<PaintNode>[], k: number, fade: number, bg: string): void {
   const sw = 1 / k;
   const shrink = Math.sqrt(k);
   for (const batch of batches) {
@@ -71,7 +70,7 @@ export function fillNodes(
     ctx.beginPath();
     for (const n of batch.nodes) {
       const r = n.r / shrink;
-      if (n.data.kind === "commitment") ctx.rect(n.x - r, n.y - r, 2 * r, 2 * r);
+      if (n.square) ctx.rect(n.x - r, n.y - r, 2 * r, 2 * r);
       else {
         ctx.moveTo(n.x + r, n.y);
         ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
@@ -87,13 +86,7 @@ export function fillNodes(
  * ring (international organisation), a ring and an inner ring (joint body),
  * a dashed outline (generic institution).
  */
-export function outlineNodes(
-  ctx: CanvasRenderingContext2D,
-  batches: NodeBatch[],
-  k: number,
-  fade: number,
-  fg: string,
-): void {
+export function outlineNodes(ctx: Paint2D, batches: NodeBatch<PaintNode>[], k: number, fade: number, fg: string): void {
   const sw = 1 / k;
   const shrink = Math.sqrt(k);
   ctx.strokeStyle = fg;
@@ -116,29 +109,14 @@ export function outlineNodes(
   ctx.setLineDash([]);
 }
 
-/** A ring round the selected node. */
-export function ringSelected(ctx: CanvasRenderingContext2D, state: NetworkChartState, sw: number, fg: string): void {
-  if (!state.selected) return;
-  const n = state.scene.nodes.find((d) => d.id === state.selected);
-  if (!n) return;
+/** A ring round the selected node (`node`, if it is in the scene) at zoom `k`. */
+export function ringSelected(ctx: Paint2D, node: PaintNode | undefined, k: number, fg: string): void {
+  if (!node) return;
+  const sw = 1 / k;
   ctx.globalAlpha = 1;
   ctx.strokeStyle = fg;
   ctx.lineWidth = 2.5 * sw;
   ctx.beginPath();
-  ctx.arc(n.x, n.y, n.r / Math.sqrt(state.transform.k) + 3 * sw, 0, 2 * Math.PI);
+  ctx.arc(node.x, node.y, node.r / Math.sqrt(k) + 3 * sw, 0, 2 * Math.PI);
   ctx.stroke();
-}
-
-/** Labels with a halo of the background colour; faint ones at a third of the opacity. */
-export function drawLabels(ctx: CanvasRenderingContext2D, labels: ViewLabel[], ink: Ink, size: number): void {
-  ctx.font = labelFont(size);
-  ctx.lineJoin = "round";
-  for (const l of labels) {
-    ctx.globalAlpha = l.strong ? 1 : 0.35;
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = ink.bg;
-    ctx.strokeText(l.text, l.x, l.y);
-    ctx.fillStyle = ink.fg;
-    ctx.fillText(l.text, l.x, l.y);
-  }
 }

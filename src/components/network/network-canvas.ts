@@ -1,48 +1,39 @@
 /**
- * The network chart's canvas renderer, used past SVG_LIMIT elements: links
- * and nodes in view drawn in batches of one style (src/lib/network/
- * canvas-batches.ts, painted by network-canvas-paint.ts), new nodes fading
- * in, a ring round the selected node; the labels on a canvas of their own
- * above it. Each full frame is copied once it is on screen, in a task of its
- * own (copying it in the task that drew it would make the browser rasterise
- * every link there and then, inside the frame that answers a filter change
- * or a click): a frame with nothing highlighted is the view's base, and
- * while the view stays put a hover or a selection draws that base faint
- * with the neighbourhood again on top, instead of every link
- * (network-canvas-base.ts). Past LARGE_EDGES links it draws no fade and,
- * mid-gesture, moves and scales the last frame instead of drawing a new
- * one, its labels hidden and any change of highlight left until the gesture
- * pauses.
+ * The network chart's canvas renderer, used past SVG_LIMIT elements. Its
+ * links and nodes are drawn by a worker that owns the canvas
+ * (network-canvas-worker.ts, reached through network-canvas-link.ts): the
+ * page sends it each scene packed (src/lib/network/paint-scene.ts) and one
+ * small request per frame, so rasterising tens of thousands of links never
+ * holds the main thread, and a click, a key or a filter change is answered
+ * while a frame is drawn. The labels are painted here, on a canvas of their
+ * own above the drawing. Each frame the worker has drawn is announced on
+ * the chart as "aa-frame" (how it was drawn, the links stroked), for the
+ * tests and the benchmark. Past LARGE_EDGES links the worker draws no fade
+ * and, mid-gesture, moves and scales the last frame instead of drawing a
+ * new one, its labels hidden and any change of highlight left until the
+ * gesture pauses.
  */
 import * as d3 from "d3";
-import { edgeBatches, LARGE_EDGES, nodeBatches, viewBox } from "../../lib/network/canvas-batches.js";
-import { framePlan } from "../../lib/network/frame-plan.js";
+import { LARGE_EDGES } from "../../lib/network/canvas-batches.js";
 import type { ViewLabel } from "../../lib/network/labels-in-view.js";
-import { drawFromBase, type FrameView, keepFrame, shows } from "./network-canvas-base.js";
-import {
-  drawLabels,
-  type FrameInk,
-  fillNodes,
-  type Ink,
-  outlineNodes,
-  ringSelected,
-  strokeEdges,
-  viewTransform,
-} from "./network-canvas-paint.js";
+import { packPaintScene, packPlaces } from "../../lib/network/paint-scene.js";
+import { drawLabels } from "./network-canvas-labels.js";
+import { type CanvasLink, canvasLink } from "./network-canvas-link.js";
+import type { CanvasReply } from "./network-canvas-messages.js";
+import type { Ink } from "./network-canvas-paint.js";
 import { type NetworkChartState, SETTLE_MS } from "./network-chart-state.js";
 import type { NetworkRenderer } from "./network-renderer.js";
 
-/**
- * The frames kept: the last one (moved during a gesture), the view's base
- * (the last one drawn with nothing highlighted); how many frames were drawn
- * (a copy scheduled for an older one is dropped) and how many times a node
- * was dragged (a kept frame from before shows it in its old place).
- */
-interface Frames {
-  last: FrameView | null;
-  base: FrameView | null;
-  drawn: number;
-  moves: number;
+/** The page's side of the worker: the link once started, frames asked and callbacks waiting for them. */
+interface WorkerSide {
+  link: CanvasLink | null;
+  /** The canvas's size in device pixels, sent when it changes. */
+  size: { width: number; height: number };
+  frame: number;
+  /** Callbacks for when a frame is drawn, by frame. */
+  waiting: Map<number, (() => void)[]>;
+  /** The theme's colours, read for each frame that may draw anew. */
+  ink: Ink | null;
 }
 
 export function networkCanvas(state: NetworkChartState, root: HTMLElement, labels: () => ViewLabel[]): NetworkRenderer {
@@ -50,7 +41,12 @@ export function networkCanvas(state: NetworkChartState, root: HTMLElement, label
   const labelCanvas = d3.create("canvas").attr("class", "aa-net-labels").attr("aria-hidden", "true");
   const element = canvas.node() as HTMLCanvasElement;
   const labelLayer = labelCanvas.node() as HTMLCanvasElement;
-  const frames: Frames = { last: null, base: null, drawn: 0, moves: 0 };
+  const side: WorkerSide = { link: null, size: { width: 0, height: 0 }, frame: 0, waiting: new Map(), ink: null };
+  const onReply = (reply: CanvasReply) => answered(root, [element, labelLayer], side, reply);
+  const link = () => {
+    side.link ??= canvasLink(element, onReply);
+    return side.link;
+  };
   return {
     elements: [element, labelLayer],
     show: (visible) => {
@@ -60,18 +56,38 @@ export function networkCanvas(state: NetworkChartState, root: HTMLElement, label
     describe: (label) => canvas.attr("aria-label", label),
     resize: (width, height) => {
       const dpr = window.devicePixelRatio || 1;
-      for (const c of [canvas, labelCanvas]) {
-        c.attr("width", Math.round(width * dpr))
-          .attr("height", Math.round(height * dpr))
-          .style("width", `${width}px`)
-          .style("height", `${height}px`);
-      }
+      side.size = { width: Math.round(width * dpr), height: Math.round(height * dpr) };
+      labelCanvas.attr("width", side.size.width).attr("height", side.size.height);
+      for (const c of [canvas, labelCanvas]) c.style("width", `${width}px`).style("height", `${height}px`);
+      side.link?.post({ kind: "size", ...side.size });
     },
-    setScene: () => {},
+    setScene: (scene, active) => {
+      if (!active) return;
+      const started = side.link !== null;
+      const { packed, transfer } = packPaintScene(scene, state.previousIds);
+      if (!started) link().post({ kind: "size", ...side.size });
+      link().post({ kind: "scene", scene: packed }, transfer);
+    },
     invalidate: (part) => {
-      if (part === "geometry") frames.moves++;
+      if (part !== "geometry" || !side.link || state.renderer !== "canvas") return;
+      const places = packPlaces(state.scene);
+      side.link.post({ kind: "places", places }, [places.x.buffer, places.y.buffer]);
     },
-    draw: (fade) => drawCanvas({ node: element, labelLayer }, frames, state, () => inkOf(root), labels, fade),
+    draw: (fade) => {
+      askFrame(side, link(), state, root, fade);
+      const lctx = labelLayer.getContext("2d") as CanvasRenderingContext2D;
+      const dpr = window.devicePixelRatio || 1;
+      lctx.setTransform(1, 0, 0, 1, 0, 0);
+      lctx.clearRect(0, 0, labelLayer.width, labelLayer.height);
+      lctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      drawLabels(lctx, labels(), side.ink ?? inkOf(root), state.labelSize);
+      return fade < 1 && state.scene.edges.length <= LARGE_EDGES;
+    },
+    afterDraw: (callback) => {
+      const list = side.waiting.get(side.frame);
+      if (list) list.push(callback);
+      else side.waiting.set(side.frame, [callback]);
+    },
   };
 }
 
@@ -83,120 +99,67 @@ function inkOf(root: HTMLElement): Ink {
   };
 }
 
-/** Draws a frame; true while new nodes are still fading in. */
-function drawCanvas(
-  canvases: { node: HTMLCanvasElement; labelLayer: HTMLCanvasElement },
-  frames: Frames,
-  state: NetworkChartState,
-  ink: () => Ink,
-  labels: () => ViewLabel[],
-  fade: number,
-): boolean {
-  const { node, labelLayer } = canvases;
-  const { scene, transform } = state;
-  const ctx = node.getContext("2d") as CanvasRenderingContext2D;
-  const lctx = labelLayer.getContext("2d") as CanvasRenderingContext2D;
-  const dpr = window.devicePixelRatio || 1;
-  const large = scene.edges.length > LARGE_EDGES;
-  // No fade-in on a large graph: each full frame costs tens of ms.
-  if (large) fade = 1;
-  const { last, base } = frames;
-  frames.drawn++;
-  lctx.setTransform(1, 0, 0, 1, 0, 0);
-  lctx.clearRect(0, 0, labelLayer.width, labelLayer.height);
-  // The theme's colours are read, and the base compared, only for a frame drawn anew.
-  let view: Omit<FrameView, "canvas"> | undefined;
-  const viewNow = () => {
-    view ??= { scene, transform: { ...transform }, ink: ink(), moves: frames.moves };
-    return view;
-  };
-  const plan = framePlan({
-    large,
+/**
+ * Asks the worker for a frame. A large graph mid-gesture moves its last
+ * frame, and a full frame is then owed once the gesture pauses (owed also
+ * when the worker had no last frame to move and drew in full: one frame more
+ * than needed, after a drag or a resize mid-gesture).
+ */
+function askFrame(side: WorkerSide, link: CanvasLink, state: NetworkChartState, root: HTMLElement, fade: number): void {
+  const large = state.scene.edges.length > LARGE_EDGES;
+  const inGesture = performance.now() - state.lastGesture < SETTLE_MS;
+  const movesLast = large && inGesture && !state.updated;
+  // The theme's colours are read only for a frame that may be drawn anew.
+  if (!side.ink || !movesLast) side.ink = inkOf(root);
+  state.owesFullFrame = movesLast;
+  side.frame++;
+  link.post({
+    kind: "frame",
+    frame: side.frame,
+    transform: { ...state.transform },
+    width: state.width,
+    height: state.height,
+    dpr: window.devicePixelRatio || 1,
+    ink: side.ink,
+    fade: large ? 1 : fade,
+    highlight: state.highlight ? [...state.highlight] : null,
+    selected: state.selected,
+    inGesture,
     newScene: state.updated,
-    inGesture: inGesture(state),
-    lastKept: last !== null && last.scene === scene && last.moves === frames.moves,
-    baseShowsView: () => base !== null && shows(base, viewNow(), node),
-    fading: fade < 1,
-    highlighted: state.highlight !== null,
   });
-  state.owesFullFrame = plan.draw === "move-last";
-  if (plan.draw === "move-last" && last) {
-    moveLastFrame(ctx, node, dpr, state, last);
-    return false;
-  }
-  const { ink: colours } = viewNow();
-  // What is in view (layout coordinates): links and nodes outside are skipped.
-  const box = viewBox(transform, state.width, state.height);
-  if (plan.draw === "from-base" && base) drawFromBase(ctx, node, base, state, { box, colours, dpr });
-  else drawWhole(ctx, state, { box, colours, dpr }, fade);
-  lctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  drawLabels(lctx, labels(), colours, state.labelSize);
-  keepLater(frames, node, viewNow(), { last: plan.keepLast, base: plan.keepBase });
-  return fade < 1;
-}
-
-function inGesture(state: NetworkChartState): boolean {
-  return performance.now() - state.lastGesture < SETTLE_MS;
-}
-
-/** Every link and node in view, new ones fading in, the rest faint while a node is highlighted, the selected node ringed. */
-function drawWhole(ctx: CanvasRenderingContext2D, state: NetworkChartState, frame: FrameInk, fade: number): void {
-  const { scene, transform, highlight } = state;
-  const { box, colours, dpr } = frame;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, state.width, state.height);
-  viewTransform(ctx, transform, dpr);
-  // Link widths stay the same on screen whatever the zoom.
-  const sw = 1 / transform.k;
-  const large = scene.edges.length > LARGE_EDGES;
-  strokeEdges(ctx, edgeBatches(scene.edges, box, highlight, large), sw, fade);
-  const batches = nodeBatches(scene.nodes, box, highlight, state.previousIds);
-  fillNodes(ctx, batches, transform.k, fade, colours.bg);
-  outlineNodes(ctx, batches, transform.k, fade, colours.fg);
-  ringSelected(ctx, state, sw, colours.fg);
-  ctx.globalAlpha = 1;
-}
-
-/** Mid-gesture: moves and scales the last full frame to the current view. */
-function moveLastFrame(
-  ctx: CanvasRenderingContext2D,
-  node: HTMLCanvasElement,
-  dpr: number,
-  state: NetworkChartState,
-  last: FrameView,
-): void {
-  const { transform } = state;
-  const r = transform.k / last.transform.k;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, node.width, node.height);
-  ctx.setTransform(
-    dpr * r,
-    0,
-    0,
-    dpr * r,
-    dpr * (transform.x - last.transform.x * r),
-    dpr * (transform.y - last.transform.y * r),
-  );
-  ctx.drawImage(last.canvas, 0, 0, state.width, state.height);
 }
 
 /**
- * Copies the frame just drawn, as the last frame and/or the view's base, in
- * a task after the one that drew it (once painted, the copy is cheap),
- * unless another frame was drawn on the canvas in between.
+ * A frame drawn: its callbacks run and "aa-frame" announces it. An error is
+ * said on the label layer, as the drawing's accessible name, and logged.
  */
-function keepLater(
-  frames: Frames,
-  node: HTMLCanvasElement,
-  view: Omit<FrameView, "canvas">,
-  as: { last: boolean; base: boolean },
+function answered(
+  root: HTMLElement,
+  [element, labelLayer]: [HTMLCanvasElement, HTMLCanvasElement],
+  side: WorkerSide,
+  reply: CanvasReply,
 ): void {
-  if (!as.last) frames.last = null;
-  if (!as.last && !as.base) return;
-  const drawn = frames.drawn;
-  setTimeout(() => {
-    if (frames.drawn !== drawn) return;
-    if (as.last) frames.last = keepFrame(frames.last, node, view);
-    if (as.base) frames.base = keepFrame(frames.base, node, view);
-  }, 0);
+  if (reply.kind === "error") {
+    const text = `The drawing could not be made: ${reply.message}`;
+    element.setAttribute("aria-label", text);
+    sayError(labelLayer, text, side.ink ?? inkOf(root));
+    console.error(`network canvas: ${reply.message}`);
+    return;
+  }
+  root.dispatchEvent(new CustomEvent("aa-frame", { detail: { draw: reply.draw, links: reply.links } }));
+  for (const [frame, callbacks] of side.waiting) {
+    if (frame > reply.frame) continue;
+    side.waiting.delete(frame);
+    for (const callback of callbacks) callback();
+  }
+}
+
+function sayError(layer: HTMLCanvasElement, text: string, ink: Ink): void {
+  const ctx = layer.getContext("2d") as CanvasRenderingContext2D;
+  const dpr = window.devicePixelRatio || 1;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.globalAlpha = 1;
+  ctx.font = "14px system-ui, sans-serif";
+  ctx.fillStyle = ink.fg;
+  ctx.fillText(text, 16, 28);
 }

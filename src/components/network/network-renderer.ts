@@ -19,4 +19,6 @@ export interface NetworkRenderer {
   invalidate(part: "geometry" | "style"): void;
   /** Draws a frame with new elements `fade` (0–1) faded in; true when another frame is needed. */
   draw(fade: number): boolean;
+  /** Calls back once the frame last asked for is drawn: at once for SVG, when the worker says so for the canvas. */
+  afterDraw(callback: () => void): void;
 }

@@ -5,7 +5,6 @@
  * Large graphs draw every link 1 pixel wide, heavier links more opaque.
  */
 import { edgeDimmed, nodeOpacity } from "./highlight.js";
-import type { SceneEdge, SceneNode } from "./scene.js";
 import { toLayout, type ViewTransform } from "./view-transform.js";
 
 /**
@@ -24,21 +23,37 @@ export interface ViewBox {
   y1: number;
 }
 
-export interface EdgeBatch {
+/** What batching needs of a node: its id, place and fill (scene and paint nodes both have them). */
+export interface BatchNode {
+  id: string;
+  x: number;
+  y: number;
+  fill: string;
+}
+
+/** What batching needs of a link. */
+export interface BatchEdge {
+  source: BatchNode;
+  target: BatchNode;
+  width: number;
+  color: string;
+}
+
+export interface EdgeBatch<E extends BatchEdge = BatchEdge> {
   color: string;
   /** Line width in screen pixels. */
   lineWidth: number;
   /** Opacity before any fade-in. */
   alpha: number;
-  edges: SceneEdge[];
+  edges: E[];
 }
 
-export interface NodeBatch {
+export interface NodeBatch<N extends BatchNode = BatchNode> {
   fill: string;
   opacity: number;
   /** True for nodes already drawn before this scene (they do not fade in). */
   old: boolean;
-  nodes: SceneNode[];
+  nodes: N[];
 }
 
 /** What is in view of a drawing `width` × `height`, with `margin` pixels around, in layout units. */
@@ -55,13 +70,13 @@ export function outsideBox(box: ViewBox, a: { x: number; y: number }, b: { x: nu
 }
 
 /** Links in view, batched by colour, width and faintness, in first-seen order. */
-export function edgeBatches(
-  edges: readonly SceneEdge[],
+export function edgeBatches<E extends BatchEdge>(
+  edges: readonly E[],
   box: ViewBox,
   highlight: Set<string> | null,
   large: boolean,
-): EdgeBatch[] {
-  const batches = new Map<string, EdgeBatch>();
+): EdgeBatch<E>[] {
+  const batches = new Map<string, EdgeBatch<E>>();
   for (const e of edges) {
     if (outsideBox(box, e.source, e.target)) continue;
     const dim = edgeDimmed(highlight, e);
@@ -79,13 +94,13 @@ export function edgeBatches(
 }
 
 /** Nodes in view, batched by fill, opacity and whether they are new (new ones fade in), in first-seen order. */
-export function nodeBatches(
-  nodes: readonly SceneNode[],
+export function nodeBatches<N extends BatchNode>(
+  nodes: readonly N[],
   box: ViewBox,
   highlight: Set<string> | null,
   previousIds: ReadonlySet<string>,
-): NodeBatch[] {
-  const batches = new Map<string, NodeBatch>();
+): NodeBatch<N>[] {
+  const batches = new Map<string, NodeBatch<N>>();
   for (const n of nodes) {
     if (outsideBox(box, n, n)) continue;
     const opacity = nodeOpacity(highlight, n.id);
@@ -103,12 +118,12 @@ export function nodeBatches(
  * highlighted), batched as edgeBatches does: what is drawn again on top of
  * a faint copy of the whole graph.
  */
-export function litEdgeBatches(
-  edges: readonly SceneEdge[],
+export function litEdgeBatches<E extends BatchEdge>(
+  edges: readonly E[],
   box: ViewBox,
   highlight: Set<string>,
   large: boolean,
-): EdgeBatch[] {
+): EdgeBatch<E>[] {
   return edgeBatches(
     edges.filter((e) => !edgeDimmed(highlight, e)),
     box,
@@ -118,12 +133,12 @@ export function litEdgeBatches(
 }
 
 /** Of the nodes in view, the highlighted ones, batched as nodeBatches does. */
-export function litNodeBatches(
-  nodes: readonly SceneNode[],
+export function litNodeBatches<N extends BatchNode>(
+  nodes: readonly N[],
   box: ViewBox,
   highlight: Set<string>,
   previousIds: ReadonlySet<string>,
-): NodeBatch[] {
+): NodeBatch<N>[] {
   return nodeBatches(
     nodes.filter((n) => highlight.has(n.id)),
     box,

@@ -19,7 +19,10 @@ export function nodeOpacity(highlight: Set<string> | null, id: string): number {
 }
 
 /** True when a link is drawn faint: something is highlighted and the link does not join two highlighted nodes. */
-export function edgeDimmed(highlight: Set<string> | null, e: SceneEdge): boolean {
+export function edgeDimmed(
+  highlight: Set<string> | null,
+  e: { source: { id: string }; target: { id: string } },
+): boolean {
   return !!highlight && !(highlight.has(e.source.id) && highlight.has(e.target.id));
 }
 
