@@ -476,6 +476,17 @@ describe("the network page", () => {
     expectClean(handle);
   });
 
+  it("starts the canvas's worker only for a graph drawn on the canvas", async () => {
+    const canvasWorkers = (page: Page) => page.workers().filter((w) => w.url().includes("network-canvas-worker"));
+    const svg = await openNetwork();
+    await expect.poll(() => drawnNodes(svg.page), { timeout: READY_TIMEOUT }).toHaveLength(boundInstitutions().size);
+    expect(canvasWorkers(svg.page)).toHaveLength(0);
+    expectClean(svg);
+    const canvas = await openNetwork("?renderer=canvas");
+    expect(canvasWorkers(canvas.page)).toHaveLength(1);
+    expectClean(canvas);
+  });
+
   it("says where the drawing would be, and in its name, when the canvas's worker cannot load", async () => {
     const handle = await openNetwork("?renderer=canvas", undefined, async (page) => {
       await page.route("**/network-canvas-worker*", (route) => route.fulfill({ status: 404, body: "" }));

@@ -7,7 +7,8 @@
  * or a selection starts from the view's base (network-canvas-base.ts);
  * otherwise every link and node is drawn. Each full frame is copied, as
  * the last frame and/or the view's base, in a task after the one that drew
- * it, once the canvas has committed it.
+ * it (the copy makes the canvas rasterise every link), after the page has
+ * been told the frame is drawn.
  */
 import { edgeBatches, LARGE_EDGES, nodeBatches, viewBox } from "../../lib/network/canvas-batches.js";
 import { type FrameDraw, framePlan } from "../../lib/network/frame-plan.js";
@@ -55,10 +56,11 @@ export interface FrameDone {
 }
 
 /**
- * Draws the frame `request` asks for. `after` runs in a task after this
- * one (the frame committed), with the copies to keep made by then.
+ * Draws the frame `request` asks for and calls `done` (the canvas then
+ * rasterises it in this worker, at its next animation frame); the copies
+ * to keep are made in a task after this one.
  */
-export function paintFrame(wc: WorkerCanvas, request: FrameRequest, after: (done: FrameDone) => void): void {
+export function paintFrame(wc: WorkerCanvas, request: FrameRequest, done: (frame: FrameDone) => void): void {
   const { canvas, scene, last, base } = wc;
   const ctx = canvas.getContext("2d") as Paint2D;
   const large = scene.edges.length > LARGE_EDGES;
@@ -82,7 +84,7 @@ export function paintFrame(wc: WorkerCanvas, request: FrameRequest, after: (done
   });
   if (plan.draw === "move-last" && last) {
     moveLastFrame(ctx, request, last);
-    setTimeout(() => after({ draw: plan.draw, links: 0 }), 0);
+    done({ draw: plan.draw, links: 0 });
     return;
   }
   // What is in view (layout coordinates): links and nodes outside are skipped.
@@ -97,13 +99,14 @@ export function paintFrame(wc: WorkerCanvas, request: FrameRequest, after: (done
       : drawWhole(ctx, view, marks, frame, fade);
   if (!plan.keepLast) wc.last = null;
   const drawn = wc.drawn;
+  done({ draw: plan.draw, links });
+  // Copied in a task of its own: the copy makes the canvas rasterise its links (tens to hundreds of ms).
   setTimeout(() => {
     // Unless another frame was drawn on the canvas in between.
     if (wc.drawn === drawn) {
       if (plan.keepLast) wc.last = keepFrame(wc.last, canvas, view);
       if (plan.keepBase) wc.base = keepFrame(wc.base, canvas, view);
     }
-    after({ draw: plan.draw, links });
   }, 0);
 }
 

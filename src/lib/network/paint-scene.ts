@@ -7,32 +7,21 @@
  * colours) in lists. Positions alone cross again when a node is dragged.
  */
 import type { NodeOutline } from "./node-affiliation.js";
-import type { Scene } from "./scene.js";
+import type { Scene, SceneEdge, SceneNode } from "./scene.js";
 
-/** A node as the canvas paints it. */
-export interface PaintNode {
-  id: string;
-  x: number;
-  y: number;
-  r: number;
-  fill: string;
-  outline: NodeOutline;
-  dashed: boolean;
+/** A node as the canvas paints it: the scene node's place, size, fill and outline, and two flags. */
+export type PaintNode = Pick<SceneNode, "id" | "x" | "y" | "r" | "fill" | "outline" | "dashed"> & {
   /** Drawn as a square (a commitment, in the bipartite view); institutions are circles. */
   square: boolean;
   /** Drawn in the scene before this one (it does not fade in). */
   old: boolean;
-}
+};
 
-/** A link as the canvas paints it. */
-export interface PaintEdge {
+/** A link as the canvas paints it: its ends are paint nodes. */
+export type PaintEdge = Pick<SceneEdge, "width" | "color" | "bend"> & {
   source: PaintNode;
   target: PaintNode;
-  width: number;
-  color: string;
-  /** Bend of a parallel link: 0 for straight, ±1, ±2 … */
-  bend: number;
-}
+};
 
 export interface PaintScene {
   nodes: PaintNode[];
