@@ -76,21 +76,21 @@ export function edgeBatches<E extends BatchEdge>(
   highlight: Set<string> | null,
   large: boolean,
 ): EdgeBatch<E>[] {
-  const batches = new Map<string, EdgeBatch<E>>();
+  const batches = new BatchIndex<EdgeBatch<E>>();
   for (const e of edges) {
     if (outsideBox(box, e.source, e.target)) continue;
     const dim = edgeDimmed(highlight, e);
     // Large graphs: every link 1 px, heavier links more opaque (width 1–8 → 4 steps, as -1 … -4).
     const w = large ? -Math.min(4, Math.ceil(e.width / 2)) : Math.round(e.width);
-    const key = `${e.color}|${w}|${dim ? 1 : 0}`;
-    const batch = batches.get(key);
+    const key = w * 2 + (dim ? 1 : 0);
+    const batch = batches.get(e.color, key);
     if (batch) batch.edges.push(e);
     else {
       const alpha = dim ? 0.05 : w < 0 ? 0.15 + 0.15 * -w : 0.45;
-      batches.set(key, { color: e.color, lineWidth: w < 0 ? 1 : w, alpha, edges: [e] });
+      batches.add(e.color, key, { color: e.color, lineWidth: w < 0 ? 1 : w, alpha, edges: [e] });
     }
   }
-  return [...batches.values()];
+  return batches.inOrder;
 }
 
 /** Nodes in view, batched by fill, opacity and whether they are new (new ones fade in), in first-seen order. */
@@ -100,17 +100,42 @@ export function nodeBatches<N extends BatchNode>(
   highlight: Set<string> | null,
   previousIds: ReadonlySet<string>,
 ): NodeBatch<N>[] {
-  const batches = new Map<string, NodeBatch<N>>();
+  const batches = new BatchIndex<NodeBatch<N>>();
   for (const n of nodes) {
     if (outsideBox(box, n, n)) continue;
     const opacity = nodeOpacity(highlight, n.id);
     const old = previousIds.has(n.id);
-    const key = `${n.fill}|${opacity}|${old ? 1 : 0}`;
-    const batch = batches.get(key);
+    // Opacity is 0–1: old nodes 2–3.
+    const key = opacity + (old ? 2 : 0);
+    const batch = batches.get(n.fill, key);
     if (batch) batch.nodes.push(n);
-    else batches.set(key, { fill: n.fill, opacity, old, nodes: [n] });
+    else batches.add(n.fill, key, { fill: n.fill, opacity, old, nodes: [n] });
   }
-  return [...batches.values()];
+  return batches.inOrder;
+}
+
+/**
+ * Batches by a colour and a number (width or opacity, and a flag), in the
+ * order first seen: looked up without building a string key per link
+ * (tens of thousands a frame).
+ */
+class BatchIndex<B> {
+  readonly inOrder: B[] = [];
+  private readonly byColour = new Map<string, Map<number, B>>();
+
+  get(colour: string, key: number): B | undefined {
+    return this.byColour.get(colour)?.get(key);
+  }
+
+  add(colour: string, key: number, batch: B): void {
+    let keyed = this.byColour.get(colour);
+    if (!keyed) {
+      keyed = new Map();
+      this.byColour.set(colour, keyed);
+    }
+    keyed.set(key, batch);
+    this.inOrder.push(batch);
+  }
 }
 
 /**
