@@ -48,7 +48,8 @@ export function errorState(title: string, error: unknown): HTMLElement {
 }
 
 /** Sets a performance mark the first time it is called with `name` (for the load benchmark); returns `node`. */
-export function markFirst<T>(name: string, node: T): T {
-  if (typeof performance !== "undefined" && performance.getEntriesByName(name).length === 0) performance.mark(name);
+export function markFirst<T>(name: string, node: T, startTime?: number): T {
+  if (typeof performance !== "undefined" && performance.getEntriesByName(name).length === 0)
+    performance.mark(name, startTime === undefined ? undefined : { startTime });
   return node;
 }

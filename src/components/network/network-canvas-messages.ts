@@ -48,5 +48,7 @@ export type CanvasReply =
       draw: FrameDraw;
       /** Links stroked (a link is one line or curve). */
       links: number;
+      /** When it was drawn: the worker's performance.timeOrigin + performance.now() (ms since the epoch). */
+      drawnAt: number;
     }
   | { kind: "error"; message: string };

@@ -35,7 +35,9 @@ function handle(request: CanvasRequest): void {
     wc.moves++;
   } else {
     const frame = request.frame;
-    paintFrame(wc, request, (done) => reply({ kind: "frame", frame, ...done }));
+    paintFrame(wc, request, (done) =>
+      reply({ kind: "frame", frame, ...done, drawnAt: performance.timeOrigin + performance.now() }),
+    );
   }
 }
 

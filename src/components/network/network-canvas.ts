@@ -30,8 +30,8 @@ interface WorkerSide {
   /** The canvas's size in device pixels, sent when it changes. */
   size: { width: number; height: number };
   frame: number;
-  /** Callbacks for when a frame is drawn, by frame. */
-  waiting: Map<number, (() => void)[]>;
+  /** Callbacks for when a frame is drawn (given when, on the page's clock), by frame. */
+  waiting: Map<number, ((at: number) => void)[]>;
   /** The theme's colours, read for each frame that may draw anew. */
   ink: Ink | null;
 }
@@ -130,7 +130,8 @@ function askFrame(side: WorkerSide, link: CanvasLink, state: NetworkChartState, 
 }
 
 /**
- * A frame drawn: its callbacks run and "aa-frame" announces it. An error is
+ * A frame drawn: its callbacks run and "aa-frame" announces it, with when it
+ * was drawn. An error is
  * said on the label layer, as the drawing's accessible name, and logged.
  */
 function answered(
@@ -146,11 +147,13 @@ function answered(
     console.error(`network canvas: ${reply.message}`);
     return;
   }
-  root.dispatchEvent(new CustomEvent("aa-frame", { detail: { draw: reply.draw, links: reply.links } }));
+  // When the worker drew it, on the page's clock (the page may answer the message later).
+  const at = reply.drawnAt - performance.timeOrigin;
+  root.dispatchEvent(new CustomEvent("aa-frame", { detail: { draw: reply.draw, links: reply.links, at } }));
   for (const [frame, callbacks] of side.waiting) {
     if (frame > reply.frame) continue;
     side.waiting.delete(frame);
-    for (const callback of callbacks) callback();
+    for (const callback of callbacks) callback(at);
   }
 }
 

@@ -132,8 +132,8 @@ const HELP_TEXT =
  * page labels its data; also set by the page when SQL's answer keeps the
  * graph on screen (network-page.ts), for the benchmark and tests.
  */
-export function markDrawnFrom(source: string): void {
-  markFirst(`network:drawn:${source}`, null);
+export function markDrawnFrom(source: string, at?: number): void {
+  markFirst(`network:drawn:${source}`, null, at);
 }
 
 export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
@@ -263,18 +263,20 @@ function drawFrame({ root, state, views, keyboard, schedule }: ChartParts): void
     // The first frame that shows a new scene, once drawn: for the benchmark and tests.
     state.updated = false;
     const scene = state.scene;
-    view.afterDraw(() => announceFirstFrame(root, scene));
+    view.afterDraw((at) => announceFirstFrame(root, scene, at));
   }
 }
 
-function announceFirstFrame(root: HTMLElement, scene: Scene): void {
+/** Marks and announces a new scene's first frame, drawn at `at` (performance.now()). */
+function announceFirstFrame(root: HTMLElement, scene: Scene, at: number): void {
   if (scene.nodes.length && performance.getEntriesByName("network:first-frame").length === 0) {
-    performance.mark("network:first-frame");
-    markFirst(FIRST_CHART_MARK, null);
+    performance.mark("network:first-frame", { startTime: at });
+    markFirst(FIRST_CHART_MARK, null, at);
   }
   // First frame drawn from each source ("build", "duckdb"), as the page labels its data.
-  markDrawnFrom(root.dataset.source ?? "unknown");
-  root.dispatchEvent(new CustomEvent("aa-drawn", { detail: { nodes: scene.nodes.length, edges: scene.edges.length } }));
+  markDrawnFrom(root.dataset.source ?? "unknown", at);
+  const detail = { nodes: scene.nodes.length, edges: scene.edges.length, at };
+  root.dispatchEvent(new CustomEvent("aa-drawn", { detail }));
 }
 
 function refreshHighlight({ state, views, schedule }: ChartParts): void {

@@ -19,6 +19,9 @@ export interface NetworkRenderer {
   invalidate(part: "geometry" | "style"): void;
   /** Draws a frame with new elements `fade` (0–1) faded in; true when another frame is needed. */
   draw(fade: number): boolean;
-  /** Calls back once the frame last asked for is drawn: at once for SVG, when the worker says so for the canvas. */
-  afterDraw(callback: () => void): void;
+  /**
+   * Calls back once the frame last asked for is drawn, with when
+   * (performance.now()): at once for SVG, when the worker says so for the canvas.
+   */
+  afterDraw(callback: (at: number) => void): void;
 }

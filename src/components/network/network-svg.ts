@@ -60,7 +60,7 @@ export function networkSvg(state: NetworkChartState, labels: () => ViewLabel[]):
       drawSvg(layers, state, dirty, labels);
       return false;
     },
-    afterDraw: (callback) => callback(),
+    afterDraw: (callback) => callback(performance.now()),
   };
 }
 
