@@ -15,11 +15,12 @@
  */
 import * as d3 from "d3";
 import { LARGE_EDGES } from "../../lib/network/canvas-batches.js";
+import { FrameQueue } from "../../lib/network/frame-queue.js";
 import type { ViewLabel } from "../../lib/network/labels-in-view.js";
 import { packPaintScene, packPlaces } from "../../lib/network/paint-scene.js";
 import { drawLabels } from "./network-canvas-labels.js";
 import { type CanvasLink, canvasLink } from "./network-canvas-link.js";
-import type { CanvasReply } from "./network-canvas-messages.js";
+import type { CanvasReply, FrameRequest } from "./network-canvas-messages.js";
 import type { Ink } from "./network-canvas-paint.js";
 import { type NetworkChartState, SETTLE_MS } from "./network-chart-state.js";
 import type { NetworkRenderer } from "./network-renderer.js";
@@ -34,6 +35,8 @@ interface WorkerSide {
   waiting: Map<number, ((at: number) => void)[]>;
   /** The theme's colours, read for each frame that may draw anew. */
   ink: Ink | null;
+  /** One frame at a time goes to the worker; the latest asked for waits. */
+  frames: FrameQueue<FrameRequest>;
 }
 
 export function networkCanvas(state: NetworkChartState, root: HTMLElement, labels: () => ViewLabel[]): NetworkRenderer {
@@ -41,7 +44,14 @@ export function networkCanvas(state: NetworkChartState, root: HTMLElement, label
   const labelCanvas = d3.create("canvas").attr("class", "aa-net-labels").attr("aria-hidden", "true");
   const element = canvas.node() as HTMLCanvasElement;
   const labelLayer = labelCanvas.node() as HTMLCanvasElement;
-  const side: WorkerSide = { link: null, size: { width: 0, height: 0 }, frame: 0, waiting: new Map(), ink: null };
+  const side: WorkerSide = {
+    link: null,
+    size: { width: 0, height: 0 },
+    frame: 0,
+    waiting: new Map(),
+    ink: null,
+    frames: new FrameQueue(),
+  };
   const onReply = (reply: CanvasReply) => answered(root, [element, labelLayer], side, reply);
   const link = () => {
     side.link ??= canvasLink(element, onReply);
@@ -100,7 +110,8 @@ function inkOf(root: HTMLElement): Ink {
 }
 
 /**
- * Asks the worker for a frame. A large graph mid-gesture moves its last
+ * Asks the worker for a frame (sent once it has drawn the one before it,
+ * src/lib/network/frame-queue.ts). A large graph mid-gesture moves its last
  * frame, and a full frame is then owed once the gesture pauses (owed also
  * when the worker had no last frame to move and drew in full: one frame more
  * than needed, after a drag or a resize mid-gesture).
@@ -113,7 +124,7 @@ function askFrame(side: WorkerSide, link: CanvasLink, state: NetworkChartState, 
   if (!side.ink || !movesLast) side.ink = inkOf(root);
   state.owesFullFrame = movesLast;
   side.frame++;
-  link.post({
+  const request = side.frames.ask({
     kind: "frame",
     frame: side.frame,
     transform: { ...state.transform },
@@ -127,12 +138,13 @@ function askFrame(side: WorkerSide, link: CanvasLink, state: NetworkChartState, 
     inGesture,
     newScene: state.updated,
   });
+  if (request) link.post(request);
 }
 
 /**
- * A frame drawn: its callbacks run and "aa-frame" announces it, with when it
- * was drawn. An error is
- * said on the label layer, as the drawing's accessible name, and logged.
+ * A frame drawn: the next one waiting goes to the worker, the callbacks
+ * run and "aa-frame" announces it, with when it was drawn. An error is said
+ * on the label layer, as the drawing's accessible name, and logged.
  */
 function answered(
   root: HTMLElement,
@@ -147,6 +159,8 @@ function answered(
     console.error(`network canvas: ${reply.message}`);
     return;
   }
+  const next = side.frames.drawn();
+  if (next) side.link?.post(next);
   // When the worker drew it, on the page's clock (the page may answer the message later).
   const at = reply.drawnAt - performance.timeOrigin;
   root.dispatchEvent(new CustomEvent("aa-frame", { detail: { draw: reply.draw, links: reply.links, at } }));
