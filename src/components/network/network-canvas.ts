@@ -14,10 +14,12 @@
  * gesture pauses.
  */
 import * as d3 from "d3";
+import { CHART_FAILED_MARK } from "../../lib/model/load-marks.js";
 import { LARGE_EDGES } from "../../lib/network/canvas-batches.js";
 import { FrameQueue } from "../../lib/network/frame-queue.js";
 import type { ViewLabel } from "../../lib/network/labels-in-view.js";
 import { packPaintScene, packPlaces } from "../../lib/network/paint-scene.js";
+import { markFirst } from "../dom.js";
 import { drawLabels } from "./network-canvas-labels.js";
 import { type CanvasLink, canvasLink } from "./network-canvas-link.js";
 import type { CanvasReply, FrameRequest } from "./network-canvas-messages.js";
@@ -157,6 +159,8 @@ function answered(
     element.setAttribute("aria-label", text);
     sayError(labelLayer, text, side.ink ?? inkOf(root));
     console.error(`network canvas: ${reply.message}`);
+    // What waits for the first chart (DuckDB, the metrics) need not wait for this one.
+    markFirst(CHART_FAILED_MARK, null);
     return;
   }
   const next = side.frames.drawn();

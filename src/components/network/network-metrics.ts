@@ -3,6 +3,7 @@
  * (network-worker-channel.ts), one request at a time: a newer graph
  * supersedes an older one still being computed.
  */
+import { firstChartSettled } from "../../lib/client/when-marked.js";
 import type { MetricsInput } from "../../lib/network/metrics.js";
 import { type PackedGraph, packGraph, samePackedGraph } from "../../lib/network/packed-graph.js";
 import type { GraphMetrics, NodeMetrics } from "../../lib/network/ranking.js";
@@ -28,15 +29,21 @@ const computed = new WeakMap<MetricsInput, Promise<GraphMetrics | null>>();
 
 let requested = 0;
 
-/** Resolves after the next frame: copying a large graph must not delay drawing it. */
-function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * Resolves after the next frame, and once the page's first chart is drawn
+ * (a graph with nodes is drawn): copying a large graph, and the seconds of
+ * computing its metrics, must not delay drawing it (on the canvas a worker
+ * draws it, on the same two cores).
+ */
+async function afterDrawn(graph: MetricsInput): Promise<void> {
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  if (graph.nodes.length) await firstChartSettled();
 }
 
 /** Metrics of a graph; resolves to null when a newer request made this one obsolete. */
 export async function graphMetrics(graph: MetricsInput): Promise<GraphMetrics | null> {
   const ticket = ++requested;
-  await afterNextFrame();
+  await afterDrawn(graph);
   if (ticket !== requested) return null;
   const known = computed.get(graph);
   if (known) return known;

@@ -1,12 +1,13 @@
 /**
  * The network page's two generators (the page assigns them to cells, so each
  * value it yields redraws what reads it): the graph for the filters, first
- * the whole graph from the build (drawn before the query engine has started)
- * when nothing narrows it, then the graph from SQL with the filters bound as
- * parameters (the build's objects again when SQL gives the same graph, so
- * nothing is redrawn); and a graph's metrics, null at once and then computed
- * in the worker.
+ * the whole graph from the build when nothing narrows it (drawn before the
+ * query engine starts, which waits for it), then the graph from SQL with the
+ * filters bound as parameters (the build's objects again when SQL gives the
+ * same graph, so nothing is redrawn); and a graph's metrics, null at once
+ * and then computed in the worker.
  */
+import { firstChartSettled } from "../../lib/client/when-marked.js";
 import type { LayoutFile } from "../../lib/model/contracts.js";
 import { type FilterState, isEmptyFilters } from "../../lib/model/filters.js";
 import type { Graph } from "../../lib/network/graph.js";
@@ -35,7 +36,12 @@ export async function* networkSteps(
 ): AsyncGenerator<DrawnNetwork> {
   const { filters, filterWords, mode, edgeMode } = view;
   const plain = isEmptyFilters(filters) && mode === "projection" && edgeMode === "dominant";
-  if (plain) yield { ...built, filterWords };
+  if (plain) {
+    yield { ...built, filterWords };
+    // DuckDB (its download, its compile, the tables) starts once the build's graph is drawn: on
+    // the canvas a worker draws it, and would share the two cores with them.
+    if (built.graph.nodes.length) await firstChartSettled();
+  }
   // SQL's graph keeps the build's objects when it is the same graph (nothing to redraw).
   const onScreen = plain ? built : undefined;
   yield { ...(await loadNetwork(await database(), filters, { mode, edgeMode, onScreen })), filterWords };

@@ -1,3 +1,5 @@
+import { CHART_FAILED_MARK, FIRST_CHART_MARK } from "../model/load-marks.js";
+
 /**
  * Calls `then` once, as soon as the page has a performance mark named
  * `name`: at once when it already has one, else when it is made (a
@@ -24,4 +26,18 @@ export function whenMarked(name: string, then: () => void): () => void {
     done = true;
     observer.disconnect();
   };
+}
+
+/** Resolves once the page has a performance mark named `name` (at once when it has one); never without PerformanceObserver. */
+export function marked(name: string): Promise<void> {
+  return new Promise((resolve) => whenMarked(name, resolve));
+}
+
+/**
+ * Resolves once the page has drawn its first chart, or said a chart cannot
+ * be drawn; at once where marks cannot be observed (nothing would wait for ever).
+ */
+export function firstChartSettled(): Promise<void> {
+  if (typeof PerformanceObserver !== "function") return Promise.resolve();
+  return Promise.race([marked(FIRST_CHART_MARK), marked(CHART_FAILED_MARK)]);
 }

@@ -4,3 +4,10 @@
  * moments the page's database starts the engine (src/components/db.ts).
  */
 export const FIRST_CHART_MARK = "chart:first";
+
+/**
+ * Performance mark a page makes when a chart cannot be drawn (the network
+ * canvas's worker did not start): what waits for the first chart to start
+ * its own work stops waiting (src/components/network/network-steps.ts).
+ */
+export const CHART_FAILED_MARK = "chart:failed";

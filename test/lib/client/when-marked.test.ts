@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { whenMarked } from "../../../src/lib/client/when-marked.js";
+import { firstChartSettled, marked, whenMarked } from "../../../src/lib/client/when-marked.js";
+import { CHART_FAILED_MARK, FIRST_CHART_MARK } from "../../../src/lib/model/load-marks.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 let n = 0;
@@ -38,5 +39,41 @@ describe("whenMarked", () => {
     performance.mark(name);
     await tick();
     expect(calls).toEqual([]);
+  });
+});
+
+/** True once `promise` has settled, looked at after a tick. */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void promise.then(() => {
+    done = true;
+  });
+  await tick();
+  return done;
+}
+
+describe("marked and firstChartSettled", () => {
+  afterEach(() => performance.clearMarks());
+
+  it("marked resolves once the mark is made", async () => {
+    const name = freshName();
+    const waiting = marked(name);
+    expect(await settled(waiting)).toBe(false);
+    performance.mark(name);
+    expect(await settled(waiting)).toBe(true);
+  });
+
+  it("firstChartSettled waits for the first chart", async () => {
+    const waiting = firstChartSettled();
+    expect(await settled(waiting)).toBe(false);
+    performance.mark(FIRST_CHART_MARK);
+    expect(await settled(waiting)).toBe(true);
+  });
+
+  it("firstChartSettled stops waiting when a chart cannot be drawn", async () => {
+    const waiting = firstChartSettled();
+    expect(await settled(waiting)).toBe(false);
+    performance.mark(CHART_FAILED_MARK);
+    expect(await settled(waiting)).toBe(true);
   });
 });
