@@ -10,7 +10,7 @@
  */
 import { LARGE_EDGES, litEdgeBatches, litNodeBatches } from "../../lib/network/canvas-batches.js";
 import { FAINT_NODE_OPACITY } from "../../lib/network/highlight.js";
-import type { PaintScene } from "../../lib/network/paint-scene.js";
+import type { PaintNode, PaintScene } from "../../lib/network/paint-scene.js";
 import type { ViewTransform } from "../../lib/network/view-transform.js";
 import {
   type FrameInk,
@@ -33,11 +33,10 @@ export interface FrameView {
   moves: number;
 }
 
-/** What a frame shows besides its scene and view: the highlight, the selected node, the previous scene's node ids. */
+/** What a frame shows besides its scene and view: the highlight, the selected node. */
 export interface FrameMarks {
   highlight: Set<string> | null;
   selected: string | null;
-  oldIds: ReadonlySet<string>;
 }
 
 /** True when the kept frame shows `view` at the canvas's pixel size. */
@@ -93,7 +92,7 @@ export function drawFromBase(
   if (highlight) {
     const large = scene.edges.length > LARGE_EDGES;
     links = strokeEdges(ctx, litEdgeBatches(scene.edges, box, highlight, large), 1 / transform.k, 1);
-    const lit = litNodeBatches(scene.nodes, box, highlight, marks.oldIds);
+    const lit = litNodeBatches(scene.nodes, box, highlight, isOld);
     fillNodes(ctx, lit, transform.k, 1, colours.bg);
     outlineNodes(ctx, lit, transform.k, 1, colours.fg);
   }
@@ -101,6 +100,9 @@ export function drawFromBase(
   ctx.globalAlpha = 1;
   return links;
 }
+
+/** True for a node drawn in the scene before (it does not fade in). */
+export const isOld = (node: PaintNode): boolean => node.old;
 
 /** The selected node, if it is in the scene. */
 export function selectedNode(scene: PaintScene, selected: string | null) {

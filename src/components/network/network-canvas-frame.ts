@@ -17,6 +17,7 @@ import {
   drawFromBase,
   type FrameMarks,
   type FrameView,
+  isOld,
   keepFrame,
   selectedNode,
   shows,
@@ -36,8 +37,6 @@ import {
 export interface WorkerCanvas {
   canvas: OffscreenCanvas;
   scene: PaintScene;
-  /** Ids of the nodes of the scene before this one (they do not fade in). */
-  oldIds: ReadonlySet<string>;
   moves: number;
   /** The last frame (moved during a gesture) and the view's base; how many frames were drawn. */
   last: FrameView | null;
@@ -46,7 +45,7 @@ export interface WorkerCanvas {
 }
 
 export function workerCanvas(canvas: OffscreenCanvas): WorkerCanvas {
-  return { canvas, scene: { nodes: [], edges: [] }, oldIds: new Set(), moves: 0, last: null, base: null, drawn: 0 };
+  return { canvas, scene: { nodes: [], edges: [] }, moves: 0, last: null, base: null, drawn: 0 };
 }
 
 /** What a frame did: how it was drawn, and the links it stroked. */
@@ -64,13 +63,12 @@ export function paintFrame(wc: WorkerCanvas, request: FrameRequest, done: (frame
   const { canvas, scene, last, base } = wc;
   const ctx = canvas.getContext("2d") as Paint2D;
   const large = scene.edges.length > LARGE_EDGES;
-  // No fade-in on a large graph: each full frame costs tens of ms.
-  const fade = large ? 1 : request.fade;
+  // The page asks no fade-in on a large graph (network-canvas.ts).
+  const { fade } = request;
   const view = { scene, transform: request.transform, ink: request.ink, moves: wc.moves };
   const marks: FrameMarks = {
     highlight: request.highlight ? new Set(request.highlight) : null,
     selected: request.selected,
-    oldIds: wc.oldIds,
   };
   wc.drawn++;
   const plan = framePlan({
@@ -126,7 +124,7 @@ function drawWhole(
   // Link widths stay the same on screen whatever the zoom.
   const large = scene.edges.length > LARGE_EDGES;
   const links = strokeEdges(ctx, edgeBatches(scene.edges, box, marks.highlight, large), 1 / transform.k, fade);
-  const batches = nodeBatches(scene.nodes, box, marks.highlight, marks.oldIds);
+  const batches = nodeBatches(scene.nodes, box, marks.highlight, isOld);
   fillNodes(ctx, batches, transform.k, fade, colours.bg);
   outlineNodes(ctx, batches, transform.k, fade, colours.fg);
   ringSelected(ctx, selectedNode(scene, marks.selected), transform.k, colours.fg);

@@ -29,7 +29,6 @@ function handle(request: CanvasRequest): void {
     wc.canvas.height = request.height;
   } else if (request.kind === "scene") {
     wc.scene = unpackPaintScene(request.scene);
-    wc.oldIds = new Set(wc.scene.nodes.filter((n) => n.old).map((n) => n.id));
   } else if (request.kind === "places") {
     applyPlaces(wc.scene, request.places);
     wc.moves++;

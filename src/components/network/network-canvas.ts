@@ -134,6 +134,7 @@ function askFrame(side: WorkerSide, link: CanvasLink, state: NetworkChartState, 
     height: state.height,
     dpr: window.devicePixelRatio || 1,
     ink: side.ink,
+    // No fade-in on a large graph: each full frame costs tens of ms.
     fade: large ? 1 : fade,
     highlight: state.highlight ? [...state.highlight] : null,
     selected: state.selected,

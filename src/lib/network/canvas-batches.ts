@@ -93,18 +93,21 @@ export function edgeBatches<E extends BatchEdge>(
   return batches.inOrder;
 }
 
-/** Nodes in view, batched by fill, opacity and whether they are new (new ones fade in), in first-seen order. */
+/**
+ * Nodes in view, batched by fill, opacity and whether they are new (new ones
+ * fade in; `isOld` says which were drawn before), in first-seen order.
+ */
 export function nodeBatches<N extends BatchNode>(
   nodes: readonly N[],
   box: ViewBox,
   highlight: Set<string> | null,
-  previousIds: ReadonlySet<string>,
+  isOld: (node: N) => boolean,
 ): NodeBatch<N>[] {
   const batches = new BatchIndex<NodeBatch<N>>();
   for (const n of nodes) {
     if (outsideBox(box, n, n)) continue;
     const opacity = nodeOpacity(highlight, n.id);
-    const old = previousIds.has(n.id);
+    const old = isOld(n);
     // Opacity is 0–1: old nodes 2–3.
     const key = opacity + (old ? 2 : 0);
     const batch = batches.get(n.fill, key);
@@ -162,12 +165,12 @@ export function litNodeBatches<N extends BatchNode>(
   nodes: readonly N[],
   box: ViewBox,
   highlight: Set<string>,
-  previousIds: ReadonlySet<string>,
+  isOld: (node: N) => boolean,
 ): NodeBatch<N>[] {
   return nodeBatches(
     nodes.filter((n) => highlight.has(n.id)),
     box,
     highlight,
-    previousIds,
+    isOld,
   );
 }

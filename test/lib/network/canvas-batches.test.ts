@@ -68,7 +68,7 @@ describe("edgeBatches", () => {
 describe("nodeBatches", () => {
   it("fills nodes by colour, faintness and newness, skipping nodes out of view", () => {
     const red = sceneNode("r", 50, 50, { fill: "red" });
-    const batches = nodeBatches([a, b, red, c, far], box, new Set(["a", "b", "r"]), new Set(["a", "r"]));
+    const batches = nodeBatches([a, b, red, c, far], box, new Set(["a", "b", "r"]), (n) => ["a", "r"].includes(n.id));
     expect(batches.map((x) => [x.fill, x.opacity, x.old, x.nodes.map((n) => n.id)])).toEqual([
       ["#111111", 1, true, ["a"]],
       ["#111111", 1, false, ["b"]],
@@ -87,13 +87,13 @@ describe("litEdgeBatches and litNodeBatches", () => {
       [0.45, ["a|b", "a|far"]],
     ]);
     expect(
-      litNodeBatches([a, b, c, far], box, lit, new Set()).map((x) => [x.opacity, x.nodes.map((n) => n.id)]),
+      litNodeBatches([a, b, c, far], box, lit, () => false).map((x) => [x.opacity, x.nodes.map((n) => n.id)]),
     ).toEqual([[1, ["a", "b"]]]);
   });
 
   it("draws nothing again for a highlight with no link inside it", () => {
     const lit = new Set(["c"]);
     expect(litEdgeBatches([sceneEdge(a, b)], box, lit, true)).toEqual([]);
-    expect(litNodeBatches([a, b, c], box, lit, new Set()).flatMap((x) => x.nodes.map((n) => n.id))).toEqual(["c"]);
+    expect(litNodeBatches([a, b, c], box, lit, () => false).flatMap((x) => x.nodes.map((n) => n.id))).toEqual(["c"]);
   });
 });
