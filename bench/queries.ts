@@ -1,5 +1,5 @@
 /**
- * `npm run bench:queries [-- --commitments 100000 --runs 20 --seed 1 --dist DIR --threads T --timeout 180000 --skip module.query,…]`
+ * `npm run bench:queries [-- --commitments 100000 --runs 20 --seed 1 --dist DIR --threads T --timeout 180000 --skip module.query,… --only module.query,…]`
  *
  * How fast every query the pages run (read from the SQL modules by
  * bench/lib/page-query-catalogue.ts: overview, network, timeline, Data page,
@@ -49,14 +49,14 @@ import { pageQueryCatalogue, type ResultRead } from "./lib/page-query-catalogue.
 import { buildSite, ensureData } from "./lib/synthetic-site.js";
 
 const USAGE =
-  "Usage: npm run bench:queries -- [--commitments 100000] [--runs 20] [--seed 1] [--dist DIR] [--threads T] [--timeout MS] [--skip module.query,…]";
+  "Usage: npm run bench:queries -- [--commitments 100000] [--runs 20] [--seed 1] [--dist DIR] [--threads T] [--timeout MS] [--skip module.query,…] [--only module.query,…]";
 /** Issue #16: DuckDB-WASM within 2.5× of native DuckDB on every page query, one thread each side too. */
 const GOAL_RATIO = 2.5;
 const WARMUP = 1;
 
 const flags = parseFlags(
   process.argv.slice(2),
-  ["commitments", "runs", "seed", "dist", "threads", "timeout", "skip"],
+  ["commitments", "runs", "seed", "dist", "threads", "timeout", "skip", "only"],
   [],
   USAGE,
 );
@@ -66,6 +66,8 @@ const seed = flags.get("seed") ?? "1";
 const timeoutMs = intFlag(flags, "timeout", 180_000, USAGE);
 const threads = flags.has("threads") ? intFlag(flags, "threads", 1, USAGE) : undefined;
 const skip = (flags.get("skip") ?? "").split(",").filter(Boolean);
+// Only these queries (while working on a few); every other one is listed as skipped.
+const only = (flags.get("only") ?? "").split(",").filter(Boolean);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // ---- the site and its tables ------------------------------------------------
@@ -153,6 +155,10 @@ const plain = (fragment: SqlFragment) =>
     return p;
   });
 const cases: Case[] = [];
+const unknown = only.filter((name) => !catalogue.queries.some((q) => q.name === name));
+if (unknown.length) throw new Error(`--only: no query named ${unknown.join(", ")} in the catalogue`);
+if (only.length)
+  skip.push(...catalogue.queries.map((q) => q.name).filter((name) => !only.includes(name) && !skip.includes(name)));
 const timed = catalogue.queries.filter((q) => !skip.includes(q.name));
 for (const state of states) {
   for (const q of timed) {
@@ -413,7 +419,7 @@ process.stdout.write(
     (catalogue.untimed.length
       ? `Not timed (no arguments known in bench/lib/page-query-catalogue.ts): ${catalogue.untimed.join(", ")}\n`
       : "") +
-    (skip.length ? `Skipped (--skip): ${skip.join(", ")}\n` : ""),
+    (only.length ? `Only (--only): ${only.join(", ")}\n` : skip.length ? `Skipped (--skip): ${skip.join(", ")}\n` : ""),
 );
 for (const problem of [
   ...schemaDifferences.map((d) => `column types differ: ${d}`),

@@ -95,14 +95,18 @@ export function networkCounts(filters: FilterState): SqlFragment {
 /**
  * What the side panel shows of a commitment: event, sector, status, source,
  * and the other parties (all but `except`, the institution the panel is about).
+ * `commitmentId`: the one commitment the query reads, when known, so its
+ * parties are found by that id (a filter DuckDB can push into the scan of
+ * `commitment_parties`), not by a join against every commitment.
  */
-function panelColumns(except: string | null): SqlFragment {
+function panelColumns(except: string | null, commitmentId?: string): SqlFragment {
+  const partiesOf = commitmentId === undefined ? raw("c.id") : sql`${commitmentId}`;
   return sql`c.id, c.summary, c.date, c.date_from, c.status, c.confidence, c.note,
       s.label AS sector, s.color AS sector_color, e.id AS event_id, e.title AS event,
       src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url, c.locator,
       (SELECT string_agg(coalesce(i.acronym, i.name), ', ' ORDER BY coalesce(i.acronym, i.name))
         FROM commitment_parties q JOIN institutions i ON i.id = q.institution_id
-        WHERE q.commitment_id = c.id AND q.institution_id IS DISTINCT FROM CAST(${except} AS VARCHAR)) AS partners`;
+        WHERE q.commitment_id = ${partiesOf} AND q.institution_id IS DISTINCT FROM CAST(${except} AS VARCHAR)) AS partners`;
 }
 
 const PANEL_JOINS = raw(`JOIN events e ON e.id = c.event_id
@@ -153,6 +157,6 @@ export function institutionCommitments(filters: FilterState, institutionId: stri
  * under, so only their years need to be loaded.
  */
 export function commitmentDetail(commitmentId: string, within?: FilterState): SqlFragment {
-  const query = sql`SELECT ${panelColumns(null)} FROM commitments c ${PANEL_JOINS} WHERE c.id = ${commitmentId}`;
+  const query = sql`SELECT ${panelColumns(null, commitmentId)} FROM commitments c ${PANEL_JOINS} WHERE c.id = ${commitmentId}`;
   return within ? withinYears(query, scopeOf(within)) : query;
 }

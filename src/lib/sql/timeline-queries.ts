@@ -84,10 +84,13 @@ export function timelineExtent(filters: FilterState): SqlFragment {
       SELECT c.date_from, c.date_to, ${deadlineSql()} AS deadline
       FROM commitments c
       WHERE ${commitmentWhere(filters)}
-    ), e AS (SELECT e.start_date_from, coalesce(e.end_date_to, e.start_date_to) AS last FROM events e WHERE ${eventWhere(filters)})
-    SELECT least((SELECT min(date_from) FROM c), (SELECT min(start_date_from) FROM e)) AS first,
-      greatest((SELECT max(date_to) FROM c), (SELECT max(deadline) FROM c), (SELECT max(last) FROM e)) AS last,
-      CAST((SELECT count(*) FROM c) AS INTEGER) AS commitments`,
+    ), cs AS (SELECT min(date_from) AS first, greatest(max(date_to), max(deadline)) AS last, count(*) AS n FROM c),
+    es AS (
+      SELECT min(e.start_date_from) AS first, max(coalesce(e.end_date_to, e.start_date_to)) AS last
+      FROM events e WHERE ${eventWhere(filters)}
+    )
+    SELECT least(cs.first, es.first) AS first, greatest(cs.last, es.last) AS last, CAST(cs.n AS INTEGER) AS commitments
+    FROM cs, es`,
     scopeOf(filters, { events: true }),
   );
 }
@@ -438,7 +441,7 @@ export function commitmentDetail(id: string, today: string, within?: FilterState
       ${deadlineSql()} AS deadline, ${overdueSql(today)} AS overdue,
       src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url, src.published AS source_published,
       (SELECT string_agg(coalesce(i.name, i.id) || ' (' || p.role || ')', '; ' ORDER BY i.name)
-        FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE p.commitment_id = c.id) AS parties
+        FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE p.commitment_id = ${id}) AS parties
     FROM commitments c
       JOIN events e ON e.id = c.event_id
       JOIN sectors s ON s.id = c.sector

@@ -6,11 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NativeDataset, nativeDataset } from "../../../devtools/native-duckdb.js";
-import { emptyFilters, type FilterState } from "../../../src/lib/model/filters.js";
+import { commitmentWhere, emptyFilters, eventWhere, type FilterState } from "../../../src/lib/model/filters.js";
 import { defaultPair } from "../../../src/lib/model/follow-up.js";
-import { deadlineOf, isOverdue } from "../../../src/lib/model/status.js";
+import { deadlineOf, deadlineSql, isOverdue } from "../../../src/lib/model/status.js";
 import { loadDataset } from "../../../src/lib/pipeline/dataset.js";
 import type { Row } from "../../../src/lib/records/record-types.js";
+import { raw, type SqlFragment, sql } from "../../../src/lib/sql/fragment.js";
 import * as q from "../../../src/lib/sql/timeline-queries.js";
 import { marksFromColumns, withMarkTexts } from "../../../src/lib/timeline/mark-columns.js";
 
@@ -180,9 +181,62 @@ describe("timeline queries on the bundled records", () => {
     expect(pair.find((c) => c.id === "pk-by-jmc-7-prepare-jmc-8")?.update_events).toEqual(["pk-by-jmc-8"]);
     const [detail] = await db.query(q.commitmentDetail("pk-by-jmc-8-skills-competition", TODAY));
     expect(detail).toMatchObject({ id: "pk-by-jmc-8-skills-competition", deadline: "2025-12-31" });
+    // Its parties, and only its own, as the records list them.
+    const names = new Map(tables.institutions.map((i) => [i.id as string, (i.name ?? i.id) as string]));
+    const parties = tables.commitment_parties
+      .filter((p) => p.commitment_id === "pk-by-jmc-8-skills-competition")
+      .map((p) => ({ name: names.get(p.institution_id as string) as string, role: p.role as string }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    expect(parties.length).toBeGreaterThan(1);
+    expect(detail.parties).toBe(parties.map((p) => `${p.name} (${p.role})`).join("; "));
     const mine = tables.status_updates.filter((u) => u.commitment_id === "pk-by-jmc-7-prepare-jmc-8");
     expect(await db.query(q.commitmentUpdates("pk-by-jmc-7-prepare-jmc-8"))).toHaveLength(mine.length);
   });
+});
+
+describe("the timeline's extent (native DuckDB, bundled data)", () => {
+  /** One figure read on its own, straight from its definition: the reference for the query that reads each table once. */
+  async function one(query: SqlFragment): Promise<unknown> {
+    const [row] = await db.query(query);
+    return row.v ?? null;
+  }
+  async function extentOneByOne(filters: FilterState) {
+    const fromCommitments = (figure: SqlFragment) =>
+      sql`SELECT ${figure} AS v FROM commitments c WHERE ${commitmentWhere(filters)}`;
+    const fromEvents = (figure: SqlFragment) => sql`SELECT ${figure} AS v FROM events e WHERE ${eventWhere(filters)}`;
+    const known = async (queries: SqlFragment[]) => {
+      const values = await Promise.all(queries.map(one));
+      return values.filter((v): v is string | number => v !== null).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    };
+    const firsts = await known([fromCommitments(raw("min(c.date_from)")), fromEvents(raw("min(e.start_date_from)"))]);
+    const lasts = await known([
+      fromCommitments(raw("max(c.date_to)")),
+      fromCommitments(sql`max(${deadlineSql()})`),
+      fromEvents(raw("max(coalesce(e.end_date_to, e.start_date_to))")),
+    ]);
+    const commitments = await one(fromCommitments(raw("CAST(count(*) AS INTEGER)")));
+    return { first: firsts[0] ?? null, last: lasts.at(-1) ?? null, commitments };
+  }
+
+  const states: [string, FilterState][] = [
+    ["no filter", emptyFilters()],
+    ["a sector", { ...emptyFilters(), sector: ["industry"] }],
+    ["a country and years", { ...emptyFilters(), country: ["PK"], from: 2019, to: 2025 }],
+    [
+      "a series and a status",
+      { ...emptyFilters(), series: ["Pakistan–Belarus Joint Ministerial Commission"], status: ["done"] },
+    ],
+    ["nothing matching", { ...emptyFilters(), sector: ["no-such-sector"] }],
+  ];
+  for (const [name, filters] of states) {
+    it(`equals each figure read on its own, for ${name}`, async () => {
+      const [extent] = await db.query(q.timelineExtent(filters));
+      const want = await extentOneByOne(filters);
+      expect(extent).toEqual(want);
+      if (name === "nothing matching") expect(want.commitments).toBe(0);
+      else expect(want.commitments).toBeGreaterThan(0);
+    });
+  }
 });
 
 describe("timeline queries on institutions of every scope and span targets", () => {
