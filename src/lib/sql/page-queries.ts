@@ -118,14 +118,18 @@ export const freshness = sql`SELECT
  */
 export const CITED_LIMIT = 50;
 
-/** Sources cited by the filtered commitments (for captions): most cited first, at most `max`, each row with the count of all. */
+/**
+ * Sources cited by the filtered commitments (for captions): most cited first,
+ * at most `max`, each row with the count of all. Counted by the commitments'
+ * `source_id` before the sources' texts are joined, so the grouping is on one key.
+ */
 export function citedSources(filters: FilterState, max = CITED_LIMIT): SqlFragment {
   return withinYears(
-    sql`SELECT src.id, src.title, src.publisher, src.url, CAST(count(*) AS INTEGER) AS n,
+    sql`WITH cited AS (SELECT c.source_id, count(*) AS n FROM commitments c WHERE ${commitmentWhere(filters)} GROUP BY 1)
+    SELECT src.id, src.title, src.publisher, src.url, CAST(cited.n AS INTEGER) AS n,
       CAST(count(*) OVER () AS INTEGER) AS cited_total
-    FROM commitments c JOIN sources src ON src.id = c.source_id
-    WHERE ${commitmentWhere(filters)}
-    GROUP BY ALL ORDER BY n DESC, src.publisher, src.id
+    FROM cited JOIN sources src ON src.id = cited.source_id
+    ORDER BY n DESC, src.publisher, src.id
     LIMIT ${raw(String(Math.max(1, Math.floor(max))))}`,
     scopeOf(filters),
   );

@@ -4,7 +4,7 @@ import { commitmentWhere, emptyFilters, type FilterState } from "../../../src/li
 import { type DatasetResult, loadDataset } from "../../../src/lib/pipeline/dataset.js";
 import { overviewSeed } from "../../../src/lib/pipeline/overview-seed.js";
 import { and, raw, sql } from "../../../src/lib/sql/fragment.js";
-import { eventList, headline } from "../../../src/lib/sql/page-queries.js";
+import { citedSources, eventList, headline } from "../../../src/lib/sql/page-queries.js";
 
 describe("page queries", () => {
   it("bind the filters as parameters", () => {
@@ -83,6 +83,45 @@ describe("the headline figures (native DuckDB, bundled data)", () => {
       }
       expect(row).toEqual(want);
       if (name === "no filter") expect(want.institutions).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe("the cited sources (native DuckDB, bundled data)", () => {
+  let db: NativeDataset;
+  beforeAll(async () => {
+    db = await nativeDataset("data");
+  }, 60_000);
+  afterAll(() => db?.close());
+
+  /** The reference: each matching commitment's source counted in JavaScript, most cited first, then by publisher and id. */
+  async function citedOneByOne(filters: FilterState, max: number) {
+    const cites = await db.query(sql`SELECT c.source_id FROM commitments c WHERE ${commitmentWhere(filters)}`);
+    const counts = new Map<string, number>();
+    for (const { source_id } of cites) counts.set(String(source_id), (counts.get(String(source_id)) ?? 0) + 1);
+    const sources = await db.query(sql`SELECT id, title, publisher, url FROM sources`);
+    const cited = sources
+      .filter((s) => counts.has(String(s.id)))
+      .map((s) => ({ ...s, n: counts.get(String(s.id)) as number, cited_total: counts.size }));
+    // As DuckDB orders text: by code point, NULL last.
+    const byText = (a: unknown, b: unknown) =>
+      a === b ? 0 : a === null ? 1 : b === null ? -1 : String(a) < String(b) ? -1 : 1;
+    cited.sort((a, b) => b.n - a.n || byText(a.publisher, b.publisher) || byText(a.id, b.id));
+    return cited.slice(0, max);
+  }
+
+  const states: [string, FilterState, number][] = [
+    ["no filter, cut at 5", emptyFilters(), 5],
+    ["a sector", { ...emptyFilters(), sector: ["industry"] }, 50],
+    ["a country and years", { ...emptyFilters(), country: ["PK"], from: 2019, to: 2025 }, 50],
+    ["nothing matching", { ...emptyFilters(), sector: ["no-such-sector"] }, 50],
+  ];
+  for (const [name, filters, max] of states) {
+    it(`count each source's citations as the commitments do, for ${name}`, async () => {
+      const got = await db.query(citedSources(filters, max));
+      const want = await citedOneByOne(filters, max);
+      expect(got).toEqual(want);
+      if (name === "no filter, cut at 5") expect(want[0].cited_total).toBeGreaterThan(5);
     });
   }
 });
