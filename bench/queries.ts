@@ -66,7 +66,7 @@ const seed = flags.get("seed") ?? "1";
 const timeoutMs = intFlag(flags, "timeout", 180_000, USAGE);
 const threads = flags.has("threads") ? intFlag(flags, "threads", 1, USAGE) : undefined;
 const skip = (flags.get("skip") ?? "").split(",").filter(Boolean);
-// Only these queries (while working on a few); every other one is listed as skipped.
+// Only these queries (while working on a few); every other one is left out, and in the JSON listed as skipped.
 const only = (flags.get("only") ?? "").split(",").filter(Boolean);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
