@@ -102,7 +102,14 @@ describe("the cited sources (native DuckDB, bundled data)", () => {
     const sources = await db.query(sql`SELECT id, title, publisher, url FROM sources`);
     const cited = sources
       .filter((s) => counts.has(String(s.id)))
-      .map((s) => ({ ...s, n: counts.get(String(s.id)) as number, cited_total: counts.size }));
+      .map((s) => ({
+        id: s.id,
+        title: s.title,
+        publisher: s.publisher,
+        url: s.url,
+        n: counts.get(String(s.id)) as number,
+        cited_total: counts.size,
+      }));
     // As DuckDB orders text: by code point, NULL last.
     const byText = (a: unknown, b: unknown) =>
       a === b ? 0 : a === null ? 1 : b === null ? -1 : String(a) < String(b) ? -1 : 1;
