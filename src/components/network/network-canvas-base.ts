@@ -10,7 +10,7 @@
  */
 import { LARGE_EDGES, litEdgeBatches, litNodeBatches } from "../../lib/network/canvas-batches.js";
 import { FAINT_NODE_OPACITY } from "../../lib/network/highlight.js";
-import type { PaintNode, PaintScene } from "../../lib/network/paint-scene.js";
+import { isOld, type PaintScene } from "../../lib/network/paint-scene.js";
 import type { ViewTransform } from "../../lib/network/view-transform.js";
 import {
   type FrameInk,
@@ -100,9 +100,6 @@ export function drawFromBase(
   ctx.globalAlpha = 1;
   return links;
 }
-
-/** True for a node drawn in the scene before (it does not fade in). */
-export const isOld = (node: PaintNode): boolean => node.old;
 
 /** The selected node, if it is in the scene. */
 export function selectedNode(scene: PaintScene, selected: string | null) {

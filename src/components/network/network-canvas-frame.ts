@@ -12,12 +12,11 @@
  */
 import { edgeBatches, LARGE_EDGES, nodeBatches, viewBox } from "../../lib/network/canvas-batches.js";
 import { type FrameDraw, framePlan } from "../../lib/network/frame-plan.js";
-import type { PaintScene } from "../../lib/network/paint-scene.js";
+import { isOld, type PaintScene } from "../../lib/network/paint-scene.js";
 import {
   drawFromBase,
   type FrameMarks,
   type FrameView,
-  isOld,
   keepFrame,
   selectedNode,
   shows,

@@ -269,8 +269,8 @@ function drawFrame({ root, state, views, keyboard, schedule }: ChartParts): void
 
 /** Marks and announces a new scene's first frame, drawn at `at` (performance.now()). */
 function announceFirstFrame(root: HTMLElement, scene: Scene, at: number): void {
-  if (scene.nodes.length && performance.getEntriesByName("network:first-frame").length === 0) {
-    performance.mark("network:first-frame", { startTime: at });
+  if (scene.nodes.length) {
+    markFirst("network:first-frame", null, at);
     markFirst(FIRST_CHART_MARK, null, at);
   }
   // First frame drawn from each source ("build", "duckdb"), as the page labels its data.

@@ -17,6 +17,9 @@ export type PaintNode = Pick<SceneNode, "id" | "x" | "y" | "r" | "fill" | "outli
   old: boolean;
 };
 
+/** True for a node drawn in the scene before (it does not fade in): how the canvas batches nodes. */
+export const isOld = (node: PaintNode): boolean => node.old;
+
 /** A link as the canvas paints it: its ends are paint nodes. */
 export type PaintEdge = Pick<SceneEdge, "width" | "color" | "bend"> & {
   source: PaintNode;
