@@ -12,22 +12,34 @@
  * script starts it at once); until
  * 6 Dec 2026 it started at once, and the .wasm's download and compile made
  * every first chart 70–160 ms later (docs/performance.md). `start()`
- * fetches the .wasm itself, without credentials (connections of its own: a
- * worker's fetch of it waited behind the page's 60–80 module requests for
- * Chromium's six connections to the host), starts the engine's worker (a
- * copy of the file the page would start, beside it, with handoverPrelude
- * before DuckDB's code: writeEarlyWorker), hands it the .wasm's bytes as a
- * stream and asks it to instantiate; DuckDB compiles as the bytes stream in
- * (WebAssembly.instantiateStreaming). The page's database takes the worker
- * over (src/components/early-engine.ts) instead of starting one. Only browsers
- * with WebAssembly exception handling (DuckDB's "eh" build, every current
- * browser) start early; others start as before. The script runs before the
- * Content-Security-Policy step, which allows it by hash (scripts/csp.ts).
+ * starts a compiler: a worker of its own from a blob: URL (COMPILER_SOURCE;
+ * no request to wait for) that fetches the .wasm without credentials
+ * (connections of its own: a worker's fetch of it waited behind the page's
+ * 60–80 module requests for Chromium's six connections to the host) and
+ * compiles it as its bytes arrive, on its own thread. Until 7 Dec 2026 the
+ * page fetched the .wasm and handed its stream to the engine's worker, and
+ * every chunk went through the page's busy main thread; DuckDB began to
+ * compile only once its own 0.75 MB script had run (docs/performance.md,
+ * "The .wasm compiled in a worker of its own"). `start()` also starts the
+ * engine's worker (a copy of the file the page would start, beside it, with
+ * handoverPrelude before DuckDB's code: writeEarlyWorker), asks it to
+ * instantiate, and hands it the compiled module; DuckDB instantiates that
+ * module instead of compiling the .wasm again. The page's database takes
+ * the worker over (src/components/early-engine.ts) instead of starting one.
+ * Only browsers with WebAssembly exception handling (DuckDB's "eh" build,
+ * every current browser) start early; others start as before. The script
+ * runs before the Content-Security-Policy step, which allows it by hash
+ * (scripts/csp.ts); the compiler's blob: worker is allowed by `worker-src`.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, posix, relative, sep } from "node:path";
-import { EARLY_ENGINE_GLOBAL, EARLY_ENGINE_MARK, EARLY_INSTANTIATE_ID } from "../src/lib/model/early-engine.js";
+import {
+  EARLY_COMPILED_MARK,
+  EARLY_ENGINE_GLOBAL,
+  EARLY_ENGINE_MARK,
+  EARLY_INSTANTIATE_ID,
+} from "../src/lib/model/early-engine.js";
 import { builtPages } from "./built-pages.js";
 
 /** Framework's modulepreload of DuckDB-WASM's library module in a page that imports it. */
@@ -43,22 +55,59 @@ const EXCEPTIONS_PROBE = [
   0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11,
 ];
 
-/** The key of the message that hands the worker the .wasm's bytes (or null: fetch it yourself). */
+/** The key of the message that hands the worker the compiled .wasm (a WebAssembly.Module), or null: fetch it yourself. */
 export const WASM_HANDOVER = "accordEarlyWasm";
+
+/** What the compiler posts, at most every PROGRESS_MS, while the .wasm's bytes arrive. */
+export const COMPILER_PROGRESS = "progress";
+const PROGRESS_MS = 250;
+
+/**
+ * The compiler's script: a classic worker the head script starts from a
+ * blob: URL. Sent the .wasm's URL, it fetches it without credentials and
+ * compiles it as its bytes arrive (WebAssembly.compileStreaming), posting
+ * COMPILER_PROGRESS while they do; then it posts the compiled module, or
+ * null when the answer is not the .wasm (an error, a redirect, as to the
+ * login page of a host that wants cookies, or another type) or does not
+ * compile: DuckDB then fetches and compiles the .wasm itself, as before.
+ */
+export const COMPILER_SOURCE = `self.onmessage = async (event) => {
+  try {
+    const response = await fetch(event.data, {credentials: "omit", priority: "high"});
+    const type = response.headers.get("Content-Type") || "";
+    if (!response.ok || response.redirected || !response.body || !/wasm/.test(type)) throw new Error("not the .wasm");
+    let reported = 0;
+    const counted = response.body.pipeThrough(new TransformStream({
+      transform(chunk, out) {
+        const now = Date.now();
+        if (now - reported >= ${PROGRESS_MS}) {
+          reported = now;
+          self.postMessage(${JSON.stringify(COMPILER_PROGRESS)});
+        }
+        out.enqueue(chunk);
+      },
+    }));
+    self.postMessage(await WebAssembly.compileStreaming(new Response(counted, {headers: {"Content-Type": "application/wasm"}})));
+  } catch {
+    self.postMessage(null);
+  }
+};`;
 
 /**
  * Put before DuckDB-WASM's worker script in the copy the head script starts
- * (earlyWorkerSource): DuckDB's one fetch of the .wasm (`wasmName`, beside
- * the worker) is served from the stream the page hands the worker
- * (WASM_HANDOVER), so its bytes come over the request the page started at
- * once. Without a stream (the page's fetch failed) DuckDB fetches it
- * itself, as before. It runs before DuckDB's code installs its message
- * handler, so its listener sees the handover first and keeps it from DuckDB.
+ * (earlyWorkerSource). DuckDB's one fetch of the .wasm (`wasmName`, beside
+ * the worker) waits for the handover (WASM_HANDOVER); with a compiled module
+ * it is answered with no bytes, and DuckDB's `instantiateStreaming` of that
+ * answer instantiates the module instead. Without one (the compiler could
+ * not) DuckDB fetches and compiles the .wasm itself, as before. It runs
+ * before DuckDB's code installs its message handler, so its listener sees
+ * the handover first and keeps it from DuckDB.
  */
 export function handoverPrelude(wasmName: string): string {
   const key = JSON.stringify(WASM_HANDOVER);
   return `{
 const wasmUrl = new URL(${JSON.stringify(`./${wasmName}`)}, import.meta.url).href;
+const wasmApi = self.WebAssembly;
 let handOver;
 const handed = new Promise((resolve) => { handOver = resolve; });
 addEventListener("message", (event) => {
@@ -67,17 +116,28 @@ addEventListener("message", (event) => {
   event.stopImmediatePropagation();
   handOver(data[${key}]);
 });
-const nativeFetch = self.fetch.bind(self);
-let served = false;
-self.fetch = async (input, init) => {
-  const url = input instanceof Request ? input.url : String(input);
-  if (!served && url === wasmUrl) {
-    served = true;
-    const body = await handed;
-    if (body) return new Response(body, {headers: {"Content-Type": "application/wasm"}});
-  }
-  return nativeFetch(input, init);
-};
+if (typeof wasmApi.instantiateStreaming === "function") {
+  let compiled = null;
+  let served = false;
+  const nativeFetch = self.fetch.bind(self);
+  self.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!served && url === wasmUrl) {
+      served = true;
+      compiled = await handed;
+      if (compiled) return new Response(new Uint8Array(0), {headers: {"Content-Type": "application/wasm"}});
+    }
+    return nativeFetch(input, init);
+  };
+  const nativeInstantiate = wasmApi.instantiateStreaming.bind(wasmApi);
+  wasmApi.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    if (!compiled) return nativeInstantiate(response, imports);
+    const module = compiled;
+    compiled = null;
+    return {module, instance: await wasmApi.instantiate(module, imports)};
+  };
+}
 }
 `;
 }
@@ -111,21 +171,41 @@ export function earlyEngineScript(
     const workerUrl = new URL(${json(workerPath)}, document.baseURI).href;
     const wasmUrl = new URL(${json(wasmPath)}, document.baseURI).href;
     let started;
+    let compiler;
+    const progressed = [];
+    // The .wasm fetched and compiled on a thread of its own (COMPILER_SOURCE); null when it could not be.
+    const compile = () => new Promise((resolve) => {
+      try {
+        const source = URL.createObjectURL(new Blob([${json(COMPILER_SOURCE)}], {type: "text/javascript"}));
+        compiler = new Worker(source);
+        const done = (module) => {
+          compiler.terminate();
+          URL.revokeObjectURL(source);
+          resolve(module);
+        };
+        compiler.onmessage = (event) => {
+          if (event.data === ${json(COMPILER_PROGRESS)}) for (const listener of progressed) listener();
+          else done(event.data instanceof WebAssembly.Module ? event.data : null);
+        };
+        compiler.onerror = () => done(null);
+        compiler.postMessage(wasmUrl);
+      } catch {
+        resolve(null);
+      }
+    });
     // The page calls start() when it first needs the engine or has drawn its
     // first chart (src/components/db.ts): the .wasm's download and compile
     // would take the cores the first chart needs. A page with no chart
     // before its first answer starts at once.
     const start = () => {
       if (started) return started;
-      // Without credentials the .wasm gets connections of its own instead of
-      // waiting behind the page's module requests (a worker's fetch queues with them).
-      const wasm = fetch(wasmUrl, {credentials: "omit", priority: "high"});
+      const compiled = compile();
       // DuckDB's worker with handoverPrelude before it (the same engine: the page adopts it as workerUrl's).
       const worker = new Worker(new URL(${json(startPath)}, document.baseURI).href, {type: "module"});
-      const hand = (body) => worker.postMessage({${json(WASM_HANDOVER)}: body}, body ? [body] : []);
-      // Only the .wasm itself: not a login page a host that wants cookies redirected to.
-      const isWasm = (r) => r.ok && !r.redirected && r.body && /wasm/.test(r.headers.get("Content-Type") || "");
-      wasm.then((response) => hand(isWasm(response) ? response.body : null), () => hand(null));
+      compiled.then((module) => {
+        worker.postMessage({${json(WASM_HANDOVER)}: module});
+        if (module) performance.mark(${json(EARLY_COMPILED_MARK)});
+      });
       const ready = new Promise((resolve, reject) => {
         worker.addEventListener("message", (event) => {
           const reply = event.data;
@@ -140,9 +220,13 @@ export function earlyEngineScript(
       ready.catch(() => {});
       worker.postMessage({messageId: ${EARLY_INSTANTIATE_ID}, type: "INSTANTIATE", data: [wasmUrl, null]});
       performance.mark(${json(EARLY_ENGINE_MARK)});
-      return (started = {worker, ready});
+      return (started = {worker, ready, onProgress: (listener) => progressed.push(listener)});
     };
-    const stop = () => started && started.worker.terminate();
+    const stop = () => {
+      if (!started) return;
+      started.worker.terminate();
+      if (compiler) compiler.terminate();
+    };
     window[${json(EARLY_ENGINE_GLOBAL)}] = {workerUrl, wasmUrl, start, stop};${atOnce ? "\n    start();" : ""}
   } catch (error) {
     console.warn("DuckDB-WASM's start from the head is not available; the page starts it", error);

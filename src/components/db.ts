@@ -34,7 +34,8 @@
  * first: its download and compile would take the cores that chart needs.
  * The build writes a script into the head of every page that imports
  * DuckDB-WASM that prepares that start (scripts/early-engine.ts: the .wasm
- * fetched on connections of its own), and startEngine takes it over
+ * fetched on connections of its own and compiled on a thread of its own),
+ * and startEngine takes it over
  * (src/components/early-engine.ts).
  *
  * Timing marks for the load benchmark: performance.mark("duckdb:instantiated"),
@@ -59,6 +60,7 @@ import { type Preparer, type StatementCache, statementCache } from "../lib/clien
 import { type LoadProgress, TableLoader, type TableProgress } from "../lib/client/table-loader.js";
 import { whenMarked } from "../lib/client/when-marked.js";
 import type { TablesManifest } from "../lib/model/contracts.js";
+import type { StartedEarlyEngine } from "../lib/model/early-engine.js";
 import { FIRST_CHART_MARK } from "../lib/model/load-marks.js";
 import { checkManifest, type YearWindow, yearsOf } from "../lib/model/partitions.js";
 import { TABLE_NAMES, type TableName } from "../lib/model/tables.js";
@@ -285,7 +287,7 @@ async function startEngine(onSlow: (slow: boolean) => void): Promise<{ db: duckd
   const early = adoptEarlyEngine(bundle.mainWorker, bundle.mainModule);
   if (early) {
     const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), early.worker);
-    if (await answers(db, early.worker)) return instantiate(db, early.worker, bundle, onSlow, early.ready);
+    if (await answers(db, early.worker)) return instantiate(db, early.worker, bundle, onSlow, early);
     console.warn(
       `DuckDB-WASM: the worker started early did not answer in ${ANSWER_SECONDS} s; the page starts its own.`,
     );
@@ -331,16 +333,18 @@ async function instantiate(
   worker: Worker,
   bundle: duckdb.DuckDBBundle,
   onSlow: (slow: boolean) => void,
-  early?: Promise<void>,
+  early?: StartedEarlyEngine,
 ): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
   const watch = watchStart(worker, bundle, onSlow);
   try {
     let instantiated: Promise<unknown>;
     if (early) {
+      // The head's compiler reports the .wasm's bytes; the worker, when it fetches them itself.
+      early.onProgress(() => watch.progress());
       worker.addEventListener("message", (event) => {
         if ((event.data as { type?: string } | null)?.type === "INSTANTIATE_PROGRESS") watch.progress();
       });
-      instantiated = early;
+      instantiated = early.ready;
     } else instantiated = db.instantiate(bundle.mainModule, bundle.pthreadWorker, () => watch.progress());
     await Promise.race([instantiated, watch.failed]);
   } catch (error) {

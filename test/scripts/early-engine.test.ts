@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { inlineScripts, withPolicy } from "../../scripts/csp.js";
 import {
   applyEarlyEngine,
+  COMPILER_PROGRESS,
+  COMPILER_SOURCE,
   ENGINE_FIRST_PAGES,
   earlyEngineScript,
   earlyWorkerSource,
@@ -31,6 +33,51 @@ function runEarlyScript(
     console,
     globals.fetch,
   );
+}
+
+/** (module (func (export "answer") (result i32) i32.const 42)) */
+const ANSWER_MODULE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 7, 10, 1, 6, 97, 110, 115, 119, 101, 114, 0, 0, 10,
+  6, 1, 4, 0, 65, 42, 11,
+]);
+
+interface FakeWorkerLike {
+  onmessage?: (event: { data: unknown }) => void;
+  onerror?: (event: unknown) => void;
+}
+
+/** A Worker stand-in that records the workers made, what they were sent, and lets a test answer. */
+function fakeWorkers() {
+  const workers: FakeWorker[] = [];
+  class FakeWorker implements FakeWorkerLike {
+    posted: unknown[] = [];
+    terminated = false;
+    onmessage?: (event: { data: unknown }) => void;
+    onerror?: (event: unknown) => void;
+    private listeners: ((event: unknown) => void)[] = [];
+    constructor(
+      readonly url: string,
+      readonly options?: unknown,
+    ) {
+      workers.push(this);
+    }
+    postMessage(message: unknown) {
+      this.posted.push(message);
+    }
+    addEventListener(type: string, listener: (event: unknown) => void) {
+      if (type === "message") this.listeners.push(listener);
+    }
+    terminate() {
+      this.terminated = true;
+    }
+    /** Delivers a message from the worker; true when a listener kept it from the others. */
+    send(data: unknown): boolean {
+      let stopped = false;
+      for (const l of this.listeners) l({ data, stopImmediatePropagation: () => (stopped = true) });
+      return stopped;
+    }
+  }
+  return { FakeWorker, workers };
 }
 
 const FILES = {
@@ -64,150 +111,169 @@ describe("the engine start prepared in the head", () => {
     expect(script).toContain(`messageId: ${EARLY_INSTANTIATE_ID}, type: "INSTANTIATE"`);
   });
 
-  it("starts the worker, asks it to instantiate the .wasm, and is ready on its OK, not on progress", async () => {
-    const posted: unknown[] = [];
-    const listeners: Record<string, ((event: unknown) => void)[]> = { message: [], error: [] };
-    class FakeWorker {
-      constructor(
-        readonly url: string,
-        readonly options: unknown,
-      ) {}
-      postMessage(message: unknown) {
-        posted.push(message);
-      }
-      addEventListener(type: string, listener: (event: unknown) => void) {
-        listeners[type].push(listener);
-      }
-      terminated = false;
-      terminate() {
-        this.terminated = true;
-      }
-    }
+  it("starts the compiler and the worker, hands the worker the compiled module, and is ready on its OK", async () => {
+    const { FakeWorker, workers } = fakeWorkers();
     const window: Record<string, unknown> = {};
     const marks: string[] = [];
-    const fetched: [string, unknown][] = [];
-    const body = { stream: true };
-    let respond: (response: unknown) => void = () => {};
-    const fetch = (url: string, init: unknown) => {
-      fetched.push([url, init]);
-      return new Promise((resolve) => {
-        respond = resolve;
-      });
-    };
     runEarlyScript(earlyEngineScript("./w.js", "./m.wasm", "./w.early.js"), {
       window,
       Worker: FakeWorker,
       mark: (name) => marks.push(name),
-      fetch,
+      fetch: () => Promise.reject(new Error("the page itself fetches nothing")),
     });
     const prepared = window[EARLY_ENGINE_GLOBAL] as {
       workerUrl: string;
       wasmUrl: string;
-      start(): { worker: FakeWorker; ready: Promise<void> };
+      start(): { worker: (typeof workers)[number]; ready: Promise<void>; onProgress(listener: () => void): void };
       stop(): void;
     };
-    // Nothing starts until the page asks: no fetch, no worker, no mark (and nothing to stop).
+    // Nothing starts until the page asks: no worker, no mark (and nothing to stop).
     prepared.stop();
-    expect([fetched, posted, marks]).toEqual([[], [], []]);
+    expect([workers.length, marks]).toEqual([0, []]);
     expect(prepared.workerUrl).toBe("http://127.0.0.1:1/w.js");
     expect(prepared.wasmUrl).toBe("http://127.0.0.1:1/m.wasm");
     const early = prepared.start();
     expect(prepared.start()).toBe(early); // one start, however often asked
-    // The .wasm is fetched by the page, on connections of its own.
-    expect(fetched).toEqual([["http://127.0.0.1:1/m.wasm", { credentials: "omit", priority: "high" }]]);
-    // It starts the copy with the handover before DuckDB's code, and is adopted as DuckDB's worker.
-    expect(early.worker.url).toBe("http://127.0.0.1:1/w.early.js");
-    expect(early.worker.options).toEqual({ type: "module" });
-    expect(posted).toEqual([
+    expect(workers).toHaveLength(2);
+    // The compiler: a classic worker from a blob: URL, told the .wasm's URL.
+    const [compiler, worker] = workers;
+    expect(compiler.url).toMatch(/^blob:/);
+    expect(compiler.options).toBeUndefined();
+    expect(compiler.posted).toEqual(["http://127.0.0.1:1/m.wasm"]);
+    // DuckDB's worker: the copy with the handover before DuckDB's code, adopted as DuckDB's worker.
+    expect(early.worker).toBe(worker);
+    expect(worker.url).toBe("http://127.0.0.1:1/w.early.js");
+    expect(worker.options).toEqual({ type: "module" });
+    expect(worker.posted).toEqual([
       { messageId: EARLY_INSTANTIATE_ID, type: "INSTANTIATE", data: ["http://127.0.0.1:1/m.wasm", null] },
     ]);
     expect(marks).toEqual(["duckdb:early-start"]);
-    const wasmHeaders = new Headers({ "Content-Type": "application/wasm" });
-    respond({ ok: true, redirected: false, headers: wasmHeaders, body });
+    // The compiler's progress reaches the page's listeners; its module reaches the worker.
+    let progress = 0;
+    early.onProgress(() => progress++);
+    compiler.onmessage?.({ data: COMPILER_PROGRESS });
+    compiler.onmessage?.({ data: COMPILER_PROGRESS });
+    expect(progress).toBe(2);
+    const module = await WebAssembly.compile(ANSWER_MODULE);
+    compiler.onmessage?.({ data: module });
     await new Promise((r) => setTimeout(r, 0));
-    expect(posted[1]).toEqual({ [WASM_HANDOVER]: body });
+    expect(worker.posted[1]).toEqual({ [WASM_HANDOVER]: module });
+    expect(compiler.terminated).toBe(true);
+    expect(marks).toEqual(["duckdb:early-start", "duckdb:early-compiled"]);
     let settled = false;
     early.ready.then(() => {
       settled = true;
     });
-    const send = (data: unknown) => {
-      let stopped = false;
-      for (const l of listeners.message) l({ data, stopImmediatePropagation: () => (stopped = true) });
-      return stopped;
-    };
-    expect(send({ requestId: EARLY_INSTANTIATE_ID, type: "INSTANTIATE_PROGRESS", data: {} })).toBe(false);
-    expect(send({ requestId: 0, type: "OK" })).toBe(false); // another request's answer
+    expect(worker.send({ requestId: EARLY_INSTANTIATE_ID, type: "INSTANTIATE_PROGRESS", data: {} })).toBe(false);
+    expect(worker.send({ requestId: 0, type: "OK" })).toBe(false); // another request's answer
     await Promise.resolve();
     expect(settled).toBe(false);
-    expect(send({ requestId: EARLY_INSTANTIATE_ID, type: "OK" })).toBe(true);
+    expect(worker.send({ requestId: EARLY_INSTANTIATE_ID, type: "OK" })).toBe(true);
     await early.ready;
     // A start the page does not take (other files) is stopped.
-    expect(early.worker.terminated).toBe(false);
+    expect(worker.terminated).toBe(false);
     prepared.stop();
-    expect(early.worker.terminated).toBe(true);
+    expect(worker.terminated).toBe(true);
   });
 
   it("starts at once only on the pages whose first content is the engine's answer", () => {
-    const fetchedBy = (page: string) => {
-      const fetched: string[] = [];
+    const workersStartedBy = (page: string) => {
+      const { FakeWorker, workers } = fakeWorkers();
       const html = withEarlyEngine(pageHtml(DUCKDB_PRELOAD), page, FILES);
       const script = /<script data-early-engine>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
-      runEarlyScript(script, {
-        window: {},
-        Worker: class {
-          postMessage() {}
-          addEventListener() {}
-        },
-        mark: () => {},
-        fetch: (url: string) => {
-          fetched.push(url);
-          return new Promise(() => {});
-        },
-      });
-      return fetched.length;
+      runEarlyScript(script, { window: {}, Worker: FakeWorker, mark: () => {}, fetch: () => {} });
+      return workers.length;
     };
-    expect([...ENGINE_FIRST_PAGES].map(fetchedBy)).toEqual([1, 1]);
-    expect(["index.html", "network.html", "timeline.html", "embed/sectors.html"].map(fetchedBy)).toEqual([0, 0, 0, 0]);
+    expect([...ENGINE_FIRST_PAGES].map(workersStartedBy)).toEqual([2, 2]);
+    expect(["index.html", "network.html", "timeline.html", "embed/sectors.html"].map(workersStartedBy)).toEqual([
+      0, 0, 0, 0,
+    ]);
   });
 
-  it("hands the worker no stream when the page's fetch got something else than the .wasm", async () => {
-    const answers = [
-      { ok: false, redirected: false, headers: new Headers({ "Content-Type": "text/html" }), body: {} },
-      { ok: true, redirected: true, headers: new Headers({ "Content-Type": "text/html" }), body: {} },
-      { ok: true, redirected: false, headers: new Headers({ "Content-Type": "text/html" }), body: {} },
-    ];
-    for (const answer of answers) {
-      const posted: unknown[] = [];
-      class FakeWorker {
-        postMessage(message: unknown) {
-          posted.push(message);
-        }
-        addEventListener() {}
-      }
+  it("hands the worker no module when the compiler could not compile, or did not start", async () => {
+    for (const fails of [
+      (compiler: FakeWorkerLike) => compiler.onmessage?.({ data: null }),
+      (compiler: FakeWorkerLike) => compiler.onerror?.({}),
+    ]) {
+      const { FakeWorker, workers } = fakeWorkers();
       const window: Record<string, unknown> = {};
-      runEarlyScript(earlyEngineScript("./w.js", "./m.wasm"), {
-        window,
-        Worker: FakeWorker,
-        mark: () => {},
-        fetch: async () => answer,
-      });
+      runEarlyScript(earlyEngineScript("./w.js", "./m.wasm"), { window, Worker: FakeWorker, mark: () => {}, fetch });
       (window[EARLY_ENGINE_GLOBAL] as { start(): unknown }).start();
+      const [compiler, worker] = workers;
+      fails(compiler);
       await new Promise((r) => setTimeout(r, 0));
-      expect(posted[1]).toEqual({ [WASM_HANDOVER]: null });
+      expect(worker.posted[1]).toEqual({ [WASM_HANDOVER]: null });
+      expect(compiler.terminated).toBe(true);
     }
   });
+});
 
-  it("serves DuckDB's fetch of the .wasm from the page's stream, and keeps the handover from DuckDB", async () => {
-    const listeners: ((event: { data: unknown; stopImmediatePropagation(): void }) => void)[] = [];
-    const self: Record<string, unknown> = {};
-    const seen: unknown[] = [];
-    const nativeFetches: string[] = [];
-    self.fetch = async (url: string) => {
-      nativeFetches.push(url);
-      return new Response("native");
+describe("the compiler the head starts", () => {
+  /** Runs COMPILER_SOURCE as its worker would, with this fetch; resolves to what it posted. */
+  async function compileWith(answer: Response | Error): Promise<{ posted: unknown[]; fetched: [string, unknown][] }> {
+    const posted: unknown[] = [];
+    const fetched: [string, unknown][] = [];
+    const self: { onmessage?: (event: { data: unknown }) => Promise<void>; postMessage(m: unknown): void } = {
+      postMessage: (message) => posted.push(message),
     };
-    // DuckDB's worker script, after the prelude: installs its handler.
-    const duckdb = "self.onmessage = (event) => seen.push(event.data);";
+    const fetch = async (url: string, init: unknown) => {
+      fetched.push([url, init]);
+      if (answer instanceof Error) throw answer;
+      return answer;
+    };
+    new Function("self", "fetch", COMPILER_SOURCE)(self, fetch);
+    await self.onmessage?.({ data: "http://x/m.wasm" });
+    return { posted, fetched };
+  }
+  const wasm = (bytes: Uint8Array<ArrayBuffer>, init: ResponseInit = {}) =>
+    new Response(bytes, { headers: { "Content-Type": "application/wasm" }, ...init });
+
+  it("fetches the .wasm without credentials, reports progress and posts the compiled module", async () => {
+    const { posted, fetched } = await compileWith(wasm(ANSWER_MODULE));
+    expect(fetched).toEqual([["http://x/m.wasm", { credentials: "omit", priority: "high" }]]);
+    expect(posted[0]).toBe(COMPILER_PROGRESS); // the first chunk is reported
+    const module = posted.at(-1);
+    expect(module).toBeInstanceOf(WebAssembly.Module);
+    const instance = await WebAssembly.instantiate(module as WebAssembly.Module);
+    expect((instance.exports.answer as () => number)()).toBe(42);
+  });
+
+  it("posts null for anything but the .wasm, and for bytes that do not compile", async () => {
+    // Each but the last two holds a module that would compile: only the check refuses it.
+    const redirected = wasm(ANSWER_MODULE);
+    Object.defineProperty(redirected, "redirected", { value: true });
+    const answers = [
+      wasm(ANSWER_MODULE, { status: 404 }),
+      redirected,
+      new Response(ANSWER_MODULE, { headers: { "Content-Type": "text/html" } }),
+      wasm(new Uint8Array([0, 97, 115, 109, 9, 9])),
+      new Error("offline"),
+    ];
+    for (const answer of answers) expect((await compileWith(answer)).posted.at(-1)).toBeNull();
+  });
+});
+
+describe("the handover before DuckDB's worker script", () => {
+  /** Runs the prelude (and `duckdb` after it) as the worker would, with a WebAssembly of its own. */
+  function runPrelude(duckdb = "") {
+    const listeners: ((event: { data: unknown; stopImmediatePropagation(): void }) => void)[] = [];
+    const nativeFetches: string[] = [];
+    const nativeInstantiations: unknown[] = [];
+    const self: Record<string, unknown> = {
+      fetch: async (url: string) => {
+        nativeFetches.push(url);
+        return new Response("native");
+      },
+      // DuckDB's calls go to the worker's WebAssembly; not this process's.
+      WebAssembly: {
+        instantiate: WebAssembly.instantiate,
+        instantiateStreaming: async (source: unknown) => {
+          nativeInstantiations.push(await source);
+          return "native";
+        },
+      },
+    };
+    const seen: unknown[] = [];
     const source = earlyWorkerSource(duckdb, "m.wasm");
     expect(source.startsWith(handoverPrelude("m.wasm"))).toBe(true);
     // import.meta.url is the copy's URL, beside the .wasm.
@@ -221,39 +287,57 @@ describe("the engine start prepared in the head", () => {
       let stopped = false;
       const event = { data, stopImmediatePropagation: () => (stopped = true) };
       for (const l of listeners) if (!stopped) l(event);
-      if (!stopped) (self.onmessage as (e: unknown) => void)(event);
+      if (!stopped && self.onmessage) (self.onmessage as (e: unknown) => void)(event);
     };
-    dispatch({ messageId: -1, type: "INSTANTIATE" });
     const fetch = self.fetch as (url: string | Request) => Promise<Response>;
-    const answer = fetch(new Request("http://x/dist/m.wasm")); // DuckDB asks before the bytes are handed over
-    dispatch({ [WASM_HANDOVER]: new Response(new Uint8Array([0, 97, 115, 109])).body });
+    const wasmApi = self.WebAssembly as {
+      instantiateStreaming(source: unknown, imports?: object): Promise<unknown>;
+    };
+    return { dispatch, fetch, wasmApi, seen, nativeFetches, nativeInstantiations };
+  }
+
+  it("instantiates the handed module when DuckDB fetches and streams the .wasm, and keeps the handover from DuckDB", async () => {
+    const { dispatch, fetch, wasmApi, seen, nativeFetches, nativeInstantiations } = runPrelude(
+      "self.onmessage = (event) => seen.push(event.data);",
+    );
+    dispatch({ messageId: -1, type: "INSTANTIATE" });
+    // DuckDB asks before the module is handed over, and streams the answer into instantiateStreaming at once.
+    const answer = fetch(new Request("http://x/dist/m.wasm"));
+    const instantiated = wasmApi.instantiateStreaming(answer, {});
+    const module = await WebAssembly.compile(ANSWER_MODULE);
+    dispatch({ [WASM_HANDOVER]: module });
     dispatch({ messageId: 0, type: "PING" });
     expect(seen).toEqual([
       { messageId: -1, type: "INSTANTIATE" },
       { messageId: 0, type: "PING" },
     ]);
-    const wasm = await answer;
-    expect(wasm.headers.get("Content-Type")).toBe("application/wasm");
-    expect([...new Uint8Array(await wasm.arrayBuffer())]).toEqual([0, 97, 115, 109]);
-    // Once only; other URLs, and the .wasm again, go to the network.
+    // Answered with no bytes: nothing to download again.
+    const response = await answer;
+    expect(response.headers.get("Content-Type")).toBe("application/wasm");
+    expect((await response.clone().arrayBuffer()).byteLength).toBe(0);
+    const result = (await instantiated) as { module: WebAssembly.Module; instance: WebAssembly.Instance };
+    expect(result.module).toBe(module);
+    expect((result.instance.exports.answer as () => number)()).toBe(42);
+    // Once only; other URLs, the .wasm again, and other instantiations go to the browser.
     expect(await (await fetch("http://x/dist/m.wasm")).text()).toBe("native");
     expect(await (await fetch("http://x/other")).text()).toBe("native");
     expect(nativeFetches).toEqual(["http://x/dist/m.wasm", "http://x/other"]);
+    expect(nativeInstantiations).toEqual([]);
+    expect(await wasmApi.instantiateStreaming(new Response("x"))).toBe("native");
   });
 
-  it("lets DuckDB fetch the .wasm itself when the page could not", async () => {
-    const listeners: ((event: { data: unknown; stopImmediatePropagation(): void }) => void)[] = [];
-    const self: Record<string, unknown> = { fetch: async (url: string) => new Response(`native ${url}`) };
-    const body = earlyWorkerSource("", "m.wasm").replace("import.meta.url", JSON.stringify("http://x/w.early.js"));
-    new Function("self", "addEventListener", body)(self, (_: string, l: (typeof listeners)[number]) =>
-      listeners.push(l),
-    );
-    const fetch = self.fetch as (url: string) => Promise<Response>;
-    const answer = fetch("http://x/m.wasm");
-    for (const l of listeners) l({ data: { [WASM_HANDOVER]: null }, stopImmediatePropagation: () => {} });
-    expect(await (await answer).text()).toBe("native http://x/m.wasm");
+  it("lets DuckDB fetch and compile the .wasm itself when no module was handed over", async () => {
+    const { dispatch, fetch, wasmApi, nativeFetches, nativeInstantiations } = runPrelude();
+    const answer = fetch("http://x/dist/m.wasm");
+    const instantiated = wasmApi.instantiateStreaming(answer, {});
+    dispatch({ [WASM_HANDOVER]: null });
+    expect(await instantiated).toBe("native");
+    expect(nativeFetches).toEqual(["http://x/dist/m.wasm"]);
+    expect(nativeInstantiations).toEqual([await answer]);
   });
+});
 
+describe("the build's early start", () => {
   it("probes for the WebAssembly exception handling DuckDB's eh build needs", () => {
     const probe = /new Uint8Array\((\[[0-9,]+\])\)/.exec(earlyEngineScript("w.js", "m.wasm"))?.[1];
     const bytes = new Uint8Array(JSON.parse(probe ?? "[]"));
