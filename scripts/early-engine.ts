@@ -16,10 +16,11 @@
  * no request to wait for) that fetches the .wasm without credentials
  * (connections of its own: a worker's fetch of it waited behind the page's
  * 60–80 module requests for Chromium's six connections to the host) and
- * compiles it as its bytes arrive, on its own thread. Until 7 Dec 2026 the
- * page fetched the .wasm and handed its stream to the engine's worker, and
- * every chunk went through the page's busy main thread; DuckDB began to
- * compile only once its own 0.75 MB script had run (docs/performance.md,
+ * compiles it as its bytes arrive, on its own thread. Until the night of
+ * 6 Dec 2026 the page fetched the .wasm and handed its stream to the
+ * engine's worker (a transferred stream is fed from the page's busy main
+ * thread, chunk by chunk), and DuckDB began to compile only once its own
+ * 0.75 MB script had run (docs/performance.md,
  * "The .wasm compiled in a worker of its own"). `start()` also starts the
  * engine's worker (a copy of the file the page would start, beside it, with
  * handoverPrelude before DuckDB's code: writeEarlyWorker), asks it to
