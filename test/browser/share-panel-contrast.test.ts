@@ -1,7 +1,9 @@
 /**
  * Two open items from the embed work, in headless Chromium on the built site:
- * with a commitment's panel open on /timeline, the Share menu is on top (its
- * button and every item the topmost element at its centre) and works; and the
+ * with a commitment's panel open on /timeline, the chart's Share button moves
+ * left of the panel, its menu is on top (its button and every item the topmost
+ * element at its centre) and works, and the button goes back when the panel
+ * closes; and the
  * dark timeline embed's text, its red included (the status line's error),
  * reads at WCAG AA 4.5:1, by axe-core's colour-contrast rule and by our own
  * computation over every HTML and SVG text, in the dark and the light theme.
@@ -46,13 +48,22 @@ describe("the Share menu over the commitment panel", () => {
     const id = await mark.getAttribute("data-id");
     await mark.click();
     await page.waitForSelector('[data-testid="commitment-panel"]:not([hidden])');
-    // The panel covers the right of the page, where the card's Share button is.
-    const overlap = await page.evaluate(() => {
+    // The panel covers the right of the page, where the card's Share button was: the
+    // button moves left of it (src/lib/timeline/panel-clearance.ts), covering none of its text.
+    const boxes = () =>
+      page.evaluate(() => {
+        const panel = (
+          document.querySelector('[data-testid="commitment-panel"]') as HTMLElement
+        ).getBoundingClientRect();
+        const share = (document.querySelector(".aa-share > summary") as HTMLElement).getBoundingClientRect();
+        return { panelLeft: panel.left, shareLeft: share.left, shareRight: share.right };
+      });
+    await page.waitForFunction(() => {
       const panel = (document.querySelector('[data-testid="commitment-panel"]') as HTMLElement).getBoundingClientRect();
-      const share = (document.querySelector(".aa-share > summary") as HTMLElement).getBoundingClientRect();
-      return share.right > panel.left && share.left < panel.right && share.bottom > panel.top;
+      return (document.querySelector(".aa-share > summary") as HTMLElement).getBoundingClientRect().right < panel.left;
     });
-    expect(overlap).toBe(true);
+    const open = await boxes();
+    expect(open.shareRight).toBeLessThan(open.panelLeft);
     await page.click(".aa-share > summary");
     await page.waitForSelector(".aa-share[open] .aa-share-panel", { state: "visible" });
     expect(await coveredItems(page)).toEqual([]);
@@ -65,6 +76,14 @@ describe("the Share menu over the commitment panel", () => {
     const story = readStory(`title: T\nslides:\n${yaml}`, "stories/t.yaml", "t");
     expect(story.problems).toEqual([]);
     expect(story.story?.slides[0].link).toBe(`?sector=industry&select=${id}`);
+    // Closed, the panel gives the button its place back at the card's right.
+    await page.click(".aa-share > summary"); // the menu closed first
+    await page.click(".aa-panel-close");
+    await page.waitForSelector('[data-testid="commitment-panel"]', { state: "hidden" });
+    await page.waitForFunction((left) => {
+      const share = document.querySelector(".aa-share > summary") as HTMLElement;
+      return share.getBoundingClientRect().left > left && share.parentElement?.style.marginRight === "";
+    }, open.shareLeft);
     expectClean(handle);
   });
 });

@@ -25,6 +25,7 @@ import { database } from "../db.js";
 import { el, markFirst } from "../dom.js";
 import { replaceParams } from "../url-params.js";
 import { type CommitmentPanel, commitmentPanel } from "./commitment-panel.js";
+import { keepClearOfPanel } from "./panel-clearance.js";
 import { timelineChart } from "./timeline-chart.js";
 
 export interface TimelinePage {
@@ -58,6 +59,7 @@ export function timelinePage(search: string): TimelinePage {
     load: (id) => loadCommitment(id, today, within),
     related: (id) => partners.get(id) ?? [],
   });
+  keepClearOfPanel(panel);
   const select = (id: string, trigger?: Element) => {
     panel.open(id, trigger);
   };
