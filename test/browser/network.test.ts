@@ -176,6 +176,17 @@ async function waitForQuiet(page: Page): Promise<void> {
   await expect.poll(quietFor, { timeout: READY_TIMEOUT }).toBeGreaterThan(2 * SETTLE_MS);
 }
 
+/**
+ * Waits for the first frame the canvas worker draws since resetCanvasWork,
+ * then for quiet: a change's frame comes from the worker after the page's
+ * own DOM has changed, and on a busy machine later than twice the settle
+ * time after the frame before, which alone would already count as quiet.
+ */
+async function waitForDrawnThenQuiet(page: Page): Promise<void> {
+  await expect.poll(async () => (await canvasWork(page)).draws.length, { timeout: READY_TIMEOUT }).toBeGreaterThan(0);
+  await waitForQuiet(page);
+}
+
 /** Where the chart draws a node, from its top left corner (it must be drawn). */
 async function locateNode(page: Page, id: string): Promise<{ x: number; y: number }> {
   const at = await page.evaluate(
@@ -534,7 +545,7 @@ describe("the network page", () => {
     await page.locator(`.aa-net-panel[data-node="${id}"]`).waitFor({ timeout: READY_TIMEOUT });
     // Off the chart, so nothing is hovered.
     await page.mouse.move(1, 1);
-    await waitForQuiet(page);
+    await waitForDrawnThenQuiet(page);
     const selected = await canvasWork(page);
     // The base is not drawn again; the selection's links are, fewer than the graph's (over a frame or two).
     const drawn = await page.evaluate(
@@ -552,7 +563,7 @@ describe("the network page", () => {
     await page.locator(".aa-net").focus();
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator(".aa-net-panel").count(), { timeout: READY_TIMEOUT }).toBe(0);
-    await waitForQuiet(page);
+    await waitForDrawnThenQuiet(page);
     const cleared = await canvasWork(page);
     expect(cleared.links).toBe(0);
     expect(new Set(cleared.draws)).toEqual(new Set(["from-base"]));
