@@ -40,10 +40,14 @@ export function keepClearOfPanel(panel: HTMLElement): void {
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(place);
   };
-  new MutationObserver(schedule).observe(panel, { attributes: true, attributeFilter: ["hidden"] });
-  // A redrawn card brings a new Share button; only while the panel is open is there anything to move.
+  // A redrawn card brings a new Share button. The page is watched only while the panel
+  // is open: the timeline's redraws add thousands of marks, each a record to the watcher.
+  const redraws = new MutationObserver(schedule);
+  const page = document.getElementById("observablehq-main") ?? document.body;
   new MutationObserver(() => {
-    if (!panel.hidden) schedule();
-  }).observe(document.getElementById("observablehq-main") ?? document.body, { childList: true, subtree: true });
+    if (panel.hidden) redraws.disconnect();
+    else redraws.observe(page, { childList: true, subtree: true });
+    schedule();
+  }).observe(panel, { attributes: true, attributeFilter: ["hidden"] });
   addEventListener("resize", schedule);
 }
