@@ -1,7 +1,9 @@
 /**
- * npm run screenshot -- [path ...] [--width 1920 --height 1080 --out dir --dark]
+ * npm run screenshot -- [path ...] [--width 1920 --height 1080 --out dir --dark --viewport]
  * Serves dist/ on loopback and saves a full-page PNG of each path, for
- * looking at what a change did. Prints console errors and blocked requests.
+ * looking at what a change did (with --viewport, only the window as a user sees
+ * it, fixed layers such as the commitment panel where they sit). Prints console
+ * errors and blocked requests.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -15,9 +17,13 @@ const option = (name: string, fallback: string) => {
 const width = Number(option("width", "1920"));
 const height = Number(option("height", "1080"));
 const out = option("out", "screenshots");
-const darkIndex = args.indexOf("--dark");
-const dark = darkIndex >= 0;
-if (dark) args.splice(darkIndex, 1);
+const flag = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0) args.splice(i, 1);
+  return i >= 0;
+};
+const dark = flag("dark");
+const viewportOnly = flag("viewport");
 const paths = args.length ? args : ["/", "/sql", "/data"];
 
 mkdirSync(out, { recursive: true });
@@ -33,8 +39,8 @@ try {
       })
       .catch(() => {});
     await handle.page.waitForTimeout(800);
-    const name = `${path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "index"}-${width}x${height}${dark ? "-dark" : ""}.png`;
-    await handle.page.screenshot({ path: join(out, name), fullPage: true });
+    const name = `${path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "index"}-${width}x${height}${dark ? "-dark" : ""}${viewportOnly ? "-viewport" : ""}.png`;
+    await handle.page.screenshot({ path: join(out, name), fullPage: !viewportOnly });
     console.log(`${path} → ${join(out, name)}`);
     for (const e of handle.consoleErrors) console.log(`  ${e}`);
     for (const u of handle.outsideRequests) console.log(`  blocked: ${u}`);

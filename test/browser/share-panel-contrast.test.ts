@@ -3,7 +3,7 @@
  * with a commitment's panel open on /timeline, the chart's Share button moves
  * left of the panel, its menu is on top (its button and every item the topmost
  * element at its centre) and works, and the button goes back when the panel
- * closes; and the
+ * closes; on a phone the open panel is over Framework's sidebar toggle; and the
  * dark timeline embed's text, its red included (the status line's error),
  * reads at WCAG AA 4.5:1, by axe-core's colour-contrast rule and by our own
  * computation over every HTML and SVG text, in the dark and the light theme.
@@ -84,6 +84,38 @@ describe("the Share menu over the commitment panel", () => {
       const share = document.querySelector(".aa-share > summary") as HTMLElement;
       return share.getBoundingClientRect().left > left && share.parentElement?.style.marginRight === "";
     }, open.shareLeft);
+    // Beside the panel, Framework's sidebar toggle (the window's left edge) stays.
+    expect(await page.isVisible("#observablehq-sidebar-toggle")).toBe(true);
+    expectClean(handle);
+  });
+
+  it("on a phone the open panel is topmost down its whole left edge, over Framework's sidebar toggle; closed, the toggle is back", async () => {
+    const handle = await openPage(site.browser, `${site.server.url}/timeline?sector=industry`, {
+      viewport: { width: 390, height: 844 },
+    });
+    site.open.push(handle);
+    const { page } = handle;
+    await waitReady(page);
+    expect(await page.isVisible("#observablehq-sidebar-toggle")).toBe(true);
+    // At this width the chart shows density: the panel opens from the first commitment listed.
+    await page.locator("[data-open]:visible").first().click();
+    await page.waitForSelector('[data-testid="commitment-panel"]:not([hidden])');
+    /** Points down the window's left 2rem (the toggle's strip) whose topmost element is not in the panel. */
+    const uncovered = () =>
+      page.evaluate(() => {
+        const panel = document.querySelector('[data-testid="commitment-panel"]') as HTMLElement;
+        const misses: string[] = [];
+        for (let y = 20; y < window.innerHeight; y += 40)
+          for (const x of [2, 16, 30]) {
+            const top = document.elementFromPoint(x, y);
+            if (!panel.contains(top)) misses.push(`${x},${y}: ${top?.id || top?.tagName}`);
+          }
+        return misses;
+      });
+    expect(await uncovered()).toEqual([]);
+    await page.click(".aa-panel-close");
+    await page.waitForSelector('[data-testid="commitment-panel"]', { state: "hidden" });
+    expect(await page.isVisible("#observablehq-sidebar-toggle")).toBe(true);
     expectClean(handle);
   });
 });
