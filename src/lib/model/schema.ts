@@ -70,6 +70,33 @@ export interface DerivedColumn extends ColumnSpec {
   derivation: string;
 }
 
+/**
+ * A table's integer join key (`key`): the row's number, 1 to n, in id order. DuckDB
+ * joins and filters integers several times faster than text ids, DuckDB-WASM most
+ * of all (docs/performance.md), so the pages' SQL joins commitments and institutions
+ * to their parties and updates on these. Numbered afresh by every build.
+ */
+function joinKey(entity: "commitment" | "institution"): DerivedColumn {
+  return {
+    name: "key",
+    type: "int32",
+    nullable: false,
+    description: `The ${entity}'s number in this build, 1 to n in id order: a join key, faster than \`id\`. \`commitment_parties\`${entity === "commitment" ? " and `status_updates` carry" : " carries"} it as \`${entity}_key\`. Numbered afresh by every build: to name the ${entity}, use \`id\`.`,
+    derivation: "Row number in id order (deriveJoinKeys in normalise.ts).",
+  };
+}
+
+/** The `key` of the row `<entity>_id` refers to, beside it. */
+function joinKeyOf(entity: "commitment" | "institution"): DerivedColumn {
+  return {
+    name: `${entity}_key`,
+    type: "int32",
+    nullable: false,
+    description: `The \`key\` of \`${entity}_id\`'s ${entity}: join on it (\`${entity === "commitment" ? "c" : "i"}.key = ${entity}_key\`) rather than on the ids, for speed.`,
+    derivation: `The ${entity}s' key, found by ${entity}_id (deriveJoinKeys in normalise.ts).`,
+  };
+}
+
 export interface EntitySpec {
   table: TableName;
   /** One record of this table, in words. */
@@ -157,6 +184,7 @@ const institutions = {
         "Its affiliation in words: the country's English name, `International organisation`, or `Joint body (Belarus–Pakistan)`.",
       derivation: "affiliationOf in institution-scope.ts.",
     },
+    joinKey("institution"),
   ],
 } satisfies EntitySpec;
 
@@ -290,6 +318,7 @@ const commitments = {
         "Last day the target covers: the target date's last day, else the target event's last day (its end date, else its start date); null without either. Overdue = deadline before today and status neither done nor dropped.",
       derivation: "deadlineOf in status.ts.",
     },
+    joinKey("commitment"),
   ],
 } satisfies EntitySpec;
 
@@ -304,7 +333,7 @@ const commitmentParties = {
     role: f.oneOf(PARTY_ROLES, "Its role in the commitment.", { required: false, defaultValue: "party" }),
     note: f.longText("Anything uncertain about this party.", { required: false }),
   },
-  derived: [],
+  derived: [joinKeyOf("commitment"), joinKeyOf("institution")],
 } satisfies EntitySpec;
 
 const statusUpdates = {
@@ -327,7 +356,7 @@ const statusUpdates = {
     confidence: f.oneOf(CONFIDENCES, "How sure the record is about the evidence."),
     note: f.longText("Uncertainty, disagreement between sources.", { required: false }),
   },
-  derived: [],
+  derived: [joinKeyOf("commitment")],
 } satisfies EntitySpec;
 
 /** Every entity, in the order tables are documented and loaded. */

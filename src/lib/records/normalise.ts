@@ -1,7 +1,7 @@
 /**
  * From validated records to table rows: inherited values resolved (a
  * commitment's date from its event), derived columns computed (status, counts,
- * deadline, affiliations), rows in a stable order. Works on the column stores, so a
+ * deadline, affiliations), rows in a stable order, integer join keys numbered. Works on the column stores, so a
  * large folder is never turned into one object per row.
  */
 import { affiliationOf } from "../model/institution-scope.js";
@@ -104,5 +104,41 @@ export function normalise(stores: Tables<TableStore>, groups?: KeyGroups): Table
   deriveAffiliations(stores.institutions);
 
   for (const table of TABLE_NAMES) stores[table].sortAndSeal(ENTITY[table].key);
+  deriveJoinKeys(stores);
   return stores;
+}
+
+/**
+ * The integer join keys (schema.ts, `joinKey`): each commitment's and
+ * institution's row number in id order (the rows are sorted), and beside every
+ * reference to one its number. The references are valid (validation), so each
+ * finds its row.
+ */
+function deriveJoinKeys(stores: Tables<TableStore>): void {
+  const numbered = (store: TableStore) => {
+    const numbers = new Map<string, number>();
+    const keys: unknown[] = new Array(store.length);
+    for (let i = 0; i < store.length; i++) {
+      keys[i] = i + 1;
+      numbers.set(store.get("id", i) as string, i + 1);
+    }
+    store.set("key", keys);
+    return numbers;
+  };
+  const keysOf = (store: TableStore, column: string, numbers: Map<string, number>) => {
+    const ids = store.columns[column];
+    const keys: unknown[] = new Array(store.length);
+    for (let i = 0; i < store.length; i++) {
+      const key = numbers.get(ids[i] as string);
+      if (key === undefined) throw new Error(`${store.table} row ${i + 1}: ${column} "${ids[i]}" names no row`);
+      keys[i] = key;
+    }
+    return keys;
+  };
+  const commitments = numbered(stores.commitments);
+  const institutions = numbered(stores.institutions);
+  const parties = stores.commitment_parties;
+  parties.set("commitment_key", keysOf(parties, "commitment_id", commitments));
+  parties.set("institution_key", keysOf(parties, "institution_id", institutions));
+  stores.status_updates.set("commitment_key", keysOf(stores.status_updates, "commitment_id", commitments));
 }

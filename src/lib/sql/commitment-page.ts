@@ -34,9 +34,9 @@ const SORT_KEYS = {
   summary: { key: raw("c.summary"), join: empty },
   parties: {
     key: raw("pa.parties"),
-    join: sql`LEFT JOIN (SELECT p.commitment_id, ${PARTY_LIST} AS parties
-        FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id GROUP BY p.commitment_id) pa
-      ON pa.commitment_id = c.id`,
+    join: sql`LEFT JOIN (SELECT p.commitment_key, ${PARTY_LIST} AS parties
+        FROM commitment_parties p JOIN institutions i ON i.key = p.institution_key GROUP BY p.commitment_key) pa
+      ON pa.commitment_key = c.key`,
   },
   status: { key: raw("c.status"), join: empty },
   event: { key: raw("e.title"), join: raw("JOIN events e ON e.id = c.event_id") },
@@ -83,25 +83,25 @@ export function commitmentPage(
   const rows = count(size, 1);
   const direction = raw(order.descending ? "DESC" : "ASC");
   const query = sql`WITH page AS (
-      SELECT c.id, ${key} AS sort_key FROM commitments c ${join}
+      SELECT c.key, c.id, ${key} AS sort_key FROM commitments c ${join}
       WHERE ${commitmentWhere(filters)}
       ORDER BY sort_key ${direction} NULLS LAST, c.id
       LIMIT ${raw(rows)} OFFSET ${raw(count(Number(rows) * page, 0))}),
     page_parties AS (
-      SELECT p.commitment_id, ${PARTY_LIST} AS parties
-      FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id
-      WHERE p.commitment_id IN (SELECT id FROM page) GROUP BY p.commitment_id)
+      SELECT p.commitment_key, ${PARTY_LIST} AS parties
+      FROM commitment_parties p JOIN institutions i ON i.key = p.institution_key
+      WHERE p.commitment_key IN (SELECT key FROM page) GROUP BY p.commitment_key)
     SELECT c.id, c.date, c.date_from, s.label AS sector, s.color AS sector_color, c.summary, c.action, c.strength,
       c.status, c.status_date, c.confidence, c.note, c.target_date, c.target_note, t.title AS target_event,
       e.title AS event, e.id AS event_id, pp.parties,
       src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url, c.locator
     FROM page
-      JOIN commitments c ON c.id = page.id
+      JOIN commitments c ON c.key = page.key
       JOIN events e ON e.id = c.event_id
       JOIN sectors s ON s.id = c.sector
       JOIN sources src ON src.id = c.source_id
       LEFT JOIN events t ON t.id = c.target_event_id
-      LEFT JOIN page_parties pp ON pp.commitment_id = c.id
+      LEFT JOIN page_parties pp ON pp.commitment_key = c.key
     ORDER BY page.sort_key ${direction} NULLS LAST, c.id`;
   return withinYears(query, scopeOf(filters));
 }

@@ -63,10 +63,10 @@ export function completeness(filters: FilterState): SqlFragment {
   CAST(count(*) FILTER (WHERE locator IS NOT NULL) AS INTEGER) AS with_locator,
   CAST(count(*) FILTER (WHERE target_date IS NOT NULL OR target_event_id IS NOT NULL OR target_note IS NOT NULL) AS INTEGER) AS with_target,
   CAST(count(*) FILTER (WHERE party_count = 0) AS INTEGER) AS without_party,
-  CAST(count(*) FILTER (WHERE party_count > 0 AND id NOT IN (SELECT p.commitment_id FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE i.type <> 'government')) AS INTEGER) AS governments_only,
+  CAST(count(*) FILTER (WHERE party_count > 0 AND key NOT IN (SELECT p.commitment_key FROM commitment_parties p JOIN institutions i ON i.key = p.institution_key WHERE i.type <> 'government')) AS INTEGER) AS governments_only,
   CAST(count(*) FILTER (WHERE party_count > 0
-    AND id NOT IN (SELECT p.commitment_id FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE i.type <> 'government' AND i.naming <> 'generic')
-    AND id IN (SELECT p.commitment_id FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE i.naming = 'generic')) AS INTEGER) AS generic_only,
+    AND key NOT IN (SELECT p.commitment_key FROM commitment_parties p JOIN institutions i ON i.key = p.institution_key WHERE i.type <> 'government' AND i.naming <> 'generic')
+    AND key IN (SELECT p.commitment_key FROM commitment_parties p JOIN institutions i ON i.key = p.institution_key WHERE i.naming = 'generic')) AS INTEGER) AS generic_only,
   CAST(count(*) FILTER (WHERE update_count > 0) AS INTEGER) AS with_update,
   CAST(count(*) FILTER (WHERE date_precision <> 'day') AS INTEGER) AS partial_date
 FROM commitments c WHERE ${commitmentWhere(filters)}`;

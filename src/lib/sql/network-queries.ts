@@ -12,14 +12,15 @@ import { raw, type SqlFragment, sql } from "./fragment.js";
 /**
  * The party links of the filtered commitments as integer codes, for
  * projectCodes: the commitment's and institution's row numbers and the
- * sector's, read as typed arrays (Database.queryColumns).
+ * sector's, read as typed arrays (Database.queryColumns). Parties are joined
+ * by the integer join keys (schema.ts).
  */
 export function networkLinkCodes(filters: FilterState): SqlFragment {
   return withinYears(
     sql`SELECT CAST(c.rowid AS INTEGER) AS commitment, CAST(i.rowid AS INTEGER) AS institution, CAST(s.rowid AS INTEGER) AS sector
     FROM commitment_parties p
-      JOIN commitments c ON c.id = p.commitment_id
-      JOIN institutions i ON i.id = p.institution_id
+      JOIN commitments c ON c.key = p.commitment_key
+      JOIN institutions i ON i.key = p.institution_key
       JOIN sectors s ON s.id = c.sector
     WHERE ${commitmentWhere(filters)}`,
     scopeOf(filters),
@@ -79,14 +80,14 @@ export function networkCommitments(filters: FilterState, limit: number): SqlFrag
  */
 export function networkCounts(filters: FilterState): SqlFragment {
   return withinYears(
-    sql`WITH c AS (SELECT id, party_count FROM commitments c WHERE ${commitmentWhere(filters)})
+    sql`WITH c AS (SELECT key, party_count FROM commitments c WHERE ${commitmentWhere(filters)})
     SELECT
-      CAST((SELECT count(DISTINCT p.institution_id) FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id
-        WHERE p.commitment_id IN (SELECT id FROM c) AND i.naming IS DISTINCT FROM 'generic') AS INTEGER) AS institutions,
-      CAST((SELECT count(DISTINCT p.institution_id) FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id
-        WHERE p.commitment_id IN (SELECT id FROM c) AND i.naming = 'generic') AS INTEGER) AS generic,
+      CAST((SELECT count(DISTINCT p.institution_key) FROM commitment_parties p JOIN institutions i ON i.key = p.institution_key
+        WHERE p.commitment_key IN (SELECT key FROM c) AND i.naming IS DISTINCT FROM 'generic') AS INTEGER) AS institutions,
+      CAST((SELECT count(DISTINCT p.institution_key) FROM commitment_parties p JOIN institutions i ON i.key = p.institution_key
+        WHERE p.commitment_key IN (SELECT key FROM c) AND i.naming = 'generic') AS INTEGER) AS generic,
       CAST((SELECT count(*) FROM c WHERE party_count > 0) AS INTEGER) AS commitments,
-      CAST((SELECT count(*) FROM commitment_parties p WHERE p.commitment_id IN (SELECT id FROM c)) AS INTEGER) AS links,
+      CAST((SELECT count(*) FROM commitment_parties p WHERE p.commitment_key IN (SELECT key FROM c)) AS INTEGER) AS links,
       CAST((SELECT count(*) FROM c WHERE party_count = 0) AS INTEGER) AS without_parties`,
     scopeOf(filters),
   );
@@ -100,13 +101,14 @@ export function networkCounts(filters: FilterState): SqlFragment {
  * `commitment_parties`), not by a join against every commitment.
  */
 function panelColumns(except: string | null, commitmentId?: string): SqlFragment {
-  const partiesOf = commitmentId === undefined ? raw("c.id") : sql`${commitmentId}`;
+  const partiesOf =
+    commitmentId === undefined ? raw("q.commitment_key = c.key") : sql`q.commitment_id = ${commitmentId}`;
   return sql`c.id, c.summary, c.date, c.date_from, c.status, c.confidence, c.note,
       s.label AS sector, s.color AS sector_color, e.id AS event_id, e.title AS event,
       src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url, c.locator,
       (SELECT string_agg(coalesce(i.acronym, i.name), ', ' ORDER BY coalesce(i.acronym, i.name))
-        FROM commitment_parties q JOIN institutions i ON i.id = q.institution_id
-        WHERE q.commitment_id = ${partiesOf} AND q.institution_id IS DISTINCT FROM CAST(${except} AS VARCHAR)) AS partners`;
+        FROM commitment_parties q JOIN institutions i ON i.key = q.institution_key
+        WHERE ${partiesOf} AND q.institution_id IS DISTINCT FROM CAST(${except} AS VARCHAR)) AS partners`;
 }
 
 const PANEL_JOINS = raw(`JOIN events e ON e.id = c.event_id
@@ -135,16 +137,16 @@ function pageClause(page: RowPage): SqlFragment {
 export function institutionCommitments(filters: FilterState, institutionId: string, page: RowPage): SqlFragment {
   return withinYears(
     sql`WITH bound AS (
-      SELECT c.id, c.date_from, CAST(count(*) OVER () AS INTEGER) AS total
+      SELECT c.key, c.id, c.date_from, CAST(count(*) OVER () AS INTEGER) AS total
       FROM commitments c
-        JOIN commitment_parties p ON p.commitment_id = c.id AND p.institution_id = ${institutionId}
+        JOIN commitment_parties p ON p.commitment_key = c.key AND p.institution_id = ${institutionId}
       WHERE ${commitmentWhere(filters)}
       ORDER BY c.date_from DESC NULLS LAST, c.id
       ${pageClause(page)}
     )
     SELECT ${panelColumns(institutionId)}, bound.total
     FROM bound
-      JOIN commitments c ON c.id = bound.id
+      JOIN commitments c ON c.key = bound.key
       ${PANEL_JOINS}
     ORDER BY bound.date_from DESC NULLS LAST, bound.id`,
     scopeOf(filters),

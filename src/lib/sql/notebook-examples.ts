@@ -41,8 +41,8 @@ ORDER BY e.start_date_from DESC, e.id`,
       title: "Who is bound most often",
       query: sql`SELECT coalesce(i.acronym, i.name) AS institution, i.name, i.affiliation, i.type, count(*) AS commitments
 FROM commitment_parties p
-  JOIN institutions i ON i.id = p.institution_id
-  JOIN commitments c ON c.id = p.commitment_id
+  JOIN institutions i ON i.key = p.institution_key
+  JOIN commitments c ON c.key = p.commitment_key
 WHERE ${where}
 GROUP BY ALL ORDER BY commitments DESC, institution, i.name
 LIMIT 25`,
@@ -52,7 +52,7 @@ LIMIT 25`,
       title: "Evidence of progress",
       query: sql`SELECT u.date, u.status, c.summary AS commitment, u.summary AS evidence, src.publisher AS source, src.url
 FROM status_updates u
-  JOIN commitments c ON c.id = u.commitment_id
+  JOIN commitments c ON c.key = u.commitment_key
   JOIN sources src ON src.id = u.source_id
 WHERE ${where}
 ORDER BY u.date_to DESC, u.commitment_id, u.date`,

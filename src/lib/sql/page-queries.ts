@@ -27,12 +27,13 @@ export function headline(filters: FilterState, total?: number): SqlFragment {
   // Only the columns counted, and the parties read once for both institution counts: at a
   // million commitments with a sector, 251–283 ms against 615–621 ms for `SELECT *` and two
   // reads of the parties (DuckDB-WASM, 6 Dec 2026; docs/performance.md).
-  const query = sql`WITH c AS (SELECT c.id, c.status, c.event_id, c.sector FROM commitments c WHERE ${where}),
+  // The parties are found and told apart by the integer join keys (schema.ts).
+  const query = sql`WITH c AS (SELECT c.key, c.status, c.event_id, c.sector FROM commitments c WHERE ${where}),
     p AS (SELECT
-        count(DISTINCT p.institution_id) FILTER (WHERE i.type <> 'government' AND i.naming <> 'generic') AS institutions,
-        count(DISTINCT p.institution_id) FILTER (WHERE i.naming = 'generic') AS generic_institutions
-      FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id
-      WHERE p.commitment_id IN (SELECT id FROM c))
+        count(DISTINCT p.institution_key) FILTER (WHERE i.type <> 'government' AND i.naming <> 'generic') AS institutions,
+        count(DISTINCT p.institution_key) FILTER (WHERE i.naming = 'generic') AS generic_institutions
+      FROM commitment_parties p JOIN institutions i ON i.key = p.institution_key
+      WHERE p.commitment_key IN (SELECT key FROM c))
     SELECT
       CAST(count(*) AS INTEGER) AS commitments,
       CAST(count(*) FILTER (WHERE status IN ('in_progress', 'done')) AS INTEGER) AS with_progress,
@@ -176,7 +177,7 @@ export function exportCommitments(
       c.summary, c.action, c.strength, c.status, c.status_date, c.target_date, c.target_event_id,
       CAST(c.deadline AS VARCHAR) AS deadline,
       (SELECT string_agg(${partyWithScope}, '; ' ORDER BY ${partyOrder})
-        FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE p.commitment_id = c.id) AS parties,
+        FROM commitment_parties p JOIN institutions i ON i.key = p.institution_key WHERE p.commitment_key = c.key) AS parties,
       c.confidence, c.note, src.publisher AS source_publisher, src.title AS source_title, src.url AS source_url, c.locator
     FROM commitments c
       JOIN events e ON e.id = c.event_id

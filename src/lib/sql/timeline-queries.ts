@@ -219,13 +219,16 @@ export interface UpdateRow {
   date_to: string;
 }
 
-/** Status updates of the commitments in the window, in the order the status rule reads them. */
+/**
+ * Status updates of the commitments in the window, in the order the status rule
+ * reads them: by commitment (its integer key, numbered in id order), then date.
+ */
 export function timelineUpdates(filters: FilterState, range: TimeRange | null): SqlFragment {
   return withinYears(
     sql`SELECT u.commitment_id, u.id, u.status, u.date, u.date_precision, u.date_from, u.date_to
-    FROM status_updates u JOIN commitments c ON c.id = u.commitment_id
+    FROM status_updates u JOIN commitments c ON c.key = u.commitment_key
     WHERE ${and(commitmentWhere(filters), inRange(range))}
-    ORDER BY u.commitment_id, u.date_to, u.date_from, u.id`,
+    ORDER BY u.commitment_key, u.date_to, u.date_from, u.id`,
     scopeOf(filters),
   );
 }
@@ -328,7 +331,7 @@ function scoreColumns(today: string): SqlFragment {
 }
 
 const LATEST_NEWS = raw(
-  "LEFT JOIN (SELECT commitment_id, max(date_to) AS last FROM status_updates GROUP BY 1) lu ON lu.commitment_id = c.id",
+  "LEFT JOIN (SELECT commitment_key, max(date_to) AS last FROM status_updates GROUP BY 1) lu ON lu.commitment_key = c.key",
 );
 
 /** Per event: commitments made there and what came of them, newest event first. */
@@ -421,7 +424,7 @@ export function sessionCommitments(filters: FilterState, eventIds: readonly stri
       coalesce(list(DISTINCT u.event_id ORDER BY u.event_id) FILTER (WHERE u.event_id IS NOT NULL), []) AS update_events
     FROM commitments c
       JOIN sectors s ON s.id = c.sector
-      LEFT JOIN status_updates u ON u.commitment_id = c.id
+      LEFT JOIN status_updates u ON u.commitment_key = c.key
     WHERE ${and(commitmentWhere(filters), sql`c.event_id IN (${[...eventIds]})`)}
     GROUP BY ALL ORDER BY c.event_id, c.sector, c.id`,
     scopeOf(filters),
@@ -441,7 +444,7 @@ export function commitmentDetail(id: string, today: string, within?: FilterState
       ${deadlineSql()} AS deadline, ${overdueSql(today)} AS overdue,
       src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url, src.published AS source_published,
       (SELECT string_agg(coalesce(i.name, i.id) || ' (' || p.role || ')', '; ' ORDER BY i.name)
-        FROM commitment_parties p JOIN institutions i ON i.id = p.institution_id WHERE p.commitment_id = ${id}) AS parties
+        FROM commitment_parties p JOIN institutions i ON i.key = p.institution_key WHERE p.commitment_id = ${id}) AS parties
     FROM commitments c
       JOIN events e ON e.id = c.event_id
       JOIN sectors s ON s.id = c.sector

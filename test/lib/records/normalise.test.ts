@@ -85,6 +85,24 @@ describe("normalise", () => {
     }
   });
 
+  it("numbers commitments and institutions 1 to n in id order, and every reference carries its row's number", () => {
+    expect(tables.commitments.map((r) => r.key)).toEqual([1, 2, 3, 4]);
+    expect(tables.institutions.map((r) => [r.id, r.key])).toEqual([
+      ["by-gov", 1],
+      ["by-mtw", 2],
+      ["by-mtz", 3],
+      ["pk-gov", 4],
+      ["pk-navttc", 5],
+    ]);
+    const keyOf = (rows: Row[], id: unknown) => byId(rows, String(id)).key;
+    for (const p of tables.commitment_parties) {
+      expect(p.commitment_key).toBe(keyOf(tables.commitments, p.commitment_id));
+      expect(p.institution_key).toBe(keyOf(tables.institutions, p.institution_id));
+    }
+    expect(tables.status_updates).not.toHaveLength(0);
+    for (const u of tables.status_updates) expect(u.commitment_key).toBe(keyOf(tables.commitments, u.commitment_id));
+  });
+
   it("gives a commitment without a date its event's start date, with that date's precision", () => {
     // Day precision, from pk-by-jmc-8 (an event file) and from commitments.csv.
     for (const id of ["jmc8-labour-talks", "jmc8-tractors"]) {

@@ -956,8 +956,22 @@ describe("YAML document structure", () => {
     });
     expect(problems).toEqual([]);
     expect(result.tables?.commitment_parties).toEqual([
-      { commitment_id: "c1", institution_id: "by-gov", role: "host", note: "Hosted it." },
-      { commitment_id: "c1", institution_id: "pk-gov", role: "party", note: null },
+      {
+        commitment_id: "c1",
+        institution_id: "by-gov",
+        role: "host",
+        note: "Hosted it.",
+        commitment_key: 1,
+        institution_key: 1,
+      },
+      {
+        commitment_id: "c1",
+        institution_id: "pk-gov",
+        role: "party",
+        note: null,
+        commitment_key: 1,
+        institution_key: 2,
+      },
     ]);
   });
 

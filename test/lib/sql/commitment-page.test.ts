@@ -30,15 +30,15 @@ describe("commitmentPage", () => {
 
   it("orders by each column's own key, joining only the table it comes from", () => {
     const keys: Record<string, RegExp> = {
-      date_from: /SELECT c\.id, c\.date_from AS sort_key FROM commitments c WHERE/,
-      sector: /SELECT c\.id, s\.label AS sort_key FROM commitments c JOIN sectors s ON s\.id = c\.sector WHERE/,
-      summary: /SELECT c\.id, c\.summary AS sort_key FROM commitments c WHERE/,
+      date_from: /SELECT c\.key, c\.id, c\.date_from AS sort_key FROM commitments c WHERE/,
+      sector: /SELECT c\.key, c\.id, s\.label AS sort_key FROM commitments c JOIN sectors s ON s\.id = c\.sector WHERE/,
+      summary: /SELECT c\.key, c\.id, c\.summary AS sort_key FROM commitments c WHERE/,
       parties:
-        /SELECT c\.id, pa\.parties AS sort_key FROM commitments c LEFT JOIN \(SELECT p\.commitment_id, array_to_string\(list_sort/,
-      status: /SELECT c\.id, c\.status AS sort_key FROM commitments c WHERE/,
-      event: /SELECT c\.id, e\.title AS sort_key FROM commitments c JOIN events e ON e\.id = c\.event_id WHERE/,
+        /SELECT c\.key, c\.id, pa\.parties AS sort_key FROM commitments c LEFT JOIN \(SELECT p\.commitment_key, array_to_string\(list_sort/,
+      status: /SELECT c\.key, c\.id, c\.status AS sort_key FROM commitments c WHERE/,
+      event: /SELECT c\.key, c\.id, e\.title AS sort_key FROM commitments c JOIN events e ON e\.id = c\.event_id WHERE/,
       source_publisher:
-        /SELECT c\.id, src\.publisher AS sort_key FROM commitments c JOIN sources src ON src\.id = c\.source_id WHERE/,
+        /SELECT c\.key, c\.id, src\.publisher AS sort_key FROM commitments c JOIN sources src ON src\.id = c\.source_id WHERE/,
     };
     expect(Object.keys(keys).sort()).toEqual([...COMMITMENT_SORT_COLUMNS].sort());
     for (const column of COMMITMENT_SORT_COLUMNS) {
