@@ -170,6 +170,15 @@ describe("timeline queries on the bundled records", () => {
     expect(rules.map((r) => r.id)).toContain("pk-by-jmc-8");
     const updates = await db.query(q.timelineUpdates(emptyFilters(), null));
     expect(updates).toHaveLength(tables.status_updates.length);
+    // Filtered, exactly the updates of the matching commitments (joined on the integer keys), by commitment and date.
+    const sectorOf = new Map(tables.commitments.map((c) => [c.id as string, c.sector as string]));
+    for (const sector of new Set(sectorOf.values())) {
+      const filtered = await db.query(q.timelineUpdates({ ...emptyFilters(), sector: [sector] }, null));
+      const expected = tables.status_updates.filter((u) => sectorOf.get(u.commitment_id as string) === sector);
+      expect(filtered.map((u) => u.id).sort(), sector).toEqual(expected.map((u) => u.id).sort());
+      const order = filtered.map((u) => `${u.commitment_id}\u0000${u.date_to}`);
+      expect(order, sector).toEqual([...order].sort());
+    }
     const sessions = await db.query(q.seriesSessions(emptyFilters()));
     expect(sessions.find((s) => s.id === "pk-by-jmc-8")?.commitments).toBe(
       tables.commitments.filter((c) => c.event_id === "pk-by-jmc-8").length,
