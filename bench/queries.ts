@@ -39,6 +39,7 @@ import { launchBrowser, openPage } from "../devtools/browser-harness.js";
 import { tableFiles } from "../devtools/dist-tables.js";
 import { ratioCell } from "../devtools/engine-ratio.js";
 import { type NativeTimes, nativeSchema, openNative, timeNative } from "../devtools/native-duckdb.js";
+import { placeholderPieces } from "../devtools/sql-pieces.js";
 import { startStaticServer } from "../scripts/static-server.js";
 import { emptyFilters, type FilterState } from "../src/lib/model/filters.js";
 import { DISPLAY_ROWS } from "../src/lib/notebook/notebook-cells.js";
@@ -232,11 +233,11 @@ const SETTLE = `(async () => {
 })()`;
 
 const runCase = (c: Case) => `(async () => {
-  const { text, params, runs, warmup, read, firstRows } = ${JSON.stringify({ text: c.text, params: c.params, runs, warmup: WARMUP, read: c.read, firstRows: DISPLAY_ROWS })};
+  const { text, pieces, params, runs, warmup, read, firstRows } = ${JSON.stringify({ text: c.text, pieces: placeholderPieces(c.text, c.params), params: c.params, runs, warmup: WARMUP, read: c.read, firstRows: DISPLAY_ROWS })};
   const aa = globalThis.__accordAtlas;
   const db = await aa.database();
-  // A branded fragment, as the pages build them (the text has one "?" per parameter).
-  const fragment = aa.sql(text.split("?"), ...params);
+  // A branded fragment, as the pages build them (the text cut at its placeholders).
+  const fragment = aa.sql(pieces, ...params);
   const page = [];
   const engine = [];
   let rows = 0;

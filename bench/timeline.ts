@@ -65,6 +65,7 @@ import { launchBrowser, openPage, type PageHandle } from "../devtools/browser-ha
 import { type TableSource, tableFiles } from "../devtools/dist-tables.js";
 import { openNative, timeNative } from "../devtools/native-duckdb.js";
 import { ROOT } from "../devtools/project-paths.js";
+import { placeholderPieces } from "../devtools/sql-pieces.js";
 import { startStaticServer } from "../scripts/static-server.js";
 import { emptyFilters } from "../src/lib/model/filters.js";
 import type { TableName } from "../src/lib/model/tables.js";
@@ -220,13 +221,18 @@ const fragments = {
   marks: timelineMarks(emptyFilters(), range, today, 10_000_000),
   updates: timelineUpdates(emptyFilters(), range),
 };
-const wire = Object.fromEntries(Object.entries(fragments).map(([k, f]) => [k, { text: f.text, params: plain(f) }]));
+const wire = Object.fromEntries(
+  Object.entries(fragments).map(([k, f]) => [
+    k,
+    { text: f.text, pieces: placeholderPieces(f.text, f.params), params: plain(f) },
+  ]),
+);
 
 const SETUP = `(async () => {
   const { wire, tables, width } = ${JSON.stringify({ wire, tables: LARGE, width })};
   const aa = globalThis.__accordAtlas;
   const db = await aa.database();
-  const q = (name) => db.query(aa.sql(wire[name].text.split("?"), ...wire[name].params));
+  const q = (name) => db.query(aa.sql(wire[name].pieces, ...wire[name].params));
   // Every table of the built site in first (tables load as queries ask for them), then the large ones swapped.
   await db.load();
   const { connection } = await db.engine();
