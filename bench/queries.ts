@@ -123,6 +123,7 @@ const catalogue = pageQueryCatalogue({
   year: lastYear,
   institutionId,
   commitmentId,
+  commitmentKey: Number(await first(`SELECT key FROM commitments WHERE id = '${commitmentId.replaceAll("'", "''")}'`)),
   series,
   sessionIds: [sessions[0] ?? "", sessions[1] ?? sessions[0] ?? ""],
   schema: schemaFile ? JSON.parse(readFileSync(join(dist, "_file/data", schemaFile), "utf8")) : [],

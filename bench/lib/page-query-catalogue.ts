@@ -25,6 +25,8 @@ export interface CatalogueContext {
   year: number;
   institutionId: string;
   commitmentId: string;
+  /** Its integer join key (commitments.key). */
+  commitmentKey: number;
   /** The series the follow-up card has picked (the page reads the sessions of that one only). */
   series: string;
   /** Two sessions of that series, earlier first (the follow-up card). */
@@ -70,7 +72,7 @@ const BUILDERS: Record<string, Build> = {
   "timeline.seriesSessions": (f, c) => timelineQueries.seriesSessions(f, c.series),
   "timeline.sessionCommitments": (f, c) => timelineQueries.sessionCommitments(f, c.sessionIds),
   "timeline.commitmentDetail": (f, c) => timelineQueries.commitmentDetail(c.commitmentId, c.today, f),
-  "timeline.commitmentUpdates": (f, c) => timelineQueries.commitmentUpdates(c.commitmentId, f),
+  "timeline.commitmentUpdates": (f, c) => timelineQueries.commitmentUpdates(c.commitmentKey, f),
   "data.completeness": (f) => dataQueries.completeness(f),
   "data.columnExamples": (_f, c) => dataQueries.columnExamples(exampleColumns(c.schema) as ExampleColumn[]),
 };

@@ -135,7 +135,7 @@ const idsQuery = { text: "SELECT CAST(rowid AS INTEGER) AS code, id FROM commitm
 /** Every query the pages run for a filter state, by name. */
 function pageQueries(
   f: FilterState,
-  pick: { commitment: string; institution: string; events: string[]; total: number },
+  pick: { commitment: string; commitmentKey: number; institution: string; events: string[]; total: number },
 ) {
   const range = f.from !== undefined ? { from: `${f.from}-03-01`, to: `${f.from}-10-31` } : null;
   return {
@@ -162,7 +162,7 @@ function pageQueries(
     followUpSeries: tq.followUpSeries(f),
     sessionCommitments: tq.sessionCommitments(f, pick.events),
     timelineDetail: tq.commitmentDetail(pick.commitment, TODAY, f),
-    timelineUpdatesOfOne: tq.commitmentUpdates(pick.commitment, f),
+    timelineUpdatesOfOne: tq.commitmentUpdates(pick.commitmentKey, f),
     networkLinkCodes: nq.networkLinkCodes(f),
     packedLinkCodes: nq.packedLinkCodes(f),
     networkCommitments: nq.networkCommitments(f, BIPARTITE_LIMIT),
@@ -216,8 +216,10 @@ describe.each([
     for (const f of states) {
       const inWindow = await run(full, cp.commitmentPage(f, { size: 1 }));
       const sessions = (await run(full, tq.seriesSessions(f))).filter((s) => Number(s.commitments) > 0);
+      const commitment = String(inWindow[0]?.id ?? "none");
       const pick = {
-        commitment: String(inWindow[0]?.id ?? "none"),
+        commitment,
+        commitmentKey: Number((await first(`SELECT key FROM commitments WHERE id = '${commitment}'`)).key ?? 0),
         institution,
         events: sessions.slice(-2).map((s) => String(s.id)),
         total: Number((await first("SELECT count(*) AS n FROM commitments")).n),

@@ -93,19 +93,24 @@ export function timelinePage(search: string): TimelinePage {
   };
 }
 
-/** A commitment and its updates for the panel: within the filters' years first, else from every year. */
+/**
+ * A commitment and its updates for the panel: within the filters' years first,
+ * else from every year. The updates are asked for by the commitment's integer
+ * key, read with its detail.
+ */
 async function loadCommitment(
   id: string,
   today: string,
   within: FilterState | undefined,
 ): Promise<{ detail: PanelDetail | undefined; updates: PanelUpdate[] }> {
   const db = await database();
-  let [[detail], updates] = await Promise.all([
-    db.query(commitmentDetail(id, today, within)),
-    db.query(commitmentUpdates(id, within)),
-  ]);
-  if (!detail && within) {
-    [[detail], updates] = await Promise.all([db.query(commitmentDetail(id, today)), db.query(commitmentUpdates(id))]);
+  let scope = within;
+  let [detail] = await db.query(commitmentDetail(id, today, scope));
+  if (!detail && scope) {
+    scope = undefined;
+    [detail] = await db.query(commitmentDetail(id, today));
   }
-  return { detail: detail as unknown as PanelDetail | undefined, updates: updates as unknown as PanelUpdate[] };
+  if (!detail) return { detail: undefined, updates: [] };
+  const updates = await db.query(commitmentUpdates(Number(detail.key), scope));
+  return { detail: detail as unknown as PanelDetail, updates: updates as unknown as PanelUpdate[] };
 }

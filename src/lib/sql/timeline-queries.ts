@@ -454,14 +454,19 @@ export function commitmentDetail(id: string, today: string, within?: FilterState
   return within ? withinYears(query, scopeOf(within)) : query;
 }
 
-/** A commitment's status updates, oldest first, each with its source and event (`within` as for commitmentDetail). */
-export function commitmentUpdates(id: string, within?: FilterState): SqlFragment {
+/**
+ * A commitment's status updates, oldest first, each with its source and event
+ * (`within` as for commitmentDetail). Found by the commitment's integer `key`
+ * (its detail row has it), not its id: at a million commitments 2.1 ms against
+ * 6.9 ms in DuckDB-WASM (docs/performance.md, "Integer join keys").
+ */
+export function commitmentUpdates(key: number, within?: FilterState): SqlFragment {
   const query = sql`SELECT u.id, u.date, u.date_from, u.date_to, u.status, u.summary, u.locator, u.confidence, u.note,
       ev.title AS event, src.title AS source_title, src.publisher AS source_publisher, src.url AS source_url
     FROM status_updates u
       JOIN sources src ON src.id = u.source_id
       LEFT JOIN events ev ON ev.id = u.event_id
-    WHERE u.commitment_id = ${id}
+    WHERE u.commitment_key = CAST(${key} AS INTEGER)
     ORDER BY u.date_to, u.date_from, u.id`;
   return within ? withinYears(query, scopeOf(within)) : query;
 }

@@ -198,8 +198,14 @@ describe("timeline queries on the bundled records", () => {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     expect(parties.length).toBeGreaterThan(1);
     expect(detail.parties).toBe(parties.map((p) => `${p.name} (${p.role})`).join("; "));
-    const mine = tables.status_updates.filter((u) => u.commitment_id === "pk-by-jmc-7-prepare-jmc-8");
-    expect(await db.query(q.commitmentUpdates("pk-by-jmc-7-prepare-jmc-8"))).toHaveLength(mine.length);
+    // A commitment's updates, found by its key: exactly its own, oldest first.
+    const id = "pk-by-jmc-7-prepare-jmc-8";
+    const key = tables.commitments.find((c) => c.id === id)?.key as number;
+    const mine = tables.status_updates.filter((u) => u.commitment_id === id);
+    expect(mine.length).toBeGreaterThan(0);
+    const found = await db.query(q.commitmentUpdates(key));
+    expect(found.map((u) => u.id).sort()).toEqual(mine.map((u) => u.id).sort());
+    expect(await db.query(q.commitmentUpdates(key + 1))).not.toEqual(found);
   });
 });
 
