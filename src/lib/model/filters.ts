@@ -136,7 +136,7 @@ export function serializeFilters(state: FilterState, base: string | URLSearchPar
  * commitment's date span overlaps the years chosen (a commitment dated only
  * "2025" matches a range ending in 2025). Parties are found by the integer
  * join keys (schema.ts), not the text ids: at a million commitments the country
- * condition ran 4–5× faster in DuckDB-WASM.
+ * condition ran 3.5–5× faster in DuckDB-WASM (docs/performance.md).
  */
 export function commitmentWhere(state: FilterState, alias = "c"): SqlFragment {
   const c = (column: string) => raw(`${alias}.${column}`);

@@ -1,8 +1,9 @@
 /**
  * From validated records to table rows: inherited values resolved (a
  * commitment's date from its event), derived columns computed (status, counts,
- * deadline, affiliations), rows in a stable order, integer join keys numbered. Works on the column stores, so a
- * large folder is never turned into one object per row.
+ * deadline, affiliations), rows in a stable order, integer join keys numbered.
+ * Works on the column stores, so a large folder is never turned into one object
+ * per row.
  */
 import { affiliationOf } from "../model/institution-scope.js";
 import { ENTITY } from "../model/schema.js";
