@@ -117,22 +117,19 @@ export function normalise(stores: Tables<TableStore>, groups?: KeyGroups): Table
  */
 function deriveJoinKeys(stores: Tables<TableStore>): void {
   const numbered = (store: TableStore) => {
-    const numbers = new Map<string, number>();
-    const keys: unknown[] = new Array(store.length);
-    for (let i = 0; i < store.length; i++) {
-      keys[i] = i + 1;
-      numbers.set(store.get("id", i) as string, i + 1);
-    }
-    store.set("key", keys);
-    return numbers;
+    store.set(
+      "key",
+      Array.from({ length: store.length }, (_, i) => i + 1),
+    );
+    return indexOf(store); // row index by id: the key less one
   };
-  const keysOf = (store: TableStore, column: string, numbers: Map<string, number>) => {
+  const keysOf = (store: TableStore, column: string, rows: Map<string, number>) => {
     const ids = store.columns[column];
     const keys: unknown[] = new Array(store.length);
     for (let i = 0; i < store.length; i++) {
-      const key = numbers.get(ids[i] as string);
-      if (key === undefined) throw new Error(`${store.table} row ${i + 1}: ${column} "${ids[i]}" names no row`);
-      keys[i] = key;
+      const row = rows.get(ids[i] as string);
+      if (row === undefined) throw new Error(`${store.table} row ${i + 1}: ${column} "${ids[i]}" names no row`);
+      keys[i] = row + 1;
     }
     return keys;
   };
