@@ -371,7 +371,13 @@ describe("(g) the data page", () => {
     // The descriptions' examples are the records' own: the first event id in text order.
     const firstEvent = want.tables.events.map((e) => String(e.id)).sort()[0];
     const idRow = page.locator('table.aa-columns[data-table="events"] tbody tr').first();
-    expect(await idRow.textContent()).toContain(`(for example \`${firstEvent}\`)`);
+    expect(await idRow.textContent()).toContain(`(for example ${firstEvent})`);
+    // Names and values in backticks are set as code, with no backtick left showing.
+    expect(await idRow.locator("td:nth-child(4) code").allTextContents()).toContain(firstEvent);
+    const descriptions = await page.locator("table.aa-columns tbody td:nth-child(4)").allTextContents();
+    expect(descriptions.filter((d) => d.includes("`"))).toEqual([]);
+    const headings = await page.locator('h3[id^="table-"]').allTextContents();
+    expect(headings.filter((h) => h.includes("`"))).toEqual([]);
     expectClean(handle);
   });
 });

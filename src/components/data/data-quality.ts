@@ -4,6 +4,7 @@
  * are, the validation warnings, and every table's columns.
  */
 import * as Inputs from "@observablehq/inputs";
+import { codeSpans } from "../../lib/model/code-spans.js";
 import type { QualityFile } from "../../lib/model/contracts.js";
 import { formatProblem, groupByMessage } from "../../lib/model/problems.js";
 import type { TableDoc } from "../../lib/model/schema-doc.js";
@@ -76,10 +77,15 @@ export function warningsList(quality: QualityFile): HTMLElement {
   );
 }
 
+/** The schema's prose with its names and values in backticks set as code. */
+function prose(text: string): (HTMLElement | string)[] {
+  return codeSpans(text).map((piece) => (piece.code ? el("code", {}, piece.text) : piece.text));
+}
+
 /** Each table's heading and its columns (name, type, null?, description). */
 export function columnsReference(schema: readonly TableDoc[]): HTMLElement[] {
   return schema.flatMap((t) => [
-    el("h3", { id: `table-${t.table}`, style: "margin-top:2rem" }, el("code", {}, t.table), `: ${t.description}`),
+    el("h3", { id: `table-${t.table}`, style: "margin-top:2rem" }, el("code", {}, t.table), ": ", prose(t.description)),
     el(
       "table",
       { class: "aa-columns", "data-table": t.table },
@@ -98,7 +104,7 @@ export function columnsReference(schema: readonly TableDoc[]): HTMLElement[] {
             el("td", {}, c.name),
             el("td", {}, c.type),
             el("td", {}, c.nullable ? "yes" : "no"),
-            el("td", {}, c.description, c.derived ? el("em", {}, " (computed by the loader)") : null),
+            el("td", {}, prose(c.description), c.derived ? el("em", {}, " (computed by the loader)") : null),
           ),
         ),
       ),
