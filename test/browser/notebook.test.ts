@@ -271,6 +271,67 @@ describe("cells kept and shared", () => {
   });
 });
 
+describe("the editor and the highlighter load after the first answer", () => {
+  it("CodeMirror is asked for only after the page's first answer, and the examples' SQL is highlighted then", async () => {
+    const { page, ...handle } = await openSql();
+    const timing = await page.evaluate(() => ({
+      firstAnswer: performance.getEntriesByName("duckdb:first-query")[0]?.startTime,
+      codemirror: performance
+        .getEntriesByType("resource")
+        .filter((r) => r.name.includes("/@codemirror/"))
+        .map((r) => r.startTime),
+    }));
+    expect(timing.firstAnswer).toBeGreaterThan(0);
+    expect(timing.codemirror.length).toBeGreaterThan(0);
+    expect(Math.min(...timing.codemirror)).toBeGreaterThan(timing.firstAnswer);
+    const sqls = page.locator('[data-testid="example-sql"] code');
+    const count = await sqls.count();
+    expect(count).toBeGreaterThan(3);
+    await expect.poll(() => page.locator('[data-testid="example-sql"] code[data-highlighted]').count()).toBe(count);
+    for (let i = 0; i < count; i++) {
+      expect(await sqls.nth(i).locator("span.tok-keyword").count(), `example ${i}`).toBeGreaterThan(0);
+    }
+    expectClean(handle);
+  });
+
+  it("an example's “Edit as a new cell” before the editor is in adds its cell once it is, after the kept ones", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const handle = await openPage(site.browser, `${site.server.url}/sql`, {
+      viewport: { width: 1400, height: 1000 },
+      // CodeMirror's view held back: the notebook cannot load until it is released.
+      beforeGoto: async (page) => {
+        await page.route(
+          (url) => url.pathname.includes("/@codemirror/view@"),
+          async (route) => {
+            await held;
+            await route.continue();
+          },
+        );
+      },
+    });
+    site.open.push(handle);
+    const { page } = handle;
+    const example = page.locator('[data-testid="example-events"]');
+    await expect.poll(() => example.getAttribute("data-state"), { timeout: READY_TIMEOUT }).toBe("done");
+    const slot = page.locator('[data-testid="notebook-slot"]');
+    expect(await slot.getAttribute("aria-busy")).toBe("true");
+    expect(await slot.textContent()).toContain("Loading the notebook's editor");
+    expect(await page.locator('[data-testid="notebook"]').count()).toBe(0);
+    const text = (await example.locator('[data-testid="example-sql"]').textContent()) ?? "";
+    await example.getByRole("button", { name: "Edit as a new cell" }).click();
+    release();
+    await page.waitForSelector('[data-testid="notebook"][data-ready]', { state: "attached", timeout: READY_TIMEOUT });
+    expect(await slot.getAttribute("aria-busy")).toBeNull();
+    await expect.poll(() => cells(page).count()).toBe(2);
+    expect(await cellText(cells(page).first())).not.toBe(text);
+    expect(await cellText(cells(page).last())).toBe(text);
+    expectClean(handle);
+  });
+});
+
 describe("cells", () => {
   it("are added, reordered and removed, and a result with a category and a number gets a chart with exports", async () => {
     const handle = await openSql();

@@ -11,7 +11,7 @@ import type { NotebookExample } from "../../lib/sql/notebook-examples.js";
 import type { Database, QueryResult } from "../db.js";
 import { el, errorState } from "../dom.js";
 import { duration, resultTable, rowCount } from "./result-table.js";
-import { highlightedSql } from "./sql-highlight.js";
+import { sqlText } from "./sql-text.js";
 
 export interface ExampleCellOptions {
   db: Database;
@@ -31,6 +31,9 @@ export interface ExampleCell {
 /** The example's query and its actions, then its result once in. */
 export function exampleCell({ db, example, filterWords, onEdit }: ExampleCellOptions): ExampleCell {
   const text = inlineParams(example.query);
+  const started = performance.now();
+  // As a notebook cell shows it: the first DISPLAY_ROWS rows as objects, the rest counted.
+  const result = db.queryFirstRows(example.query, DISPLAY_ROWS);
   const status = el("span", { class: "aa-share-status", role: "status", "aria-live": "polite" });
   const copy = el(
     "button",
@@ -65,14 +68,12 @@ export function exampleCell({ db, example, filterWords, onEdit }: ExampleCellOpt
         "SQL",
         el("span", { class: "aa-source" }, ` · run with ${filterWords ? `the filters ${filterWords}` : "no filters"}`),
       ),
-      highlightedSql(text, { "data-testid": "example-sql", tabindex: "0", "aria-label": `SQL of “${example.title}”` }),
+      // Highlighted once the query has answered: the highlighter is no part of the page's first evaluation.
+      sqlText(text, { "data-testid": "example-sql", tabindex: "0", "aria-label": `SQL of “${example.title}”` }, result),
       el("div", { class: "aa-example-actions" }, copy, edit, status),
     ),
     output,
   );
-  const started = performance.now();
-  // As a notebook cell shows it: the first DISPLAY_ROWS rows as objects, the rest counted.
-  const result = db.queryFirstRows(example.query, DISPLAY_ROWS);
   const rows = result.then((r) => r.rows);
   rows.catch(() => {}); // the page awaits it where it needs it; the failure is shown below
   result.then(

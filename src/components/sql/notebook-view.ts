@@ -21,6 +21,8 @@ export interface NotebookOptions {
 export type NotebookElement = HTMLElement & {
   /** Appends a cell with `sql` (not run), scrolls to it and focuses its editor. */
   add(sql: string): void;
+  /** Settles once the cells kept in the address or the browser are in (`data-ready` is set then too). */
+  ready: Promise<void>;
 };
 
 /** A notice above the cells: where they came from (status), or what was refused (alert). */
@@ -143,7 +145,7 @@ export function notebookView(options: NotebookOptions): NotebookElement {
   ) as unknown as NotebookElement;
   element.add = add;
 
-  openNotebook().then((opened) => {
+  element.ready = openNotebook().then((opened) => {
     for (const notice of opened.notices) say(notice.text, notice.kind);
     const fresh = append(opened.cells);
     element.setAttribute("data-ready", "");
