@@ -332,6 +332,35 @@ describe("the editor and the highlighter load after the first answer", () => {
   });
 });
 
+describe("the editor that cannot load", () => {
+  it("says so where the notebook would be, and the examples keep their SQL and results", async () => {
+    const handle = await openPage(site.browser, `${site.server.url}/sql`, {
+      viewport: { width: 1400, height: 1000 },
+      beforeGoto: async (page) => {
+        await page.route(
+          (url) => url.pathname.includes("/@codemirror/view@"),
+          (route) => route.abort("failed"),
+        );
+      },
+    });
+    site.open.push(handle);
+    const { page } = handle;
+    const slot = page.locator('[data-testid="notebook-slot"]');
+    await expect
+      .poll(() => slot.locator('[role="alert"]').textContent(), { timeout: READY_TIMEOUT })
+      .toContain("The notebook's editor could not load");
+    expect(await slot.getAttribute("aria-busy")).toBeNull();
+    const example = page.locator('[data-testid="example-events"]');
+    await expect.poll(() => example.getAttribute("data-state"), { timeout: READY_TIMEOUT }).toBe("done");
+    // The highlighter could not load either: the SQL stays, plain.
+    expect(await example.locator('[data-testid="example-sql"]').textContent()).toContain("FROM events e");
+    expect(await example.locator('[data-testid="example-sql"] code[data-highlighted]').count()).toBe(0);
+    // The only errors are the refused file's.
+    expect(handle.consoleErrors.filter((e) => !/ERR_FAILED|Failed to load resource/.test(e))).toEqual([]);
+    expect(handle.outsideRequests).toEqual([]);
+  });
+});
+
 describe("cells", () => {
   it("are added, reordered and removed, and a result with a category and a number gets a chart with exports", async () => {
     const handle = await openSql();

@@ -3,7 +3,7 @@
  * editor (CodeMirror, with SQL completion and linting) and its charts
  * (Observable Plot, with d3) are about 1 MB of script that the examples above
  * do not need. Evaluated while DuckDB-WASM compiled and started, they made
- * the page's first answer 60–80 ms later and its longest task 150 ms
+ * the page's first answer 40–80 ms later and gave it a task of 115–150 ms
  * (docs/performance.md, "The SQL page's notebook loaded after the first
  * answer"). The slot stands where the notebook goes, says it is loading, and
  * becomes the notebook (notebook-view.ts) once `after` settles, the user asks
@@ -39,8 +39,8 @@ export function notebookSlot(options: NotebookOptions, after: Promise<unknown>):
     if (started) return;
     started = true;
     near?.disconnect();
-    import("./notebook-view.js").then(
-      async ({ notebookView }) => {
+    import("./notebook-view.js")
+      .then(async ({ notebookView }) => {
         const view = notebookView(options);
         slot.replaceChildren(view);
         slot.removeAttribute("aria-busy");
@@ -48,12 +48,12 @@ export function notebookSlot(options: NotebookOptions, after: Promise<unknown>):
         await view.ready;
         notebook = view;
         for (const sql of asked.splice(0)) view.add(sql);
-      },
-      (error: unknown) => {
+      })
+      // The chunk did not load, or the notebook could not be made: said where it would be.
+      .catch((error: unknown) => {
         slot.replaceChildren(errorState("The notebook's editor could not load. Reload the page to try again.", error));
         slot.removeAttribute("aria-busy");
-      },
-    );
+      });
   };
 
   slot.add = (sql: string) => {
