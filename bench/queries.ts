@@ -43,6 +43,7 @@ import { placeholderPieces } from "../devtools/sql-pieces.js";
 import { startStaticServer } from "../scripts/static-server.js";
 import { emptyFilters, type FilterState } from "../src/lib/model/filters.js";
 import { DISPLAY_ROWS } from "../src/lib/notebook/notebook-cells.js";
+import { sqlLiteral } from "../src/lib/notebook/sql-literals.js";
 import type { SqlFragment } from "../src/lib/sql/fragment.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
 import { WAIT_CALM } from "./lib/page.js";
@@ -102,16 +103,14 @@ const institutionId = String(
   await first("SELECT institution_id FROM commitment_parties GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"),
 );
 const commitmentId = String(
-  await first(
-    `SELECT min(commitment_id) FROM commitment_parties WHERE institution_id = '${institutionId.replaceAll("'", "''")}'`,
-  ),
+  await first(`SELECT min(commitment_id) FROM commitment_parties WHERE institution_id = ${sqlLiteral(institutionId)}`),
 );
 const series = String(
   await first(`SELECT series FROM events WHERE series IS NOT NULL AND session IS NOT NULL
     GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
 );
 const sessions = (
-  await native.connection.runAndReadAll(`SELECT id FROM events WHERE series = '${series.replaceAll("'", "''")}'
+  await native.connection.runAndReadAll(`SELECT id FROM events WHERE series = ${sqlLiteral(series)}
     AND session IS NOT NULL ORDER BY session DESC, id LIMIT 2`)
 )
   .getRowsJS()
@@ -123,7 +122,7 @@ const catalogue = pageQueryCatalogue({
   year: lastYear,
   institutionId,
   commitmentId,
-  commitmentKey: Number(await first(`SELECT key FROM commitments WHERE id = '${commitmentId.replaceAll("'", "''")}'`)),
+  commitmentKey: Number(await first(`SELECT key FROM commitments WHERE id = ${sqlLiteral(commitmentId)}`)),
   series,
   sessionIds: [sessions[0] ?? "", sessions[1] ?? sessions[0] ?? ""],
   schema: schemaFile ? JSON.parse(readFileSync(join(dist, "_file/data", schemaFile), "utf8")) : [],

@@ -18,6 +18,14 @@ describe("placeholderPieces", () => {
     expect(rebuilt.params).toEqual(fragment.params);
   });
 
+  it("leaves a ? in a comment alone, as inlineParams does", () => {
+    expect(placeholderPieces("SELECT ? -- why?\nFROM t /* or? */ WHERE x = ?", [1, 2])).toEqual([
+      "SELECT ",
+      " -- why?\nFROM t /* or? */ WHERE x = ",
+      "",
+    ]);
+  });
+
   it("says so when the placeholders and the parameters disagree", () => {
     expect(() => placeholderPieces("SELECT ?", [])).toThrow(/1 placeholders outside quotes for 0 parameters/);
   });
