@@ -356,7 +356,9 @@ try {
 
     // The network: the sector's institutions, sized by partners, the selection highlighted and centred.
     await expect.poll(() => drawnNodes(page, "#net"), { timeout: READY_TIMEOUT }).toEqual([...bound].sort());
-    expect(await page.locator(`#net .aa-net-node.selected[data-id="${busiest}"]`).count()).toBe(1);
+    // The nodes enter when the scene is set; their styles (the selection among them) are drawn in
+    // the next animation frame (network-svg.ts), which a loaded machine may run after this read.
+    await expect.poll(() => page.locator(`#net .aa-net-node.selected[data-id="${busiest}"]`).count()).toBe(1);
     expect(await page.locator("#net .aa-embed").evaluate((e) => (e as HTMLElement).offsetWidth)).toBe(800);
     const view = await page.evaluate((id) => {
       const chart = document.querySelector("#net .aa-net") as HTMLElement & {
