@@ -1,8 +1,9 @@
 /**
  * Prepares DuckDB-WASM's start before a page's own modules run. `npm run build`
  * (scripts/build.ts) writes a small inline script at the top of the <head>
- * (after its charset) of every built page that imports DuckDB-WASM (Framework modulepreloads
- * `_node/@duckdb/duckdb-wasm@…/index.….js` in it); pages that never query
+ * (after its charset) of every built page that imports DuckDB-WASM (pageImportsDuckdb: its
+ * modules reach `_node/@duckdb/duckdb-wasm@…/index.….js`, statically or
+ * through `import()`); pages that never query
  * (/present, /draft) do not get it and download no engine.
  *
  * The script leaves a `start()` (src/lib/model/early-engine.ts) that the
@@ -43,9 +44,39 @@ import {
 } from "../src/lib/model/early-engine.js";
 import { builtPages } from "./built-pages.js";
 
-/** Framework's modulepreload of DuckDB-WASM's library module in a page that imports it. */
+/** Framework's modulepreload of DuckDB-WASM's library module in a page that imports it statically. */
 const IMPORTS_DUCKDB =
   /<link rel="modulepreload" href="[^"]*_node\/@duckdb\/duckdb-wasm@[^"/]+\/index\.[0-9a-f]+\.js">/;
+/** DuckDB-WASM's library module, by its path relative to dist/. */
+const DUCKDB_MODULE = /^_node\/@duckdb\/duckdb-wasm@[^/]+\/index\.[0-9a-f]+\.js$/;
+/** An import of a relative path in a page's scripts or a module's code: static (`from "…"`, `import "…"`) or `import("…")`. */
+const RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.\.?\/[^"']+\.js)["']/g;
+
+/**
+ * Whether the page at `page` (relative to dist/) imports DuckDB-WASM: a
+ * modulepreload of it (a static import, as Framework writes it), or its
+ * modules reach it through their imports, static or `import()` (the
+ * database imports the engine's start only when it starts:
+ * src/components/engine-start.ts). `read` gives a file's code by its path
+ * relative to dist/, undefined for none.
+ */
+export function pageImportsDuckdb(html: string, page: string, read: (file: string) => string | undefined): boolean {
+  if (IMPORTS_DUCKDB.test(html)) return true;
+  const seen = new Set<string>();
+  const queue: { code: string; dir: string }[] = [{ code: html, dir: posix.dirname(page) }];
+  while (queue.length > 0) {
+    const { code, dir } = queue.shift() as { code: string; dir: string };
+    for (const match of code.matchAll(RELATIVE_IMPORT)) {
+      const file = posix.join(dir, match[1]);
+      if (DUCKDB_MODULE.test(file)) return true;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const next = read(file);
+      if (next !== undefined) queue.push({ code: next, dir: posix.dirname(file) });
+    }
+  }
+  return false;
+}
 const MARKER = "data-early-engine";
 
 /**
@@ -263,8 +294,9 @@ export function withEarlyEngine(
   html: string,
   page: string,
   files: { worker: string; wasm: string; earlyWorker?: string },
+  read: (file: string) => string | undefined = () => undefined,
 ): string {
-  if (!IMPORTS_DUCKDB.test(html) || html.includes(MARKER)) return html;
+  if (html.includes(MARKER) || !pageImportsDuckdb(html, page, read)) return html;
   const up = relative(dirname(join("/", page)), "/")
     .split(sep)
     .join("/");
@@ -288,11 +320,19 @@ export function applyEarlyEngine(dist: string): number {
   const engine = engineFilesIn(dist);
   if (!engine) return 0;
   const files = { ...engine, earlyWorker: writeEarlyWorker(dist, engine) };
+  const code = new Map<string, string | undefined>();
+  const read = (file: string): string | undefined => {
+    if (!code.has(file)) {
+      const path = join(dist, file);
+      code.set(file, existsSync(path) ? readFileSync(path, "utf8") : undefined);
+    }
+    return code.get(file);
+  };
   let written = 0;
   for (const page of builtPages(dist)) {
     const path = join(dist, page);
     const html = readFileSync(path, "utf8");
-    const next = withEarlyEngine(html, page, files);
+    const next = withEarlyEngine(html, page, files, read);
     if (next !== html) {
       writeFileSync(path, next);
       written += 1;

@@ -29,7 +29,7 @@ export function dbStatus(): HTMLElement {
     const tables = s.tables ?? [];
     const message =
       s.state === "error"
-        ? `${s.message} Reload the page; if it persists, check that the site's _node and _file folders were deployed with it.`
+        ? `${sentence(s.message)} Reload the page; if it persists, check that the site's _node and _file folders were deployed with it.`
         : loading
           ? // The sentence without the running byte count: that goes to the bar.
             loadMessage({ tables, pending: true, bytes: total, received: s.bytes ?? 0 }, s.state !== "starting", {
@@ -50,4 +50,9 @@ export function dbStatus(): HTMLElement {
     node.dataset.tables = tables.map((t) => t.table).join(" ");
   });
   return node;
+}
+
+/** The message as a sentence: a full stop after it unless it ends a sentence already (a browser's message may not). */
+function sentence(message: string): string {
+  return /[.!?…]["”’)]?$/.test(message.trim()) ? message.trim() : `${message.trim()}.`;
 }

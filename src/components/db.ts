@@ -32,6 +32,9 @@
  * The engine starts when a query or a table load first needs it, or once
  * the page's first chart is built (the `chart:first` mark), whichever is
  * first: its download and compile would take the cores that chart needs.
+ * Its start is src/components/engine-start.ts, imported only then, so
+ * DuckDB-WASM's and Arrow's script is no part of what the first chart waits
+ * for.
  * The build writes a script into the head of every page that imports
  * DuckDB-WASM that prepares that start (scripts/early-engine.ts: the .wasm
  * fetched on connections of its own and compiled on a thread of its own),
@@ -44,7 +47,6 @@
  */
 
 import { FileAttachment } from "observablehq:stdlib";
-import * as duckdb from "@duckdb/duckdb-wasm";
 import {
   type ArrowTable,
   arrowRows,
@@ -55,19 +57,16 @@ import {
 } from "../lib/client/arrow-rows.js";
 import { offThreadGunzip } from "../lib/client/gunzip-worker.js";
 import { loadMessage } from "../lib/client/load-progress.js";
-import { type QuietWatch, quietWatch } from "../lib/client/quiet-watch.js";
 import { type Preparer, type StatementCache, statementCache } from "../lib/client/statement-cache.js";
 import { type LoadProgress, TableLoader, type TableProgress } from "../lib/client/table-loader.js";
 import { whenMarked } from "../lib/client/when-marked.js";
 import type { TablesManifest } from "../lib/model/contracts.js";
-import type { StartedEarlyEngine } from "../lib/model/early-engine.js";
 import { FIRST_CHART_MARK } from "../lib/model/load-marks.js";
 import { checkManifest, type YearWindow, yearsOf } from "../lib/model/partitions.js";
 import { TABLE_NAMES, type TableName } from "../lib/model/tables.js";
 import { sql as fragment, type SqlFragment, type SqlParam, type SqlValue } from "../lib/sql/fragment.js";
 import { missingTable, tablesIn } from "../lib/sql/tables-read.js";
-import { adoptEarlyEngine } from "./early-engine.js";
-import { moduleWorker } from "./module-worker.js";
+import type { EngineConnection } from "./engine-start.js";
 import { registerPageHooks } from "./page-hooks.js";
 
 export {
@@ -140,7 +139,7 @@ export interface Database {
    * started, for what query() does not cover. Tables are not loaded for
    * these: call load() first.
    */
-  engine(): Promise<{ db: duckdb.AsyncDuckDB; connection: duckdb.AsyncDuckDBConnection }>;
+  engine(): Promise<EngineConnection>;
 }
 
 export type DatabaseState = "starting" | "loading tables" | "ready" | "error";
@@ -212,150 +211,6 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
-/**
- * Seconds without progress after which the status line says the engine is
- * slow to start, and keeps waiting: on a busy or slow computer, compiling
- * 34 MB of WebAssembly (after the last byte, so without progress reports)
- * can take a minute or more, and three embeds of a deck compile at once.
- */
-const SLOW_SECONDS = 60;
-/** Seconds without progress after which the start counts as failed. */
-const STALL_SECONDS = 300;
-
-/** What watches an engine's start: its failure, a call for each progress report, and a stop. */
-interface StartWatch {
-  failed: Promise<never>;
-  progress(): void;
-  stop(): void;
-}
-
-/**
- * Some failures never settle db.instantiate(): a worker that fails to load
- * (AsyncDuckDB drops its pending requests), and a wasm file that fails to
- * download or compile (Emscripten aborts inside the worker). This watches
- * for them: the worker's error, a missing file, and no progress at all for
- * STALL_SECONDS; after SLOW_SECONDS of quiet `onSlow(true)` (quiet-watch.ts).
- */
-function watchStart(worker: Worker, bundle: duckdb.DuckDBBundle, onSlow: (slow: boolean) => void): StartWatch {
-  let quiet: QuietWatch | undefined;
-  const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener(
-      "error",
-      (event) => {
-        const detail = (event as ErrorEvent).message;
-        reject(new Error(detail || `the worker script did not load (${bundle.mainWorker})`));
-      },
-      { once: true },
-    );
-    // Runs alongside the worker's own download: costs no time.
-    fetch(bundle.mainModule, { method: "HEAD" }).then(
-      (response) => {
-        if (response.status === 404 || response.status === 410) {
-          reject(new Error(`the WebAssembly file is missing (${response.status} for ${bundle.mainModule})`));
-        }
-      },
-      () => {}, // offline or HEAD refused: the watchdog still applies
-    );
-    quiet = quietWatch({
-      slowMs: SLOW_SECONDS * 1000,
-      stallMs: STALL_SECONDS * 1000,
-      onSlow,
-      onStall: () => reject(new Error(`no progress for ${STALL_SECONDS} s while loading ${bundle.mainModule}`)),
-    });
-  });
-  failed.catch(() => {}); // a late failure after a successful start is the worker's to report
-  return { failed, progress: () => quiet?.progress(), stop: () => quiet?.stop() };
-}
-
-/** Starts DuckDB-WASM from the files Framework copies out of node_modules. */
-async function startEngine(onSlow: (slow: boolean) => void): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
-  const bundles: duckdb.DuckDBBundles = {
-    mvp: {
-      mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
-      mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js"),
-    },
-    eh: {
-      mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
-      mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"),
-    },
-  };
-  const bundle = await duckdb.selectBundle(bundles);
-  if (!bundle.mainWorker) throw new Error("no DuckDB-WASM worker fits this browser");
-  // The page's head prepared this worker and its .wasm's fetch
-  // (scripts/early-engine.ts): then that start is taken, not a second one,
-  // once its worker answers.
-  const early = adoptEarlyEngine(bundle.mainWorker, bundle.mainModule);
-  if (early) {
-    const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), early.worker);
-    if (await answers(db, early.worker)) return instantiate(db, early.worker, bundle, onSlow, early);
-    console.warn(
-      `DuckDB-WASM: the worker started early did not answer in ${ANSWER_SECONDS} s; the page starts its own.`,
-    );
-    early.worker.terminate();
-  }
-  // Framework rewrites the worker as an ES module: a classic worker fails.
-  // From another origin (an exported module on another site) it starts from a blob.
-  const worker = moduleWorker(bundle.mainWorker);
-  const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker);
-  return instantiate(db, worker, bundle, onSlow);
-}
-
-/**
- * Seconds an adopted early worker has to answer a ping. It answers at once
- * even while it compiles; one that never does was never let run (seen
- * under Playwright, when a heavily loaded machine starts a worker during
- * an iframe's first parse: the debugger it waits for never resumes it).
- */
-const ANSWER_SECONDS = 20;
-
-/** True once the worker answers a ping; false after ANSWER_SECONDS or when it fails. */
-function answers(db: duckdb.AsyncDuckDB, worker: Worker): Promise<boolean> {
-  return new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), ANSWER_SECONDS * 1000);
-    const settle = (answered: boolean) => {
-      clearTimeout(timer);
-      resolve(answered);
-    };
-    worker.addEventListener("error", () => settle(false), { once: true });
-    db.ping().then(
-      () => settle(true),
-      () => settle(false),
-    );
-  });
-}
-
-/**
- * Instantiates the engine in its worker (or waits for the instantiation the
- * head script asked for, `early`), watched for the failures that never settle.
- */
-async function instantiate(
-  db: duckdb.AsyncDuckDB,
-  worker: Worker,
-  bundle: duckdb.DuckDBBundle,
-  onSlow: (slow: boolean) => void,
-  early?: StartedEarlyEngine,
-): Promise<{ db: duckdb.AsyncDuckDB; worker: Worker }> {
-  const watch = watchStart(worker, bundle, onSlow);
-  try {
-    let instantiated: Promise<unknown>;
-    if (early) {
-      // The head's compiler reports the .wasm's bytes; the worker, when it fetches them itself.
-      early.onProgress(() => watch.progress());
-      worker.addEventListener("message", (event) => {
-        if ((event.data as { type?: string } | null)?.type === "INSTANTIATE_PROGRESS") watch.progress();
-      });
-      instantiated = early.ready;
-    } else instantiated = db.instantiate(bundle.mainModule, bundle.pthreadWorker, () => watch.progress());
-    await Promise.race([instantiated, watch.failed]);
-  } catch (error) {
-    worker.terminate();
-    throw error;
-  } finally {
-    watch.stop();
-  }
-  return { db, worker };
-}
-
 let instance: Database | undefined;
 
 /**
@@ -380,31 +235,25 @@ const REPORT_EVERY = 150;
 const PREPARED_STATEMENTS_KEPT = 64;
 
 /** A started engine, the page's connection to it, and the connection's kept statements. */
-interface Engine {
-  db: duckdb.AsyncDuckDB;
-  connection: duckdb.AsyncDuckDBConnection;
+interface Engine extends EngineConnection {
   /** The connection's prepared statements, kept per SQL text (statement-cache.ts). */
   statements: StatementCache<ArrowTable>;
 }
 
-/** Starts DuckDB-WASM, connects, and sets it offline; rejects with a readable Error. */
-async function connectEngine(onSlow: (slow: boolean) => void): Promise<Engine> {
+/**
+ * Starts the engine (src/components/engine-start.ts, imported only now: its
+ * script, DuckDB-WASM's and Arrow's, is no part of the page's first chart);
+ * rejects with a readable Error, also when that script fails to load.
+ */
+async function connectEngine(onQuiet: (seconds: number) => void): Promise<Engine> {
   try {
-    const booted = await startEngine(onSlow);
-    const connection = await booted.db.connect();
-    // Offline by design: never fetch an extension (a query that needs one
-    // fails with DuckDB's message instead of reaching for
-    // extensions.duckdb.org), and no query may read files or URLs (a SQL
-    // cell typing read_csv('https://…') gets DuckDB's error, not a
-    // request). Tables still load: they come in as Arrow from memory.
-    await connection.query(
-      "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; SET enable_external_access = false;",
-    );
+    const { connectEngine: connect } = await import("./engine-start.js");
+    const { db, connection } = await connect(onQuiet);
     const statements = statementCache<ArrowTable>(
       connection as unknown as Preparer<ArrowTable>,
       PREPARED_STATEMENTS_KEPT,
     );
-    return { db: booted.db, connection, statements };
+    return { db, connection, statements };
   } catch (error) {
     throw new Error(`The query engine (DuckDB-WASM) could not start: ${messageOf(error)}`, { cause: error });
   }
@@ -420,8 +269,8 @@ function loadingStatus() {
   let failed: Error | undefined;
   let lastReport = 0;
   let ready = false;
-  /** The engine's start has shown no progress for SLOW_SECONDS (the status line says so). */
-  let slowStart = false;
+  /** Seconds the engine's start has shown no progress for, once it is slow (the status line says so); 0 while it is not. */
+  let quietSeconds = 0;
   setStatus({ state: "starting", message: "Starting the query engine…", loaded: 0, total: 0 });
 
   const report = (progress: LoadProgress<TableName>, force = false) => {
@@ -433,7 +282,7 @@ function loadingStatus() {
     if (progress.tables.some((t) => t.error)) return;
     setStatus({
       state: !started ? "starting" : progress.pending ? "loading tables" : "ready",
-      message: loadMessage(progress, started, { quietSeconds: slowStart ? SLOW_SECONDS : 0 }),
+      message: loadMessage(progress, started, { quietSeconds }),
       loaded: progress.tables.filter((t) => t.done).length,
       total: progress.tables.length,
       bytes: progress.received,
@@ -456,8 +305,8 @@ function loadingStatus() {
     started: () => {
       started = true;
     },
-    slow: (slow: boolean) => {
-      slowStart = slow;
+    quiet: (seconds: number) => {
+      quietSeconds = seconds;
     },
   };
 }
@@ -470,8 +319,8 @@ function open(): Database {
   // first needs it, or once the first chart is built, whichever is first.
   const started = (): Promise<Engine> => {
     if (engine) return engine;
-    engine = connectEngine((slow) => {
-      line.slow(slow);
+    engine = connectEngine((seconds) => {
+      line.quiet(seconds);
       line.report(loader.progress(), true);
     });
     engine.then(

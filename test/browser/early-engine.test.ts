@@ -4,8 +4,10 @@
  * when a query first needs the engine or the first chart is built
  * (src/components/db.ts): the page answers from the .wasm the head's
  * compiler compiled, the worker and the .wasm are fetched once each, from
- * loopback only, not before the first chart when nothing needed them, and
- * a page that never queries starts no engine.
+ * loopback only, not before the first chart when nothing needed them (nor
+ * DuckDB-WASM's and Arrow's script: src/components/engine-start.ts), a
+ * script that does not load is reported, and a page that never queries
+ * starts no engine.
  */
 import type { Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -80,6 +82,50 @@ describe("DuckDB-WASM started from the page's head", () => {
     expect(wasm).toBeGreaterThanOrEqual(chart as number);
     expect(engineRequests.filter((f) => f.endsWith(".wasm"))).toEqual(["duckdb-eh.wasm"]);
     expectClean(handle);
+  });
+
+  it("loads DuckDB-WASM's and Arrow's script only when the engine starts, after the first chart", async () => {
+    // As above: with the tables' list held back only the first chart starts the engine.
+    const { handle } = await visit("/timeline", { holdTablesManifest: true });
+    const { page } = handle;
+    const engineScripts = () =>
+      performance
+        .getEntriesByType("resource")
+        .filter((e) => /\/_node\/(apache-arrow@|@duckdb\/duckdb-wasm@[^/]+\/index\.)/.test(e.name))
+        .map((e) => ({ name: e.name.replace(/^.*\/_node\//, ""), start: e.startTime }));
+    await expect
+      .poll(async () => (await page.evaluate(engineScripts)).length, { timeout: READY_TIMEOUT })
+      .toBeGreaterThanOrEqual(2);
+    const chart = await page.evaluate(() => performance.getEntriesByName("chart:first", "mark")[0]?.startTime);
+    const scripts = await page.evaluate(engineScripts);
+    expect(scripts.map((s) => s.name.split("/")[0]).sort()).toEqual(["@duckdb", "apache-arrow@17.0.0"]);
+    expect(chart).toBeGreaterThan(0);
+    for (const script of scripts) expect(script.start, script.name).toBeGreaterThanOrEqual(chart as number);
+    // Nor were they preloaded: the page's head names neither.
+    expect(await page.locator('link[rel="modulepreload"][href*="apache-arrow"]').count()).toBe(0);
+    expect(await page.locator('link[rel="modulepreload"][href*="duckdb-wasm"]').count()).toBe(0);
+    expectClean(handle);
+  });
+
+  it("says the engine could not start when its script does not load", async () => {
+    const handle = await openPage(site.browser, `${site.server.url}/sql`, {
+      beforeGoto: async (page) => {
+        await page.route(/\/_node\/apache-arrow@[^/]+\/index\.[0-9a-f]+\.js$/, (route) => route.abort());
+      },
+    });
+    site.open.push(handle);
+    const status = handle.page.locator('.aa-status[data-state="error"]');
+    await status.waitFor({ state: "visible", timeout: READY_TIMEOUT });
+    // The cause first (Chromium names the module whose import failed: the engine's start), then what to do.
+    expect(await status.textContent()).toMatch(
+      /^The query engine \(DuckDB-WASM\) could not start: .+\. Reload the page/,
+    );
+    // Each of the six examples stays, and says its query could not run, rather than running for ever.
+    await expect
+      .poll(() => handle.page.locator('.aa-example[data-state="error"]').count(), { timeout: READY_TIMEOUT })
+      .toBe(6);
+    // No cell failed in Framework's way (its red error in place of the cell's output).
+    expect(await handle.page.locator(".observablehq--error").count()).toBe(0);
   });
 
   it("is not on a page that never queries, which fetches no engine", async () => {

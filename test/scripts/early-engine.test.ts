@@ -12,6 +12,7 @@ import {
   earlyWorkerSource,
   engineFilesIn,
   handoverPrelude,
+  pageImportsDuckdb,
   WASM_HANDOVER,
   withEarlyEngine,
 } from "../../scripts/early-engine.js";
@@ -369,6 +370,56 @@ describe("the build's early start", () => {
       // The page starts the copy with the handover, written beside DuckDB's worker.
       const early = /new URL\("\.\/(_node\/[^"]+\.early\.[0-9a-f]{8}\.js)"/.exec(sql)?.[1] ?? "";
       expect(readFileSync(join(dist, early), "utf8")).toBe(earlyWorkerSource("", "duckdb-eh.wasm"));
+      expect(readFileSync(join(dist, "present.html"), "utf8")).not.toContain("data-early-engine");
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("which pages import DuckDB-WASM", () => {
+  // A page's bundle, a chunk it imports, and the engine's start, imported by import() only.
+  const FILES: Record<string, string> = {
+    "_import/_pages/index.AAAA.js":
+      'import { a } from "./shared.BBBB.js";\nexport const b = () => import("./shared.CCCC.js");',
+    "_import/_pages/shared.BBBB.js": 'import "./shared.AAAA.js";\nexport const a = 1;',
+    "_import/_pages/shared.AAAA.js": 'import "./shared.BBBB.js";',
+    "_import/_pages/shared.CCCC.js":
+      'import * as duckdb from "../../_node/@duckdb/duckdb-wasm@1.32.0/index.e8ca9772.js";',
+    "_import/_pages/other.DDDD.js": 'import { a } from "./shared.BBBB.js";',
+  };
+  const read = (file: string) => FILES[file];
+  const page = (entry: string, up = "./") =>
+    pageHtml("").replace('import "./x.js";', `import(${JSON.stringify(`${up}_import/_pages/${entry}`)})`);
+
+  it("follows static imports and import() from the page's scripts to DuckDB-WASM's module", () => {
+    expect(pageImportsDuckdb(page("index.AAAA.js"), "index.html", read)).toBe(true);
+    expect(pageImportsDuckdb(page("index.AAAA.js", "../"), "embed/deck.html", read)).toBe(true);
+  });
+
+  it("is false for a page whose modules never reach it, through import cycles and missing files", () => {
+    expect(pageImportsDuckdb(page("other.DDDD.js"), "present.html", read)).toBe(false);
+    expect(pageImportsDuckdb(page("gone.EEEE.js"), "present.html", read)).toBe(false);
+    // The right file name from the wrong folder is another file.
+    expect(pageImportsDuckdb(page("index.AAAA.js"), "embed/deck.html", read)).toBe(false);
+  });
+
+  it("takes Framework's preload of DuckDB-WASM as an import without reading any file", () => {
+    expect(pageImportsDuckdb(pageHtml(DUCKDB_PRELOAD), "sql.html", () => undefined)).toBe(true);
+  });
+
+  it("writes the early start into a built page that imports DuckDB-WASM only through import()", () => {
+    const dist = mkdtempSync(join(tmpdir(), "aa-early-dyn-"));
+    try {
+      const dir = join(dist, "_node/@duckdb/duckdb-wasm@1.32.0/dist");
+      mkdirSync(dir, { recursive: true });
+      for (const f of ["duckdb-browser-eh.worker.f281bb62.js", "duckdb-eh.wasm"]) writeFileSync(join(dir, f), "");
+      mkdirSync(join(dist, "_import/_pages"), { recursive: true });
+      for (const [file, code] of Object.entries(FILES)) writeFileSync(join(dist, file), code);
+      writeFileSync(join(dist, "index.html"), page("index.AAAA.js"));
+      writeFileSync(join(dist, "present.html"), page("other.DDDD.js"));
+      expect(applyEarlyEngine(dist)).toBe(1);
+      expect(readFileSync(join(dist, "index.html"), "utf8")).toContain("data-early-engine");
       expect(readFileSync(join(dist, "present.html"), "utf8")).not.toContain("data-early-engine");
     } finally {
       rmSync(dist, { recursive: true, force: true });
