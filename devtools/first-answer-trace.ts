@@ -14,8 +14,11 @@
  *   (Tracing over the DevTools protocol, devtools.timeline), with the
  *   main thread's longest tasks before the first answer.
  *
- *     npx tsx devtools/first-answer-trace.ts --dist=dist [--runs=1] [--overlay=DIR] /sql /
+ *     npx tsx devtools/first-answer-trace.ts --dist=dist [--runs=1] [--overlay=DIR] [--untraced] /sql /
  *
+ * A Chrome trace slows every thread (a traced load takes two to three times
+ * as long): `--untraced` leaves it out and prints the marks, requests and
+ * worker messages only, at the page's own pace.
  * Each page is loaded once untraced first (the server's gzip cache fills,
  * as in bench:load). `--overlay=DIR` serves DIR's files beside dist, e.g.
  * the bare-engine page bench:load writes (bench/lib/bare-engine-page.ts,
@@ -120,7 +123,11 @@ function busy(events: TraceEvent[], zero: number, until: number, step = 100): Ma
   return out;
 }
 
-async function traceOnce(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string): Promise<void> {
+async function traceOnce(
+  browser: Awaited<ReturnType<typeof launchBrowser>>,
+  url: string,
+  traced: boolean,
+): Promise<void> {
   let session: CDPSession | undefined;
   const requests: { url: string; method: string; start: number; sent: number; firstByte: number; end: number }[] = [];
   const handle = await openPage(browser, url, {
@@ -141,6 +148,7 @@ async function traceOnce(browser: Awaited<ReturnType<typeof launchBrowser>>, url
           end: timing.responseEnd,
         });
       });
+      if (!traced) return;
       session = await page.context().newCDPSession(page);
       await session.send("Tracing.start", {
         categories: "devtools.timeline,blink.user_timing,disabled-by-default-devtools.timeline,v8",
@@ -165,8 +173,8 @@ async function traceOnce(browser: Awaited<ReturnType<typeof launchBrowser>>, url
   const events = session ? await recordTrace(session) : [];
   await handle.close();
   const first = info.marks.find((m) => m.name === "duckdb:first-query")?.t ?? 0;
-  const traced = events.find((e) => e.name === "duckdb:first-query" && e.ph !== "M");
-  const zero = traced ? traced.ts - first * 1000 : 0;
+  const tracedMark = events.find((e) => e.name === "duckdb:first-query" && e.ph !== "M");
+  const zero = tracedMark ? tracedMark.ts - first * 1000 : 0;
   const ms = (t: number) => `${Math.round(t)}`.padStart(6);
   console.log(`\n== ${url}  DCL ${Math.round(info.dcl)} ms, load ${Math.round(info.load)} ms`);
   console.log("-- marks");
@@ -224,13 +232,14 @@ async function main(): Promise<void> {
   const dist = resolve(args.find((a) => a.startsWith("--dist="))?.slice(7) ?? "dist");
   const runs = Number(args.find((a) => a.startsWith("--runs="))?.slice(7) ?? 1);
   const overlay = args.find((a) => a.startsWith("--overlay="))?.slice(10);
+  const traced = !args.includes("--untraced");
   const pages = args.filter((a) => !a.startsWith("--"));
   const server: StaticServer = await startStaticServer({ root: dist, overlay });
   const browser = await launchBrowser();
   try {
     // One untraced load of each page first: the server's gzip cache fills, as in bench:load.
     for (const page of pages) await warm(browser, `${server.url}${page}`);
-    for (let i = 0; i < runs; i++) for (const page of pages) await traceOnce(browser, `${server.url}${page}`);
+    for (let i = 0; i < runs; i++) for (const page of pages) await traceOnce(browser, `${server.url}${page}`, traced);
   } finally {
     await browser.close();
     await server.close();
