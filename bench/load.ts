@@ -21,7 +21,8 @@
  * - the first SQL answer as a ratio to the bare engine's: a reference page
  *   (bench/lib/bare-engine-page.ts) that only starts the same DuckDB-WASM
  *   from the same server and asks `select 42`, loaded cold as often as
- *   the pages, interleaved with them (goal: 1.1×).
+ *   the pages, interleaved with them (goal: 1.1×). Odd runs load the pages
+ *   in the order given, even ones in the reverse order.
  * - the longest main-thread task (Long Tasks API: tasks of 50 ms or more;
  *   0 when none) of the load, of those that started after the first chart
  *   (goal: 100 ms), and of those running while tables loaded (from the
@@ -503,7 +504,7 @@ async function main(): Promise<void> {
     `Chromium ${chromiumVersion} · ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}) · Node ${process.version} · load average ${loadAverage()}`,
   );
   console.log(
-    `Serving ${dist} at ${server.url}; ${options.runs} cold load(s) per page after one warm-up, the pages and the bare engine interleaved${options.mbps === undefined ? "" : `; network throttled to ${options.mbps} Mbit/s, ${options.latencyMs} ms latency`}.\n`,
+    `Serving ${dist} at ${server.url}; ${options.runs} cold load(s) per page after one warm-up, the pages and the bare engine interleaved, every other run in reverse order${options.mbps === undefined ? "" : `; network throttled to ${options.mbps} Mbit/s, ${options.latencyMs} ms latency`}.\n`,
   );
   const paths = [...options.pages, BARE_ENGINE_PATH];
   const runsOf = new Map<string, Run[]>(paths.map((p) => [p, []]));
@@ -512,10 +513,13 @@ async function main(): Promise<void> {
     for (const path of paths) await loadOnce(browser, server, traffic, path, options); // fills the gzip cache
     process.stdout.write("\n");
     // Round after round, every page once per round, so the pages and the
-    // reference meet the same neighbours on a shared machine.
+    // reference meet the same neighbours on a shared machine; every other
+    // round in the reverse order, so that of two pages side by side neither
+    // is always loaded first (on 7 Dec 2026 the first of a pair of builds
+    // of /network was the faster in each of three runs, whichever build it was).
     for (let i = 0; i < options.runs; ++i) {
       process.stdout.write(`run ${i + 1}:`);
-      for (const path of paths) {
+      for (const path of i % 2 === 0 ? paths : [...paths].reverse()) {
         const run = await loadOnce(browser, server, traffic, path, options);
         runsOf.get(path)?.push(run);
         process.stdout.write(` ${path} (chart ${seconds(run.chart)}, DuckDB ${seconds(run.duckdb)})`);
