@@ -142,8 +142,18 @@ export function rewritePage(
 
 /** A preload of a file of an npm package. */
 const PACKAGE_PRELOAD = /<link rel="modulepreload" href="((?:\.\.?\/)+_node\/[^"]+\.js)">\n?/g;
-/** A static import or re-export of a relative path in a module's code. */
+/** A static import or re-export of a relative path in a module's code (`from "…"`, `import "…"`). */
 const STATIC_RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*["'](\.\.?\/[^"']+\.js)["']/g;
+/** The same, or an `import("…")` of one. */
+const RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.\.?\/[^"']+\.js)["']/g;
+
+/**
+ * The relative paths a module's code (or a page's scripts) imports, in order:
+ * its static imports and re-exports, and with `dynamic` its `import("…")`s too.
+ */
+export function relativeImports(code: string, { dynamic = false } = {}): string[] {
+  return [...code.matchAll(dynamic ? RELATIVE_IMPORT : STATIC_RELATIVE_IMPORT)].map((match) => match[1]);
+}
 
 /**
  * The page without the preloads of bundled packages' files that nothing left
@@ -158,8 +168,8 @@ export function prunePackagePreloads(pagePath: string, html: string, read: (file
   const queue = [...reached];
   while (queue.length > 0) {
     const file = queue.shift() as string;
-    for (const match of read(file).matchAll(STATIC_RELATIVE_IMPORT)) {
-      const imported = posix.join(posix.dirname(file), match[1]);
+    for (const path of relativeImports(read(file))) {
+      const imported = posix.join(posix.dirname(file), path);
       if (reached.has(imported)) continue;
       reached.add(imported);
       queue.push(imported);

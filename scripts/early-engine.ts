@@ -43,14 +43,13 @@ import {
   EARLY_INSTANTIATE_ID,
 } from "../src/lib/model/early-engine.js";
 import { builtPages } from "./built-pages.js";
+import { relativeImports } from "./bundle-modules.js";
 
 /** Framework's modulepreload of DuckDB-WASM's library module in a page that imports it statically. */
 const IMPORTS_DUCKDB =
   /<link rel="modulepreload" href="[^"]*_node\/@duckdb\/duckdb-wasm@[^"/]+\/index\.[0-9a-f]+\.js">/;
 /** DuckDB-WASM's library module, by its path relative to dist/. */
 const DUCKDB_MODULE = /^_node\/@duckdb\/duckdb-wasm@[^/]+\/index\.[0-9a-f]+\.js$/;
-/** An import of a relative path in a page's scripts or a module's code: static (`from "…"`, `import "…"`) or `import("…")`. */
-const RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.\.?\/[^"']+\.js)["']/g;
 
 /**
  * Whether the page at `page` (relative to dist/) imports DuckDB-WASM: a
@@ -66,8 +65,8 @@ export function pageImportsDuckdb(html: string, page: string, read: (file: strin
   const queue: { code: string; dir: string }[] = [{ code: html, dir: posix.dirname(page) }];
   while (queue.length > 0) {
     const { code, dir } = queue.shift() as { code: string; dir: string };
-    for (const match of code.matchAll(RELATIVE_IMPORT)) {
-      const file = posix.join(dir, match[1]);
+    for (const path of relativeImports(code, { dynamic: true })) {
+      const file = posix.join(dir, path);
       if (DUCKDB_MODULE.test(file)) return true;
       if (seen.has(file)) continue;
       seen.add(file);

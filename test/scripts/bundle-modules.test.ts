@@ -11,6 +11,7 @@ import {
   isBundledPackage,
   pageModules,
   prunePackagePreloads,
+  relativeImports,
   relocate,
   rewritePage,
 } from "../../scripts/bundle-modules.js";
@@ -119,6 +120,15 @@ describe("the local modules a page imports", () => {
     expect(entrySource(["_import/a.js", "_import/b.js"])).toBe(
       'export * as m0 from "./_import/a.js";\nexport * as m1 from "./_import/b.js";\n',
     );
+  });
+});
+
+describe("the relative paths a module imports", () => {
+  const code = `import { a } from "./a.js";\nexport * from "../b.js";\nimport "./c.js";\nconst d = () => import("./d.js");\nimport x from "npm:x";`;
+
+  it("are its static imports and re-exports, and with dynamic its import() calls too", () => {
+    expect(relativeImports(code)).toEqual(["./a.js", "../b.js", "./c.js"]);
+    expect(relativeImports(code, { dynamic: true })).toEqual(["./a.js", "../b.js", "./c.js", "./d.js"]);
   });
 });
 
