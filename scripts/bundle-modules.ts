@@ -17,7 +17,8 @@
  * A few npm packages are bundled in with the local modules (BUNDLED_PACKAGES):
  * d3 is one file per d3 package in Framework's build, 31 requests before any
  * chart, of which a page uses a few functions; bundled, esbuild keeps only
- * what the page's code reaches. Their preloads are dropped from a page unless
+ * what the page's code reaches (and, of a package whose package.json says it
+ * has no side effects, nothing it does not reach). Their preloads are dropped from a page unless
  * a package left outside still imports them. Packages whose objects cross
  * into other packages (DuckDB-WASM and its Arrow, CodeMirror's parts,
  * Framework's Inputs) stay as Framework wrote them: a second copy of a class
@@ -56,6 +57,36 @@ export const BUNDLED_PACKAGES: readonly RegExp[] = [
 export function isBundledPackage(file: string): boolean {
   const match = /^_node\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
   return match !== null && BUNDLED_PACKAGES.some((pattern) => pattern.test(match[1]));
+}
+
+/**
+ * Whether a bundled package's file may be left out when nothing of it is used:
+ * its package says so (`"sideEffects": false` in its package.json, which
+ * `packageJson` reads by name), and the version installed is the one Framework
+ * copied. Framework's copy is one file per package and drops that field, so
+ * without it esbuild kept every d3 package's top-level tables and objects (d3-geo,
+ * d3-contour, d3-chord… on every chart page). Packages that declare effects
+ * (d3-transition adds `selection.transition`), a list of files, or nothing keep
+ * esbuild's default: kept once imported.
+ */
+export function declaresNoSideEffects(file: string, packageJson: (name: string) => string | undefined): boolean {
+  const match = /^_node\/((?:@[^/]+\/)?[^/@]+)@([^/]+)\//.exec(file);
+  if (!match || !isBundledPackage(file)) return false;
+  const text = packageJson(match[1]);
+  if (text === undefined) return false;
+  const manifest = JSON.parse(text) as { version?: unknown; sideEffects?: unknown };
+  return manifest.version === match[2] && manifest.sideEffects === false;
+}
+
+/** A package.json under a node_modules folder, by package name; undefined when absent. */
+export function packageJsonReader(nodeModules: string): (name: string) => string | undefined {
+  return (name) => {
+    try {
+      return readFileSync(join(nodeModules, name, "package.json"), "utf8");
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** The virtual entry module of a page. */
@@ -197,7 +228,11 @@ export function staticClosure(metafile: Metafile, output: string): string[] {
 }
 
 /** esbuild's resolution: pages' entries are virtual; what lies outside dist/_import stays external. */
-function distPlugin(dist: string, entries: ReadonlyMap<string, readonly string[]>): Plugin {
+function distPlugin(
+  dist: string,
+  entries: ReadonlyMap<string, readonly string[]>,
+  packageJson: (name: string) => string | undefined,
+): Plugin {
   const localRoot = join(dist, "_import") + sep;
   const outDir = join(dist, BUNDLE_DIR);
   return {
@@ -214,7 +249,10 @@ function distPlugin(dist: string, entries: ReadonlyMap<string, readonly string[]
       }));
       onBuild.onResolve({ filter: /^\.\.?\// }, (args) => {
         const path = resolve(args.resolveDir, args.path);
-        if (path.startsWith(localRoot) || isBundledPackage(relative(dist, path).split(sep).join("/"))) return { path };
+        if (path.startsWith(localRoot)) return { path };
+        const file = relative(dist, path).split(sep).join("/");
+        if (isBundledPackage(file))
+          return declaresNoSideEffects(file, packageJson) ? { path, sideEffects: false } : { path };
         return { path: relative(outDir, path).split(sep).join("/"), external: true };
       });
       onBuild.onLoad({ filter: /\.js$/ }, (args) => ({
@@ -235,7 +273,7 @@ export interface BundleSummary {
 }
 
 /** Bundles each built page's local modules under dist/_import/_pages and rewrites the pages to use them. */
-export async function bundlePages(distDir: string): Promise<BundleSummary> {
+export async function bundlePages(distDir: string, nodeModules = "node_modules"): Promise<BundleSummary> {
   const dist = resolve(distDir);
   const pages = new Map<string, { path: string; html: string; modules: string[] }>();
   for (const path of builtPages(dist)) {
@@ -258,7 +296,7 @@ export async function bundlePages(distDir: string): Promise<BundleSummary> {
     chunkNames: "shared.[hash]",
     metafile: true,
     logLevel: "silent",
-    plugins: [distPlugin(dist, entries)],
+    plugins: [distPlugin(dist, entries, packageJsonReader(resolve(nodeModules)))],
   });
   const outputs = Object.entries(result.metafile.outputs);
   for (const [name, page] of pages) {

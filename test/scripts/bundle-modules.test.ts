@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   BUNDLE_DIR,
   bundlePages,
+  declaresNoSideEffects,
   entryName,
   entrySource,
   isBundledPackage,
@@ -48,24 +49,52 @@ return {a, b};
 `;
 }
 
-/** A small built site: two pages share a module with state; modules read import.meta and an npm package. */
+/**
+ * A small built site (returned: its dist/, beside a node_modules/ with the
+ * bundled packages' package.json): two pages share a module with state;
+ * modules read import.meta and an npm package.
+ */
 function fakeDist(): string {
-  const dist = mkdtempSync(join(tmpdir(), "aa-bundle-"));
-  dirs.push(dist);
+  const root = mkdtempSync(join(tmpdir(), "aa-bundle-"));
+  dirs.push(root);
+  const dist = join(root, "dist");
+  const manifests: Record<string, object> = {
+    d3: { version: "7.0.0", sideEffects: false },
+    "d3-array": { version: "3.0.0", sideEffects: false },
+    "d3-tables": { version: "1.0.0", sideEffects: false },
+    // Says nothing: its top-level code is kept where a module imports it.
+    "d3-effect": { version: "1.0.0" },
+  };
+  for (const [name, manifest] of Object.entries(manifests)) {
+    mkdirSync(join(root, "node_modules", name), { recursive: true });
+    writeFileSync(join(root, "node_modules", name, "package.json"), JSON.stringify(manifest));
+  }
   const files: Record<string, string> = {
     "_observablehq/client.js": "export function define() {}\n",
     "_node/lib@1.0.0/index.js": "export const answer = 42;\n",
     // A bundled package split as Framework writes d3: one file per package, only `sum` used.
-    "_node/d3@7.0.0/index.js":
-      'export * from "../d3-array@3.0.0/index.js";\nexport * from "../d3-unused@1.0.0/index.js";\n',
+    "_node/d3@7.0.0/index.js": [
+      'export * from "../d3-array@3.0.0/index.js";',
+      'export * from "../d3-unused@1.0.0/index.js";',
+      'export * from "../d3-tables@1.0.0/index.js";',
+      'export * from "../d3-effect@1.0.0/index.js";',
+      "",
+    ].join("\n"),
     "_node/d3-array@3.0.0/index.js":
       "export function sum(values) { let s = 0; for (const v of values) s += v; return s; }\nexport const UNUSED_MARKER = 'd3-array-unused';\n",
     "_node/d3-unused@1.0.0/index.js": "export const neverCalled = () => 'd3-unused-marker';\n",
+    // Top-level calls: as d3-geo's tables in a package nothing uses, which says it has no side effects; as
+    // d3-transition's additions to d3-selection in one imported for them, which does not say.
+    "_node/d3-tables@1.0.0/index.js":
+      "function table() { return ['d3-tables-marker']; }\nexport const tables = table();\n",
+    "_node/d3-effect@1.0.0/index.js":
+      "function register() { globalThis.d3Effect = 'd3-effect-marker'; }\nregister();\nexport const effect = 1;\n",
     "_import/components/counter.11111111.js": "let n = 0;\nexport function count() { n += 1; return n; }\n",
     "_import/components/a.22222222.js": [
       'import {answer} from "../../_node/lib@1.0.0/index.js";',
       'import {count} from "./counter.11111111.js";',
       'import {sum} from "../../_node/d3@7.0.0/index.js";',
+      'import "../../_node/d3-effect@1.0.0/index.js";',
       "export const fromPackage = answer;",
       "export const total = sum([1, 2, 3]);",
       'export const fileUrl = new URL("../../_file/data/x.json", import.meta.url).href;',
@@ -212,9 +241,36 @@ describe("the preloads of bundled npm packages", () => {
   });
 });
 
+/** The node_modules/ beside a fakeDist(). */
+const nodeModulesOf = (dist: string) => join(dist, "..", "node_modules");
+
+describe("a bundled package's side effects", () => {
+  const manifests: Record<string, string> = {
+    "d3-geo": '{"version": "3.1.2", "sideEffects": false}',
+    "d3-transition": '{"version": "3.0.2", "sideEffects": true}',
+    "@observablehq/plot": '{"version": "0.6.17", "sideEffects": ["./src/index.js"]}',
+    "d3-zoom": '{"version": "3.0.1"}',
+  };
+  const read = (name: string) => manifests[name];
+
+  it("are none only where its own package.json says so, for the version Framework copied", () => {
+    expect(declaresNoSideEffects("_node/d3-geo@3.1.2/index.dcf4bb71.js", read)).toBe(true);
+    expect(declaresNoSideEffects("_node/d3-geo@3.1.1/index.dcf4bb71.js", read)).toBe(false);
+    expect(declaresNoSideEffects("_node/d3-transition@3.0.2/index.96e34de7.js", read)).toBe(false);
+    expect(declaresNoSideEffects("_node/@observablehq/plot@0.6.17/index.f66f3cd7.js", read)).toBe(false);
+    expect(declaresNoSideEffects("_node/d3-zoom@3.0.1/index.65de6a8b.js", read)).toBe(false);
+    expect(declaresNoSideEffects("_node/d3-array@3.2.5/index.8fbc5974.js", read)).toBe(false);
+  });
+
+  it("are never taken as none for a package that is not bundled", () => {
+    const duckdb = () => '{"version": "1.32.0", "sideEffects": false}';
+    expect(declaresNoSideEffects("_node/@duckdb/duckdb-wasm@1.32.0/index.e8ca9772.js", duckdb)).toBe(false);
+  });
+});
+
 describe("bundlePages on a built site", async () => {
   const dist = fakeDist();
-  const summary = await bundlePages(dist);
+  const summary = await bundlePages(dist, nodeModulesOf(dist));
   const index = readFileSync(join(dist, "index.html"), "utf8");
   const embed = readFileSync(join(dist, "embed/b.html"), "utf8");
 
@@ -234,6 +290,9 @@ describe("bundlePages on a built site", async () => {
       .join("\n");
     expect(bundled).toContain("function sum(");
     expect(bundled).not.toContain("d3-unused-marker");
+    // A package that says it has no side effects goes when nothing of it is used; one imported for its effect stays.
+    expect(bundled).not.toContain("d3-tables-marker");
+    expect(bundled).toContain("d3-effect-marker");
     expect(bundled).not.toMatch(/(from|import)\s*"[^"]*_node\/d3/);
     for (const [html, base] of [
       [index, dist],
@@ -259,7 +318,7 @@ describe("bundlePages on a built site", async () => {
 
   it("writes the same files from the same site", async () => {
     const again = fakeDist();
-    await bundlePages(again);
+    await bundlePages(again, nodeModulesOf(again));
     const files = (root: string) =>
       readdirSync(join(root, BUNDLE_DIR))
         .sort()

@@ -12,6 +12,9 @@
  * for reduced motion (network-motion.ts).
  */
 import * as d3 from "d3";
+// selection.transition() and .interrupt(), which d3-transition adds to d3-selection: imported for that
+// effect, which a bundle of d3's used functions alone would leave out (scripts/bundle-modules.ts).
+import "d3-transition";
 import { type NetworkZoom, ZOOM_K } from "../../lib/model/view-state.js";
 import { keyCommand, ZOOM_STEP } from "../../lib/network/chart-keys.js";
 import type { GraphNode } from "../../lib/network/graph.js";

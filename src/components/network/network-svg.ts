@@ -8,6 +8,9 @@
  * ones appear whole.
  */
 import * as d3 from "d3";
+// selection.transition() and .interrupt(), which d3-transition adds to d3-selection: imported for that
+// effect, which a bundle of d3's used functions alone would leave out (scripts/bundle-modules.ts).
+import "d3-transition";
 import { edgeOpacity, nodeOpacity } from "../../lib/network/highlight.js";
 import type { ViewLabel } from "../../lib/network/labels-in-view.js";
 import { edgePathData, type Scene, type SceneEdge, type SceneNode } from "../../lib/network/scene.js";
