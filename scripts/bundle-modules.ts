@@ -18,8 +18,9 @@
  * d3 is one file per d3 package in Framework's build, 31 requests before any
  * chart, of which a page uses a few functions; bundled, esbuild keeps only
  * what the page's code reaches (and, of a package whose package.json says it
- * has no side effects, nothing it does not reach). Their preloads are dropped from a page unless
- * a package left outside still imports them. Packages whose objects cross
+ * has no side effects, nothing it does not reach: declaresNoSideEffects).
+ * Their preloads are dropped from a page unless a package left outside still
+ * imports them. Packages whose objects cross
  * into other packages (DuckDB-WASM and its Arrow, CodeMirror's parts,
  * Framework's Inputs) stay as Framework wrote them: a second copy of a class
  * would break `instanceof` between them.
@@ -67,7 +68,9 @@ export function isBundledPackage(file: string): boolean {
  * without it esbuild kept every d3 package's top-level tables and objects (d3-geo,
  * d3-contour, d3-chord… on every chart page). Packages that declare effects
  * (d3-transition adds `selection.transition`), a list of files, or nothing keep
- * esbuild's default: kept once imported.
+ * esbuild's default: kept where a module imports them, but not where only a
+ * package free of side effects re-exports them (d3's index), so a module that
+ * needs such an effect imports the package itself.
  */
 export function declaresNoSideEffects(file: string, packageJson: (name: string) => string | undefined): boolean {
   const match = /^_node\/((?:@[^/]+\/)?[^/@]+)@([^/]+)\//.exec(file);
@@ -78,14 +81,18 @@ export function declaresNoSideEffects(file: string, packageJson: (name: string) 
   return manifest.version === match[2] && manifest.sideEffects === false;
 }
 
-/** A package.json under a node_modules folder, by package name; undefined when absent. */
+/** A package.json under a node_modules folder, by package name (read once); undefined when absent. */
 export function packageJsonReader(nodeModules: string): (name: string) => string | undefined {
+  const read = new Map<string, string | undefined>();
   return (name) => {
-    try {
-      return readFileSync(join(nodeModules, name, "package.json"), "utf8");
-    } catch {
-      return undefined;
+    if (!read.has(name)) {
+      try {
+        read.set(name, readFileSync(join(nodeModules, name, "package.json"), "utf8"));
+      } catch {
+        read.set(name, undefined);
+      }
     }
+    return read.get(name);
   };
 }
 
@@ -272,7 +279,10 @@ export interface BundleSummary {
   files: number;
 }
 
-/** Bundles each built page's local modules under dist/_import/_pages and rewrites the pages to use them. */
+/**
+ * Bundles each built page's local modules under dist/_import/_pages and rewrites
+ * the pages to use them; `nodeModules` has the bundled packages' package.json.
+ */
 export async function bundlePages(distDir: string, nodeModules = "node_modules"): Promise<BundleSummary> {
   const dist = resolve(distDir);
   const pages = new Map<string, { path: string; html: string; modules: string[] }>();
