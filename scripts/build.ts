@@ -1,7 +1,8 @@
 /**
  * npm run build — validates the records and builds the tables (once, see
  * src/lib/pipeline/table-cache.ts), checks the presentation stories against them,
- * then builds the static site into dist/.
+ * then builds the static site into dist/, byte for byte the same from the
+ * same input (scripts/framework-build.ts).
  * Framework reuses a loader's cached output while the loader file is
  * unchanged, so Framework's loader cache is cleared first: the build always
  * reflects the current records. dist/ is removed first and again on failure,
@@ -18,6 +19,7 @@ import { dataDir } from "../src/lib/pipeline/dataset.js";
 import { displayPath } from "../src/lib/pipeline/files.js";
 import { knownFromCache, loadStories, storiesSummary } from "../src/lib/pipeline/story-files.js";
 import { ensureTables } from "../src/lib/pipeline/table-cache.js";
+import { buildDate } from "./build-date.js";
 import { bundlePages } from "./bundle-modules.js";
 import { applyPolicy } from "./csp.js";
 import { applyEarlyEngine } from "./early-engine.js";
@@ -25,6 +27,14 @@ import { applyShell } from "./page-shell.js";
 
 rmSync("src/.observablehq/cache/data", { recursive: true, force: true });
 rmSync("dist", { recursive: true, force: true });
+
+// The one modification date Framework gives every file (scripts/build-date.ts), checked before anything is built.
+try {
+  buildDate(process.env);
+} catch (error) {
+  process.stdout.write(`${error instanceof Error ? error.message : error} (nothing was built).\n`);
+  process.exit(1);
+}
 
 const dir = dataDir();
 const tables = ensureTables(dir);
@@ -44,7 +54,8 @@ process.stdout.write(
 );
 
 const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" };
-const status = spawnSync("npx", ["observable", "build"], { stdio: "inherit", env }).status ?? 1;
+// Framework's build, every file given one modification date so the same input builds the same bytes (scripts/framework-build.ts).
+const status = spawnSync("npx", ["tsx", "scripts/framework-build.ts"], { stdio: "inherit", env }).status ?? 1;
 if (status !== 0) {
   rmSync("dist", { recursive: true, force: true });
   process.stderr.write("Build failed; dist/ removed.\n");

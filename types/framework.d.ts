@@ -40,3 +40,19 @@ declare module "@observablehq/inputs" {
   export function select(data: Iterable<any>, options?: Record<string, unknown>): HTMLElement & { value: any };
   export function radio(data: Iterable<any>, options?: Record<string, unknown>): HTMLElement & { value: any };
 }
+
+// Framework's own build and configuration, as its `observable build` command calls them (scripts/framework-build.ts).
+declare module "@observablehq/framework/dist/config.js" {
+  export interface Config {
+    root: string;
+    output: string;
+  }
+  export function readConfig(configPath?: string, root?: string): Promise<Config>;
+  /** Every file's modification time, as Framework reads it, is this date (Framework's own tests use it). */
+  export function setCurrentDate(date: Date | null): void;
+}
+
+declare module "@observablehq/framework/dist/build.js" {
+  import type { Config } from "@observablehq/framework/dist/config.js";
+  export function build(options: { config: Config }): Promise<void>;
+}

@@ -1,13 +1,14 @@
 /**
  * The build as a user runs it (`npm run build`), and what it leaves in dist/:
  * a failed build leaves nothing, a good one references no outside host, its
- * tables hold exactly what the records say, and the loaders are deterministic.
+ * tables hold exactly what the records say, the loaders are deterministic, and
+ * so is the whole build (two builds, the same bytes).
  *
  * The tests run in order and share dist/: (a) removes it, (b) builds it, the
  * rest read it. Run with `npx vitest run --project build --no-file-parallelism`.
  */
 import { type SpawnOptions, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -189,6 +190,18 @@ describe.sequential("npm run build", () => {
           `stories/pakistan-belarus\\.yaml:${line}:\\d+ {2}slides\\[1\\]\\.link {2}"sector=space_tourism" .*unknown sector`,
         ),
       );
+      expect(existsSync(DIST), "dist/ left behind after a failed build").toBe(false);
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
+    "(a) fails on a SOURCE_DATE_EPOCH that is not whole seconds, naming it and its value, before building anything",
+    async () => {
+      const result = await run("npx", ["tsx", "scripts/build.ts"], { env: { SOURCE_DATE_EPOCH: "2026-12-07" } });
+      expect(result.code, result.output).not.toBe(0);
+      expect(result.output).toMatch(/^SOURCE_DATE_EPOCH is "2026-12-07": expected whole seconds since 1970-01-01 UTC/m);
+      expect(result.output).not.toMatch(/is valid:/);
       expect(existsSync(DIST), "dist/ left behind after a failed build").toBe(false);
     },
     BUILD_TIMEOUT,
@@ -620,6 +633,34 @@ describe.sequential("npm run build", () => {
       const built = readdirSync(dir).find((f) => /^commitments\.[0-9a-f]+\.parts$/.test(f));
       expect(built).toBeDefined();
       expect(Buffer.compare(first.stdout, readFileSync(join(dir, built!))), "loader output differs from dist/").toBe(0);
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
+    "(g) a second build from the same input is byte-identical, even with the loaders' files touched (another checkout)",
+    async () => {
+      const first = mkdtempSync(join(tmpdir(), "accord-first-build-"));
+      temps.push(first);
+      cpSync(DIST, first, { recursive: true });
+      // Framework hashed a loader's modification time into the names of the modules that read its file.
+      const loaders = join(ROOT, "src/data");
+      const now = new Date();
+      for (const file of readdirSync(loaders).filter((f) => f.endsWith(".ts")))
+        utimesSync(join(loaders, file), now, now);
+
+      const result = await run("npm", ["run", "build"]);
+      expect(result.code, result.output).toBe(0);
+      const files = walk(DIST);
+      expect(files).toEqual(walk(first));
+      expect(files.length).toBeGreaterThan(50);
+      const differ = files.filter(
+        (f) => Buffer.compare(readFileSync(join(DIST, f)), readFileSync(join(first, f))) !== 0,
+      );
+      expect(differ, "files whose bytes differ between the two builds").toEqual([]);
+      // What Framework states as each file's lastModified is the build's date (scripts/build-date.ts), not a clock.
+      const html = readFileSync(join(DIST, "sql.html"), "utf8");
+      expect([...new Set(html.match(/"lastModified":\d+/g))]).toEqual(['"lastModified":0']);
     },
     BUILD_TIMEOUT,
   );
