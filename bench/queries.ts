@@ -26,7 +26,11 @@
  *    convert it to JavaScript values (see timeNative).
  *
  * Filter states: none; the sector with the most commitments; the country
- * with the most commitments and the last ten years of the data. Prints, per
+ * with the most commitments and the last ten years of the data. The
+ * timeline's marks and their updates are timed for the window the page asks
+ * them for: the widest ending on the data's last day that holds at most
+ * MARK_LIMIT commitments (devtools/marks-window.ts; a wider one is drawn as
+ * density, and neither query is sent). Prints, per
  * query and state, the WASM p50, native p50 on its threads and on one, and
  * both ratios beside the goal (≤ 2.5×), with the load average; writes
  * bench/results/queries-<timestamp>.json. A query native DuckDB cannot run
@@ -38,6 +42,7 @@ import { join, resolve } from "node:path";
 import { launchBrowser, openPage } from "../devtools/browser-harness.js";
 import { tableFiles } from "../devtools/dist-tables.js";
 import { ratioCell } from "../devtools/engine-ratio.js";
+import { type DayWindow, widestMarksWindow } from "../devtools/marks-window.js";
 import { type NativeTimes, nativeSchema, openNative, timeNative } from "../devtools/native-duckdb.js";
 import { placeholderPieces } from "../devtools/sql-pieces.js";
 import { startStaticServer } from "../scripts/static-server.js";
@@ -45,6 +50,8 @@ import { emptyFilters, type FilterState } from "../src/lib/model/filters.js";
 import { DISPLAY_ROWS } from "../src/lib/notebook/notebook-cells.js";
 import { sqlLiteral } from "../src/lib/notebook/sql-literals.js";
 import type { SqlFragment } from "../src/lib/sql/fragment.js";
+import { timelineLaneCounts } from "../src/lib/sql/timeline-queries.js";
+import { MARK_LIMIT, yearRange } from "../src/lib/timeline/density.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
 import { WAIT_CALM } from "./lib/page.js";
 import { pageQueryCatalogue, type ResultRead } from "./lib/page-query-catalogue.js";
@@ -116,10 +123,33 @@ const sessions = (
   .getRowsJS()
   .map((r) => String(r[0]))
   .reverse();
+const plain = (fragment: SqlFragment) =>
+  fragment.params.map((p) => {
+    if (typeof p === "bigint") throw new Error("bench: bigint parameters cannot be sent to the page");
+    return p;
+  });
+// The page asks for a window's marks and updates only while it holds at most MARK_LIMIT commitments (wider ones are
+// density): the widest such window ending on the last year's last day, by the page's own count of it.
+const windowCount = async (window: DayWindow): Promise<number> => {
+  const fragment = timelineLaneCounts(emptyFilters(), window);
+  const statement = await native.connection.prepare(fragment.text);
+  try {
+    statement.bind(plain(fragment));
+    const rows = (await statement.runAndReadAll()).getRowObjectsJS();
+    return rows.reduce((sum, row) => sum + Number(row.n), 0);
+  } finally {
+    statement.destroySync();
+  }
+};
+const marks = await widestMarksWindow(yearRange(lastYear), MARK_LIMIT, windowCount);
+log(
+  `Timeline marks and updates timed for ${marks.window.from} – ${marks.window.to}: ${marks.commitments.toLocaleString("en")} commitments${marks.drawnAsMarks ? ` (the page draws at most ${MARK_LIMIT.toLocaleString("en")} as marks)` : `, over the ${MARK_LIMIT.toLocaleString("en")} the page draws as marks even for one day`}.`,
+);
 const schemaFile = readdirSync(join(dist, "_file/data")).find((f) => /^schema\.[0-9a-f]+\.json$/.test(f));
 const catalogue = pageQueryCatalogue({
   today: new Date().toISOString().slice(0, 10),
   year: lastYear,
+  marksWindow: marks.window,
   institutionId,
   commitmentId,
   commitmentKey: Number(await first(`SELECT key FROM commitments WHERE id = ${sqlLiteral(commitmentId)}`)),
@@ -150,11 +180,6 @@ interface Case {
   text: string;
   params: (string | number | boolean | null)[];
 }
-const plain = (fragment: SqlFragment) =>
-  fragment.params.map((p) => {
-    if (typeof p === "bigint") throw new Error("bench: bigint parameters cannot be sent to the page");
-    return p;
-  });
 const cases: Case[] = [];
 const unknown = only.filter((name) => !catalogue.queries.some((q) => q.name === name));
 if (unknown.length) throw new Error(`--only: no query named ${unknown.join(", ")} in the catalogue`);

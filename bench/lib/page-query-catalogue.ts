@@ -21,8 +21,13 @@ import { MARK_LIMIT, yearRange } from "../../src/lib/timeline/density.js";
 /** What the builders need from the data: picked by the caller (e.g. the busiest sector's, in native DuckDB). */
 export interface CatalogueContext {
   today: string;
-  /** The zoomed window the timeline's marks are drawn for: one year. */
+  /** The zoomed window the timeline's lanes are counted for: one year. */
   year: number;
+  /**
+   * The window the timeline's marks and their updates are asked for: at most
+   * MARK_LIMIT commitments, as the page asks for them (devtools/marks-window.ts).
+   */
+  marksWindow: { from: string; to: string };
   institutionId: string;
   commitmentId: string;
   /** Its integer join key (commitments.key). */
@@ -61,10 +66,10 @@ const BUILDERS: Record<string, Build> = {
   "timeline.timelineExtent": (f) => timelineQueries.timelineExtent(f),
   "timeline.timelineDensity": (f, c) => timelineQueries.timelineDensity(f, null, c.today),
   "timeline.timelineEvents": (f) => timelineQueries.timelineEvents(f, null),
-  "timeline.timelineMarks": (f, c) => timelineQueries.timelineMarks(f, yearRange(c.year), c.today, MARK_LIMIT),
+  "timeline.timelineMarks": (f, c) => timelineQueries.timelineMarks(f, c.marksWindow, c.today, MARK_LIMIT),
   "timeline.timelineMarkShapes": (f, c) => timelineQueries.timelineMarkShapes(f, yearRange(c.year), c.today),
   "timeline.timelineMarkTexts": (f, c) => timelineQueries.timelineMarkTexts(f, [c.commitmentId]),
-  "timeline.timelineUpdates": (f, c) => timelineQueries.timelineUpdates(f, yearRange(c.year)),
+  "timeline.timelineUpdates": (f, c) => timelineQueries.timelineUpdates(f, c.marksWindow),
   "timeline.scorecardByEvent": (f, c) => timelineQueries.scorecardByEvent(f, c.today),
   "timeline.scorecardBySector": (f, c) => timelineQueries.scorecardBySector(f, c.today),
   "timeline.dueNext": (f, c) => timelineQueries.dueNext(f, c.today),
