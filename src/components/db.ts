@@ -168,7 +168,22 @@ let current: DatabaseStatus = {
 };
 const listeners = new Set<(status: DatabaseStatus) => void>();
 
+/**
+ * Tells the listeners, unless nothing they show changed: every query reports
+ * the tables' progress, and on loaded tables the status line would otherwise
+ * be written to (attributes set, style invalidated) once a query for nothing.
+ */
 function setStatus(next: DatabaseStatus): void {
+  if (
+    next.state === current.state &&
+    next.message === current.message &&
+    next.loaded === current.loaded &&
+    next.total === current.total &&
+    next.bytes === current.bytes &&
+    next.totalBytes === current.totalBytes &&
+    next.error === current.error
+  )
+    return;
   current = next;
   for (const listener of listeners) listener(current);
 }

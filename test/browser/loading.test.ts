@@ -154,6 +154,22 @@ describe("pages load only what they read", () => {
       after.join("\n"),
     ).toBe(true);
     expect(after.at(-1)).toMatch(/^ready/);
+
+    // Queries on tables already in change nothing the status line shows: it is not written to at all.
+    const writes = await page.page.evaluate(`(async () => {
+      const aa = globalThis.__accordAtlas;
+      const db = await aa.database();
+      const node = document.querySelector(".aa-status");
+      let records = 0;
+      const observer = new MutationObserver((list) => { records += list.length; });
+      observer.observe(node, { subtree: true, childList: true, characterData: true, attributes: true });
+      for (let i = 0; i < 5; i++) await db.query(aa.sql(["SELECT count(*) FROM commitments WHERE sector <> ", ""], String(i)));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      records += observer.takeRecords().length;
+      observer.disconnect();
+      return records;
+    })()`);
+    expect(writes, "mutations of the status line while five queries ran on loaded tables").toBe(0);
     expectClean(page);
   });
 
