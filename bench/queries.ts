@@ -43,7 +43,7 @@ import { launchBrowser, openPage } from "../devtools/browser-harness.js";
 import { tableFiles } from "../devtools/dist-tables.js";
 import { ratioCell } from "../devtools/engine-ratio.js";
 import { type DayWindow, widestMarksWindow } from "../devtools/marks-window.js";
-import { type NativeTimes, nativeSchema, openNative, timeNative } from "../devtools/native-duckdb.js";
+import { type NativeTimes, nativeSchema, openNative, queryNative, timeNative } from "../devtools/native-duckdb.js";
 import { placeholderPieces } from "../devtools/sql-pieces.js";
 import { startStaticServer } from "../scripts/static-server.js";
 import { emptyFilters, type FilterState } from "../src/lib/model/filters.js";
@@ -123,24 +123,13 @@ const sessions = (
   .getRowsJS()
   .map((r) => String(r[0]))
   .reverse();
-const plain = (fragment: SqlFragment) =>
-  fragment.params.map((p) => {
-    if (typeof p === "bigint") throw new Error("bench: bigint parameters cannot be sent to the page");
-    return p;
-  });
 // The page asks for a window's marks and updates only while it holds at most MARK_LIMIT commitments (wider ones are
 // density): the widest such window ending on the last year's last day, by the page's own count of it.
-const windowCount = async (window: DayWindow): Promise<number> => {
-  const fragment = timelineLaneCounts(emptyFilters(), window);
-  const statement = await native.connection.prepare(fragment.text);
-  try {
-    statement.bind(plain(fragment));
-    const rows = (await statement.runAndReadAll()).getRowObjectsJS();
-    return rows.reduce((sum, row) => sum + Number(row.n), 0);
-  } finally {
-    statement.destroySync();
-  }
-};
+const windowCount = async (window: DayWindow): Promise<number> =>
+  (await queryNative(native.connection, timelineLaneCounts(emptyFilters(), window))).reduce(
+    (sum, row) => sum + Number(row.n),
+    0,
+  );
 const marks = await widestMarksWindow(yearRange(lastYear), MARK_LIMIT, windowCount);
 log(
   `Timeline marks and updates timed for ${marks.window.from} – ${marks.window.to}: ${marks.commitments.toLocaleString("en")} commitments${marks.drawnAsMarks ? ` (the page draws at most ${MARK_LIMIT.toLocaleString("en")} as marks)` : `, over the ${MARK_LIMIT.toLocaleString("en")} the page draws as marks even for one day`}.`,
@@ -180,6 +169,11 @@ interface Case {
   text: string;
   params: (string | number | boolean | null)[];
 }
+const plain = (fragment: SqlFragment) =>
+  fragment.params.map((p) => {
+    if (typeof p === "bigint") throw new Error("bench: bigint parameters cannot be sent to the page");
+    return p;
+  });
 const cases: Case[] = [];
 const unknown = only.filter((name) => !catalogue.queries.some((q) => q.name === name));
 if (unknown.length) throw new Error(`--only: no query named ${unknown.join(", ")} in the catalogue`);

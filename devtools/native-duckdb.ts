@@ -238,16 +238,19 @@ export async function nativeDataset(dir: string): Promise<NativeDataset> {
   const native = await openNative(files, 1);
   rmSync(work, { recursive: true, force: true });
   return {
-    async query(fragment) {
-      const statement = await native.connection.prepare(fragment.text);
-      try {
-        if (fragment.params.length) statement.bind(fragment.params as DuckDBValue[]);
-        const reader = await statement.runAndReadAll();
-        return reader.getRowObjectsJson() as Rows;
-      } finally {
-        statement.destroySync();
-      }
-    },
+    query: (fragment) => queryNative(native.connection, fragment),
     close: native.close,
   };
+}
+
+/** A page's SQL fragment run on a native connection, its parameters bound: plain rows. */
+export async function queryNative(connection: DuckDBConnection, fragment: SqlFragment): Promise<Rows> {
+  const statement = await connection.prepare(fragment.text);
+  try {
+    if (fragment.params.length) statement.bind(fragment.params as DuckDBValue[]);
+    const reader = await statement.runAndReadAll();
+    return reader.getRowObjectsJson() as Rows;
+  } finally {
+    statement.destroySync();
+  }
 }

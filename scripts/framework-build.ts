@@ -9,15 +9,8 @@ import { build } from "@observablehq/framework/dist/build.js";
 import { readConfig, setCurrentDate } from "@observablehq/framework/dist/config.js";
 import { buildDate } from "./build-date.js";
 
-let date: Date;
 try {
-  date = buildDate(process.env);
-} catch (error) {
-  process.stderr.write(`${error instanceof Error ? error.message : error}\n`);
-  process.exit(1);
-}
-setCurrentDate(date);
-try {
+  setCurrentDate(buildDate(process.env));
   await build({ config: await readConfig() });
 } catch (error) {
   // As Framework's command reports it: the message, not the stack (DEBUG=1 for that).
