@@ -54,7 +54,7 @@ const BUILDERS: Record<string, Build> = {
   "network.networkLinkCodes": (f) => networkQueries.networkLinkCodes(f),
   "network.packedLinkCodes": (f) => networkQueries.packedLinkCodes(f),
   "network.networkCommitments": (f) => networkQueries.networkCommitments(f, BIPARTITE_LIMIT),
-  "network.networkCounts": (f) => networkQueries.networkCounts(f),
+  "network.networkCommitmentCounts": (f) => networkQueries.networkCommitmentCounts(f),
   "network.institutionCommitments": (f, c) =>
     networkQueries.institutionCommitments(f, c.institutionId, {
       limit: networkQueries.PANEL_COMMITMENTS_PAGE,

@@ -167,6 +167,7 @@ function pageQueries(
     packedLinkCodes: nq.packedLinkCodes(f),
     networkCommitments: nq.networkCommitments(f, BIPARTITE_LIMIT),
     networkCounts: nq.networkCounts(f),
+    networkCommitmentCounts: nq.networkCommitmentCounts(f),
     institutionCommitments: nq.institutionCommitments(f, pick.institution, { limit: 1_000_000, offset: 0 }),
     institutionCommitmentsPage: nq.institutionCommitments(f, pick.institution, { limit: 5, offset: 3 }),
     networkDetail: nq.commitmentDetail(pick.commitment, f),

@@ -4,7 +4,9 @@
  * views count with SQL in DuckDB. Both run here on the sample records and
  * the world sample, for filters of every kind and timeline windows, in
  * native DuckDB with the pages' own queries: the same commitments, and the
- * same counts the network's caption and the timeline's heading give.
+ * same counts the network's caption and the timeline's heading give; and the
+ * network page's counts line, counted from the links it draws, against the
+ * same counts in SQL.
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,10 +17,18 @@ import type { FigureRecords } from "../../src/lib/model/figure-records.js";
 import { commitmentWhere, parseFilters } from "../../src/lib/model/filters.js";
 import { viewFigures } from "../../src/lib/model/view-figures.js";
 import { parseWindow } from "../../src/lib/model/view-state.js";
+import { type CommitmentCounts, drawnCounts } from "../../src/lib/network/drawn-counts.js";
+import { countProjection, projectionOrder } from "../../src/lib/network/project.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import { figureRecordsFromStores } from "../../src/lib/pipeline/figure-tables.js";
 import { and, sql } from "../../src/lib/sql/fragment.js";
-import { networkCounts } from "../../src/lib/sql/network-queries.js";
+import {
+  institutionIndex,
+  networkCommitmentCounts,
+  networkCounts,
+  packedLinkCodes,
+  sectorIndex,
+} from "../../src/lib/sql/network-queries.js";
 import { inRange, timelineLanes } from "../../src/lib/sql/timeline-queries.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -96,6 +106,38 @@ for (const folder of ["data", "test/fixtures/world-sample"]) {
       }
       // The links narrow the view in different ways: not one count for all of them.
       expect(counted.size).toBeGreaterThan(4);
+    });
+
+    it("counts the network's line from the links the page draws as networkCounts does", async () => {
+      // The page's index: each institution's naming by code (networkIndex), and the sectors' order.
+      const institutions: { id: string; naming: string }[] = [];
+      for (const r of await db.query(institutionIndex))
+        institutions[Number(r.code)] = { id: String(r.id), naming: String(r.naming) };
+      const sectors: string[] = [];
+      for (const r of await db.query(sectorIndex)) sectors[Number(r.code)] = String(r.id);
+      const order = projectionOrder(institutions, sectors);
+      const seen = new Set<string>();
+      for (const link of linksFor(records)) {
+        const filters = parseFilters(link).state;
+        const [{ links }] = await db.query(packedLinkCodes(filters));
+        const rows = (links ?? []) as { commitment: number; institution: number; sector: number }[];
+        const coded = {
+          commitment: Int32Array.from(rows, (r) => r.commitment),
+          institution: Int32Array.from(rows, (r) => r.institution),
+          sector: Int32Array.from(rows, (r) => r.sector),
+        };
+        const [matching] = await db.query(networkCommitmentCounts(filters));
+        const page = drawnCounts(
+          countProjection(coded, order).nodes,
+          institutions,
+          rows.length,
+          matching as unknown as CommitmentCounts,
+        );
+        const [counts] = await db.query(networkCounts(filters));
+        expect(page, link).toEqual({ ...counts });
+        seen.add(JSON.stringify(page));
+      }
+      expect(seen.size).toBeGreaterThan(4);
     });
 
     it("counts the timeline's commitments as its lanes do", async () => {

@@ -2,12 +2,15 @@
  * The network's data for the current filters, from DuckDB: party links as
  * integer columns (no row objects), projected (countProjection in the
  * network worker, then graphFromCounts) against the institution and sector
- * index and its order (read and sorted once per page).
+ * index and its order (read and sorted once per page); the counts line's
+ * institutions and links counted from those links (drawnCounts), its
+ * commitments by SQL (one scan of the commitments).
  */
 
 import type { NetworkCounts } from "../../lib/model/contracts.js";
 import type { FilterState } from "../../lib/model/filters.js";
 import { BIPARTITE_LIMIT, bipartiteFromCodes, type CodedCommitment } from "../../lib/network/bipartite.js";
+import { type CommitmentCounts, drawnCounts } from "../../lib/network/drawn-counts.js";
 import type { Graph, InstitutionInfo } from "../../lib/network/graph.js";
 import {
   type CodedLinks,
@@ -18,8 +21,8 @@ import {
 } from "../../lib/network/project.js";
 import {
   institutionIndex,
+  networkCommitmentCounts,
   networkCommitments,
-  networkCounts,
   packedLinkCodes,
   sectorIndex,
 } from "../../lib/sql/network-queries.js";
@@ -91,10 +94,10 @@ export async function loadNetwork(
   options: { mode: "projection" | "bipartite"; edgeMode: "dominant" | "per-sector"; onScreen?: NetworkData },
 ): Promise<NetworkData> {
   startProjectionWorker();
-  const [{ institutions, sectors, order }, coded, [counts], commitments] = await Promise.all([
+  const [{ institutions, sectors, order }, coded, [matching], commitments] = await Promise.all([
     networkIndex(db),
     db.queryPacked(packedLinkCodes(filters)),
-    db.query(networkCounts(filters)),
+    db.query(networkCommitmentCounts(filters)),
     options.mode === "bipartite" ? db.query(networkCommitments(filters, BIPARTITE_LIMIT)) : Promise.resolve([]),
   ]);
   const links = coded.columns as unknown as CodedLinks;
@@ -102,7 +105,7 @@ export async function loadNetwork(
   const pairs = await countProjectionInWorker(links, order);
   const { onScreen } = options;
   const plain = options.mode === "projection" && options.edgeMode === "dominant";
-  const counted = counts as unknown as NetworkCounts;
+  const counted = drawnCounts(pairs.nodes, institutions, coded.numRows, matching as unknown as CommitmentCounts);
   if (plain && onScreen && countsMatchGraph(pairs, institutions, sectors, onScreen.projected)) {
     return { ...onScreen, source: "duckdb", counts: counted };
   }
