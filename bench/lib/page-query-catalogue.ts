@@ -82,8 +82,13 @@ const BUILDERS: Record<string, Build> = {
   "data.columnExamples": (_f, c) => dataQueries.columnExamples(exampleColumns(c.schema) as ExampleColumn[]),
 };
 
-/** Exports that build no query of their own (parts of queries, row helpers). */
+/**
+ * Exports that build no query a page runs: parts of queries, row helpers, and
+ * networkCounts, the SQL the network page's counts are checked against (the
+ * page counts from its links and networkCommitmentCounts).
+ */
 const NOT_QUERIES = new Set([
+  "network.networkCounts",
   "timeline.inRange",
   "data.completenessFacts",
   "page.EXPORT_COLUMNS",
