@@ -321,6 +321,26 @@ describe("the network page", () => {
     expectClean(handle);
   });
 
+  it("keeps a fitted view's nodes clear of the keyboard help over the chart's foot, on a desktop and on a phone", async () => {
+    for (const viewport of [undefined, { width: 390, height: 844 }]) {
+      const handle = await openNetwork("?sector=trade", viewport);
+      const room = () =>
+        handle.page.evaluate(() => {
+          type Chart = HTMLElement & {
+            snapshot(): { scene: { nodes: { id: string }[] } };
+            locate(id: string): { x: number; y: number };
+          };
+          const chart = document.querySelector(".aa-net") as Chart;
+          const help = chart.querySelector(".aa-net-help") as HTMLElement;
+          const lowest = Math.max(...chart.snapshot().scene.nodes.map((n) => chart.locate(n.id).y));
+          // A label's line below its node: the lowest node's centre at least 24 px above the help.
+          return help.offsetTop - lowest;
+        });
+      await expect.poll(room, { message: JSON.stringify(viewport ?? "desktop") }).toBeGreaterThanOrEqual(24);
+      expectClean(handle);
+    }
+  });
+
   it("dims the chart (aria-busy) from a filter change until the new graph is drawn, then clears it", async () => {
     const handle = await openNetwork();
     const { page } = handle;

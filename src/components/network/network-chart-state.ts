@@ -25,8 +25,12 @@ export interface NetworkChartState {
   width: number;
   /** The label font size, px. */
   readonly labelSize: number;
-  /** The room a fitted view keeps for labels (fit=frame), or null for the fixed padding. */
-  labelRoom: (() => FitPadding) | null;
+  /**
+   * The room a fitted view keeps around its nodes: for labels (fit=frame) or
+   * the fixed padding, and for the help text over the drawing's foot; null
+   * for the fixed padding alone.
+   */
+  fitRoom: (() => FitPadding) | null;
   scene: Scene;
   /** Ids of the nodes of the scene before this one (they do not fade in). */
   previousIds: Set<string>;
@@ -64,7 +68,7 @@ export function networkChartState(height: number, zoom: NetworkZoom | null, labe
     height,
     width: 0,
     labelSize,
-    labelRoom: null,
+    fitRoom: null,
     scene: { nodes: [], edges: [] },
     previousIds: new Set(),
     renderer: "svg",

@@ -24,13 +24,14 @@
 
 import { FIRST_CHART_MARK } from "../../lib/model/load-marks.js";
 import type { NetworkZoom } from "../../lib/model/view-state.js";
-import { labelPadding, ROOM_LABELS } from "../../lib/network/frame-padding.js";
+import { labelPadding, ROOM_LABELS, withFooter } from "../../lib/network/frame-padding.js";
 import type { GraphNode } from "../../lib/network/graph.js";
 import { highlightFor } from "../../lib/network/highlight.js";
 import { nodeIndex } from "../../lib/network/hit-test.js";
 import { labelsInView } from "../../lib/network/labels-in-view.js";
 import type { Scene } from "../../lib/network/scene.js";
 import {
+  FIT_PADDING,
   type FitPadding,
   fitTransform,
   toScreen,
@@ -151,7 +152,9 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   const state = networkChartState(height, options.zoom ?? null, options.labelSize);
   const measure = labelMeasure(state.labelSize);
   const labels = () => labelsInView(state.scene.nodes, state, measure);
-  if (options.fitLabels) state.labelRoom = () => labelRoomOf(state, measure);
+  // The help's line or lines (and their 4 px from the edge) are kept free below a fitted view.
+  state.fitRoom = () =>
+    withFooter(options.fitLabels ? labelRoomOf(state, measure) : evenPadding, help.offsetHeight + 4, state.height);
   const views = { svg: networkSvg(state, labels), canvas: networkCanvas(state, root, labels) };
   const schedule = frameScheduler(() => drawFrame(parts));
   const interaction = networkInteraction(root, state, {
@@ -229,6 +232,9 @@ function labelMeasure(size: number): (text: string) => number {
     return measurer.measureText(text).width;
   };
 }
+
+/** The fixed padding of a fitted view, the same on every side. */
+const evenPadding: FitPadding = { top: FIT_PADDING, right: FIT_PADDING, bottom: FIT_PADDING, left: FIT_PADDING };
 
 /** The room a fitted view keeps around its nodes for the labels of the largest ones (frame-padding.ts). */
 function labelRoomOf(state: NetworkChartState, measure: (text: string) => number): FitPadding {

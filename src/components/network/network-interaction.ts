@@ -240,7 +240,7 @@ function firstView(ia: Interaction): void {
 function zoomToFit(ia: Interaction): void {
   const { state } = ia;
   state.userView = false;
-  const t = fitTransform(state.scene.nodes, state.width, state.height, state.labelRoom?.() ?? undefined);
+  const t = fitTransform(state.scene.nodes, state.width, state.height, state.fitRoom?.() ?? undefined);
   if (t) applyView(ia, t);
 }
 

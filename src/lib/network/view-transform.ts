@@ -14,7 +14,7 @@ export interface ViewTransform {
 }
 
 /** Pixels kept free around the drawing when it is fitted. */
-const FIT_PADDING = 48;
+export const FIT_PADDING = 48;
 /** A fitted drawing is never magnified past this (a lone node stays small). */
 const FIT_MAX_K = 4;
 /** Selecting a node with zoom magnifies at least this much. */

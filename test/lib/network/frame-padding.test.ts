@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelPadding, ROOM_LABELS } from "../../../src/lib/network/frame-padding.js";
+import { labelPadding, ROOM_LABELS, withFooter } from "../../../src/lib/network/frame-padding.js";
 
 const room = { labelSize: 18, labelWidths: [120, 80], maxRadius: 10, width: 1200, height: 500 };
 
@@ -23,5 +23,19 @@ describe("labelPadding", () => {
     expect(huge.left).toBe(80);
     expect(huge.top).toBe(20);
     expect(labelPadding({ ...room, labelWidths: [], maxRadius: 0, labelSize: 8 }).left).toBe(24);
+  });
+});
+
+describe("withFooter", () => {
+  const even = { top: 48, right: 48, bottom: 48, left: 48 };
+
+  it("adds the footer's height below, and nothing elsewhere", () => {
+    expect(withFooter(even, 34, 620)).toEqual({ top: 48, right: 48, bottom: 82, left: 48 });
+  });
+
+  it("never takes more than a third of the drawing, nor less than the padding was", () => {
+    expect(withFooter(even, 400, 300).bottom).toBe(100);
+    expect(withFooter(even, 400, 90).bottom).toBe(48);
+    expect(withFooter(even, -5, 620).bottom).toBe(48);
   });
 });
