@@ -91,7 +91,13 @@ export interface NetworkData {
 export async function loadNetwork(
   db: Database,
   filters: FilterState,
-  options: { mode: "projection" | "bipartite"; edgeMode: "dominant" | "per-sector"; onScreen?: NetworkData },
+  options: {
+    mode: "projection" | "bipartite";
+    edgeMode: "dominant" | "per-sector";
+    onScreen?: NetworkData;
+    /** Called once DuckDB has answered the graph's queries, before the graph is made from them. */
+    queried?: () => void;
+  },
 ): Promise<NetworkData> {
   startProjectionWorker();
   const [{ institutions, sectors, order }, coded, [matching], commitments] = await Promise.all([
@@ -100,6 +106,7 @@ export async function loadNetwork(
     db.query(networkCommitmentCounts(filters)),
     options.mode === "bipartite" ? db.query(networkCommitments(filters, BIPARTITE_LIMIT)) : Promise.resolve([]),
   ]);
+  options.queried?.();
   const links = coded.columns as unknown as CodedLinks;
   // Counted once, in the worker; the per-sector edges are made from the same counts.
   const pairs = await countProjectionInWorker(links, order);

@@ -1,12 +1,14 @@
 /**
  * The network page's two generators (the page assigns them to cells, so each
- * value it yields redraws what reads it): the graph for the filters, first
+ * value it yields redraws what reads it), and the graph's turn at DuckDB that
+ * the page's sources line waits for: the graph for the filters, first
  * the whole graph from the build when nothing narrows it (drawn before the
  * query engine starts, which waits for it), then the graph from SQL with the
  * filters bound as parameters (the build's objects again when SQL gives the
  * same graph, so nothing is redrawn); and a graph's metrics, null at once
  * and then computed in the worker.
  */
+import { type ChartTurn, chartTurn } from "../../lib/client/chart-turn.js";
 import { firstChartSettled } from "../../lib/client/when-marked.js";
 import type { LayoutFile } from "../../lib/model/contracts.js";
 import { type FilterState, isEmptyFilters } from "../../lib/model/filters.js";
@@ -23,28 +25,51 @@ export interface DrawnNetwork extends NetworkData {
   filterWords: string;
 }
 
+/** The graph's turn at DuckDB for a filter state (ChartTurn), with the filters it is for. */
+export interface NetworkTurn extends ChartTurn {
+  filters: FilterState;
+}
+
+/** A new turn for each filter state: the page's cell reads the filters, so a change makes another. */
+export function networkTurn(filters: FilterState): NetworkTurn {
+  return { ...chartTurn(), filters };
+}
+
 /** The whole graph as the build computed it (decode once per page). */
 export function builtNetwork(layout: LayoutFile): NetworkData {
   const graph = decodeSeed(layout.seed);
   return { source: "build", projected: graph, graph, shows: "projection", counts: layout.seed.counts };
 }
 
-/** The build's graph when the view is the plain one, then DuckDB's for the filters. */
+/**
+ * The build's graph when the view is the plain one, then DuckDB's for the
+ * filters. `turn`: the graph's turn at DuckDB for these filters, taken once
+ * it has a graph (the build's, or SQL's links answered), so the page's
+ * sources line asks DuckDB after the graph's queries, not ahead of them.
+ */
 export async function* networkSteps(
   built: NetworkData,
   view: { filters: FilterState; filterWords: string } & Pick<NetworkControls, "mode" | "edgeMode">,
+  turn: ChartTurn,
 ): AsyncGenerator<DrawnNetwork> {
   const { filters, filterWords, mode, edgeMode } = view;
   const plain = isEmptyFilters(filters) && mode === "projection" && edgeMode === "dominant";
-  if (plain) {
-    yield { ...built, filterWords };
-    // DuckDB (its download, its compile, the tables) starts once the build's graph is drawn: on
-    // the canvas a worker draws it, and would share the two cores with them.
-    if (built.graph.nodes.length) await firstChartSettled();
+  try {
+    if (plain) {
+      turn.markCharted();
+      yield { ...built, filterWords };
+      // DuckDB (its download, its compile, the tables) starts once the build's graph is drawn: on
+      // the canvas a worker draws it, and would share the two cores with them.
+      if (built.graph.nodes.length) await firstChartSettled();
+    }
+    // SQL's graph keeps the build's objects when it is the same graph (nothing to redraw).
+    const onScreen = plain ? built : undefined;
+    const network = loadNetwork(await database(), filters, { mode, edgeMode, onScreen, queried: turn.markCharted });
+    yield { ...(await network), filterWords };
+  } finally {
+    // A failed or dropped step holds nothing back.
+    turn.markCharted();
   }
-  // SQL's graph keeps the build's objects when it is the same graph (nothing to redraw).
-  const onScreen = plain ? built : undefined;
-  yield { ...(await loadNetwork(await database(), filters, { mode, edgeMode, onScreen })), filterWords };
 }
 
 /** Null while the metrics compute, then the metrics (nothing more when a newer graph made them obsolete). */

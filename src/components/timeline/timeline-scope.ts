@@ -6,6 +6,7 @@
  * the chart's queries (src/timeline.md). The data step that reads the scope
  * is timeline-data.ts.
  */
+import { type ChartTurn, chartTurn } from "../../lib/client/chart-turn.js";
 import type { FilterState } from "../../lib/model/filters.js";
 import * as tq from "../../lib/sql/timeline-queries.js";
 import { type FirstDraw, firstDrawFits } from "../../lib/timeline/first-draw.js";
@@ -51,18 +52,13 @@ export function laneTotals(filters: FilterState): () => Promise<tq.LaneRow[]> {
 }
 
 /**
- * The page's scope for a filter state, with when its chart is drawn: the
- * cards below the chart ask DuckDB only then (`afterChart`). DuckDB-WASM
- * answers one query at a time in the order asked, and the chart's second
- * round of queries (marks or density, once the lanes give the count) would
- * otherwise wait behind theirs.
+ * The page's scope for a filter state, with its chart's turn at DuckDB: the
+ * cards below the chart ask DuckDB only once it has its data (`afterChart`,
+ * src/lib/client/chart-turn.ts), or the chart's second round of queries
+ * (marks or density, once the lanes give the count) would wait behind theirs.
+ * timelineDraws marks the turn taken.
  */
-export interface PageTimelineScope extends TimelineScope {
-  /** Resolves once the chart has data for these filters (from the build or DuckDB), or its step failed. */
-  charted: Promise<void>;
-  /** Called by timelineDraws; later calls do nothing. */
-  markCharted(): void;
-}
+export interface PageTimelineScope extends TimelineScope, ChartTurn {}
 
 /** The filters' scope: the build's extent when its first draw answers them, else DuckDB's; their lanes when asked. */
 export async function timelineScopeFor(
@@ -71,17 +67,8 @@ export async function timelineScopeFor(
   today: string,
 ): Promise<PageTimelineScope> {
   const lanes = laneTotals(filters);
-  let markCharted = () => {};
-  const charted = new Promise<void>((resolve) => {
-    markCharted = resolve;
-  });
+  const turn = chartTurn();
   const extent =
     first && firstDrawFits(filters, null) ? first.extent : await loadTimelineExtent(await database(), filters, today);
-  return { extent, lanes, charted, markCharted };
-}
-
-/** `work` once the chart of `scope` has its data (the page's cards after the chart; see PageTimelineScope). */
-export async function afterChart<T>(scope: PageTimelineScope, work: () => Promise<T>): Promise<T> {
-  await scope.charted;
-  return work();
+  return { extent, lanes, ...turn };
 }
