@@ -20,17 +20,15 @@ import { auditPage, describeFindings, isSerious } from "../../devtools/accessibi
 import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
 import { READY_TIMEOUT, waitReady } from "../../devtools/page-ready.js";
 import { ROOT } from "../../devtools/project-paths.js";
-import type { Database } from "../../src/components/db.js";
 import { SETTLE_MS } from "../../src/components/network/network-chart-state.js";
 import { PANEL_PAGE } from "../../src/components/network/network-panel.js";
-import type { PageHooks } from "../../src/components/page-hooks.js";
 import { emptyFilters } from "../../src/lib/model/filters.js";
 import { type NavKey, nextInDirection } from "../../src/lib/model/spatial-nav.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
-import type { SqlFragment } from "../../src/lib/sql/fragment.js";
 import { packedLinkCodes } from "../../src/lib/sql/network-queries.js";
 import { citedSources } from "../../src/lib/sql/page-queries.js";
 import { expectFocusOn, tabTo } from "./focus-steps.js";
+import { logQueries } from "./query-log.js";
 import { useBuiltSite } from "./site.js";
 
 const site = useBuiltSite();
@@ -349,23 +347,9 @@ describe("the network page", () => {
 
   it("on a filter change, asks DuckDB for the graph's links before the sources line's cited sources", async () => {
     const { page, ...handle } = await openNetwork();
-    // Every query the page asks from now on, in the order asked and answered (DuckDB-WASM answers one at a time).
-    await page.evaluate(async () => {
-      const aa = (globalThis as { __accordAtlas?: PageHooks }).__accordAtlas!;
-      const db = (await aa.database!()) as Database;
-      const log: string[] = [];
-      (globalThis as { __asked?: string[] }).__asked = log;
-      for (const method of ["query", "queryPacked"] as const) {
-        const run = db[method].bind(db) as (fragment: SqlFragment) => Promise<unknown>;
-        (db as unknown as Record<string, unknown>)[method] = (fragment: SqlFragment) => {
-          log.push(`asked ${fragment.text}`);
-          return run(fragment).finally(() => log.push(`answered ${fragment.text}`));
-        };
-      }
-    });
+    const asked = await logQueries(page);
     await page.click('.aa-filters summary:has-text("Sector")');
     await page.locator('.aa-filters input[name="sector"][value="industry"]').click();
-    const asked = () => page.evaluate(() => (globalThis as { __asked?: string[] }).__asked ?? []);
     // The two queries by their text, built as the page builds them for this filter.
     const filter = { ...emptyFilters(), sector: ["industry"] };
     const links = (log: string[]) => log.indexOf(`answered ${packedLinkCodes(filter).text}`);

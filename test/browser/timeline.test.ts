@@ -30,6 +30,7 @@ import type { sql } from "../../src/lib/sql/fragment.js";
 import { scorecardByEvent, timelineMarks } from "../../src/lib/sql/timeline-queries.js";
 import { MARK_LIMIT } from "../../src/lib/timeline/density.js";
 import { drawnMarks, type Focused, focused, markAfter, tabbableCount } from "./chart-keys.js";
+import { logQueries } from "./query-log.js";
 import { useBuiltSite } from "./site.js";
 
 const TODAY = "2026-11-27";
@@ -165,21 +166,9 @@ describe("the timeline draws what the records hold", () => {
   it("on a filter change, asks DuckDB for the chart's rows before the cards' under it", async () => {
     const { page, ...handle } = await visit("");
     await page.waitForLoadState("networkidle");
-    // Every query the page asks from now on, in the order asked and answered (DuckDB-WASM answers one at a time).
-    await page.evaluate(async () => {
-      const aa = (globalThis as { __accordAtlas?: PageHooks }).__accordAtlas!;
-      const db = (await aa.database!()) as Database;
-      const log: string[] = [];
-      (globalThis as { __asked?: string[] }).__asked = log;
-      const query = db.query.bind(db);
-      db.query = (fragment) => {
-        log.push(`asked ${fragment.text}`);
-        return query(fragment).finally(() => log.push(`answered ${fragment.text}`));
-      };
-    });
+    const asked = await logQueries(page);
     await page.click('.aa-filters summary:has-text("Sector")');
     await page.locator('.aa-filters input[name="sector"][value="industry"]').click();
-    const asked = () => page.evaluate(() => (globalThis as { __asked?: string[] }).__asked ?? []);
     // The chart's marks (its second round, after the lanes' count) and the scorecards are both asked.
     // The two queries by their text, built as the page builds them for this filter.
     const filter = { ...emptyFilters(), sector: ["industry"] };
