@@ -31,6 +31,8 @@ export interface NetworkChartState {
    * for the fixed padding alone.
    */
   fitRoom: (() => FitPadding) | null;
+  /** The height, px, of the text laid over the drawing's foot (the keyboard help), measured with the width. */
+  footer: number;
   scene: Scene;
   /** Ids of the nodes of the scene before this one (they do not fade in). */
   previousIds: Set<string>;
@@ -69,6 +71,7 @@ export function networkChartState(height: number, zoom: NetworkZoom | null, labe
     width: 0,
     labelSize,
     fitRoom: null,
+    footer: 0,
     scene: { nodes: [], edges: [] },
     previousIds: new Set(),
     renderer: "svg",

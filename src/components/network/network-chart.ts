@@ -31,7 +31,7 @@ import { nodeIndex } from "../../lib/network/hit-test.js";
 import { labelsInView } from "../../lib/network/labels-in-view.js";
 import type { Scene } from "../../lib/network/scene.js";
 import {
-  FIT_PADDING,
+  EVEN_PADDING,
   type FitPadding,
   fitTransform,
   toScreen,
@@ -113,6 +113,8 @@ export interface NetworkSnapshot {
 /** One chart's parts, for the functions below. */
 interface ChartParts {
   root: NetworkChart;
+  /** The keyboard help laid over the drawing's foot. */
+  help: HTMLElement;
   options: NetworkChartOptions;
   state: NetworkChartState;
   views: Record<Renderer, NetworkRenderer>;
@@ -152,9 +154,9 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
   const state = networkChartState(height, options.zoom ?? null, options.labelSize);
   const measure = labelMeasure(state.labelSize);
   const labels = () => labelsInView(state.scene.nodes, state, measure);
-  // The help's line or lines (and their 4 px from the edge) are kept free below a fitted view.
+  // The help's line or lines (measured with the width, in resize) are kept free below a fitted view.
   state.fitRoom = () =>
-    withFooter(options.fitLabels ? labelRoomOf(state, measure) : evenPadding, help.offsetHeight + 4, state.height);
+    withFooter(options.fitLabels ? labelRoomOf(state, measure) : EVEN_PADDING, state.footer, state.height);
   const views = { svg: networkSvg(state, labels), canvas: networkCanvas(state, root, labels) };
   const schedule = frameScheduler(() => drawFrame(parts));
   const interaction = networkInteraction(root, state, {
@@ -178,7 +180,7 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     },
     idPrefix,
   );
-  const parts: ChartParts = { root, options, state, views, interaction, keyboard, schedule };
+  const parts: ChartParts = { root, help, options, state, views, interaction, keyboard, schedule };
   root.append(
     ...views.svg.elements,
     ...views.canvas.elements,
@@ -232,9 +234,6 @@ function labelMeasure(size: number): (text: string) => number {
     return measurer.measureText(text).width;
   };
 }
-
-/** The fixed padding of a fitted view, the same on every side. */
-const evenPadding: FitPadding = { top: FIT_PADDING, right: FIT_PADDING, bottom: FIT_PADDING, left: FIT_PADDING };
 
 /** The room a fitted view keeps around its nodes for the labels of the largest ones (frame-padding.ts). */
 function labelRoomOf(state: NetworkChartState, measure: (text: string) => number): FitPadding {
@@ -349,10 +348,12 @@ function updateScene(parts: ChartParts, next: Scene): void {
 }
 
 function resize(parts: ChartParts): void {
-  const { root, state, views } = parts;
+  const { root, help, state, views } = parts;
   const next = Math.floor(root.clientWidth);
   if (!next || next === state.width) return;
   state.width = next;
+  // Read here, after layout (a ResizeObserver's callback), not in each fit: the help and its 4 px from the edge.
+  state.footer = help.offsetHeight + 4;
   views.svg.resize(state.width, state.height);
   views.canvas.resize(state.width, state.height);
   if (!state.fitted && state.scene.nodes.length) parts.interaction.firstView();

@@ -14,7 +14,7 @@ export interface ViewTransform {
 }
 
 /** Pixels kept free around the drawing when it is fitted. */
-export const FIT_PADDING = 48;
+const FIT_PADDING = 48;
 /** A fitted drawing is never magnified past this (a lone node stays small). */
 const FIT_MAX_K = 4;
 /** Selecting a node with zoom magnifies at least this much. */
@@ -68,10 +68,18 @@ export interface FitPadding {
   left: number;
 }
 
+/** The padding of a fitted drawing unless told otherwise: FIT_PADDING on each side. */
+export const EVEN_PADDING: Readonly<FitPadding> = {
+  top: FIT_PADDING,
+  right: FIT_PADDING,
+  bottom: FIT_PADDING,
+  left: FIT_PADDING,
+};
+
 /**
  * The transform that fits every node in a drawing `width` × `height` with
- * `padding` around it (FIT_PADDING on each side by default), centred in what
- * is left; null with no nodes or no width yet.
+ * `padding` around it (EVEN_PADDING by default), centred in what is left;
+ * null with no nodes or no width yet.
  */
 export function fitTransform(
   nodes: readonly { x: number; y: number }[],
@@ -82,7 +90,7 @@ export function fitTransform(
   if (!nodes.length || !width) return null;
   const [x0, x1] = extent(nodes, (n) => n.x) as [number, number];
   const [y0, y1] = extent(nodes, (n) => n.y) as [number, number];
-  const p = padding ?? { top: FIT_PADDING, right: FIT_PADDING, bottom: FIT_PADDING, left: FIT_PADDING };
+  const p = padding ?? EVEN_PADDING;
   const w = Math.max(1, width - p.left - p.right);
   const h = Math.max(1, height - p.top - p.bottom);
   const k = Math.min(FIT_MAX_K, w / Math.max(1, x1 - x0), h / Math.max(1, y1 - y0));
