@@ -21,10 +21,14 @@ import { READY_TIMEOUT, textOf, visibleText, waitReady } from "../../devtools/pa
 import { ROOT } from "../../devtools/project-paths.js";
 import { BUILD_TIMEOUT, run } from "../../devtools/site-build.js";
 import { formatDateRange } from "../../src/lib/model/dates.js";
+import { emptyFilters } from "../../src/lib/model/filters.js";
 import { STATUSES, tableColumns } from "../../src/lib/model/schema.js";
 import { TABLE_NAMES } from "../../src/lib/model/tables.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row, Tables } from "../../src/lib/records/record-types.js";
+import { commitmentCount, commitmentPage } from "../../src/lib/sql/commitment-page.js";
+import { bySectorAndStatus, citedSources, headline } from "../../src/lib/sql/page-queries.js";
+import { logQueries } from "./query-log.js";
 import { useBuiltSite } from "./site.js";
 
 const SHOTS = join(ROOT, "test-results");
@@ -325,6 +329,30 @@ describe("(d) filters", () => {
     expect(await page.locator(`input[name="sector"][value="${want.sector.id}"]`).isChecked()).toBe(false);
 
     await page.goForward();
+    await expect.poll(kpi(page, "commitments"), { timeout: READY_TIMEOUT }).toBe(fmt(want.sector.count));
+    expectClean(handle);
+  });
+
+  it("on a filter change, asks DuckDB for the chart's numbers before the table, its count and the cited sources", async () => {
+    const { page, ...handle } = await visit("/", OVERVIEW_READY);
+    const asked = await logQueries(page);
+    await page.locator('details[data-filter="sector"] summary').click();
+    await page.locator(`input[name="sector"][value="${want.sector.id}"]`).check();
+    // The queries by their text, built as the page builds them for this filter.
+    const filter = { ...emptyFilters(), sector: [want.sector.id] };
+    const chartQueries = [headline(filter, want.commitments).text, bySectorAndStatus(filter).text];
+    const besideQueries = [commitmentPage(filter).text, commitmentCount(filter).text, citedSources(filter).text];
+    const first = (log: string[], prefix: string, texts: string[]) =>
+      Math.min(...texts.map((text) => log.indexOf(`${prefix} ${text}`)).map((i) => (i < 0 ? Infinity : i)));
+    const last = (log: string[], prefix: string, texts: string[]) =>
+      Math.max(...texts.map((text) => log.indexOf(`${prefix} ${text}`)));
+    await expect
+      .poll(async () => last(await asked(), "asked", besideQueries), { timeout: READY_TIMEOUT })
+      .toBeGreaterThanOrEqual(0);
+    const log = await asked();
+    const chartAnswered = last(log, "answered", chartQueries);
+    expect(chartAnswered, "the chart's numbers answered by the time the table is asked").toBeGreaterThanOrEqual(0);
+    expect(first(log, "asked", besideQueries)).toBeGreaterThan(chartAnswered);
     await expect.poll(kpi(page, "commitments"), { timeout: READY_TIMEOUT }).toBe(fmt(want.sector.count));
     expectClean(handle);
   });

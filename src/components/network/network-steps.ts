@@ -1,14 +1,14 @@
 /**
  * The network page's two generators (the page assigns them to cells, so each
- * value it yields redraws what reads it), and the graph's turn at DuckDB that
- * the page's sources line waits for: the graph for the filters, first
+ * value it yields redraws what reads it): the graph for the filters, taking the
+ * graph's turn at DuckDB that the page's sources line waits for, first
  * the whole graph from the build when nothing narrows it (drawn before the
  * query engine starts, which waits for it), then the graph from SQL with the
  * filters bound as parameters (the build's objects again when SQL gives the
  * same graph, so nothing is redrawn); and a graph's metrics, null at once
  * and then computed in the worker.
  */
-import { type ChartTurn, chartTurn } from "../../lib/client/chart-turn.js";
+import type { ChartTurn } from "../../lib/client/chart-turn.js";
 import { firstChartSettled } from "../../lib/client/when-marked.js";
 import type { LayoutFile } from "../../lib/model/contracts.js";
 import { type FilterState, isEmptyFilters } from "../../lib/model/filters.js";
@@ -23,16 +23,6 @@ import { graphMetrics } from "./network-metrics.js";
 /** A graph to draw, with the words of the filters it was computed for. */
 export interface DrawnNetwork extends NetworkData {
   filterWords: string;
-}
-
-/** The graph's turn at DuckDB for a filter state (ChartTurn), with the filters it is for. */
-export interface NetworkTurn extends ChartTurn {
-  filters: FilterState;
-}
-
-/** A new turn for each filter state: the page's cell reads the filters, so a change makes another. */
-export function networkTurn(filters: FilterState): NetworkTurn {
-  return { ...chartTurn(), filters };
 }
 
 /** The whole graph as the build computed it (decode once per page). */

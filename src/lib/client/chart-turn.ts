@@ -1,3 +1,5 @@
+import type { FilterState } from "../model/filters.js";
+
 /**
  * A chart's turn at DuckDB. DuckDB-WASM answers one query at a time, in the
  * order asked, so what a page shows beside a chart (cards under it, its
@@ -18,6 +20,16 @@ export function chartTurn(): ChartTurn {
     markCharted = resolve;
   });
   return { charted, markCharted };
+}
+
+/** A chart's turn for one filter state, with the filters it is for (what the cells that wait for it ask about). */
+export interface FiltersTurn extends ChartTurn {
+  filters: FilterState;
+}
+
+/** A new turn for each filter state: the page's cell reads the filters, so a change makes another. */
+export function filtersTurn(filters: FilterState): FiltersTurn {
+  return { ...chartTurn(), filters };
 }
 
 /** `work` once the chart has taken its turn (see ChartTurn). */
