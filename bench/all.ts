@@ -16,6 +16,8 @@
  * - timeline: bench/timeline.ts, the timeline's month × sector aggregation in
  *   DuckDB-WASM against native DuckDB, and drawing the density view and one
  *   zoomed year's marks, on 1,000,000 generated commitments;
+ * - overview: bench/overview.ts, the overview's filter changes on the same
+ *   1,000,000 commitments (INP; the headline, chart and table shown anew);
  * - xlsx: bench/xlsx.ts, reading 200,000 generated commitments from one
  *   workbook against reading them as CSV (time, peak memory).
  *
@@ -62,6 +64,12 @@ const STEPS: Step[] = [
     args: quick ? ["--institutions", "1000", "--links", "10000", "--runs", "1"] : [],
   },
   { name: "timeline", script: "bench/timeline.ts", args: quick ? ["--commitments", "20000", "--runs", "5"] : [] },
+  // After the timeline, which builds the same million-commitment site.
+  {
+    name: "overview",
+    script: "bench/overview.ts",
+    args: quick ? ["--commitments", "20000", "--runs", "1"] : ["--runs", "2"],
+  },
   { name: "xlsx", script: "bench/xlsx.ts", args: quick ? ["--commitments", "20000", "--runs", "1"] : [] },
 ];
 const NOT_BUILT: { name: string; issue: string }[] = [];
@@ -277,6 +285,25 @@ for (const step of ran) {
       ms(num(r.wasm?.year?.drawP50)),
       `query ${ms(num(r.wasm?.year?.queryMs))}`,
     );
+  } else if (step.name === "overview") {
+    // The last site measured is this build (a --before site comes first).
+    const site = (r.results ?? []).at(-1);
+    const steps: any[][] = site?.runs ?? [];
+    const median = (i: number, key: string) => {
+      const values = steps.map((run) => num(run[i]?.[key])).filter((v): v is number => v !== null);
+      return values.length ? values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] : null;
+    };
+    (steps[0] ?? []).forEach((st: { label: string }, i: number) => {
+      const inp = median(i, "inpMs");
+      const chart = median(i, "chartMs");
+      row(
+        "overview",
+        `INP: ${st.label}`,
+        inp === null ? "no input seen" : inp <= 16 ? "< 16 ms" : ms(inp),
+        chart === null ? "" : `chart ${ms(chart)} · table ${ms(median(i, "tableMs"))}`,
+        `goal ≤ 100 ms${check(inp, 100)}`,
+      );
+    });
   } else if (step.name === "xlsx") {
     const n = num(r.commitments)?.toLocaleString("en") ?? "?";
     const time = (x: unknown) => (num(x) === null ? "—" : `${(num(x) as number).toFixed(1)} s`);
