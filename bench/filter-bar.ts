@@ -18,14 +18,14 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openPage } from "../devtools/browser-harness.js";
+import { openPage } from "../devtools/browser-harness.js";
 import { ROOT } from "../devtools/project-paths.js";
-import { startStaticServer } from "../scripts/static-server.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
 import { EVENT_TIMING_OBSERVER, type InteractionTiming, timeInteraction } from "./lib/interaction-timing.js";
+import { loadAverages, measureInTurn, type Site } from "./lib/side-by-side.js";
 import { buildSite } from "./lib/synthetic-site.js";
 
 const USAGE =
@@ -166,39 +166,17 @@ function report(sites: { name: string; runs: { steps: Step[]; boxesAtLoad: numbe
 
 async function main(): Promise<void> {
   const data = graphData();
-  const sites: { name: string; dist: string }[] = [];
+  const sites: Site[] = [];
   const before = flags.get("before");
   if (before) sites.push({ name: "before", dist: before });
   sites.push({
     name: before ? "after" : "this build",
     dist: flags.get("dist") ?? buildSite(data, `filterbar-${institutions}`),
   });
-  const load = loadavg()
-    .map((x) => x.toFixed(1))
-    .join(", ");
-  const browser = await launchBrowser();
-  const results: { name: string; dist: string; runs: { steps: Step[]; boxesAtLoad: number }[] }[] = [];
-  try {
-    for (const site of sites) results.push({ ...site, runs: [] });
-    // Alternate the sites run by run, so a change in the machine's load falls on both.
-    for (let r = 0; r < runs; r++) {
-      for (const result of results) {
-        const server = await startStaticServer({ root: result.dist });
-        process.stderr.write(`${result.name}, run ${r + 1} of ${runs}\n`);
-        try {
-          result.runs.push(await measure(browser, server.url));
-        } finally {
-          await server.close();
-        }
-      }
-    }
-  } finally {
-    await browser.close();
-  }
+  const load = loadAverages();
+  const results = await measureInTurn(sites, runs, measure);
   const date = new Date().toISOString();
-  const end = loadavg()
-    .map((x) => x.toFixed(1))
-    .join(", ");
+  const end = loadAverages();
   process.stdout.write(
     `Filter bar on /network, ${data}\n${describeMachine()} · load average ${load} at the start, ${end} at the end\n`,
   );

@@ -15,13 +15,12 @@
  * measured in the same run, run by run in turn. Prints medians beside the
  * goal and writes bench/results/overview-<date>.json.
  */
-import { loadavg } from "node:os";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openPage } from "../devtools/browser-harness.js";
-import { startStaticServer } from "../scripts/static-server.js";
+import { openPage } from "../devtools/browser-harness.js";
 import { describeMachine, intFlag, machine, ms, parseFlags, quantile, table, writeResult } from "./lib/common.js";
 import { EVENT_TIMING_OBSERVER, timeInteraction } from "./lib/interaction-timing.js";
 import { WAIT_CALM } from "./lib/page.js";
+import { loadAverages, measureInTurn, type Site } from "./lib/side-by-side.js";
 import { buildSite, ensureData } from "./lib/synthetic-site.js";
 
 const USAGE =
@@ -183,38 +182,17 @@ function report(sites: { name: string; runs: Step[][] }[]): string {
 
 async function main(): Promise<void> {
   const data = ensureData(commitments, seed);
-  const sites: { name: string; dist: string }[] = [];
+  const sites: Site[] = [];
   const before = flags.get("before");
   if (before) sites.push({ name: "before", dist: before });
   sites.push({
     name: before ? "after" : "this build",
     dist: flags.get("dist") ?? buildSite(data, `${commitments}-${seed}`),
   });
-  const load = loadavg()
-    .map((x) => x.toFixed(1))
-    .join(", ");
-  const browser = await launchBrowser();
-  const results = sites.map((site) => ({ ...site, runs: [] as Step[][] }));
-  try {
-    // Alternate the sites run by run, so a change in the machine's load falls on both.
-    for (let r = 0; r < runs; r++) {
-      for (const result of r % 2 ? [...results].reverse() : results) {
-        const server = await startStaticServer({ root: result.dist });
-        process.stderr.write(`${result.name}, run ${r + 1} of ${runs}\n`);
-        try {
-          result.runs.push(await measure(browser, server.url));
-        } finally {
-          await server.close();
-        }
-      }
-    }
-  } finally {
-    await browser.close();
-  }
+  const load = loadAverages();
+  const results = await measureInTurn(sites, runs, measure);
   const date = new Date().toISOString();
-  const end = loadavg()
-    .map((x) => x.toFixed(1))
-    .join(", ");
+  const end = loadAverages();
   process.stdout.write(
     `Overview (/), ${commitments.toLocaleString("en")} commitments (${data})\n` +
       `${describeMachine()} · load average ${load} at the start, ${end} at the end\n${report(results)}\n`,
