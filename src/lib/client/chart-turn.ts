@@ -2,10 +2,10 @@ import type { FilterState } from "../model/filters.js";
 
 /**
  * A chart's turn at DuckDB. DuckDB-WASM answers one query at a time, in the
- * order asked, so what a page shows beside a chart (cards under it, its
- * sources line) asks only once the chart has its data (`afterChart`); asked
- * at once, it would queue ahead of the chart's own queries, since the
- * chart's step asks a little later than the cells around it.
+ * order asked, so what a page shows beside a chart (cards under it, a table
+ * beside it, its sources line) asks only once the chart has its data
+ * (`afterChart`); asked at once, it would queue ahead of the chart's own
+ * queries, since the chart's step asks a little later than the cells around it.
  */
 export interface ChartTurn {
   /** Resolves once the chart has data for the state it was made for (from the build or DuckDB), or its step failed or was dropped. */
