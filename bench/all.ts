@@ -30,7 +30,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { ROOT } from "../devtools/project-paths.js";
-import { describeMachine, machine, ms, parseFlags, RESULTS_DIR, table, writeResult } from "./lib/common.js";
+import { describeMachine, machine, ms, parseFlags, quantile, RESULTS_DIR, table, writeResult } from "./lib/common.js";
 
 const USAGE = "Usage: npm run bench [-- --quick]";
 const flags = parseFlags(process.argv.slice(2), [], ["quick"], USAGE);
@@ -289,10 +289,11 @@ for (const step of ran) {
     // The last site measured is this build (a --before site comes first).
     const site = (r.results ?? []).at(-1);
     const steps: any[][] = site?.runs ?? [];
-    const median = (i: number, key: string) => {
-      const values = steps.map((run) => num(run[i]?.[key])).filter((v): v is number => v !== null);
-      return values.length ? values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] : null;
-    };
+    const median = (i: number, key: string) =>
+      quantile(
+        steps.map((run) => num(run[i]?.[key])).filter((v): v is number => v !== null),
+        0.5,
+      );
     (steps[0] ?? []).forEach((st: { label: string }, i: number) => {
       const inp = median(i, "inpMs");
       const chart = median(i, "chartMs");

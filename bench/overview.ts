@@ -85,16 +85,10 @@ async function allSeen(page: Page): Promise<number> {
 /** One filter change with real input: INP, and when the headline, chart and table were shown anew. */
 async function filterStep(page: Page, label: string, act: () => Promise<void>): Promise<Step> {
   await page.evaluate(WATCH);
-  let last = 0;
-  const timing = await timeInteraction(page, label, act, {
-    done: async () => {
-      last = await allSeen(page);
-      return last;
-    },
-  });
+  const timing = await timeInteraction(page, label, act, { done: () => allSeen(page) });
   const seen = (await page.evaluate("window.__overviewSeen")) as Record<string, number>;
-  // doneMs counts from the input to the last of the three: the input's page time.
-  const input = last - (timing.doneMs ?? 0);
+  // doneMs counts from the input to the last of the three to be seen: the input's page time.
+  const input = Math.max(seen.headline, seen.chart, seen.table) - (timing.doneMs ?? 0);
   const since = (at: number | undefined) => (at === undefined ? null : at - input);
   await page.evaluate(WAIT_CALM);
   return {

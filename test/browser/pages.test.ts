@@ -342,17 +342,17 @@ describe("(d) filters", () => {
     const filter = { ...emptyFilters(), sector: [want.sector.id] };
     const chartQueries = [headline(filter, want.commitments).text, bySectorAndStatus(filter).text];
     const besideQueries = [commitmentPage(filter).text, commitmentCount(filter).text, citedSources(filter).text];
-    const first = (log: string[], prefix: string, texts: string[]) =>
-      Math.min(...texts.map((text) => log.indexOf(`${prefix} ${text}`)).map((i) => (i < 0 ? Infinity : i)));
-    const last = (log: string[], prefix: string, texts: string[]) =>
-      Math.max(...texts.map((text) => log.indexOf(`${prefix} ${text}`)));
-    await expect
-      .poll(async () => last(await asked(), "asked", besideQueries), { timeout: READY_TIMEOUT })
-      .toBeGreaterThanOrEqual(0);
+    // Where each text first appears in the log as asked or answered (-1: not yet).
+    const at = (log: string[], prefix: string, texts: string[]) => texts.map((t) => log.indexOf(`${prefix} ${t}`));
+    const besideAsked = (log: string[]) => at(log, "asked", besideQueries).filter((i) => i >= 0);
+    await expect.poll(async () => besideAsked(await asked()).length, { timeout: READY_TIMEOUT }).toBeGreaterThan(0);
     const log = await asked();
-    const chartAnswered = last(log, "answered", chartQueries);
-    expect(chartAnswered, "the chart's numbers answered by the time the table is asked").toBeGreaterThanOrEqual(0);
-    expect(first(log, "asked", besideQueries)).toBeGreaterThan(chartAnswered);
+    const chartAnswered = at(log, "answered", chartQueries);
+    expect(
+      Math.min(...chartAnswered),
+      "both chart queries answered by the time the table is asked",
+    ).toBeGreaterThanOrEqual(0);
+    expect(Math.min(...besideAsked(log))).toBeGreaterThan(Math.max(...chartAnswered));
     await expect.poll(kpi(page, "commitments"), { timeout: READY_TIMEOUT }).toBe(fmt(want.sector.count));
     expectClean(handle);
   });
