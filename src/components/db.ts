@@ -129,6 +129,15 @@ export interface Database {
    */
   queryFirstRows(query: SqlFragment, max: number): Promise<{ rows: QueryResult; total: number }>;
   /**
+   * Has DuckDB prepare a fragment's text ahead of its first run, so that run
+   * only runs it (a filter change's new texts: prepare-ahead.ts). Nothing is
+   * run and nothing is started or loaded for it: it resolves to false at once
+   * when the engine has not started, the tables the text names are not all
+   * in, or it has no parameters (such texts are never prepared); a text that
+   * fails to prepare resolves to false and its run reports the error.
+   */
+  prepare(query: SqlFragment): Promise<boolean>;
+  /**
    * Loads tables without querying them: all of their rows, or those of the
    * partitions a window of years needs. Every table when none is named.
    * Tables a query waits for go into the database first.
@@ -383,6 +392,13 @@ function open(): Database {
     queryFirstRows: async (query, max) => {
       const table = await run(query);
       return { rows: arrowRows(table, max), total: table.numRows };
+    },
+    prepare: async (query) => {
+      const window = yearsOf(query);
+      if (!engine || query.params.length === 0) return false;
+      if (!tablesIn(query.text, TABLE_NAMES).every((table) => loader.isLoaded(table, window))) return false;
+      const startedEngine = await engine.catch(() => undefined);
+      return startedEngine ? startedEngine.statements.prepare(query.text) : false;
     },
     load: (tables = TABLE_NAMES, window) => load(tables, window, true),
     engine: () => started().catch(fail),

@@ -8,7 +8,9 @@
  * `filters` is a FilterState; pass it to `commitmentWhere` / `eventWhere`.
  * The bar answers a click at once (box, summary, URL) and tells the page
  * after that frame is painted (after-paint.ts), so the page's own work stays
- * out of the click's paint.
+ * out of the click's paint. When a list opens or a year select takes the
+ * focus it also tells the page the state one choice on (NEXT_FILTERS), so
+ * the page can have DuckDB prepare that state's SQL (prepare-ahead.ts).
  */
 
 import { withChoice } from "../lib/model/choice-selection.js";
@@ -23,6 +25,7 @@ import {
   parseFilters,
   serializeFilters,
 } from "../lib/model/filters.js";
+import { withOneMoreChoice, withYearBound } from "../lib/model/next-filters.js";
 import { STATUS_META, STATUS_ORDER } from "../lib/model/value-labels.js";
 import { afterNextPaint } from "./after-paint.js";
 import { el } from "./dom.js";
@@ -36,6 +39,14 @@ export type FilterOption = Option;
 export type FilterOptions = OverviewSeed["options"] & { status: FilterOption[] };
 
 export type FilterBar = HTMLElement & { value: FilterState };
+
+/**
+ * The event the bar sends when a reader opens a list or focuses a year
+ * select: `detail.filters` is the state one choice on there (its SQL text is
+ * that of every choice the control offers; see next-filters.ts).
+ */
+export const NEXT_FILTERS = "aa-filters-next";
+export type NextFiltersEvent = CustomEvent<{ filters: FilterState }>;
 
 /** The status choices, from the one status vocabulary. */
 export function statusOptions(): FilterOption[] {
@@ -86,6 +97,9 @@ export function filterBar(options: FilterOptions): FilterBar {
   const notices = el("div", { class: "aa-notice", role: "status", hidden: initial.notices.length === 0 });
   notices.textContent = initial.notices.join(" ");
 
+  const tellNext = (next: FilterState | undefined) => {
+    if (next) form.dispatchEvent(new CustomEvent(NEXT_FILTERS, { detail: { filters: next } }));
+  };
   const groups = new Map<ListKey, FilterGroup>();
   for (const key of Object.keys(TITLES) as ListKey[]) {
     const group = filterGroup(key, TITLES[key], options[key]);
@@ -93,11 +107,15 @@ export function filterBar(options: FilterOptions): FilterBar {
     group.details.addEventListener("toggle", () => {
       if (!group.details.open) return;
       for (const other of groups.values()) if (other !== group) other.details.open = false;
+      tellNext(withOneMoreChoice(state, key, known[key]));
     });
     groups.set(key, group);
     form.append(group.details);
   }
   const years = yearRange(options.years, state.from, state.to);
+  for (const bound of ["from", "to"] as const) {
+    years[bound].addEventListener("focus", () => tellNext(withYearBound(state, bound, options.years)));
+  }
   const clear = el("button", { type: "button" }, "Clear filters");
   const summaryLine = el("div", { class: "aa-filter-summary", "aria-live": "polite" });
   form.append(years.element, clear, summaryLine, notices);

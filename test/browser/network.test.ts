@@ -25,7 +25,7 @@ import { PANEL_PAGE } from "../../src/components/network/network-panel.js";
 import { emptyFilters } from "../../src/lib/model/filters.js";
 import { type NavKey, nextInDirection } from "../../src/lib/model/spatial-nav.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
-import { packedLinkCodes } from "../../src/lib/sql/network-queries.js";
+import { networkCommitmentCounts, packedLinkCodes } from "../../src/lib/sql/network-queries.js";
 import { citedSources } from "../../src/lib/sql/page-queries.js";
 import { expectFocusOn, tabTo } from "./focus-steps.js";
 import { logQueries } from "./query-log.js";
@@ -358,6 +358,46 @@ describe("the network page", () => {
     const log = await asked();
     expect(links(log), "the graph's links answered by the time the cited sources are asked").toBeGreaterThanOrEqual(0);
     expect(cited(log)).toBeGreaterThan(links(log));
+    expectClean(handle);
+  });
+
+  it("has DuckDB prepare the graph's and the sources line's statements while a filter list is open or a year select has the focus, so the change only runs them", async () => {
+    const { page, ...handle } = await openNetwork();
+    const asked = await logQueries(page);
+    // The statements of one more sector and, after it, of a first year: built as the page builds them.
+    const sector = { ...emptyFilters(), sector: ["industry"] };
+    const fromYear = { ...sector, from: 2020 };
+    const texts = (f: typeof sector) => [
+      packedLinkCodes(f).text,
+      networkCommitmentCounts(f).text,
+      citedSources(f).text,
+    ];
+    const all = (log: string[], prefix: string, wanted: string[]) =>
+      wanted.every((t) => log.includes(`${prefix} ${t}`));
+
+    await page.click('.aa-filters summary:has-text("Sector")');
+    await expect.poll(async () => all(await asked(), "prepared", texts(sector)), { timeout: READY_TIMEOUT }).toBe(true);
+    expect(
+      (await asked()).filter((line) => line.startsWith("asked")),
+      "nothing run ahead",
+    ).toEqual([]);
+    await page.locator('.aa-filters input[name="sector"][value="industry"]').click();
+    await expect.poll(async () => all(await asked(), "answered", texts(sector)), { timeout: READY_TIMEOUT }).toBe(true);
+    let log = await asked();
+    for (const text of texts(sector)) {
+      expect(log.indexOf(`prepared ${text}`), text.slice(0, 60)).toBeLessThan(log.indexOf(`asked ${text}`));
+    }
+
+    await page.keyboard.press("Escape");
+    await page.focus('.aa-filters select[aria-label="From year"]');
+    await expect
+      .poll(async () => all(await asked(), "prepared", texts(fromYear)), { timeout: READY_TIMEOUT })
+      .toBe(true);
+    log = await asked();
+    expect(
+      log.some((line) => line.startsWith("asked") && line.includes("make_date")),
+      "nothing run ahead",
+    ).toBe(false);
     expectClean(handle);
   });
 

@@ -356,6 +356,44 @@ describe("(d) filters", () => {
     await expect.poll(kpi(page, "commitments"), { timeout: READY_TIMEOUT }).toBe(fmt(want.sector.count));
     expectClean(handle);
   });
+
+  it("has DuckDB prepare the chart's, the table's, the event lists' and the sources' statements while the Sector list is open", async () => {
+    const { page, ...handle } = await visit("/", OVERVIEW_READY);
+    // The cells beside the chart have answered once, so the tables their statements name are in.
+    await page.waitForSelector('[data-testid="commitments"]', { timeout: READY_TIMEOUT });
+    const asked = await logQueries(page);
+    await page.locator('details[data-filter="sector"] summary').click();
+    const filter = { ...emptyFilters(), sector: [want.sector.id] };
+    const texts = [
+      headline(filter, want.commitments).text,
+      bySectorAndStatus(filter).text,
+      commitmentPage(filter).text,
+      commitmentCount(filter).text,
+      citedSources(filter).text,
+    ];
+    const prepared = async () => {
+      const log = await asked();
+      return texts.filter((t) => !log.includes(`prepared ${t}`)).map((t) => t.slice(0, 60));
+    };
+    await expect.poll(prepared, { timeout: READY_TIMEOUT }).toEqual([]);
+    expect(
+      (await asked()).filter((line) => line.startsWith("asked")),
+      "nothing run ahead",
+    ).toEqual([]);
+    await page.locator(`input[name="sector"][value="${want.sector.id}"]`).check();
+    await expect.poll(kpi(page, "commitments"), { timeout: READY_TIMEOUT }).toBe(fmt(want.sector.count));
+    await expect.poll(async () => (await asked()).includes(`answered ${citedSources(filter).text}`)).toBe(true);
+    // Every statement the change ran (the event lists' too) had been prepared before it was asked.
+    const log = await asked();
+    const ran = log.filter((line) => line.startsWith("asked ")).map((line) => line.slice("asked ".length));
+    expect(ran.length).toBeGreaterThanOrEqual(texts.length);
+    for (const text of ran) {
+      const at = log.indexOf(`prepared ${text}`);
+      expect(at, text.slice(0, 60)).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThan(log.indexOf(`asked ${text}`));
+    }
+    expectClean(handle);
+  });
 });
 
 describe("(e) empty state", () => {

@@ -1,8 +1,9 @@
 /**
  * Logs every query a page asks DuckDB from now on, in the order asked and
  * answered ("asked <text>", "answered <text>"; DuckDB-WASM answers one at a
- * time), through the page's own Database (`__accordAtlas.database`), for
- * tests of which queries go first.
+ * time), and every text it has prepared ahead ("prepared <text>", or "not
+ * prepared <text>" when db.prepare declined), through the page's own
+ * Database (`__accordAtlas.database`), for tests of which queries go first.
  */
 import type { Page } from "playwright-core";
 import type { Database } from "../../src/components/db.js";
@@ -23,6 +24,12 @@ export async function logQueries(page: Page): Promise<() => Promise<string[]>> {
         return run(fragment).finally(() => log.push(`answered ${fragment.text}`));
       };
     }
+    const prepare = db.prepare.bind(db);
+    db.prepare = async (fragment: SqlFragment) => {
+      const prepared = await prepare(fragment);
+      log.push(`${prepared ? "prepared" : "not prepared"} ${fragment.text}`);
+      return prepared;
+    };
   });
   return () => page.evaluate(() => (globalThis as { __asked?: string[] }).__asked ?? []);
 }

@@ -27,7 +27,15 @@ import { isOverdue } from "../../src/lib/model/status.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
 import type { Row, Tables } from "../../src/lib/records/record-types.js";
 import type { sql } from "../../src/lib/sql/fragment.js";
-import { scorecardByEvent, timelineMarks } from "../../src/lib/sql/timeline-queries.js";
+import { citedSources } from "../../src/lib/sql/page-queries.js";
+import {
+  scorecardByEvent,
+  timelineEvents,
+  timelineExtent,
+  timelineLanes,
+  timelineMarks,
+  timelineUpdates,
+} from "../../src/lib/sql/timeline-queries.js";
 import { MARK_LIMIT } from "../../src/lib/timeline/density.js";
 import { drawnMarks, type Focused, focused, markAfter, tabbableCount } from "./chart-keys.js";
 import { logQueries } from "./query-log.js";
@@ -180,6 +188,36 @@ describe("the timeline draws what the records hold", () => {
     const log = await asked();
     expect(chartDone(log), "the chart's marks answered by the time the cards are asked").toBeGreaterThanOrEqual(0);
     expect(cards(log)).toBeGreaterThan(chartDone(log));
+    expectClean(handle);
+  });
+
+  it("has DuckDB prepare the chart's statements while the Sector list is open, so the change only runs them", async () => {
+    const { page, ...handle } = await visit("");
+    await page.waitForLoadState("networkidle");
+    const asked = await logQueries(page);
+    await page.click('.aa-filters summary:has-text("Sector")');
+    // What the unzoomed chart of one sector runs (its marks and their updates: a few records), built as the page builds them.
+    const filter = { ...emptyFilters(), sector: ["industry"] };
+    const texts = [
+      timelineExtent(filter).text,
+      timelineLanes(filter, null).text,
+      timelineEvents(filter, null).text,
+      timelineMarks(filter, null, TODAY, MARK_LIMIT).text,
+      timelineUpdates(filter, null).text,
+      citedSources(filter).text,
+    ];
+    const missing = (log: string[], prefix: string) => texts.filter((t) => !log.includes(`${prefix} ${t}`));
+    await expect.poll(async () => missing(await asked(), "prepared").length, { timeout: READY_TIMEOUT }).toBe(0);
+    expect(
+      (await asked()).filter((line) => line.startsWith("asked")),
+      "nothing run ahead",
+    ).toEqual([]);
+    await page.locator('.aa-filters input[name="sector"][value="industry"]').click();
+    await expect.poll(async () => missing(await asked(), "answered").length, { timeout: READY_TIMEOUT }).toBe(0);
+    const log = await asked();
+    for (const text of texts) {
+      expect(log.indexOf(`prepared ${text}`), text.slice(0, 60)).toBeLessThan(log.indexOf(`asked ${text}`));
+    }
     expectClean(handle);
   });
 

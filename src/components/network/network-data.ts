@@ -19,6 +19,7 @@ import {
   type ProjectionOrder,
   projectionOrder,
 } from "../../lib/network/project.js";
+import type { SqlFragment } from "../../lib/sql/fragment.js";
 import {
   institutionIndex,
   networkCommitmentCounts,
@@ -83,6 +84,18 @@ export interface NetworkData {
 }
 
 /**
+ * The statements DuckDB runs for the graph of `filters`, in the order it is
+ * asked them: the party links, the commitments with parties and without, and
+ * in the bipartite view the commitments themselves. The page has them
+ * prepared ahead of a filter change (prepare-ahead.ts).
+ */
+export function graphStatements(filters: FilterState, mode: "projection" | "bipartite"): SqlFragment[] {
+  const statements = [packedLinkCodes(filters), networkCommitmentCounts(filters)];
+  if (mode === "bipartite") statements.push(networkCommitments(filters, BIPARTITE_LIMIT));
+  return statements;
+}
+
+/**
  * The network for the filters from DuckDB. Given `onScreen` (the build's graph
  * of the plain view, drawn while the query ran), its objects are kept when
  * the links give exactly that graph: the page then has nothing to redraw
@@ -100,16 +113,17 @@ export async function loadNetwork(
   },
 ): Promise<NetworkData> {
   startProjectionWorker();
+  const [links, counts, bipartite] = graphStatements(filters, options.mode);
   const [{ institutions, sectors, order }, coded, [matching], commitments] = await Promise.all([
     networkIndex(db),
-    db.queryPacked(packedLinkCodes(filters)),
-    db.query(networkCommitmentCounts(filters)),
-    options.mode === "bipartite" ? db.query(networkCommitments(filters, BIPARTITE_LIMIT)) : Promise.resolve([]),
+    db.queryPacked(links),
+    db.query(counts),
+    bipartite ? db.query(bipartite) : Promise.resolve([]),
   ]);
   options.queried?.();
-  const links = coded.columns as unknown as CodedLinks;
+  const codes = coded.columns as unknown as CodedLinks;
   // Counted once, in the worker; the per-sector edges are made from the same counts.
-  const pairs = await countProjectionInWorker(links, order);
+  const pairs = await countProjectionInWorker(codes, order);
   const { onScreen } = options;
   const plain = options.mode === "projection" && options.edgeMode === "dominant";
   const counted = drawnCounts(pairs.nodes, institutions, coded.numRows, matching as unknown as CommitmentCounts);
@@ -118,7 +132,7 @@ export async function loadNetwork(
   }
   const projected = graphFromCounts(pairs, institutions, sectors);
   if (options.mode === "bipartite") {
-    const graph = bipartiteFromCodes(links, institutions, sectors, commitments as unknown as CodedCommitment[]);
+    const graph = bipartiteFromCodes(codes, institutions, sectors, commitments as unknown as CodedCommitment[]);
     return graph
       ? { source: "duckdb", projected, graph, shows: "bipartite", counts: counted }
       : { source: "duckdb", projected, graph: projected, shows: "too-many-commitments", counts: counted };

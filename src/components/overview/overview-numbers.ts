@@ -12,7 +12,8 @@
  */
 import type { FiltersTurn } from "../../lib/client/chart-turn.js";
 import type { OverviewSeed } from "../../lib/model/contracts.js";
-import { isEmptyFilters } from "../../lib/model/filters.js";
+import { type FilterState, isEmptyFilters } from "../../lib/model/filters.js";
+import type { SqlFragment } from "../../lib/sql/fragment.js";
 import { bySectorAndStatus, headline } from "../../lib/sql/page-queries.js";
 import { type Database, database } from "../db.js";
 import type { Headline } from "./headline.js";
@@ -23,6 +24,15 @@ export interface OverviewNumbers {
   source: "build" | "duckdb";
   kpi: Headline;
   bySector: SectorStatusRow[];
+}
+
+/**
+ * The statements DuckDB runs for the headline and the chart of `filters`
+ * (`total`: the build's count of every commitment), in the order asked. The
+ * page has them prepared ahead of a filter change (prepare-ahead.ts).
+ */
+export function chartStatements(filters: FilterState, total: number): SqlFragment[] {
+  return [headline(filters, total), bySectorAndStatus(filters)];
 }
 
 /**
@@ -42,10 +52,9 @@ export async function* overviewNumbers(
       yield { source: "build", kpi: seed.headline, bySector: seed.bySector };
     }
     const db = await open();
-    const [[kpi], bySector] = await Promise.all([
-      db.query(headline(filters, seed.headline.total)),
-      db.query(bySectorAndStatus(filters)),
-    ]);
+    const [[kpi], bySector] = await Promise.all(
+      chartStatements(filters, seed.headline.total).map((statement) => db.query(statement)),
+    );
     turn.markCharted();
     yield {
       source: "duckdb",

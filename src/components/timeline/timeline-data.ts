@@ -18,6 +18,7 @@
 import { FileAttachment } from "observablehq:stdlib";
 import type { CitedSource } from "../../lib/model/caption.js";
 import type { FilterState } from "../../lib/model/filters.js";
+import type { SqlFragment } from "../../lib/sql/fragment.js";
 import { citedSources } from "../../lib/sql/page-queries.js";
 import * as tq from "../../lib/sql/timeline-queries.js";
 import { MARK_LIMIT } from "../../lib/timeline/density.js";
@@ -113,6 +114,25 @@ async function loadMarksAndUpdates(
     db.query(tq.timelineUpdates(filters, range)) as Promise<unknown> as Promise<tq.UpdateRow[]>,
   ]);
   return { marks, updates };
+}
+
+/**
+ * The statements DuckDB may run for the unzoomed chart of `filters` (a
+ * filter change shows the whole extent), in the order it is asked them: the
+ * extent, the lanes, the events, then the marks and their updates or the
+ * density (the lanes' count decides which), and the cited sources. The page
+ * has them prepared ahead of a filter change (prepare-ahead.ts).
+ */
+export function unzoomedStatements(filters: FilterState, today: string): SqlFragment[] {
+  return [
+    tq.timelineExtent(filters),
+    tq.timelineLanes(filters, null),
+    tq.timelineEvents(filters, null),
+    tq.timelineMarks(filters, null, today, MARK_LIMIT),
+    tq.timelineUpdates(filters, null),
+    tq.timelineDensity(filters, null, today),
+    citedSources(filters),
+  ];
 }
 
 /** The chart's data and the cited sources, queried together (the page redraws both on each filter or zoom). */

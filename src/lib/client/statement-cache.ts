@@ -27,6 +27,12 @@ export interface Preparer<Result> {
 export interface StatementCache<Result> {
   /** Runs `text` with `params` on its kept statement, prepared on first use. */
   run(text: string, params: readonly unknown[]): Promise<Result>;
+  /**
+   * Prepares `text` ahead of its first run and keeps its statement, as `run`
+   * would (nothing is run). Resolves to whether it is prepared; a text that
+   * fails to prepare is forgotten, its error left for the run that needs it.
+   */
+  prepare(text: string): Promise<boolean>;
   /** How many statements are kept (for tests). */
   readonly size: number;
 }
@@ -81,6 +87,16 @@ export function statementCache<Result>(connection: Preparer<Result>, max = 64): 
       } finally {
         entry.running--;
         closeWhenIdle(entry);
+      }
+    },
+    async prepare(text) {
+      const entry = use(text);
+      try {
+        await entry.statement;
+        return true;
+      } catch {
+        drop(text, entry);
+        return false;
       }
     },
   };

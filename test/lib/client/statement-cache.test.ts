@@ -104,6 +104,39 @@ describe("statementCache", () => {
     expect(log.prepared).toEqual(["bad", "bad", "a", "a"]);
   });
 
+  it("prepares a text ahead of its run, which then only runs it; a text that fails to prepare is left for its run", async () => {
+    const broken = new Set(["bad"]);
+    const { connection, log } = fakeConnection(broken);
+    const cache = statementCache(connection);
+    expect(await cache.prepare("a")).toBe(true);
+    expect(log).toMatchObject({ prepared: ["a"], runs: 0 });
+    expect(await cache.prepare("a")).toBe(true);
+    expect(await cache.run("a", [1])).toBe("a(1)");
+    expect(log).toMatchObject({ prepared: ["a"], runs: 1 });
+
+    // A run asked while the text is being prepared ahead waits for that one statement.
+    const ahead = cache.prepare("b");
+    expect(await cache.run("b", [2])).toBe("b(2)");
+    expect(await ahead).toBe(true);
+    expect(log.prepared).toEqual(["a", "b"]);
+
+    expect(await cache.prepare("bad")).toBe(false);
+    expect(cache.size).toBe(2);
+    await expect(cache.run("bad", [])).rejects.toThrow("cannot prepare bad");
+    expect(log.prepared).toEqual(["a", "b", "bad", "bad"]);
+  });
+
+  it("counts a statement prepared ahead among those kept, closing the one used longest ago past the limit", async () => {
+    const { connection, log } = fakeConnection();
+    const cache = statementCache(connection, 2);
+    await cache.run("a", [1]);
+    await cache.run("b", [1]);
+    await cache.prepare("c");
+    await settle();
+    expect(log.closed).toEqual(["a"]);
+    expect(cache.size).toBe(2);
+  });
+
   it("refuses a limit that is not a whole number of at least one", () => {
     const { connection } = fakeConnection();
     for (const max of [0, -1, 1.5, Number.NaN]) expect(() => statementCache(connection, max)).toThrow(/max must be/);
