@@ -394,8 +394,8 @@ function open(): Database {
       return { rows: arrowRows(table, max), total: table.numRows };
     },
     prepare: async (query) => {
-      const window = yearsOf(query);
       if (!engine || query.params.length === 0) return false;
+      const window = yearsOf(query);
       if (!tablesIn(query.text, TABLE_NAMES).every((table) => loader.isLoaded(table, window))) return false;
       const startedEngine = await engine.catch(() => undefined);
       return startedEngine ? startedEngine.statements.prepare(query.text) : false;
