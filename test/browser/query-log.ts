@@ -33,3 +33,16 @@ export async function logQueries(page: Page): Promise<() => Promise<string[]>> {
   });
   return () => page.evaluate(() => (globalThis as { __asked?: string[] }).__asked ?? []);
 }
+
+/**
+ * Has the page load every table whole, with its own db.load(), and waits for
+ * it: what the page prepares ahead (db.prepare declines while a table its
+ * text names is not all in) then does not hang on which of its loads have
+ * ended when a test opens a list.
+ */
+export async function loadEveryTable(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const aa = (globalThis as { __accordAtlas?: PageHooks }).__accordAtlas!;
+    await ((await aa.database!()) as Database).load();
+  });
+}
