@@ -265,8 +265,7 @@ async function measureInteractions(
   // `void`: an evaluate that returns a promise is awaited, and this one settles only after the click to come.
   const drawn = `void (window.__benchDrawn = new Promise((r) => document.querySelector(".aa-net").addEventListener("aa-drawn", (e) => r(e.detail.at ?? performance.now()), { once: true })))`;
   const box = `.aa-filters input[name="sector"][value=${JSON.stringify(sector)}]`;
-  const menu = SECTOR_MENU;
-  out.push(await time("open the Sector filter menu", () => page.click(menu)));
+  out.push(await time("open the Sector filter menu", () => page.click(SECTOR_MENU)));
   for (const label of [`filter: add sector ${sector}`, `filter: remove sector ${sector}`]) {
     await page.evaluate(drawn);
     out.push(
@@ -279,7 +278,7 @@ async function measureInteractions(
     await page.waitForTimeout(300);
   }
   // Closed again (not timed): left open, the menu could be under the node clicked next.
-  await page.click(menu);
+  await page.click(SECTOR_MENU);
   const busiest = (await page.evaluate(BUSIEST)) as { id: string; name: string }[];
   let target: { id: string; at: { x: number; y: number } } | null = null;
   for (const { id } of busiest) {

@@ -89,10 +89,13 @@ export interface NetworkData {
  * in the bipartite view the commitments themselves. The page has them
  * prepared ahead of a filter change (prepare-ahead.ts).
  */
-export function graphStatements(filters: FilterState, mode: "projection" | "bipartite"): SqlFragment[] {
-  const statements = [packedLinkCodes(filters), networkCommitmentCounts(filters)];
-  if (mode === "bipartite") statements.push(networkCommitments(filters, BIPARTITE_LIMIT));
-  return statements;
+export function graphStatements(
+  filters: FilterState,
+  mode: "projection" | "bipartite",
+): [links: SqlFragment, counts: SqlFragment, bipartite?: SqlFragment] {
+  const links = packedLinkCodes(filters);
+  const counts = networkCommitmentCounts(filters);
+  return mode === "bipartite" ? [links, counts, networkCommitments(filters, BIPARTITE_LIMIT)] : [links, counts];
 }
 
 /**
