@@ -138,6 +138,13 @@ export interface Database {
    */
   prepare(query: SqlFragment): Promise<boolean>;
   /**
+   * Readies a query a reader is about to ask: loads the tables (or the
+   * partitions of its years) its text names, as load() does, then has DuckDB
+   * prepare the text; nothing is run. Resolves to whether the text is
+   * prepared; a failed load rejects, as load() does, and the status line says it.
+   */
+  warm(query: SqlFragment): Promise<boolean>;
+  /**
    * Loads tables without querying them: all of their rows, or those of the
    * partitions a window of years needs. Every table when none is named.
    * Tables a query waits for go into the database first.
@@ -399,6 +406,10 @@ function open(): Database {
       if (!tablesIn(query.text, TABLE_NAMES).every((table) => loader.isLoaded(table, window))) return false;
       const startedEngine = await engine.catch(() => undefined);
       return startedEngine ? startedEngine.statements.prepare(query.text) : false;
+    },
+    warm: async (query) => {
+      await load(tablesIn(query.text, TABLE_NAMES), yearsOf(query), true);
+      return db.prepare(query);
     },
     load: (tables = TABLE_NAMES, window) => load(tables, window, true),
     engine: () => started().catch(fail),

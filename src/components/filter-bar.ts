@@ -27,7 +27,7 @@ import {
 } from "../lib/model/filters.js";
 import { withOneMoreChoice, withYearBound } from "../lib/model/next-filters.js";
 import { STATUS_META, STATUS_ORDER } from "../lib/model/value-labels.js";
-import { afterNextPaint } from "./after-paint.js";
+import { onceAfterNextPaint } from "./after-paint.js";
 import { el } from "./dom.js";
 import { type FilterGroup, filterGroup } from "./filter-group.js";
 import { yearRange } from "./filter-years.js";
@@ -130,15 +130,7 @@ export function filterBar(options: FilterOptions): FilterBar {
   // The page hears of a change after the bar's own answer (the box, the summary) is on
   // screen: its cells then run in frames of their own, outside the click's paint. Changes
   // made before that are one event, with the latest filters.
-  let telling = false;
-  const tellPage = () => {
-    if (telling) return;
-    telling = true;
-    afterNextPaint(() => {
-      telling = false;
-      form.dispatchEvent(new Event("input", { bubbles: true }));
-    });
-  };
+  const tellPage = onceAfterNextPaint(() => form.dispatchEvent(new Event("input", { bubbles: true })));
   const commit = (next: FilterState, push: boolean) => {
     state = next;
     form.value = state;

@@ -20,12 +20,19 @@ import { auditPage, describeFindings, isSerious } from "../../devtools/accessibi
 import { expectClean, openPage, type PageHandle } from "../../devtools/browser-harness.js";
 import { READY_TIMEOUT, waitReady } from "../../devtools/page-ready.js";
 import { ROOT } from "../../devtools/project-paths.js";
+import type { DatabaseStatus } from "../../src/components/db.js";
 import { SETTLE_MS } from "../../src/components/network/network-chart-state.js";
 import { PANEL_PAGE } from "../../src/components/network/network-panel.js";
+import type { PageHooks } from "../../src/components/page-hooks.js";
 import { emptyFilters } from "../../src/lib/model/filters.js";
 import { type NavKey, nextInDirection } from "../../src/lib/model/spatial-nav.js";
 import { loadDataset } from "../../src/lib/pipeline/dataset.js";
-import { networkCommitmentCounts, packedLinkCodes } from "../../src/lib/sql/network-queries.js";
+import {
+  institutionCommitments,
+  networkCommitmentCounts,
+  PANEL_COMMITMENTS_PAGE,
+  packedLinkCodes,
+} from "../../src/lib/sql/network-queries.js";
 import { citedSources } from "../../src/lib/sql/page-queries.js";
 import { expectFocusOn, tabTo } from "./focus-steps.js";
 import { loadEveryTable, logQueries } from "./query-log.js";
@@ -396,6 +403,73 @@ describe("the network page", () => {
       texts(fromYear).some((text) => log.includes(`asked ${text}`)),
       "nothing run ahead",
     ).toBe(false);
+    expectClean(handle);
+  });
+
+  it("loads the panel's tables and prepares its statement once the pointer comes to the chart, so a node's click only runs it", async () => {
+    const { page, ...handle } = await openNetwork();
+    const asked = await logQueries(page);
+    const id = "pk-navttc";
+    // The panel's first page, built as the page builds it: the same text for every institution.
+    const text = institutionCommitments(emptyFilters(), id, { limit: PANEL_COMMITMENTS_PAGE, offset: 0 }).text;
+    const eventsIn = () =>
+      page.evaluate(() => {
+        const aa = (globalThis as { __accordAtlas?: PageHooks }).__accordAtlas!;
+        return (aa.status!() as DatabaseStatus).tables?.some((t) => t.table === "events" && t.done) ?? false;
+      });
+    expect(await eventsIn(), "the graph's own queries leave the events out").toBe(false);
+    const node = page.locator(`.aa-net-svg .aa-net-node[data-id="${id}"]`);
+    const box = await node.boundingBox();
+    if (!box) throw new Error(`node ${id} is not on screen`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(async () => (await asked()).includes(`prepared ${text}`), { timeout: READY_TIMEOUT }).toBe(true);
+    expect(await eventsIn()).toBe(true);
+    expect((await asked()).includes(`asked ${text}`), "nothing run ahead").toBe(false);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect.poll(async () => (await asked()).includes(`answered ${text}`), { timeout: READY_TIMEOUT }).toBe(true);
+    const log = await asked();
+    expect(log.indexOf(`prepared ${text}`)).toBeLessThan(log.indexOf(`asked ${text}`));
+    await expect.poll(panelIds(page), { timeout: READY_TIMEOUT }).toEqual(commitmentsOf(id));
+    expectClean(handle);
+  });
+
+  it("tells the page of a node's click after the frame that draws the selection, with the chart's value set at once", async () => {
+    const { page, ...handle } = await openNetwork();
+    const id = "pk-navttc";
+    await page.evaluate(() => {
+      const chart = document.querySelector(".aa-net") as HTMLElement & { value: string | null };
+      const seen = window as unknown as { __frames: number; __atInput: number | null; __valueOnClick: string | null };
+      seen.__frames = 0;
+      seen.__atInput = null;
+      seen.__valueOnClick = null;
+      // Frames counted from the click on; the chart's value read as the click's handlers end.
+      chart.addEventListener(
+        "pointerdown",
+        () => {
+          const tick = () => {
+            seen.__frames++;
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        },
+        { capture: true, once: true },
+      );
+      document.addEventListener("click", () => {
+        seen.__valueOnClick = chart.value;
+      });
+      chart.addEventListener("input", () => {
+        seen.__atInput ??= seen.__frames;
+      });
+    });
+    await clickNode(page, id);
+    await page.locator(`.aa-net-panel[data-node="${id}"]`).waitFor({ timeout: READY_TIMEOUT });
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { __atInput: number | null; __valueOnClick: string | null };
+      return { atInput: w.__atInput, valueOnClick: w.__valueOnClick };
+    });
+    expect(seen.valueOnClick).toBe(id);
+    expect(seen.atInput, "frames drawn before the page heard of the selection").toBeGreaterThanOrEqual(1);
     expectClean(handle);
   });
 

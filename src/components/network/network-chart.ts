@@ -38,6 +38,7 @@ import {
   viewCentre,
   visibleRadius,
 } from "../../lib/network/view-transform.js";
+import { onceAfterNextPaint } from "../after-paint.js";
 import { el, markFirst } from "../dom.js";
 import { networkCanvas } from "./network-canvas.js";
 import { FADE_MS, labelFont, type NetworkChartState, networkChartState, type Renderer } from "./network-chart-state.js";
@@ -121,6 +122,8 @@ interface ChartParts {
   interaction: NetworkInteraction;
   keyboard: NetworkKeyboard;
   schedule(): void;
+  /** Tells the page the selection changed (its "input" event), after the next paint. */
+  notify(): void;
 }
 
 /** Charts made on this page so far: each one's ids are its own. */
@@ -180,7 +183,10 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
     },
     idPrefix,
   );
-  const parts: ChartParts = { root, help, options, state, views, interaction, keyboard, schedule };
+  // The page hears of a selection once the chart's own answer (the highlight, the labels) is on
+  // screen: its cells (the panel's query, the address) run outside the click's paint.
+  const notify = onceAfterNextPaint(() => root.dispatchEvent(new Event("input", { bubbles: true })));
+  const parts: ChartParts = { root, help, options, state, views, interaction, keyboard, schedule, notify };
   root.append(
     ...views.svg.elements,
     ...views.canvas.elements,
@@ -223,15 +229,21 @@ function frameScheduler(draw: () => void): () => void {
   };
 }
 
-/** A label's text width in the label font, px. */
+/** A label's text width in the label font, px; each text measured once (a frame asks for hundreds). */
 function labelMeasure(size: number): (text: string) => number {
   let measurer: CanvasRenderingContext2D | null = null;
+  const widths = new Map<string, number>();
   return (text: string) => {
-    if (!measurer) {
-      measurer = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
-      measurer.font = labelFont(size);
+    let width = widths.get(text);
+    if (width === undefined) {
+      if (!measurer) {
+        measurer = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
+        measurer.font = labelFont(size);
+      }
+      width = measurer.measureText(text).width;
+      widths.set(text, width);
     }
-    return measurer.measureText(text).width;
+    return width;
   };
 }
 
@@ -301,7 +313,7 @@ function selectNode(parts: ChartParts, id: string | null, opts: { zoom?: boolean
   root.value = state.selected;
   parts.keyboard.selectionChanged();
   refreshHighlight(parts);
-  if (opts.notify !== false) root.dispatchEvent(new Event("input", { bubbles: true }));
+  if (opts.notify !== false) parts.notify();
 }
 
 // ── Data and size ───────────────────────────────────────────────────────
@@ -335,7 +347,7 @@ function updateScene(parts: ChartParts, next: Scene): void {
   if (state.selected && !next.nodes.some((n) => n.id === state.selected)) {
     state.selected = null;
     root.value = null;
-    root.dispatchEvent(new Event("input", { bubbles: true }));
+    parts.notify();
   }
   parts.keyboard.sceneChanged();
   state.fadeStart = performance.now();

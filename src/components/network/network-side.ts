@@ -16,6 +16,7 @@ import type { Graph, GraphNode } from "../../lib/network/graph.js";
 import { brokerRank, brokerRows, labelsFrom, partnersOf, rankedIn } from "../../lib/network/node-lists.js";
 import type { GraphMetrics } from "../../lib/network/ranking.js";
 import { commitmentDetail, institutionCommitments, PANEL_COMMITMENTS_PAGE } from "../../lib/sql/network-queries.js";
+import { afterNextPaint } from "../after-paint.js";
 import type { Database } from "../db.js";
 import { el } from "../dom.js";
 import type { NetworkChart } from "./network-chart.js";
@@ -35,7 +36,7 @@ export async function panelRows(
   // An institution's commitments a page at a time: a hub at a million commitments binds hundreds of thousands.
   const read = async (offset: number, limit: number) =>
     (await db.query(institutionCommitments(filters, node.id, { limit, offset }))) as unknown as PanelPageRow[];
-  const first = await read(0, PANEL_COMMITMENTS_PAGE);
+  const first = (await db.query(firstPanelPage(filters, node.id))) as unknown as PanelPageRow[];
   const list: PanelRows = { rows: first, total: first[0]?.total ?? 0, more: null };
   if (first.length < list.total) {
     list.more = async (from, to) => {
@@ -47,6 +48,38 @@ export async function panelRows(
     };
   }
   return list;
+}
+
+/** The first page of an institution's commitments, which its panel opens with. */
+function firstPanelPage(filters: FilterState, institutionId: string) {
+  return institutionCommitments(filters, institutionId, { limit: PANEL_COMMITMENTS_PAGE, offset: 0 });
+}
+
+/**
+ * When the pointer comes to the chart or the focus comes into it, the tables
+ * an institution's panel reads are loaded (the network's own queries leave
+ * out the events) and its first page's statement prepared, in a task after
+ * the next paint: the click on a node that follows then only runs it. Once
+ * for the filters the page has; the listeners go with `invalidation`.
+ */
+export function readyPanelOnApproach(
+  chart: NetworkChart,
+  db: Database,
+  filters: FilterState,
+  invalidation: Promise<unknown>,
+): void {
+  const approach = () => {
+    stop();
+    // Any institution: the text is the same for every one, its id a parameter. A failed load is said in the status line.
+    afterNextPaint(() => void db.warm(firstPanelPage(filters, "")).catch(() => {}));
+  };
+  const stop = () => {
+    chart.removeEventListener("pointerenter", approach);
+    chart.removeEventListener("focusin", approach);
+  };
+  chart.addEventListener("pointerenter", approach);
+  chart.addEventListener("focusin", approach);
+  void invalidation.then(stop);
 }
 
 /** A row of institutionCommitments: a panel commitment and how many there are in all. */

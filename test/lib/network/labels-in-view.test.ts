@@ -1,5 +1,8 @@
+import { randomLcg } from "d3-random";
 import { describe, expect, it } from "vitest";
+import { placeLabels } from "../../../src/lib/network/label-placement.js";
 import { LABEL_BUDGET, type LabelView, labelsInView } from "../../../src/lib/network/labels-in-view.js";
+import type { SceneNode } from "../../../src/lib/network/scene.js";
 import { sceneNode } from "./scene-fixture.js";
 
 /** Six pixels a character, as a fixed-width font would measure. */
@@ -83,4 +86,61 @@ describe("labelsInView", () => {
     expect(labels).toHaveLength(LABEL_BUDGET);
     expect(labels.some((l) => l.id === "n0")).toBe(false);
   });
+
+  it("chooses the labels that ranking every node in view would, frame after frame of one scene", () => {
+    const random = randomLcg(0.25);
+    // Priorities with ties, some unlabelled (-1), places in and out of view.
+    const nodes = Array.from({ length: 3000 }, (_, i) =>
+      sceneNode(`n${i}`, random() * 4000 - 500, random() * 3000 - 500, {
+        r: 1 + random() * 3,
+        priority: random() < 0.2 ? -1 : Math.floor(random() * 30),
+        label: "x".repeat(1 + Math.floor(random() * 12)),
+      }),
+    );
+    const highlight = new Set(nodes.filter(() => random() < 0.05).map((n) => n.id));
+    const frames: LabelView[] = [
+      view({ width: 3000, height: 2000 }),
+      view({ width: 3000, height: 2000, highlight, selected: [...highlight][3] }),
+      view({ width: 1200, height: 900, transform: { x: -300, y: -200, k: 1.5 }, highlight, selected: "n7" }),
+      view({ width: 3000, height: 2000, transform: { x: 100, y: 50, k: 0.5 } }),
+    ];
+    for (const frame of frames) {
+      const labels = labelsInView(nodes, frame, measure);
+      expect(labels.length).toBeGreaterThan(100);
+      expect(labels).toEqual(everyNodeRanked(nodes, frame));
+    }
+  });
 });
+
+/** The labels as the chart first chose them: every node in view ranked (highlighted first, the selected before them), the first LABEL_BUDGET placed. */
+function everyNodeRanked(nodes: SceneNode[], v: LabelView) {
+  const { transform: t, width, height, highlight, selected } = v;
+  const size = v.labelSize ?? 12;
+  const inView = nodes
+    .map((n) => ({ n, x: n.x * t.k + t.x, y: n.y * t.k + t.y, r: Math.max(2, n.r * Math.sqrt(t.k)) }))
+    .filter(({ x, y }) => x > -40 && x < width + 40 && y > -40 && y < height + 40);
+  const boost = (n: SceneNode) => (highlight?.has(n.id) ? 1e12 : 0) + (n.id === selected ? 1e13 : 0);
+  const candidates = inView
+    .filter(({ n }) => n.priority >= 0 || highlight?.has(n.id))
+    .map((p) => ({ ...p, rank: boost(p.n) + p.n.priority }))
+    .sort((a, b) => b.rank - a.rank)
+    .slice(0, LABEL_BUDGET)
+    .map(({ n, x, y, r, rank }) => ({
+      id: n.id,
+      x,
+      y,
+      r,
+      width: measure(n.label) + 4,
+      height: size + 2,
+      priority: rank,
+    }));
+  const obstacles = inView.map(({ n, x, y, r }) => ({ id: n.id, x, y, r, width: 0, height: 0, priority: 0 }));
+  const text = new Map(nodes.map((n) => [n.id, n.label]));
+  return placeLabels(candidates, obstacles, { width, height: height - (size + 6) }).map((p) => ({
+    id: p.id,
+    x: p.x + 2,
+    y: p.y + size - 1,
+    text: text.get(p.id),
+    strong: !highlight || highlight.has(p.id),
+  }));
+}
