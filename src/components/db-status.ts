@@ -5,6 +5,12 @@
  * loading; it comes back when a later query needs more (a wider time range,
  * a table the page had not needed yet).
  *
+ * Until the page is first ready the line sits in the page's flow, where
+ * its charts will be; after that a later load is said in a corner over the
+ * page (`data-settled`), since the line coming back in the flow would push
+ * the charts down under the reader's pointer (a node aimed at, a box about
+ * to be ticked).
+ *
  * The line is a polite live region (role=status): screen readers announce
  * its sentence, which changes when a table or part is in, not with every
  * chunk of bytes; the bar carries the bytes (its value and aria-valuetext),
@@ -23,6 +29,7 @@ export function dbStatus(): HTMLElement {
   const node = el("div", { class: "aa-status", role: "status", "aria-live": "polite" }, spinner, text, bar, bytes);
   onStatus((s) => {
     node.dataset.state = s.state;
+    if (s.state === "ready" && !node.dataset.settled) node.dataset.settled = "true";
     spinner.hidden = s.state === "error";
     const total = s.totalBytes ?? 0;
     const loading = s.state === "starting" || s.state === "loading tables";

@@ -131,6 +131,41 @@ describe("pages load only what they read", () => {
     expectClean(page);
   });
 
+  it("says a later load in a corner over the page, so nothing under the reader's pointer moves", async () => {
+    const page = await visit("/?from=2024", '[data-testid="headline"][data-source="duckdb"]');
+    // While the line says a load, where it is and where the headline is.
+    await page.page.evaluate(() => {
+      const line = document.querySelector(".aa-status") as HTMLElement;
+      const headline = document.querySelector('[data-testid="headline"]') as HTMLElement;
+      const seen = window as unknown as { __top: number; __during: [number, string, number][] };
+      seen.__top = headline.getBoundingClientRect().top;
+      seen.__during = [];
+      new MutationObserver(() => {
+        if (line.dataset.state !== "loading tables") return;
+        const box = line.getBoundingClientRect();
+        seen.__during.push([headline.getBoundingClientRect().top, getComputedStyle(line).position, box.height]);
+      }).observe(line, { attributes: true, attributeFilter: ["data-state"] });
+    });
+    // A query that needs every year loads more.
+    await page.page.evaluate(`(async () => {
+      const aa = globalThis.__accordAtlas;
+      const db = await aa.database();
+      await db.query(aa.sql(["SELECT count(*) FROM commitments"]));
+    })()`);
+    await waitReady(page.page);
+    const { top, during } = await page.page.evaluate(() => {
+      const seen = window as unknown as { __top: number; __during: [number, string, number][] };
+      return { top: seen.__top, during: seen.__during };
+    });
+    expect(during.length, "the line said the later load").toBeGreaterThan(0);
+    for (const [headlineTop, position, height] of during) {
+      expect(headlineTop, "the headline stays where it was").toBe(top);
+      expect(position).toBe("fixed");
+      expect(height, "the line is shown").toBeGreaterThan(0);
+    }
+    expectClean(page);
+  });
+
   it("shows which tables are loading, with a bar, as a status, then goes away", async () => {
     const page = await visit("/?from=2024", '[data-testid="headline"][data-source="duckdb"]');
     const seen = (await page.page.evaluate("window.__statusSeen")) as string[];
