@@ -48,6 +48,13 @@ const WATCH_STATUS = `(() => {
   new MutationObserver(record).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })()`;
 
+/** A query that needs every year of the commitments, run through the page's own database. */
+const COUNT_EVERY_YEAR = `(async () => {
+  const aa = globalThis.__accordAtlas;
+  const db = await aa.database();
+  await db.query(aa.sql(["SELECT count(*) FROM commitments"]));
+})()`;
+
 /** Opens a page, records its table requests (with their Range header) and waits for its queries. */
 async function visit(path: string, until: string) {
   const requests: TableRequest[] = [];
@@ -147,11 +154,7 @@ describe("pages load only what they read", () => {
       }).observe(line, { attributes: true, attributeFilter: ["data-state"] });
     });
     // A query that needs every year loads more.
-    await page.page.evaluate(`(async () => {
-      const aa = globalThis.__accordAtlas;
-      const db = await aa.database();
-      await db.query(aa.sql(["SELECT count(*) FROM commitments"]));
-    })()`);
+    await page.page.evaluate(COUNT_EVERY_YEAR);
     await waitReady(page.page);
     const { top, during } = await page.page.evaluate(() => {
       const seen = window as unknown as { __top: number; __during: [number, string, number][] };
@@ -177,11 +180,7 @@ describe("pages load only what they read", () => {
     expect(await page.page.locator(".aa-status").isVisible()).toBe(false);
 
     // A query that needs every year brings the status back, then it goes again.
-    await page.page.evaluate(`(async () => {
-      const aa = globalThis.__accordAtlas;
-      const db = await aa.database();
-      await db.query(aa.sql(["SELECT count(*) FROM commitments"]));
-    })()`);
+    await page.page.evaluate(COUNT_EVERY_YEAR);
     await waitReady(page.page);
     const after = ((await page.page.evaluate("window.__statusSeen")) as string[]).slice(seen.length);
     expect(

@@ -42,7 +42,11 @@ interface InView {
   r: number;
 }
 
-/** Each scene's labelled nodes (priority ≥ 0), largest first, ties in the scene's order: sorted once, not per frame. */
+/**
+ * Each scene's labelled nodes (priority ≥ 0), largest first, ties in the
+ * scene's order: sorted once, not per frame. A scene's priorities are set
+ * when its nodes are made (scene.ts); a drag moves a node, not its place here.
+ */
 const byPriority = new WeakMap<readonly SceneNode[], readonly SceneNode[]>();
 
 function inPriorityOrder(nodes: readonly SceneNode[]): readonly SceneNode[] {
