@@ -7,7 +7,7 @@
  */
 import { placeLabels } from "./label-placement.js";
 import type { SceneNode } from "./scene.js";
-import { type ViewTransform, visibleRadius } from "./view-transform.js";
+import { toScreen, type ViewTransform, visibleRadius } from "./view-transform.js";
 
 /** Labels considered per frame: the largest nodes in view. */
 export const LABEL_BUDGET = 400;
@@ -73,8 +73,7 @@ export function labelsInView(
   const inView: InView[] = [];
   const boosted: (InView & { rank: number })[] = [];
   for (const n of nodes) {
-    const x = n.x * t.k + t.x;
-    const y = n.y * t.k + t.y;
+    const [x, y] = toScreen(t, n.x, n.y);
     if (!seen(x, y)) continue;
     const p = { n, x, y, r: visibleRadius(n.r, t.k) };
     inView.push(p);
@@ -87,8 +86,7 @@ export function labelsInView(
   for (const n of inPriorityOrder(nodes)) {
     if (ranked.length >= LABEL_BUDGET) break;
     if (highlight?.has(n.id) || n.id === selected) continue;
-    const x = n.x * t.k + t.x;
-    const y = n.y * t.k + t.y;
+    const [x, y] = toScreen(t, n.x, n.y);
     if (seen(x, y)) ranked.push({ n, x, y, r: visibleRadius(n.r, t.k), rank: n.priority });
   }
   const candidates = ranked.map(({ n, x, y, r, rank }) => ({
