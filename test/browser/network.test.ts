@@ -352,9 +352,16 @@ describe("the network page", () => {
     }
   });
 
-  it("on a filter change, asks DuckDB for the graph's links before the sources line's cited sources", async () => {
+  it("on a filter change, asks DuckDB for the sources line's cited sources once the chart has drawn the graph of the links", async () => {
     const { page, ...handle } = await openNetwork();
     const asked = await logQueries(page);
+    // The chart's first frame of each new graph, in the same log.
+    await page.evaluate(() => {
+      const log = (globalThis as { __asked?: string[] }).__asked as string[];
+      document
+        .querySelector(".aa-net")
+        ?.addEventListener("aa-drawn", (e) => log.push(`drawn ${(e as CustomEvent<{ nodes: number }>).detail.nodes}`));
+    });
     await page.click('.aa-filters summary:has-text("Sector")');
     await page.locator('.aa-filters input[name="sector"][value="industry"]').click();
     // The two queries by their text, built as the page builds them for this filter.
@@ -364,7 +371,17 @@ describe("the network page", () => {
     await expect.poll(async () => cited(await asked()), { timeout: READY_TIMEOUT }).toBeGreaterThanOrEqual(0);
     const log = await asked();
     expect(links(log), "the graph's links answered by the time the cited sources are asked").toBeGreaterThanOrEqual(0);
-    expect(cited(log)).toBeGreaterThan(links(log));
+    const drawn = log.findIndex((line, i) => i > links(log) && line.startsWith("drawn "));
+    expect(
+      drawn,
+      `the graph of the links drawn by the time the cited sources are asked: ${log.join(" | ").slice(0, 2000)}`,
+    ).toBeGreaterThan(links(log));
+    expect(cited(log)).toBeGreaterThan(drawn);
+    expect(Number(log[drawn].slice(6))).toBe(
+      await page.evaluate(
+        () => (document.querySelector(".aa-net") as HTMLElement & { drawn: { nodes: number } }).drawn.nodes,
+      ),
+    );
     expectClean(handle);
   });
 

@@ -56,6 +56,8 @@ export interface NetworkChartState {
   fadeStart: number;
   /** True from a new scene until its first frame is drawn. */
   updated: boolean;
+  /** Called once the new scene's first frame is drawn (`shown`). */
+  readonly waitingShown: (() => void)[];
   /** When the last zoom or pan event came (performance.now()). */
   lastGesture: number;
   /**
@@ -86,6 +88,7 @@ export function networkChartState(height: number, zoom: NetworkZoom | null, labe
     dragged: new Map(),
     fadeStart: 0,
     updated: false,
+    waitingShown: [],
     lastGesture: Number.NEGATIVE_INFINITY,
     owesFullFrame: false,
   };

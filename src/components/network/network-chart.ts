@@ -78,6 +78,12 @@ export interface NetworkChartOptions {
 export interface NetworkChart extends HTMLElement {
   value: string | null;
   update(scene: Scene): void;
+  /**
+   * Resolves once the scene last given to `update` is on screen: when its
+   * first frame is drawn, or at once when no new scene waits for a frame or
+   * the chart has no width to draw it at yet.
+   */
+  shown(): Promise<void>;
   /** Selects a node (null clears) and, with `zoom`, centres the view on it. */
   select(id: string | null, options?: { zoom?: boolean; notify?: boolean }): void;
   zoomToFit(): void;
@@ -199,6 +205,8 @@ export function networkChart(options: NetworkChartOptions = {}): NetworkChart {
 
   root.value = null;
   root.update = (next) => updateScene(parts, next);
+  root.shown = () =>
+    state.updated && state.width ? new Promise<void>((resolve) => state.waitingShown.push(resolve)) : Promise.resolve();
   root.select = (id, opts = {}) => selectNode(parts, id, opts);
   root.zoomToFit = interaction.zoomToFit;
   root.getZoom = interaction.getZoom;
@@ -280,7 +288,11 @@ function drawFrame({ root, state, views, keyboard, schedule }: ChartParts): void
     // The first frame that shows a new scene, once drawn: for the benchmark and tests.
     state.updated = false;
     const scene = state.scene;
-    view.afterDraw((at) => announceFirstFrame(root, scene, at));
+    const waiting = state.waitingShown.splice(0);
+    view.afterDraw((at) => {
+      announceFirstFrame(root, scene, at);
+      for (const resolve of waiting) resolve();
+    });
   }
 }
 

@@ -111,8 +111,6 @@ export async function loadNetwork(
     mode: "projection" | "bipartite";
     edgeMode: "dominant" | "per-sector";
     onScreen?: NetworkData;
-    /** Called once DuckDB has answered the graph's queries, before the graph is made from them. */
-    queried?: () => void;
   },
 ): Promise<NetworkData> {
   startProjectionWorker();
@@ -123,7 +121,6 @@ export async function loadNetwork(
     db.query(counts),
     bipartite ? db.query(bipartite) : Promise.resolve([]),
   ]);
-  options.queried?.();
   const codes = coded.columns as unknown as CodedLinks;
   // Counted once, in the worker; the per-sector edges are made from the same counts.
   const pairs = await countProjectionInWorker(codes, order);

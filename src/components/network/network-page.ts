@@ -79,6 +79,7 @@ function drawStep(chart: NetworkChart, link: LinkedView, palette: NetworkPalette
       Object.assign(drawn, { graph, sizeBy: view.sizeBy, colorBy: view.colorBy, metrics: view.metrics });
       chart.update(paletteScene(graph, view, palette));
     } else if (sourceChanged) markDrawnFrom(network.source); // the same graph, now from SQL: no new frame
+    if (network.shown) void shownOrGivenUp(chart).then(network.shown);
     if (!pending || !graph.nodes.length) return;
     const held = view.nodeById.has(pending);
     if (held) chart.select(pending, { notify: true });
@@ -91,6 +92,18 @@ function drawStep(chart: NetworkChart, link: LinkedView, palette: NetworkPalette
     }
     if (held || network.source !== "build") pending = null;
   };
+}
+
+/**
+ * How long a graph's turn at DuckDB waits for the chart to show it, ms: a
+ * drawing that failed (its worker says so on the chart) or is held back
+ * holds the page's sources line back no longer than this.
+ */
+const SHOWN_WAIT_MS = 2_000;
+
+/** Resolves once the chart shows its last scene, or after SHOWN_WAIT_MS. */
+function shownOrGivenUp(chart: NetworkChart): Promise<void> {
+  return Promise.race([chart.shown(), new Promise<void>((resolve) => setTimeout(resolve, SHOWN_WAIT_MS))]);
 }
 
 /** Dims the chart while a new graph is on its way (style.css), and says so to assistive technology. */
