@@ -167,6 +167,70 @@ class KeyList {
 }
 
 /**
+ * The loops below are each a function of their own, ending in a plain
+ * return: the page's worker runs them a few times a session, and V8 compiles
+ * a long loop while it runs (on the stack); code after a loop that has never
+ * run (an object made there) throws that compiled code away at the loop's
+ * exit, so the next filter change compiled the same loops again.
+ */
+
+/** The lowest and highest commitment code, as [low, high]. */
+function codeRange(commitment: ArrayLike<number>): [number, number] {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < commitment.length; i++) {
+    low = Math.min(low, commitment[i]);
+    high = Math.max(high, commitment[i]);
+  }
+  return [low, high];
+}
+
+/** Numbers the commitments 0, 1, 2 … in order of first link into `slot`; returns how many there are. */
+function denseSlots(commitment: ArrayLike<number>, slot: Int32Array): number {
+  const dense = new Map<number, number>();
+  for (let i = 0; i < commitment.length; i++) {
+    let k = dense.get(commitment[i]);
+    if (k === undefined) {
+      k = dense.size;
+      dense.set(commitment[i], k);
+    }
+    slot[i] = k;
+  }
+  return dense.size;
+}
+
+/** Each link's slot as its commitment code less `low`. */
+function offsetSlots(commitment: ArrayLike<number>, low: number, slot: Int32Array): void {
+  for (let i = 0; i < commitment.length; i++) slot[i] = commitment[i] - low;
+}
+
+/** Where each slot's links start once grouped (a counting sort's prefix sums), and where they end at `slots`. */
+function slotStarts(slot: Int32Array, slots: number): Int32Array {
+  const start = new Int32Array(slots + 1);
+  for (let i = 0; i < slot.length; i++) start[slot[i] + 1]++;
+  for (let k = 0; k < slots; k++) start[k + 1] += start[k];
+  return start;
+}
+
+/** Fills `parties` (institution ranks, grouped by slot from `start`) and each slot's `sector`. */
+function fillGroups(
+  links: CodedLinks,
+  rank: Int32Array,
+  slot: Int32Array,
+  start: Int32Array,
+  parties: Int32Array,
+  sector: Int32Array,
+): void {
+  const next = start.slice(0, sector.length);
+  for (let i = 0; i < slot.length; i++) {
+    const r = rank[links.institution[i]] ?? -1;
+    if (r < 0) throw new Error(`institution code ${links.institution[i]} is named by a commitment but not described`);
+    parties[next[slot[i]]++] = r;
+    sector[slot[i]] = links.sector[i];
+  }
+}
+
+/**
  * The links grouped by commitment (a counting sort on its code, with no
  * comparison): commitment k's parties, as institution ranks, are
  * `parties[start[k]]` to `parties[start[k + 1] - 1]`, its sector `sector[k]`.
@@ -177,38 +241,15 @@ function byCommitment(
   rank: Int32Array,
 ): { start: Int32Array; parties: Int32Array; sector: Int32Array } {
   const n = links.commitment.length;
-  let low = Number.POSITIVE_INFINITY;
-  let high = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    low = Math.min(low, links.commitment[i]);
-    high = Math.max(high, links.commitment[i]);
-  }
+  const [low, high] = codeRange(links.commitment);
   const slot = new Int32Array(n);
   let slots = n ? high - low + 1 : 0;
-  if (slots > 4 * n + 1024) {
-    const dense = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      let k = dense.get(links.commitment[i]);
-      if (k === undefined) {
-        k = dense.size;
-        dense.set(links.commitment[i], k);
-      }
-      slot[i] = k;
-    }
-    slots = dense.size;
-  } else for (let i = 0; i < n; i++) slot[i] = links.commitment[i] - low;
-  const start = new Int32Array(slots + 1);
-  for (let i = 0; i < n; i++) start[slot[i] + 1]++;
-  for (let k = 0; k < slots; k++) start[k + 1] += start[k];
-  const next = start.slice(0, slots);
+  if (slots > 4 * n + 1024) slots = denseSlots(links.commitment, slot);
+  else offsetSlots(links.commitment, low, slot);
+  const start = slotStarts(slot, slots);
   const parties = new Int32Array(n);
   const sector = new Int32Array(slots);
-  for (let i = 0; i < n; i++) {
-    const r = rank[links.institution[i]] ?? -1;
-    if (r < 0) throw new Error(`institution code ${links.institution[i]} is named by a commitment but not described`);
-    parties[next[slot[i]]++] = r;
-    sector[slot[i]] = links.sector[i];
-  }
+  fillGroups(links, rank, slot, start, parties, sector);
   return { start, parties, sector };
 }
 
@@ -225,6 +266,26 @@ function sortDistinct(values: Int32Array, from: number, to: number): number {
   return end;
 }
 
+/** Counts every commitment of `groups` into `nodeCounts` and `pairKeys` (see countPairs). */
+function countGroups(
+  groups: { start: Int32Array; parties: Int32Array; sector: Int32Array },
+  institutions: number,
+  sectorStride: number,
+  nodeCounts: Int32Array,
+  pairKeys: KeyList,
+): void {
+  const { start, parties, sector } = groups;
+  for (let k = 0; k + 1 < start.length; k++) {
+    const from = start[k];
+    const to = sortDistinct(parties, from, start[k + 1]);
+    const s = sector[k];
+    for (let i = from; i < to; i++) {
+      nodeCounts[parties[i] * sectorStride + s]++;
+      for (let j = i + 1; j < to; j++) pairKeys.push((parties[i] * institutions + parties[j]) * sectorStride + s);
+    }
+  }
+}
+
 /**
  * Counts each commitment's sector per institution (rank × sectors + sector)
  * and per pair of institutions, as sorted numbers ((rank of the first × institutions +
@@ -237,18 +298,10 @@ function countPairs(
   sectorStride: number,
 ): { nodeCounts: Int32Array; pairKeys: Uint32Array | Float64Array } {
   const institutions = rank.length;
-  const { start, parties, sector } = byCommitment(links, rank);
+  const groups = byCommitment(links, rank);
   const nodeCounts = new Int32Array(institutions * sectorStride);
-  const pairKeys = new KeyList(parties.length * 2, institutions * institutions * sectorStride > 2 ** 32);
-  for (let k = 0; k + 1 < start.length; k++) {
-    const from = start[k];
-    const to = sortDistinct(parties, from, start[k + 1]);
-    const s = sector[k];
-    for (let i = from; i < to; i++) {
-      nodeCounts[parties[i] * sectorStride + s]++;
-      for (let j = i + 1; j < to; j++) pairKeys.push((parties[i] * institutions + parties[j]) * sectorStride + s);
-    }
-  }
+  const pairKeys = new KeyList(groups.parties.length * 2, institutions * institutions * sectorStride > 2 ** 32);
+  countGroups(groups, institutions, sectorStride, nodeCounts, pairKeys);
   return { nodeCounts, pairKeys: pairKeys.sorted() };
 }
 
@@ -282,49 +335,72 @@ class SectorLists {
   }
 }
 
-/**
- * The projection of coded links as numbers (see ProjectionCounts):
- * `order` from projectionOrder on the same institutions and sectors.
- */
-export function countProjection(links: CodedLinks, order: ProjectionOrder): ProjectionCounts {
-  let sectorStride = Math.max(1, order.sectorRank.length);
-  for (let i = 0; i < links.sector.length; i++) sectorStride = Math.max(sectorStride, links.sector[i] + 1);
-  const institutions = order.rank.length;
-  const { nodeCounts, pairKeys } = countPairs(links, order.rank, sectorStride);
+/** One more than the highest sector code the links or the order know. */
+function sectorStrideOf(sector: ArrayLike<number>, known: number): number {
+  let stride = Math.max(1, known);
+  for (let i = 0; i < sector.length; i++) stride = Math.max(stride, sector[i] + 1);
+  return stride;
+}
+
+/** The institutions with a count, in rank order, as codes; their sector lists into `lists`. */
+function nodeLists(nodeCounts: Int32Array, byRank: Int32Array, sectorStride: number, lists: SectorLists): number[] {
   const nodes: number[] = [];
-  const nodeLists = new SectorLists(order.sectorRank);
-  for (let r = 0; r < order.byRank.length; r++) {
+  for (let r = 0; r < byRank.length; r++) {
     for (let s = 0; s < sectorStride; s++) {
       const k = nodeCounts[r * sectorStride + s];
-      if (k > 0) nodeLists.push(s, k);
+      if (k > 0) lists.push(s, k);
     }
-    if (nodeLists.close()) nodes.push(order.byRank[r]);
+    if (lists.close()) nodes.push(byRank[r]);
   }
-  const source: number[] = [];
-  const target: number[] = [];
-  const edgeLists = new SectorLists(order.sectorRank);
+  return nodes;
+}
+
+/** The pairs of sorted `pairKeys` (countPairs' numbers), as codes into `source` and `target`; their sector lists into `lists`. */
+function edgeLists(
+  pairKeys: Uint32Array | Float64Array,
+  order: ProjectionOrder,
+  sectorStride: number,
+  ends: { source: number[]; target: number[] },
+  lists: SectorLists,
+): void {
+  const { byRank } = order;
+  const institutions = order.rank.length;
   for (let i = 0; i < pairKeys.length; ) {
     const pair = Math.floor(pairKeys[i] / sectorStride);
     for (; i < pairKeys.length && Math.floor(pairKeys[i] / sectorStride) === pair; ) {
       const s = pairKeys[i] % sectorStride;
       let k = 0;
       for (; i < pairKeys.length && pairKeys[i] === pair * sectorStride + s; i++) k++;
-      edgeLists.push(s, k);
+      lists.push(s, k);
     }
-    edgeLists.close();
-    source.push(order.byRank[Math.floor(pair / institutions)]);
-    target.push(order.byRank[pair % institutions]);
+    lists.close();
+    ends.source.push(byRank[Math.floor(pair / institutions)]);
+    ends.target.push(byRank[pair % institutions]);
   }
+}
+
+/**
+ * The projection of coded links as numbers (see ProjectionCounts):
+ * `order` from projectionOrder on the same institutions and sectors.
+ */
+export function countProjection(links: CodedLinks, order: ProjectionOrder): ProjectionCounts {
+  const sectorStride = sectorStrideOf(links.sector, order.sectorRank.length);
+  const { nodeCounts, pairKeys } = countPairs(links, order.rank, sectorStride);
+  const nodeSectors = new SectorLists(order.sectorRank);
+  const nodes = nodeLists(nodeCounts, order.byRank, sectorStride, nodeSectors);
+  const ends = { source: [] as number[], target: [] as number[] };
+  const edgeSectors = new SectorLists(order.sectorRank);
+  edgeLists(pairKeys, order, sectorStride, ends, edgeSectors);
   return {
     nodes: Int32Array.from(nodes),
-    nodeSectorStart: Int32Array.from(nodeLists.start),
-    nodeSector: Int32Array.from(nodeLists.sector),
-    nodeSectorCount: Int32Array.from(nodeLists.count),
-    edgeSource: Int32Array.from(source),
-    edgeTarget: Int32Array.from(target),
-    edgeSectorStart: Int32Array.from(edgeLists.start),
-    edgeSector: Int32Array.from(edgeLists.sector),
-    edgeSectorCount: Int32Array.from(edgeLists.count),
+    nodeSectorStart: Int32Array.from(nodeSectors.start),
+    nodeSector: Int32Array.from(nodeSectors.sector),
+    nodeSectorCount: Int32Array.from(nodeSectors.count),
+    edgeSource: Int32Array.from(ends.source),
+    edgeTarget: Int32Array.from(ends.target),
+    edgeSectorStart: Int32Array.from(edgeSectors.start),
+    edgeSector: Int32Array.from(edgeSectors.sector),
+    edgeSectorCount: Int32Array.from(edgeSectors.count),
   };
 }
 
